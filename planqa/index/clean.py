@@ -1,0 +1,201 @@
+"""Damaged plan text → clean simplified Chinese that reads like the original document.
+
+The damage seen in plans of this genre: a pinyin annotation after most characters (``科(kē)``),
+traditional characters, stray symbols anywhere (also inside the annotations), odd white space.
+Each step below is a pure function of the text; ``clean_text`` chains them in an order where each
+step can rely on the previous ones (annotations go first: their tone marks look like noise).
+"""
+
+import re
+import unicodedata
+from functools import cache
+
+import opencc
+
+from planqa.index import charset
+from planqa.index.syllables import SYLLABLES
+
+# A parenthesis whose content could be an annotation; the content is checked afterwards.
+_PAREN = re.compile(r"[(（]([^()（）\n]{1,24})[)）]")
+_TONE_MARKS = frozenset("\u0300\u0301\u0304\u030c")
+_DIAERESIS = "\u0308"
+# Between a character and its annotation only spaces and stray symbols can stand.
+_GAP_STOPS = charset.CJK_PUNCT | charset.ASCII_PUNCT | {"(", ")", '"', "\n"}
+
+# Where the annotation tells which character is meant and OpenCC cannot know it from the text.
+READING_VARIANTS: dict[tuple[str, str], str] = {
+    ("著", "zhe"): "着",
+    ("著", "zhuo"): "着",
+    ("著", "zhao"): "着",
+    ("乾", "gan"): "干",
+    ("藉", "jie"): "借",
+    ("麽", "me"): "么",
+    ("麼", "me"): "么",
+    ("衹", "zhi"): "只",
+    ("祇", "zhi"): "只",
+    ("沈", "chen"): "沉",
+    ("徵", "zheng"): "征",
+    ("於", "yu"): "于",
+}
+
+# Full-width letters, digits and ％ fold to ASCII; full-width punctuation stays.
+_WIDTH_FOLD = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
+_WIDTH_FOLD.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
+_WIDTH_FOLD.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
+_WIDTH_FOLD[0xFF05] = ord("%")
+
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_QUOTED = re.compile(r'"([^"\n]{1,30}?)"')
+_SPACES = re.compile(r" +")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def clean_text(raw: str) -> str:
+    """The whole cleaning: the text a person would have typed, simplified, one paragraph a line."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text).translate(_WIDTH_FOLD)
+    text = normalize_spaces(text)
+    text = strip_annotations(text)
+    text = drop_stray_symbols(text)
+    text = to_simplified(text)
+    text = pair_ascii_quotes(text)
+    text = full_width_punctuation(text)
+    return tidy_lines(text)
+
+
+def normalize_spaces(text: str) -> str:
+    """Odd spaces (NBSP, thin, em, ideographic, zero-width) go; a tab is a plain space."""
+    return "".join(
+        (" " if ch == "\t" else "") if charset.is_odd_space(ch) else ch for ch in text
+    )
+
+
+def annotation_syllable(body: str) -> str | None:
+    """The toneless syllable (ü as v) if ``body`` is a pinyin annotation, else None.
+
+    Stray symbols and spaces inside are ignored; Han, digits or capitals mean a real
+    parenthetical. A toneless single letter is too likely a label such as (a) to be removed.
+    """
+    letters: list[str] = []
+    toned = False
+    for ch in unicodedata.normalize("NFD", body):
+        if "a" <= ch <= "z":
+            letters.append(ch)
+        elif "A" <= ch <= "Z" or "0" <= ch <= "9" or charset.is_han(ch):
+            return None
+        elif ch in _TONE_MARKS and letters:
+            toned = True
+        elif ch == _DIAERESIS and letters and letters[-1] == "u":
+            letters[-1] = "v"
+    syllable = "".join(letters)
+    if syllable not in SYLLABLES or (len(syllable) < 2 and not toned):
+        return None
+    return syllable
+
+
+def strip_annotations(text: str) -> str:
+    """Drop each annotation after a Han character (and the spaces or symbols between them)."""
+    out: list[str] = []
+    pos = 0
+    for m in _PAREN.finditer(text):
+        out.append(text[pos : m.start()])
+        pos = m.end()
+        syllable = annotation_syllable(m.group(1))
+        han_at = _han_before(out) if syllable else None
+        if han_at is None:
+            out.append(m.group(0))
+            continue
+        chunk_i, char_i = han_at
+        han = out[chunk_i][char_i]
+        han = READING_VARIANTS.get((han, syllable), han)
+        out[chunk_i] = out[chunk_i][:char_i] + han
+        del out[chunk_i + 1 :]
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _han_before(out: list[str]) -> tuple[int, int] | None:
+    """Where the Han character that an annotation follows sits in ``out``, skipping the gap."""
+    for chunk_i in range(len(out) - 1, -1, -1):
+        chunk = out[chunk_i]
+        for char_i in range(len(chunk) - 1, -1, -1):
+            ch = chunk[char_i]
+            if charset.is_han(ch):
+                return chunk_i, char_i
+            if charset.is_ascii_alnum(ch) or ch in _GAP_STOPS:
+                return None
+    return None
+
+
+def drop_stray_symbols(text: str) -> str:
+    """Keep what an official document can contain; context decides for %, -, ', < and the like.
+
+    Spaces survive only between two ASCII words (Office 365), one at a time.
+    """
+    text = "".join(ch for ch in text if charset.may_be_legit(ch))
+    text = _SPACES.sub(_space_or_nothing, text)
+    kept = []
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        prev = text[i - 1] if i > 0 else ""
+        nxt = text[i + 1] if i < last else ""
+        if ch in ' "\n' or charset.keep_in_context(ch, prev, nxt):
+            kept.append(ch)
+    return "".join(kept)
+
+
+def _space_or_nothing(m: re.Match[str]) -> str:
+    s, e = m.start(), m.end()
+    text = m.string
+    if s == 0 or e == len(text):
+        return ""
+    before, after = text[s - 1], text[e]
+    words = charset.is_ascii_alnum(before) and charset.is_ascii_alnum(after)
+    return " " if words and not (before.isdigit() and after.isdigit()) else ""
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified, phrase-aware (OpenCC t2s)."""
+    return _t2s().convert(text)
+
+
+def pair_ascii_quotes(text: str) -> str:
+    """ASCII quotes around Chinese become “”; a lone one beside Chinese is a stray symbol."""
+    text = _QUOTED.sub(
+        lambda m: f"“{m.group(1)}”" if any(charset.is_han(c) for c in m.group(1)) else m.group(0),
+        text,
+    )
+    kept = []
+    for i, ch in enumerate(text):
+        if ch == '"':
+            prev = text[i - 1] if i > 0 else ""
+            nxt = text[i + 1] if i + 1 < len(text) else ""
+            if not (charset.is_ascii_alnum(prev) or charset.is_ascii_alnum(nxt)):
+                continue
+        kept.append(ch)
+    return "".join(kept)
+
+
+def full_width_punctuation(text: str) -> str:
+    """，：；？！ in Chinese context; 1,000 and 10:30 and English stay as they are."""
+    out = []
+    for i, ch in enumerate(text):
+        if ch in _FULL_WIDTH:
+            prev = text[i - 1] if i > 0 else ""
+            nxt = text[i + 1] if i + 1 < len(text) else ""
+            if charset.is_chinese_context(prev) or charset.is_chinese_context(nxt):
+                ch = _FULL_WIDTH[ch]
+        out.append(ch)
+    return "".join(out)
+
+
+def tidy_lines(text: str) -> str:
+    """Strip each line, keep paragraph breaks (one blank line at most), end with a newline."""
+    lines = [line.strip() for line in text.split("\n")]
+    text = _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
+    return text + "\n" if text else ""
