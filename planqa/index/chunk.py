@@ -48,6 +48,9 @@ def chunk_plan(plan: Plan) -> list[Chunk]:
 
 def _units(plan: Plan) -> list[Chunk]:
     chunks = [_overview_chunk(plan)]
+    # Plans that restart numbering per section need the section in the unit name.
+    numbers = [t.number for t in plan.tasks]
+    restarts = len(set(numbers)) < len(numbers)
     for section in plan.sections:
         heading = _section_heading(section)
         meta = {"section_number": section.number, "section_title": section.title}
@@ -58,8 +61,7 @@ def _units(plan: Plan) -> list[Chunk]:
                     _make(plan, unit, "section", f"{heading}\n{section.text}", section.text, **meta)
                 )
             for task in section.tasks:
-                # Plans that restart numbering per section need the section in the unit name.
-                unit = f"task-{task.number}" if _unique(plan, task.number) else f"task-{section.number}-{task.number}"
+                unit = f"task-{section.number}-{task.number}" if restarts else f"task-{task.number}"
                 head = f"{task.number}.{task.title}"
                 text = "\n".join(p for p in (heading, head, task.text) if p)
                 chunks.append(
@@ -79,10 +81,6 @@ def _units(plan: Plan) -> list[Chunk]:
 
 def _section_heading(section: Section) -> str:
     return f"{section.number}、{section.title}" if section.number else section.title
-
-
-def _unique(plan: Plan, number: int) -> bool:
-    return sum(1 for t in plan.tasks if t.number == number) == 1
 
 
 def _overview_chunk(plan: Plan) -> Chunk:

@@ -150,7 +150,11 @@ def _space_or_nothing(m: re.Match[str]) -> str:
     if s == 0 or e == len(text):
         return ""
     before, after = text[s - 1], text[e]
-    words = charset.is_ascii_alnum(before) and charset.is_ascii_alnum(after)
+    if not charset.is_ascii_alnum(after):
+        return ""
+    if before in ",.;:?!)":  # "Hello, world": English punctuation is followed by a space
+        return " " if s > 1 and charset.is_ascii_alnum(text[s - 2]) else ""
+    words = charset.is_ascii_alnum(before)
     return " " if words and not (before.isdigit() and after.isdigit()) else ""
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from planqa.errors import PlanStructureError
-from planqa.index.numerals import cn_to_int
+from planqa.index.numerals import cn_to_int, int_to_cn
 from planqa.index.plan import Plan, Section, Task
 
 _SECTION = re.compile(r"^([一二三四五六七八九十百零〇]{1,4})、\s*(.+)$")
@@ -161,7 +161,7 @@ def _numbering_warnings(sections: list[Section]) -> list[str]:
         warnings.append("没有找到“一、”式的部分标题：全部任务归入一个部分")
     else:
         numbers = [cn_to_int(s.number) for s in sections]
-        warnings += _sequence_warnings(numbers, "部分", lambda n: f"第{n}部分")
+        warnings += _sequence_warnings(numbers, "部分", lambda n: f"第{int_to_cn(n)}部分")
     restarts = len(sections) > 1 and all(s.tasks[0].number == 1 for s in sections if s.tasks)
     if restarts and sum(1 for s in sections if s.tasks) > 1:
         for s in sections:

@@ -1,0 +1,163 @@
+import re
+
+import pytest
+
+from planqa.index import charset
+from planqa.index.clean import annotation_syllable, clean_text, strip_annotations
+
+
+def clean_line(text: str) -> str:
+    return clean_text(text).rstrip("\n")
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("科(kē)技(jì)", "科技"),
+        ("工(gōng)作(zu♦ò)", "工作"),
+        ("习近( jìn)平", "习近平"),
+        ("青少(s hǎo)年", "青少年"),
+        ("的(de )同时", "的同时"),
+        ("我们(men)", "我们"),
+        ("产业 (yè)发展", "产业发展"),
+        ("中国(gu↑ó)", "中国"),
+        ("执行(x₹íng)", "执行"),
+        ("全（quán）省", "全省"),  # full-width parentheses
+        ("绿(lǜ)色", "绿色"),
+        ("略(lüè)", "略"),
+        ("主要±(yào)负责", "主要负责"),  # a stray symbol between character and annotation
+        ("地¥ (dì)方", "地方"),
+    ],
+)
+def test_pinyin_annotations_are_removed(raw, expected):
+    assert clean_line(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "乡镇(街道)",
+        "组建人力资源服务中心（以下简称：人力中心）",
+        "物联网(IoT)",
+        "工作规则（试行）",
+        "（联系电话：010-87182093）",
+        "人工智能(AI)",
+        "附件(a)",
+    ],
+)
+def test_real_parentheticals_survive(text):
+    assert clean_line(text) == text
+
+
+def test_annotation_syllable_checks_the_inventory():
+    assert annotation_syllable("zhuàng") == "zhuang"
+    assert annotation_syllable("x₹íng") == "xing"
+    assert annotation_syllable("lǜ") == "lv"
+    assert annotation_syllable("iot") is None  # not a Mandarin syllable
+    assert annotation_syllable("IoT") is None
+    assert annotation_syllable("a") is None  # a toneless single letter is a label
+    assert annotation_syllable("ā") == "a"
+    assert annotation_syllable("街道") is None
+    assert annotation_syllable("j❶iā") == "jia"  # ❶ is a digit to Python, but noise here
+
+
+def test_annotation_tells_which_character_is_meant():
+    assert clean_line("著(zhe)力推動") == "着力推动"
+    assert clean_line("顯著(zhù)") == "显著"
+    assert clean_line("乾(gān)淨") == "干净"
+    assert clean_line("乾(qián)坤") == "乾坤"
+
+
+def test_annotation_after_a_previous_annotation_is_found():
+    assert strip_annotations("街(jiē)道(dào)") == "街道"
+    assert strip_annotations("鄉鎮(街(jiē)道(dào))") == "鄉鎮(街道)"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("嚴≤格", "严格"),
+        ("強>省", "强省"),
+        ("正'确", "正确"),
+        ("推\"動", "推动"),
+        ("組織€。", "组织。"),
+        ("加☆強", "加强"),
+        # symbols that never occur in the seed
+        ("科技😀创新", "科技创新"),
+        ("科技╬创新", "科技创新"),
+        ("科技Ж创新", "科技创新"),
+        ("科技ℵ创新", "科技创新"),
+        ("科技\ue000创新", "科技创新"),
+        ("科技\x07创新", "科技创新"),
+        ("科技①创新", "科技创新"),
+        ("科技™创新", "科技创新"),
+        ("科技%创新", "科技创新"),
+        ("科技-创新", "科技创新"),
+        ("科技é创新", "科技创新"),
+    ],
+)
+def test_stray_symbols_are_removed(raw, expected):
+    assert clean_line(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推动5G网络和APP建设，发展AI产业",
+        "覆盖率达到95%，增长3‰，温度18℃以上",
+        "坚持——以人民为中心……",
+        "“科学·关爱·和谐”示范社区",
+        "推动“互联网+科普”发展",
+        "发布时间：2017-03-07",
+        "1.深入学习十八届六中全会精神",
+        "2．加强学会党建工作",
+        "3、推进科普志愿服务",
+        "全社会R&D经费支出占比2.6%",
+        "时间为10:30，金额1,000万元",
+        "占比≥90%",
+        "在Xi'an举办",
+        "使用Office 365办公",
+    ],
+)
+def test_legitimate_content_is_kept(text):
+    assert clean_line(text) == text
+
+
+def test_odd_whitespace_is_removed_and_paragraphs_kept():
+    raw = "  科\u00a0技\u2009工\u200b作\u3000者 \t之家\n\n\n\n  第二\u2003段 落 \n"
+    assert clean_text(raw) == "科技工作者之家\n\n第二段落\n"
+
+
+def test_traditional_becomes_simplified_phrase_aware():
+    assert clean_line("後續發展，頭髮乾燥，幹部隊伍") == "后续发展，头发干燥，干部队伍"
+
+
+def test_punctuation_becomes_full_width_in_chinese_context():
+    assert clean_line("訪問次數: 發布時間:2017-03-07") == "访问次数：发布时间：2017-03-07"
+    assert clean_line("各市科協,省科協;是否?是!") == "各市科协，省科协；是否？是！"
+    assert clean_line('提升"互聯網+"服務能力') == "提升“互联网+”服务能力"
+    assert clean_line("Hello, world") == "Hello, world"
+
+
+def test_full_width_letters_and_digits_fold_to_ascii():
+    assert clean_line("５Ｇ网络覆盖９０％") == "5G网络覆盖90%"
+
+
+def test_seed_comes_out_clean(seed_clean):
+    assert not re.search(r"[A-Za-z]", seed_clean)
+    allowed = set("0123456789\n.+()-") | charset.CJK_PUNCT
+    leftovers = {c for c in seed_clean if not charset.is_han(c) and c not in allowed}
+    assert leftovers == set()
+    assert "着力推动学会" in seed_clean
+    assert "和谐示范乡镇(街道)、社区" in seed_clean
+    assert "“互联网+”服务能力" in seed_clean
+    assert "发布时间：2017-03-07" in seed_clean
+
+
+def test_cleaning_is_idempotent(seed_clean):
+    assert clean_text(seed_clean) == seed_clean
+
+
+def test_empty_and_symbol_only_input_clean_to_nothing():
+    assert clean_text("") == ""
+    assert clean_text(" \u3000♦€\n\n×") == ""
