@@ -25,6 +25,8 @@ ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 
 def is_han(ch: str) -> bool:
+    if len(ch) != 1:  # "" stands for "no neighbour" at a line end
+        return False
     o = ord(ch)
     return (
         0x4E00 <= o <= 0x9FFF

@@ -44,7 +44,8 @@ _WIDTH_FOLD.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
 _WIDTH_FOLD.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
 _WIDTH_FOLD[0xFF05] = ord("%")
 
-_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！"})
+_ASCII_PUNCT_RUN = re.compile(r"[,;:?!]+")
 _QUOTED = re.compile(r'"([^"\n]{1,30}?)"')
 _SPACES = re.compile(r" +")
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -186,16 +187,19 @@ def pair_ascii_quotes(text: str) -> str:
 
 
 def full_width_punctuation(text: str) -> str:
-    """，：；？！ in Chinese context; 1,000 and 10:30 and English stay as they are."""
-    out = []
-    for i, ch in enumerate(text):
-        if ch in _FULL_WIDTH:
-            prev = text[i - 1] if i > 0 else ""
-            nxt = text[i + 1] if i + 1 < len(text) else ""
-            if charset.is_chinese_context(prev) or charset.is_chinese_context(nxt):
-                ch = _FULL_WIDTH[ch]
-        out.append(ch)
-    return "".join(out)
+    """，：；？！ in Chinese context; 1,000 and 10:30 and English stay as they are.
+
+    A run such as ":?" is decided as a whole by what stands around it.
+    """
+
+    def convert(m: re.Match[str]) -> str:
+        prev = text[m.start() - 1] if m.start() else ""
+        nxt = text[m.end()] if m.end() < len(text) else ""
+        if charset.is_chinese_context(prev) or charset.is_chinese_context(nxt):
+            return m.group(0).translate(_FULL_WIDTH)
+        return m.group(0)
+
+    return _ASCII_PUNCT_RUN.sub(convert, text)
 
 
 def tidy_lines(text: str) -> str:

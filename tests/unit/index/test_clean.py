@@ -1,6 +1,8 @@
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planqa.index import charset
 from planqa.index.clean import annotation_syllable, clean_text, strip_annotations
@@ -161,3 +163,17 @@ def test_cleaning_is_idempotent(seed_clean):
 def test_empty_and_symbol_only_input_clean_to_nothing():
     assert clean_text("") == ""
     assert clean_text(" \u3000♦€\n\n×") == ""
+
+
+_TRICKY = list("科技工作的著乾(（)）\"' ,.:;?!%-+·—…“”\n\u3000\u00a0abcdeAIoT0123456789āáǎàǖǘǚǜü♦€↓×≤≥<>&")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_TRICKY), max_size=40) | st.text(max_size=40))
+def test_cleaning_random_text_never_raises_and_is_idempotent(text):
+    once = clean_text(text)
+    assert clean_text(once) == once
+
+
+def test_punctuation_runs_are_converted_as_a_whole():
+    assert clean_line(":?乾") == "：？干"
