@@ -4,11 +4,16 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planqa.assistant.config import Settings, load_settings
 from planqa.errors import PlanqaError
 from planqa.index.ingest import clean_file, load_plan
 from planqa.index.plan import Plan
+
+if TYPE_CHECKING:
+    from planqa.index.store import PlanEntry
 
 EXIT_USAGE = 2
 
@@ -29,6 +34,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="输出 Plan JSON")
     p.add_argument("--plan-id", help="计划 ID（默认取文件名）")
+
+    p = sub.add_parser("index", help="建立或更新索引（不给文件：随包附带的计划）")
+    p.add_argument("files", nargs="*", metavar="FILE")
+    p.add_argument("--plan-id", help="计划 ID（默认取文件名；只能和一个文件一起用）")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--list", action="store_true", help="列出已索引的计划")
+    group.add_argument("--remove", metavar="ID", help="删除一个计划的索引")
+    group.add_argument("--rebuild", action="store_true", help="用当前嵌入模型重建全部索引")
     return parser
 
 
@@ -52,6 +65,44 @@ def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    # Chroma and the embedder load in about a second: only the commands that need them pay.
+    from planqa.assistant.services import open_store
+    from planqa.index.build import index_files, rebuild, remove_plan
+    from planqa.index.store import close_client
+
+    if (args.list or args.remove or args.rebuild) and (args.files or args.plan_id):
+        raise PlanqaError("--list、--remove、--rebuild 不能和文件或 --plan-id 一起使用")
+    store = open_store(settings)
+    try:
+        if args.list:
+            sys.stdout.write(format_entries(store.entries()))
+            return 0
+        if args.remove:
+            removed = remove_plan(store, args.remove)
+            print(f"已删除计划 {args.remove}（{removed} 条向量）")
+            return 0
+        reports = rebuild(store) if args.rebuild else index_files(store, [Path(f) for f in args.files], args.plan_id)
+        for r in reports:
+            state = "已更新" if r.changed else "没有变化"
+            print(f"{state} {r.plan_id}《{r.title}》：{r.chunks} 块，新嵌入 {r.embedded} 条，"
+                  f"删除旧向量 {r.removed} 条（{r.seconds:.1f} 秒）")
+        return 0
+    finally:
+        close_client(store.client)
+
+
+def format_entries(entries: "list[PlanEntry]") -> str:
+    if not entries:
+        return "还没有索引任何计划（运行 planqa index）\n"
+    lines = []
+    for e in entries:
+        p = e.plan
+        lines.append(f"{p.plan_id}\t《{p.title}》\t{len(p.sections)}个部分\t{len(p.tasks)}项任务\t"
+                     f"{len(e.chunk_ids)}块\t{e.embedder}\t{e.indexed_at}")
+    return "\n".join(lines) + "\n"
+
+
 def outline(plan: Plan) -> str:
     lines = [f"《{plan.title}》 {plan.issuer} {plan.date}".rstrip()]
     lines.append(f"共{len(plan.sections)}个部分，{len(plan.tasks)}项任务")
@@ -66,7 +117,7 @@ def _note_encoding(encoding: str, path: str) -> None:
         print(f"planqa: 提示：{path} 不是 UTF-8，已按 {encoding.upper()} 编码读取", file=sys.stderr)
 
 
-COMMANDS = {"clean": cmd_clean, "parse": cmd_parse}
+COMMANDS = {"clean": cmd_clean, "parse": cmd_parse, "index": cmd_index}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,6 +4,7 @@ unchanged chunk keeps its id and re-indexing can skip it.
 """
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 
 from planqa.index.plan import Plan, Section
@@ -105,3 +106,48 @@ def split_paragraphs(text: str, limit: int) -> list[str]:
     if current:
         parts.append("\n".join(current))
     return parts
+
+
+@dataclass(frozen=True)
+class Passage:
+    """What gets a vector: a chunk's title line (id = the chunk's id) or one of its sentences.
+
+    A question matches one sentence far better than a whole task; the task's score is the best
+    of its passages, and the best sentences are what an answer quotes.
+    """
+
+    id: str
+    chunk_id: str
+    text: str
+    role: str  # "title" | "sentence"
+
+
+_SENTENCE_END = re.compile(r"(?<=[。；！？])|\n")
+MIN_SENTENCE_CHARS = 8
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences ending in 。；！？ or a line break; fragments shorter than 8 characters join the
+    sentence before them."""
+    out: list[str] = []
+    for piece in (p.strip() for p in _SENTENCE_END.split(text)):
+        if not piece:
+            continue
+        if out and len(piece) < MIN_SENTENCE_CHARS:
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
+
+
+def passages(chunk: Chunk) -> list[Passage]:
+    if chunk.kind == "task":
+        title = f"{chunk.task_number}.{chunk.task_title}"
+    elif chunk.kind == "section":
+        title = f"{chunk.section_number}、{chunk.section_title}" if chunk.section_number else chunk.section_title
+    else:
+        title = chunk.body.split("\n", 1)[0]
+    sentences = [s for s in split_sentences(chunk.body) if s != title]
+    return [Passage(chunk.id, chunk.id, title, "title")] + [
+        Passage(f"{chunk.id}-{i}", chunk.id, s, "sentence") for i, s in enumerate(sentences, 1)
+    ]

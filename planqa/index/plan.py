@@ -12,8 +12,6 @@ class Task:
     number: int
     title: str
     text: str
-    # A （一）-style heading above the task inside its section, if the plan has one.
-    subheading: str = ""
 
     def to_json(self) -> dict:
         return {"number": self.number, "title": self.title, "text": self.text}
@@ -55,6 +53,33 @@ class Plan:
 
     def section_of(self, task: Task) -> Section:
         return next(s for s in self.sections if task in s.tasks)
+
+    def to_record(self) -> dict:
+        """Everything, for storing the plan beside its index (the JSON contract plus the rest)."""
+        return self.to_json() | {
+            "notice": self.notice,
+            "notice_title": self.notice_title,
+            "addressees": self.addressees,
+            "signed_date": self.signed_date,
+            "warnings": list(self.warnings),
+        }
+
+    @classmethod
+    def from_record(cls, data: dict) -> "Plan":
+        sections = tuple(
+            Section(
+                s["number"], s["title"], s["text"],
+                tuple(Task(t["number"], t["title"], t["text"]) for t in s["tasks"]),
+            )
+            for s in data["sections"]
+        )
+        return cls(
+            plan_id=data["plan_id"], title=data["title"], issuer=data["issuer"],
+            date=data["date"], overview=data["overview"], sections=sections,
+            notice=data.get("notice", ""), notice_title=data.get("notice_title", ""),
+            addressees=data.get("addressees", ""), signed_date=data.get("signed_date", ""),
+            warnings=tuple(data.get("warnings", ())),
+        )
 
     def to_json(self) -> dict:
         return {

@@ -125,3 +125,9 @@ def test_decimal_and_year_lines_are_not_tasks():
 def test_text_without_structure_is_refused(text):
     with pytest.raises(PlanStructureError, match="没有识别出计划的结构"):
         parse_plan(text, "p")
+
+
+def test_plan_record_round_trips(seed_plan):
+    from planqa.index.plan import Plan
+
+    assert Plan.from_record(seed_plan.to_record()) == seed_plan

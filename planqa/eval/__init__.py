@@ -1,0 +1,1 @@
+"""Evaluation: question sets (JSONL in this folder), loading, and metrics as pure functions."""

@@ -1,0 +1,113 @@
+"""Plan files → the store: idempotent (unchanged chunks are not embedded again) and atomic per
+plan (the registry record is written last; stale chunks are removed after it)."""
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from planqa.errors import PlanqaError
+from planqa.index.chunk import chunk_plan, passages
+from planqa.index.ingest import bundled_plan_paths, load_plan
+from planqa.index.plan import Plan
+from planqa.index.progress import Progress
+from planqa.index.store import PlanEntry, PlanStore, collection_name
+
+ProgressFactory = Callable[[int, str], Progress]
+
+
+class EmbedderMismatch(PlanqaError):
+    """The index was built with another embedder than the one configured now."""
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    plan_id: str
+    title: str
+    chunks: int
+    embedded: int
+    removed: int
+    changed: bool
+    seconds: float
+
+
+def check_embedder(store: PlanStore) -> None:
+    others = sorted({e.embedder for e in store.entries() if e.embedder != store.embedder.id})
+    if others:
+        raise EmbedderMismatch(
+            f"索引是用嵌入模型 {others[0]} 建立的，当前 PLANQA_EMBEDDING 是 {store.embedder.id}。"
+            f"请运行 planqa index --rebuild 用当前模型重建索引（已索引的计划会全部重新嵌入），"
+            f"或把 PLANQA_EMBEDDING 改回原来的模型"
+        )
+
+
+def index_plan(
+    store: PlanStore, plan: Plan, source: str = "", progress: ProgressFactory = Progress
+) -> IndexReport:
+    started = time.monotonic()
+    chunks = chunk_plan(plan)
+    records = [(c, p) for c in chunks for p in passages(c)]
+    record_ids = {p.id for _, p in records}
+    existing = store.existing_ids(record_ids)  # includes records of a run killed half-way
+    todo = [(c, p) for c, p in records if p.id not in existing]
+    with progress(len(todo), f"嵌入 {plan.plan_id}") as tick:
+        store.add_records(todo, tick)
+    entry = PlanEntry(plan, tuple(c.id for c in chunks), store.embedder.id, source,
+                      datetime.now(UTC).isoformat(timespec="seconds"))
+    previous = store.entry(plan.plan_id)
+    changed = previous is None or (previous.version, previous.embedder, previous.plan) != (
+        entry.version, entry.embedder, entry.plan
+    )
+    if changed:
+        store.commit(entry)  # from here on the new version answers
+    stale = store.plan_record_ids(plan.plan_id) - record_ids
+    store.delete_records(stale)
+    return IndexReport(plan.plan_id, plan.title, len(chunks), len(todo), len(stale), changed,
+                       time.monotonic() - started)
+
+
+def index_files(
+    store: PlanStore, paths: list[Path], plan_id: str | None = None,
+    progress: ProgressFactory = Progress,
+) -> list[IndexReport]:
+    """Index plan files (none: the bundled plans). Parse them all first, so that one bad file
+    stops the run before anything is written."""
+    if plan_id and len(paths) > 1:
+        raise PlanqaError("--plan-id 只能和一个文件一起使用")
+    check_embedder(store)
+    paths = list(paths) or bundled_plan_paths()
+    loaded = [load_plan(p, plan_id)[0] for p in paths]
+    ids = [p.plan_id for p in loaded]
+    if len(set(ids)) < len(ids):
+        raise PlanqaError(f"多个文件得到同一个计划 ID：{', '.join(ids)}（用 --plan-id 区分）")
+    return [index_plan(store, plan, str(path), progress)
+            for plan, path in zip(loaded, paths, strict=True)]
+
+
+def rebuild(store: PlanStore, progress: ProgressFactory = Progress) -> list[IndexReport]:
+    """Re-embed every registered plan with the current embedder, from the stored plans (no files
+    needed), then drop the other embedders' collections. Each plan switches when it is done."""
+    reports = [index_plan(store, e.plan, e.source, progress) for e in store.entries()]
+    current = collection_name(store.embedder.id)
+    for col in store.client.list_collections():
+        if col.name.startswith("planqa-chunks-") and col.name != current:
+            store.client.delete_collection(col.name)
+    return reports
+
+
+def remove_plan(store: PlanStore, plan_id: str) -> int:
+    if store.entry(plan_id) is None:
+        raise PlanqaError(f"没有这个计划：{plan_id}（planqa index --list 查看已索引的计划）")
+    store.unregister(plan_id)  # first: from here on the plan no longer answers
+    stale = store.plan_record_ids(plan_id)
+    store.delete_records(stale)
+    return len(stale)
+
+
+def ensure_index(store: PlanStore, progress: ProgressFactory = Progress) -> list[IndexReport]:
+    """First run: build the bundled plans' index when nothing is indexed yet."""
+    check_embedder(store)
+    if store.entries():
+        return []
+    return index_files(store, [], progress=progress)

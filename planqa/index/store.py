@@ -1,0 +1,225 @@
+"""Chroma: chunk vectors (one collection per embedder) and the registry of indexed plans.
+
+The registry record of a plan names the chunk ids of its active version and the embedder that
+made them; writing that one record is the commit point of an index run. Until then the previous
+version keeps answering, and chunks written by a run killed half-way are reused by the next.
+Works the same on an embedded ``PersistentClient`` and on a ``chroma run`` server.
+"""
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+from langchain_chroma import Chroma
+from langchain_core.documents import Document
+
+from planqa.errors import PlanqaError
+from planqa.index.chunk import Chunk, Passage
+from planqa.index.embed import PlanqaEmbeddings
+from planqa.index.plan import Plan
+
+REGISTRY = "planqa-plans"
+BATCH = 16  # chunks embedded and written per call: small enough for a live progress bar
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    plan: Plan
+    chunk_ids: tuple[str, ...]
+    embedder: str
+    source: str = ""
+    indexed_at: str = ""
+
+    @property
+    def version(self) -> str:
+        return hashlib.sha256("\n".join(self.chunk_ids).encode()).hexdigest()[:16]
+
+    def to_document(self) -> str:
+        return json.dumps(
+            {"plan": self.plan.to_record(), "chunk_ids": list(self.chunk_ids),
+             "embedder": self.embedder, "source": self.source, "indexed_at": self.indexed_at},
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_document(cls, text: str) -> "PlanEntry":
+        data = json.loads(text)
+        return cls(Plan.from_record(data["plan"]), tuple(data["chunk_ids"]), data["embedder"],
+                   data.get("source", ""), data.get("indexed_at", ""))
+
+
+def collection_name(embedder_id: str) -> str:
+    """Chroma names allow [a-zA-Z0-9._-]: the embedder id goes into the metadata instead."""
+    return "planqa-chunks-" + hashlib.sha256(embedder_id.encode()).hexdigest()[:12]
+
+
+def record_metadata(chunk: Chunk, passage: Passage) -> dict:
+    """The chunk record (its title passage) carries the whole chunk; sentence records point to it."""
+    meta = {"plan": chunk.plan, "chunk_id": chunk.id, "role": passage.role}
+    if passage.role != "title":
+        return meta
+    meta |= {
+        "unit": chunk.unit, "kind": chunk.kind, "text": chunk.text, "body": chunk.body,
+        "section_number": chunk.section_number, "section_title": chunk.section_title,
+        "task_title": chunk.task_title,
+    }
+    if chunk.task_number is not None:  # Chroma drops None values: absent means "no task"
+        meta["task_number"] = chunk.task_number
+    return meta
+
+
+def chunk_from_metadata(chunk_id: str, meta: dict) -> Chunk:
+    return Chunk(
+        id=chunk_id, plan=meta["plan"], unit=meta["unit"], kind=meta["kind"], text=meta["text"],
+        body=meta.get("body", ""), section_number=meta.get("section_number", ""),
+        section_title=meta.get("section_title", ""), task_number=meta.get("task_number"),
+        task_title=meta.get("task_title", ""),
+    )
+
+
+@dataclass(frozen=True)
+class DenseHit:
+    record_id: str
+    chunk_id: str
+    text: str  # the passage that matched
+    similarity: float  # cosine
+
+
+class PlanStore:
+    """The index: chunk vectors for one embedder, plus the plan registry."""
+
+    def __init__(self, client, embedder: PlanqaEmbeddings):
+        self.client = client
+        self.embedder = embedder
+        self.vectors = Chroma(
+            collection_name=collection_name(embedder.id),
+            client=client,
+            embedding_function=embedder,
+            collection_metadata={
+                "embedder": embedder.id, "dimension": embedder.dimension, "hnsw:space": "cosine",
+            },
+        )
+        # The registry holds no vectors worth searching: a constant 1-d vector per record.
+        self.registry = client.get_or_create_collection(REGISTRY, embedding_function=None)
+
+    @property
+    def chunks(self):
+        return self.vectors._collection  # langchain-chroma exposes no public accessor
+
+    # --- registry -------------------------------------------------------------------------
+    def entries(self) -> list[PlanEntry]:
+        got = self.registry.get(include=["documents"])
+        entries = [PlanEntry.from_document(doc) for doc in got["documents"] or []]
+        return sorted(entries, key=lambda e: e.plan.plan_id)
+
+    def entry(self, plan_id: str) -> PlanEntry | None:
+        got = self.registry.get(ids=[plan_id], include=["documents"])
+        return PlanEntry.from_document(got["documents"][0]) if got["ids"] else None
+
+    def commit(self, entry: PlanEntry) -> None:
+        """Make ``entry`` the active version of its plan (one record: atomic)."""
+        self.registry.upsert(
+            ids=[entry.plan.plan_id], embeddings=[[0.0]], documents=[entry.to_document()],
+            metadatas=[{"embedder": entry.embedder, "version": entry.version}],
+        )
+
+    def unregister(self, plan_id: str) -> None:
+        self.registry.delete(ids=[plan_id])
+
+    # --- chunks ---------------------------------------------------------------------------
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        return set(self.chunks.get(ids=ids, include=[])["ids"]) if ids else set()
+
+    def add_records(self, records: list[tuple[Chunk, Passage]],
+                    progress: Callable[[int], None] = lambda n: None) -> None:
+        """Embed and write passages (through LangChain's Chroma: the document is what is embedded)."""
+        for start in range(0, len(records), BATCH):
+            batch = records[start : start + BATCH]
+            self.vectors.add_texts(
+                [p.text for _, p in batch],
+                metadatas=[record_metadata(c, p) for c, p in batch],
+                ids=[p.id for _, p in batch],
+            )
+            progress(len(batch))
+
+    def plan_record_ids(self, plan_id: str) -> set[str]:
+        return set(self.chunks.get(where={"plan": plan_id}, include=[])["ids"])
+
+    def delete_records(self, ids: Iterable[str]) -> None:
+        ids = list(ids)
+        if ids:
+            self.chunks.delete(ids=ids)
+
+    def load_chunks(self, ids: list[str]) -> list[Chunk]:
+        """The chunks with these ids, in this order (missing ones left out)."""
+        if not ids:
+            return []
+        got = self.chunks.get(ids=ids, include=["metadatas"])
+        by_id = {i: chunk_from_metadata(i, m) for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def dense_search(self, vector: list[float], k: int, plans: list[str]) -> list[DenseHit]:
+        """The ``k`` passages of ``plans`` nearest to ``vector``."""
+        where = {"plan": plans[0]} if len(plans) == 1 else {"plan": {"$in": plans}}
+        found: list[tuple[Document, float]] = (
+            self.vectors.similarity_search_by_vector_with_relevance_scores(vector, k=k, filter=where)
+        )
+        return [
+            DenseHit(doc.id, doc.metadata["chunk_id"], doc.page_content, 1.0 - distance)
+            for doc, distance in found
+        ]
+
+
+class StoreUnavailable(PlanqaError):
+    """The Chroma server cannot be reached (the API maps this to 503)."""
+
+
+REQUEST_TIMEOUT_S = 10.0
+
+
+def open_client(home: Path, host: str | None = None, port: int = 8000):
+    """``PersistentClient`` under ``home``, or ``HttpClient`` for a ``chroma run`` server."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    settings = ChromaSettings(anonymized_telemetry=False)
+    if not host:
+        path = Path(home).expanduser() / "chroma"
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            return chromadb.PersistentClient(path=str(path), settings=settings)
+        except OSError as err:
+            raise PlanqaError(f"无法在 {path} 建立索引目录（PLANQA_HOME）：{err.strerror or err}") from None
+    try:
+        client = chromadb.HttpClient(host=host, port=port, settings=settings)
+    except ValueError:
+        raise StoreUnavailable(
+            f"无法连接 Chroma 服务器 {host}:{port}（PLANQA_CHROMA_HOST/PLANQA_CHROMA_PORT），请确认它已启动"
+        ) from None
+    # The client's HTTP sessions wait forever by default: a frozen server would hang every ask.
+    for session in _http_sessions(client):
+        session.timeout = httpx.Timeout(REQUEST_TIMEOUT_S)
+    return client
+
+
+def close_client(client) -> None:
+    """Release a client's connections (HttpClient leaves its sessions open on ``close``)."""
+    for session in _http_sessions(client):
+        session.close()
+    close = getattr(client, "close", None)
+    if close:
+        close()
+
+
+def _http_sessions(client) -> list:
+    found = []
+    for owner in (client, getattr(client, "_admin_client", None)):
+        server = getattr(owner, "_server", None)
+        session = getattr(server, "_session", None)
+        if isinstance(session, httpx.Client):
+            found.append(session)
+    return found
