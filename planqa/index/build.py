@@ -12,7 +12,7 @@ from planqa.index.chunk import chunk_plan, passages
 from planqa.index.ingest import bundled_plan_paths, load_plan
 from planqa.index.plan import Plan
 from planqa.index.progress import Progress
-from planqa.index.store import PlanEntry, PlanStore, collection_name
+from planqa.index.store import PlanEntry, PlanStore
 
 ProgressFactory = Callable[[int, str], Progress]
 
@@ -89,10 +89,7 @@ def rebuild(store: PlanStore, progress: ProgressFactory = Progress) -> list[Inde
     """Re-embed every registered plan with the current embedder, from the stored plans (no files
     needed), then drop the other embedders' collections. Each plan switches when it is done."""
     reports = [index_plan(store, e.plan, e.source, progress) for e in store.entries()]
-    current = collection_name(store.embedder.id)
-    for col in store.client.list_collections():
-        if col.name.startswith("planqa-chunks-") and col.name != current:
-            store.client.delete_collection(col.name)
+    store.drop_other_embedders()
     return reports
 
 

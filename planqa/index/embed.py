@@ -68,6 +68,12 @@ class SentenceTransformerEmbeddings(PlanqaEmbeddings):
             ) from None
         self._name = name
         folder = Path(name).expanduser()
+        try:  # transformers draws a "Loading weights" bar on stderr otherwise
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
+        except ImportError:
+            pass
         try:
             if folder.is_dir():
                 self._model = SentenceTransformer(str(folder), device="cpu")
@@ -81,7 +87,9 @@ class SentenceTransformerEmbeddings(PlanqaEmbeddings):
                 f"请把模型文件夹复制到本机，并把 PLANQA_EMBEDDING 设为 {ST_PREFIX}<文件夹路径>"
                 f"（{type(err).__name__}）"
             ) from None
-        self._dimension = int(self._model.get_sentence_embedding_dimension() or 0)
+        # sentence-transformers 6 renamed the method (the old name warns).
+        dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self._dimension = int(dim() or 0)
 
     @property
     def id(self) -> str:
@@ -92,13 +100,15 @@ class SentenceTransformerEmbeddings(PlanqaEmbeddings):
         return self._dimension
 
     def _encode(self, texts: list[str], side: str) -> list[list[float]]:
-        # Models that define query/passage prompts (e5, bge) get them; others encode as is.
-        prompts = getattr(self._model, "prompts", {}) or {}
-        names = {"query": ("query",), "document": ("document", "passage")}[side]
-        prompt_name = next((n for n in names if n in prompts), None)
-        vectors = self._model.encode(
-            texts, prompt_name=prompt_name, normalize_embeddings=True, convert_to_numpy=True
-        )
+        # encode_query / encode_document apply the model's own prompts (e5, bge) where it has
+        # them; older sentence-transformers only know encode(prompt_name=...).
+        method = getattr(self._model, f"encode_{side}", None)
+        if method is not None:
+            vectors = method(texts, normalize_embeddings=True, convert_to_numpy=True)
+        else:
+            prompts = getattr(self._model, "prompts", {}) or {}
+            prompt = next((n for n in ({"query": ("query",)}.get(side, ("document", "passage"))) if n in prompts), None)
+            vectors = self._model.encode(texts, prompt_name=prompt, normalize_embeddings=True, convert_to_numpy=True)
         return vectors.tolist()
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:

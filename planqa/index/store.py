@@ -6,6 +6,7 @@ version keeps answering, and chunks written by a run killed half-way are reused 
 Works the same on an embedded ``PersistentClient`` and on a ``chroma run`` server.
 """
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable
@@ -88,9 +89,30 @@ class DenseHit:
     similarity: float  # cosine
 
 
+class StoreUnavailable(PlanqaError):
+    """The Chroma server cannot be reached (the API maps this to 503)."""
+
+
+def _reachable(method):
+    """Turn a lost or frozen Chroma server into ``StoreUnavailable`` (no traceback, no hang)."""
+
+    @functools.wraps(method)
+    def guarded(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except httpx.TransportError as err:
+            raise StoreUnavailable(
+                f"Chroma 服务器没有响应（{type(err).__name__}）：请确认它仍在运行"
+                "（PLANQA_CHROMA_HOST/PLANQA_CHROMA_PORT）"
+            ) from None
+
+    return guarded
+
+
 class PlanStore:
     """The index: chunk vectors for one embedder, plus the plan registry."""
 
+    @_reachable
     def __init__(self, client, embedder: PlanqaEmbeddings):
         self.client = client
         self.embedder = embedder
@@ -110,15 +132,18 @@ class PlanStore:
         return self.vectors._collection  # langchain-chroma exposes no public accessor
 
     # --- registry -------------------------------------------------------------------------
+    @_reachable
     def entries(self) -> list[PlanEntry]:
         got = self.registry.get(include=["documents"])
         entries = [PlanEntry.from_document(doc) for doc in got["documents"] or []]
         return sorted(entries, key=lambda e: e.plan.plan_id)
 
+    @_reachable
     def entry(self, plan_id: str) -> PlanEntry | None:
         got = self.registry.get(ids=[plan_id], include=["documents"])
         return PlanEntry.from_document(got["documents"][0]) if got["ids"] else None
 
+    @_reachable
     def commit(self, entry: PlanEntry) -> None:
         """Make ``entry`` the active version of its plan (one record: atomic)."""
         self.registry.upsert(
@@ -126,14 +151,17 @@ class PlanStore:
             metadatas=[{"embedder": entry.embedder, "version": entry.version}],
         )
 
+    @_reachable
     def unregister(self, plan_id: str) -> None:
         self.registry.delete(ids=[plan_id])
 
     # --- chunks ---------------------------------------------------------------------------
+    @_reachable
     def existing_ids(self, ids: Iterable[str]) -> set[str]:
         ids = list(ids)
         return set(self.chunks.get(ids=ids, include=[])["ids"]) if ids else set()
 
+    @_reachable
     def add_records(self, records: list[tuple[Chunk, Passage]],
                     progress: Callable[[int], None] = lambda n: None) -> None:
         """Embed and write passages (through LangChain's Chroma: the document is what is embedded)."""
@@ -146,14 +174,27 @@ class PlanStore:
             )
             progress(len(batch))
 
+    @_reachable
     def plan_record_ids(self, plan_id: str) -> set[str]:
         return set(self.chunks.get(where={"plan": plan_id}, include=[])["ids"])
 
+    @_reachable
     def delete_records(self, ids: Iterable[str]) -> None:
         ids = list(ids)
         if ids:
             self.chunks.delete(ids=ids)
 
+    @_reachable
+    def drop_other_embedders(self) -> list[str]:
+        """Delete the chunk collections of other embedders (after a rebuild)."""
+        current = collection_name(self.embedder.id)
+        dropped = [c.name for c in self.client.list_collections()
+                   if c.name.startswith("planqa-chunks-") and c.name != current]
+        for name in dropped:
+            self.client.delete_collection(name)
+        return dropped
+
+    @_reachable
     def load_chunks(self, ids: list[str]) -> list[Chunk]:
         """The chunks with these ids, in this order (missing ones left out)."""
         if not ids:
@@ -162,6 +203,7 @@ class PlanStore:
         by_id = {i: chunk_from_metadata(i, m) for i, m in zip(got["ids"], got["metadatas"], strict=True)}
         return [by_id[i] for i in ids if i in by_id]
 
+    @_reachable
     def dense_search(self, vector: list[float], k: int, plans: list[str]) -> list[DenseHit]:
         """The ``k`` passages of ``plans`` nearest to ``vector``."""
         where = {"plan": plans[0]} if len(plans) == 1 else {"plan": {"$in": plans}}
@@ -172,10 +214,6 @@ class PlanStore:
             DenseHit(doc.id, doc.metadata["chunk_id"], doc.page_content, 1.0 - distance)
             for doc, distance in found
         ]
-
-
-class StoreUnavailable(PlanqaError):
-    """The Chroma server cannot be reached (the API maps this to 503)."""
 
 
 REQUEST_TIMEOUT_S = 10.0

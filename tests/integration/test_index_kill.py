@@ -1,0 +1,63 @@
+"""A `planqa index` run killed half-way leaves the previous version answering; the next run
+completes the job without embedding again what the killed run wrote."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from planqa.assistant.config import load_settings
+from planqa.assistant.query import normalize_question
+from planqa.assistant.retrieve import HybridSearch
+from planqa.assistant.services import open_store
+from planqa.index.chunk import chunk_plan, passages
+from planqa.index.ingest import load_plan
+from planqa.index.store import close_client
+from tests.conftest import SEED
+from tests.integration.conftest import run_planqa
+from tests.plans import synthetic_plan_text
+
+
+def test_killed_index_run(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    monkeypatch.setenv("PLANQA_HOME", str(home))
+    plan_file = tmp_path / "plan.txt"
+    plan_file.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run_planqa("index", str(plan_file), "--plan-id", "p").returncode == 0
+
+    # Version 2: a much larger plan under the same id; kill the run while it embeds.
+    seed_plan = load_plan(SEED)[0]
+    plan_file.write_text(synthetic_plan_text(seed_plan, seed=7, tasks=60, sentences=8), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "planqa", "index", str(plan_file), "--plan-id", "p"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ.copy())
+    time.sleep(5)
+    assert proc.poll() is None, "the index run ended before it could be killed"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+
+    store = open_store(load_settings())
+    try:
+        entry = store.entry("p")
+        assert entry.plan.title == "山东省科协2017年工作要点"  # the old version
+        search = HybridSearch(store)
+        assert search.inactive["p"] > 0  # the killed run did write records
+        hits = search.search(normalize_question("哪项任务涉及院士专家工作站？"), k=2)
+        assert {h.chunk.task_number for h in hits} == {9, 14}
+        written = search.inactive["p"]
+    finally:
+        close_client(store.client)
+
+    result = run_planqa("index", str(plan_file), "--plan-id", "p")
+    assert result.returncode == 0, result.stderr
+    new_plan = load_plan(plan_file, "p")[0]
+    total = sum(len(passages(c)) for c in chunk_plan(new_plan))
+    embedded = int(result.stdout.split("新嵌入 ")[1].split(" ")[0])
+    assert embedded == total - written
+
+    store = open_store(load_settings())
+    try:
+        assert store.entry("p").plan.title.endswith("年工作要点") and store.entry("p").plan == new_plan
+        assert HybridSearch(store).inactive["p"] == 0  # the old version's records are gone
+    finally:
+        close_client(store.client)

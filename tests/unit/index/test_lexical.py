@@ -1,0 +1,27 @@
+from planqa.index.lexical import BM25Index, tokenize
+
+
+def test_tokenize_drops_question_words_and_adds_bigrams():
+    tokens = tokenize("哪项任务涉及院士专家工作站？")
+    assert "院士" in tokens and "工作站" in tokens
+    assert "士专" in tokens  # bigram across a word boundary inside one run
+    assert not {"哪项", "任务", "涉及", "？"} & set(tokens)
+
+
+def test_tokenize_keeps_latin_words_lowercased():
+    assert {"5g", "app"} <= set(tokenize("推动5G和APP建设"))
+
+
+def test_bm25_ranks_the_document_with_the_term_first():
+    index = BM25Index(["建设院士专家工作站", "开展科普志愿服务", "院士候选人推选和科普"])
+    hits = index.search("院士专家工作站")
+    assert [h.index for h in hits][:2] == [0, 2]
+    assert "工作站" in hits[0].matched
+    assert index.search("天气预报") == []
+
+
+def test_query_coverage_is_low_for_english_against_chinese():
+    index = BM25Index(["建设院士专家工作站", "开展科普志愿服务"])
+    assert index.query_coverage("院士专家工作站") == 1.0
+    assert index.query_coverage("Which task is about academician workstations") == 0.0
+    assert index.query_coverage("") == 0.0
