@@ -5,6 +5,7 @@ question and the plan. Question words and function words are stop words, so that
 does not match every task. Pure: the index is built from texts and scored in memory.
 """
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -57,34 +58,41 @@ class LexicalHit:
 
 
 class BM25Index:
-    """Okapi BM25 (k1=1.5, b=0.75) over ``tokenize``d documents."""
+    """Okapi BM25 (k1=1.5, b=0.75) over ``tokenize``d documents, with an inverted index so that a
+    query touches only the documents that share a term with it."""
 
     def __init__(self, texts: list[str], k1: float = 1.5, b: float = 0.75):
-        self.k1, self.b = k1, b
-        self.docs = [Counter(tokenize(t)) for t in texts]
-        self.lengths = [sum(d.values()) for d in self.docs]
-        self.avg_length = (sum(self.lengths) / len(self.lengths)) if self.docs else 0.0
-        df: Counter[str] = Counter()
-        for d in self.docs:
-            df.update(d.keys())
-        n = len(self.docs)
-        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        self.k1 = k1
+        docs = [Counter(tokenize(t)) for t in texts]
+        lengths = [sum(d.values()) for d in docs]
+        avg = (sum(lengths) / len(lengths)) if docs else 0.0
+        self.size = len(docs)
+        # Per-document length normalization, folded in once.
+        self.norm = [k1 * (1 - b + b * n / (avg or 1)) for n in lengths]
+        self.postings: dict[str, list[tuple[int, int]]] = {}
+        for i, doc in enumerate(docs):
+            for term, tf in doc.items():
+                self.postings.setdefault(term, []).append((i, tf))
+        n = len(docs)
+        self.idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()}
 
-    def search(self, query: str, k: int | None = None) -> list[LexicalHit]:
-        """Documents that share at least one term with ``query``, best first."""
-        terms = [t for t in set(tokenize(query)) if t in self.idf]
-        hits = []
-        for i, doc in enumerate(self.docs):
-            matched = [t for t in terms if t in doc]
-            if not matched:
+    def search(self, query: str, k: int | None = None,
+               allowed: set[int] | None = None) -> list[LexicalHit]:
+        """Documents that share at least one term with ``query`` (among ``allowed``), best first."""
+        scores: dict[int, float] = {}
+        matched: dict[int, list[str]] = {}
+        for term in set(tokenize(query)):
+            idf = self.idf.get(term)
+            if idf is None:
                 continue
-            norm = self.k1 * (1 - self.b + self.b * self.lengths[i] / (self.avg_length or 1))
-            score = sum(
-                self.idf[t] * doc[t] * (self.k1 + 1) / (doc[t] + norm) for t in matched
-            )
-            hits.append(LexicalHit(i, score, frozenset(matched)))
-        hits.sort(key=lambda h: -h.score)
-        return hits[:k] if k else hits
+            for i, tf in self.postings[term]:
+                if allowed is not None and i not in allowed:
+                    continue
+                scores[i] = scores.get(i, 0.0) + idf * tf * (self.k1 + 1) / (tf + self.norm[i])
+                matched.setdefault(i, []).append(term)
+        best = heapq.nlargest(k, scores.items(), key=lambda kv: kv[1]) if k else sorted(
+            scores.items(), key=lambda kv: -kv[1])
+        return [LexicalHit(i, score, frozenset(matched[i])) for i, score in best]
 
     def query_coverage(self, query: str) -> float:
         """Share of the query's distinct terms that occur anywhere in the index (0 for English

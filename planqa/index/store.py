@@ -204,9 +204,12 @@ class PlanStore:
         return [by_id[i] for i in ids if i in by_id]
 
     @_reachable
-    def dense_search(self, vector: list[float], k: int, plans: list[str]) -> list[DenseHit]:
-        """The ``k`` passages of ``plans`` nearest to ``vector``."""
-        where = {"plan": plans[0]} if len(plans) == 1 else {"plan": {"$in": plans}}
+    def dense_search(self, vector: list[float], k: int, plans: list[str] | None) -> list[DenseHit]:
+        """The ``k`` passages nearest to ``vector``, of ``plans`` (None: of every plan)."""
+        if plans is None:
+            where = None
+        else:
+            where = {"plan": plans[0]} if len(plans) == 1 else {"plan": {"$in": plans}}
         found: list[tuple[Document, float]] = (
             self.vectors.similarity_search_by_vector_with_relevance_scores(vector, k=k, filter=where)
         )

@@ -25,3 +25,10 @@ def test_query_coverage_is_low_for_english_against_chinese():
     assert index.query_coverage("院士专家工作站") == 1.0
     assert index.query_coverage("Which task is about academician workstations") == 0.0
     assert index.query_coverage("") == 0.0
+
+
+def test_search_limits_to_allowed_documents_and_k():
+    index = BM25Index(["院士专家工作站", "院士工作站建设", "院士候选人"])
+    assert [h.index for h in index.search("院士", allowed={1, 2})] == [1, 2] or {
+        h.index for h in index.search("院士", allowed={1, 2})} == {1, 2}
+    assert len(index.search("院士", k=1)) == 1
