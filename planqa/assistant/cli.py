@@ -42,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--list", action="store_true", help="列出已索引的计划")
     group.add_argument("--remove", metavar="ID", help="删除一个计划的索引")
     group.add_argument("--rebuild", action="store_true", help="用当前嵌入模型重建全部索引")
+
+    p = sub.add_parser("ask", help="提问（--json 输出 Answer JSON；--jsonl 批量）")
+    p.add_argument("question", nargs="?")
+    p.add_argument("--plan", help="只在这个计划里找答案（计划 ID）")
+    p.add_argument("--json", action="store_true", help="输出 Answer JSON")
+    p.add_argument("--jsonl", metavar="FILE", help="每行一个 JSON 问题（{\"question\", \"id\"}），- 为标准输入")
     return parser
 
 
@@ -92,6 +98,66 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
         close_client(store.client)
 
 
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from planqa.assistant.services import build_assistant, open_store
+    from planqa.index.store import close_client
+
+    if (args.question is None) == (args.jsonl is None):
+        raise PlanqaError("请给出一个问题，或用 --jsonl FILE 批量提问（二者选一）")
+    lines = _jsonl_lines(args.jsonl) if args.jsonl else None
+    store = open_store(settings)
+    try:
+        assistant = build_assistant(store)
+        if lines is None:
+            answer = assistant.ask(args.question, plan=args.plan)
+            if args.json:
+                print(json.dumps(answer.to_json(), ensure_ascii=False))
+            else:
+                sys.stdout.write(format_answer(answer))
+            return 0
+        return ask_lines(assistant, lines, args.plan)
+    finally:
+        close_client(store.client)
+
+
+def _jsonl_lines(source: str) -> list[str]:
+    if source == "-":
+        return sys.stdin.read().splitlines()
+    from planqa.index.source import read_plan_file  # same decoding and messages as plan files
+
+    return read_plan_file(source).text.splitlines()
+
+
+def ask_lines(assistant, lines: list[str], plan: str | None) -> int:
+    """One Answer JSON per input line; a bad line gets an error object and exit code 1."""
+    failed = 0
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        item_id = None
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict) or not isinstance(item.get("question"), str):
+                raise ValueError("每行应是含字符串字段 question 的 JSON 对象")
+            item_id = item.get("id")
+            out = assistant.ask(item["question"], plan=item.get("plan", plan), id=item_id).to_json()
+        except (ValueError, PlanqaError) as err:
+            failed += 1
+            reason = f"不是有效的 JSON：{err.msg}" if isinstance(err, json.JSONDecodeError) else str(err)
+            out = {"id": item_id, "line": n, "error": f"第 {n} 行：{reason}"}
+        print(json.dumps(out, ensure_ascii=False), flush=True)
+    return 1 if failed else 0
+
+
+def format_answer(answer) -> str:
+    lines = [answer.answer, ""]
+    for c in answer.citations:
+        where = f"第{c.task}项" if c.task is not None else (f"第{c.section}部分" if c.section else "总体部分")
+        lines.append(f"出处：{c.plan} {where}《{c.title}》 相关度 {c.score:.2f}")
+    lines.append(f"（{answer.latency_ms:.0f} 毫秒）")
+    return "\n".join(lines) + "\n"
+
+
 def format_entries(entries: "list[PlanEntry]") -> str:
     if not entries:
         return "还没有索引任何计划（运行 planqa index）\n"
@@ -117,7 +183,7 @@ def _note_encoding(encoding: str, path: str) -> None:
         print(f"planqa: 提示：{path} 不是 UTF-8，已按 {encoding.upper()} 编码读取", file=sys.stderr)
 
 
-COMMANDS = {"clean": cmd_clean, "parse": cmd_parse, "index": cmd_index}
+COMMANDS = {"clean": cmd_clean, "parse": cmd_parse, "index": cmd_index, "ask": cmd_ask}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,10 +1,23 @@
-"""Questions are normalized like documents: traditional → simplified, widths folded, pinyin
-annotations, stray symbols and odd spaces removed, one line."""
+"""Questions: normalized like documents, then routed to an intent.
+
+Structural questions (a task or section by number, counts, document facts) are answered from the
+parsed plan; "which tasks mention X" lists every task that contains X; follow-ups ("它", "这一项",
+"下一项", "这部分") resolve against the last cited task. Everything else goes to retrieval.
+Pure functions: no model, no store.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 from planqa.errors import PlanqaError
 from planqa.index.clean import clean_text
+from planqa.index.numerals import cn_to_int
 
 MAX_QUESTION_CHARS = 2000
+
+IntentKind = Literal["task", "section", "meta", "mention", "search"]
 
 
 class QuestionError(PlanqaError):
@@ -20,3 +33,158 @@ def normalize_question(question: str) -> str:
     if not text:
         raise QuestionError("问题是空的：请输入要问的内容")
     return text
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a follow-up can refer to: the best citation of the previous answer."""
+
+    plan: str | None = None
+    task: int | None = None
+    section: str | None = None  # Chinese numeral
+    tasks: tuple[int, ...] = ()  # every task the previous answer cited
+
+
+@dataclass(frozen=True)
+class Intent:
+    kind: IntentKind
+    task: int | None = None
+    section: int | None = None  # 1-based section position
+    section_number: str | None = None  # or the section's printed numeral
+    meta: str | None = None  # which document fact
+    asks: str | None = None  # answer type the question wants: when, count, money, who …
+    within: bool = False  # "其中…": only among the previous answer's tasks (or its section)
+    followup: bool = False
+
+
+_NUM = r"([0-9]{1,3}|[一二三四五六七八九十百零两]{1,4})"
+_TASK_PATTERNS = [
+    re.compile(rf"第\s*{_NUM}\s*(?:项|条|个任务|号任务)"),
+    re.compile(rf"任务\s*{_NUM}(?![0-9])"),
+    re.compile(r"\btask\s*(?:no\.?\s*|number\s*|#\s*)?([0-9]{1,3})\b", re.I),
+]
+_SECTION_NUMBER = re.compile(rf"第\s*{_NUM}\s*(?:部分|大部分|板块|大项|个部分)")
+_SECTION_WORD = re.compile(r"部分|板块")
+_THIS_SECTION = re.compile(r"(这|该|本|此|同一|这一|这个)(部分|板块)")
+_WITHIN = re.compile(r"^(其中|这里面|这些任务中|这几项中|里面|这其中)")
+_NEXT = re.compile(r"(下一项|后一项|下一条|接下来一项|next task|the next one|\bnext\b)", re.I)
+_PREV = re.compile(r"(上一项|前一项|上一条|再往前一项|previous task|the previous one)", re.I)
+_THIS_TASK = re.compile(r"(它|这一项|这项|该项|此项|这个任务|这条|这一条|那一项|这项任务|上述任务|\bit\b|this task|that task|that one)", re.I)
+
+_META_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("count_sections", re.compile(r"(?<![哪第])(几|多少)个?(部分|板块|大项)")),
+    ("count_tasks", re.compile(r"(?<![哪第])(几|多少)(项|个|条)?(任务|工作任务|项工作|条)|任务(一共|总共|共)?有?(几|多少)|how many tasks", re.I)),
+    ("signed", re.compile(r"落款|签发|成文(日期|时间)|(哪天|哪一天|什么时候|何时|日期|时间).{0,6}印发|印发.{0,6}(日期|时间|哪天)")),
+    ("published", re.compile(r"发布(时间|日期)|(哪天|哪一天|什么时候|何时|日期|时间).{0,8}(发布|公布|上网)|发布.{0,4}(哪天|什么时候)|when was .*(published|issued)", re.I)),
+    ("issuer", re.compile(r"(谁|哪个单位|哪个部门|什么单位|哪家单位|哪个机构).{0,6}(印发|发布|制定|下发|发的|出台)|(印发|发文|发布)(单位|机关|部门)|who (issued|published)", re.I)),
+    ("addressees", re.compile(r"(发给|印发给|主送|下发给|发往).{0,6}(哪些|谁|哪|什么)|主送(单位|对象)")),
+    ("mainline", re.compile(r"主线")),
+    ("year", re.compile(r"(要点|文件|计划|通知|安排).{0,6}(哪一年|哪年|什么年份|哪个年度)|(哪一年|哪年|哪个年度)的(工作|要点|计划|安排)")),
+    ("title", re.compile(r"(文件|要点|通知|计划)的?(标题|名称|全称|题目)")),
+]
+
+_MENTION = re.compile(
+    r"(哪些|哪几|哪项|哪一项|哪个|哪条|哪几条)(任务|工作|项|条)?.{0,12}(涉及|提到|提及|包含|包括|讲到|说到|谈到|出现|有关|关于)"
+    r"|(涉及|提到|提及|包含|讲到|说到|谈到|有关|关于).{1,24}(的)?(是)?(哪些|哪几|哪项|哪一项|哪个|哪条)"
+    r"|(哪些|哪几)(项|条)?(任务|工作|项|条)"
+    r"|(which tasks|what tasks).{0,20}(mention|involve|about|relate|refer|cover)",
+    re.I,
+)
+
+# What a question asks for, and what a sentence that answers it must contain.
+ASKS: list[tuple[str, re.Pattern, re.Pattern]] = [
+    ("contact", re.compile(r"电话|地址|邮箱|网址|联系方式|phone|address", re.I),
+     re.compile(r"\d{3,4}-\d{7,8}|@|www\.|路\d+号")),
+    ("list_names", re.compile(r"名单|名录"),
+     re.compile(r"(、[^、。，]{2,12}(学会|协会)){3,}")),
+    ("standard", re.compile(r"标准是|认定标准|评选标准|条件是|具体条件|收费标准"),
+     re.compile(r"(标准|条件)(为|是|：)")),
+    ("money", re.compile(r"多少钱|多少(亿|万)?元|投资|预算|经费多少|资金(有)?多少|工资|薪|收费|budget|how much money|cost", re.I),
+     re.compile(r"\d+(\.\d+)?\s*(亿|万)?元|[0-9]+%|收费")),
+    ("who", re.compile(r"是谁|谁是|谁负责|由谁|哪位|姓名|\bwho\b", re.I),
+     re.compile(r"由.{1,16}(负责|牵头)|负责人|牵头")),
+    ("place", re.compile(r"在哪里|在哪儿|在什么地方|地点|\bwhere\b", re.I),
+     re.compile(r"在.{1,10}(举办|召开|举行|建设)|地点")),
+    ("when", re.compile(r"什么时候|何时|哪天|哪一天|几月|哪个月|截止|期限|完成时间|by when|\bwhen\b|deadline", re.I),
+     re.compile(r"\d+月|\d+日|月底|年底|年内|上半年|下半年|季度|之前|以前|前[，。,]|\d{4}-\d{2}")),
+    ("count", re.compile(r"(?<![哪第])(多少|几)(个|家|所|项|人|位|次|名|场|条|篇|本|部)|多少(?!钱)|how many", re.I),
+     re.compile(r"\d+(\.\d+)?\s*(个|家|所|项|人|次|名|场|条|级|万|亿|%|余|多)|[一二三四五六七八九十两]+(个|家|所|项|人|次|名|场|条|级)|左右|第[一二三四五六七八九十]+次")),
+]
+ANSWER_PATTERNS = {name: answer for name, _, answer in ASKS}
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isdigit() else cn_to_int(text)
+
+
+def asks_for(question: str) -> str | None:
+    return next((name for name, asked, _ in ASKS if asked.search(question)), None)
+
+
+def route(question: str, context: Context | None = None,
+          section_titles: Sequence[tuple[str, str]] = ()) -> Intent:
+    """The intent of a normalized question; ``context`` is the previous answer's focus and
+    ``section_titles`` the plan's (number, title) pairs."""
+    q = question
+    asks = asks_for(q)
+    for pattern in _TASK_PATTERNS:
+        if m := pattern.search(q):
+            n = _number(m.group(1))
+            if n is not None:
+                return Intent("task", task=n, asks=asks if _asks_more(q, m) else None)
+    if m := _SECTION_NUMBER.search(q):
+        n = _number(m.group(1))
+        if n is not None:
+            return Intent("section", section=n)
+    if _SECTION_WORD.search(q) and (number := section_by_title(q, section_titles)):
+        return Intent("section", section_number=number)
+    if context and context.task is not None:
+        if _NEXT.search(q):
+            return Intent("task", task=context.task + 1, followup=True)
+        if _PREV.search(q):
+            return Intent("task", task=context.task - 1, followup=True)
+    if context and context.section and _THIS_SECTION.search(q):
+        if _WITHIN.search(q) or not re.search(r"(哪些|哪几|什么|有几|多少)", q):
+            return Intent("search", within=True, asks=asks, followup=True)
+        return Intent("section", section_number=context.section, followup=True)
+    if context and (context.section or context.tasks) and _WITHIN.search(q):
+        return Intent("search", within=True, asks=asks, followup=True)
+    if context and context.task is not None and _THIS_TASK.search(q):
+        return Intent("task", task=context.task, asks=asks, followup=True)
+    for name, pattern in _META_PATTERNS:
+        if pattern.search(q):
+            return Intent("meta", meta=name)
+    if _MENTION.search(q):
+        return Intent("mention", asks=asks)
+    return Intent("search", asks=asks)
+
+
+def _asks_more(question: str, match: re.Match) -> bool:
+    """"第5项讲什么" asks for the task; "task 5 … by when" asks something inside it."""
+    rest = (question[: match.start()] + question[match.end() :]).lower()
+    return bool(re.search(r"什么时候|何时|哪天|多少|几个|谁|哪些部门|by when|when|how many|who", rest))
+
+
+def section_by_title(question: str, section_titles: Sequence[tuple[str, str]]) -> str | None:
+    """The section whose title the question quotes ("建设科技创新智库体系"这部分), by the longest
+    run of characters the two share (at least 6, or a whole clause of the title)."""
+    best, best_len = None, 0
+    for number, title in section_titles:
+        n = _longest_common_run(question, title)
+        clause_hit = any(len(c) >= 4 and c in question for c in re.split(r"[，,]", title))
+        if (n >= 6 or clause_hit) and n > best_len:
+            best, best_len = number, n
+    return best
+
+
+def _longest_common_run(a: str, b: str) -> int:
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0] * (len(b) + 1)
+        for j, cb in enumerate(b, start=1):
+            if ca == cb:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best

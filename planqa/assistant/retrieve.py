@@ -69,6 +69,10 @@ class HybridSearch:
         self.plan_docs: dict[str, set[int]] = {}
         for i, c in enumerate(self.chunks):
             self.plan_docs.setdefault(c.plan, set()).add(i)
+        self.plan_text = {
+            plan: "\n".join(self.chunks[i].text for i in sorted(docs))
+            for plan, docs in self.plan_docs.items()
+        }
         # Records of a run killed before its commit sit in the collection but do not answer.
         self.inactive = {
             plan: len(self.store.plan_record_ids(plan) - self.active_records)

@@ -22,31 +22,65 @@ class Question:
     abstain: bool = False
 
 
-def load_questions(path: str | Path) -> list[Question]:
-    path = Path(path)
+def _lines(path: str | Path) -> list[str]:
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        return Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as err:
         raise PlanqaError(f"无法读取问题集 {path}：{err}") from None
+
+
+def _question(data: dict, default_id: str) -> Question:
+    if not isinstance(data.get("question"), str):
+        raise ValueError("缺少字符串字段 question")
+    return Question(
+        id=str(data.get("id", default_id)),
+        question=data["question"],
+        tasks=tuple(int(t) for t in data.get("tasks", [])),
+        kind=str(data.get("kind", "")),
+        answer_any=tuple(str(a) for a in data.get("answer_any", [])),
+        abstain=bool(data.get("abstain", False)),
+    )
+
+
+def load_questions(path: str | Path) -> list[Question]:
     questions = []
-    for n, line in enumerate(lines, start=1):
+    for n, line in enumerate(_lines(path), start=1):
         if not line.strip():
             continue
         try:
             data = json.loads(line)
-            questions.append(
-                Question(
-                    id=str(data.get("id", f"{path.stem}:{n}")),
-                    question=data["question"],
-                    tasks=tuple(int(t) for t in data.get("tasks", [])),
-                    kind=str(data.get("kind", "")),
-                    answer_any=tuple(data.get("answer_any", [])),
-                    abstain=bool(data.get("abstain", False)),
-                )
-            )
+            if not isinstance(data, dict):
+                raise ValueError("每行应是一个 JSON 对象")
+            questions.append(_question(data, f"{Path(path).stem}:{n}"))
         except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
             raise PlanqaError(f"{path} 第 {n} 行不是有效的问题：{type(err).__name__} {err}") from None
     return questions
+
+
+@dataclass(frozen=True)
+class Conversation:
+    id: str
+    turns: tuple[Question, ...]
+    kind: str = "followup"
+
+
+def load_conversations(path: str | Path) -> list[Conversation]:
+    """Lines {"id", "turns": [question objects]}: each turn is asked after the ones before it."""
+    conversations = []
+    for n, line in enumerate(_lines(path), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            turns = tuple(_question(t, f"{data.get('id', n)}.{i}") for i, t in enumerate(data["turns"], 1))
+            conversations.append(Conversation(str(data.get("id", n)), turns, str(data.get("kind", "followup"))))
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
+            raise PlanqaError(f"{path} 第 {n} 行不是有效的对话：{type(err).__name__} {err}") from None
+    return conversations
+
+
+def bundled_conversations() -> Path:
+    return HERE / "conversations.jsonl"
 
 
 def bundled_sets() -> list[Path]:

@@ -85,10 +85,9 @@ def _section_heading(section: Section) -> str:
 
 
 def _overview_chunk(plan: Plan) -> Chunk:
-    lines = [plan.notice, plan.title, plan.overview]
-    body = "\n".join(p for p in (plan.title, plan.overview) if p)
-    text = "\n".join(p for p in lines if p)
-    return _make(plan, "overview", "overview", text, body or text)
+    # The plan's title leads the body: it is the chunk's title passage.
+    body = "\n".join(p for p in (plan.title, plan.notice, plan.overview) if p)
+    return _make(plan, "overview", "overview", body, body)
 
 
 def split_paragraphs(text: str, limit: int) -> list[str]:

@@ -34,9 +34,18 @@ def _jieba():
     return jieba
 
 
+def _all_words(text: str) -> list[str]:
+    return [w for w in _jieba().lcut(text.lower()) if w.strip() and not _PUNCT.fullmatch(w)]
+
+
+def content_words(text: str) -> list[str]:
+    """jieba words without stop words and punctuation, in order, lowercased."""
+    return [w for w in _all_words(text) if w not in STOP_WORDS]
+
+
 def tokenize(text: str) -> list[str]:
     """Words (stop words dropped), plus character bigrams inside the remaining Han runs."""
-    words = [w for w in _jieba().lcut(text.lower()) if w.strip() and not _PUNCT.fullmatch(w)]
+    words = _all_words(text)
     kept = [w for w in words if w not in STOP_WORDS]
     tokens = list(kept)
     # Bigrams inside runs of consecutive kept words: stop words and punctuation break a run.

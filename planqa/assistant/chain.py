@@ -1,0 +1,221 @@
+"""The answering chain (LangChain Runnables): question (+ history) → Answer.
+
+    prepare (normalize, follow-up context, plan, intent)
+      └─ branch: task | section | meta | mention | search (retrieval → scope → extractive or LLM)
+
+Every front end (CLI, REST, chat, eval) calls ``Assistant.ask``.
+"""
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from langchain_core.runnables import RunnableBranch, RunnableLambda
+
+from planqa.assistant import extractive as ex
+from planqa.assistant import structure
+from planqa.assistant.answer import Answer, Citation
+from planqa.assistant.query import Context, Intent, normalize_question, route
+from planqa.assistant.retrieve import HybridSearch, Scored
+from planqa.assistant.scope import ASKED_TEXT, judge, outside_plan
+from planqa.index.chunk import Chunk
+from planqa.index.plan import Plan
+
+SEARCH_K = 5
+STICKY = 0.75  # a follow-up stays with the previous task when it scores this close to the top
+_ALSO = re.compile(r"还|另外|另一|其他|其它|别的|other|else", re.I)
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
+
+
+@dataclass(frozen=True)
+class Turn:
+    raw: str
+    question: str  # normalized
+    plan: Plan | None  # None: several plans and none chosen
+    intent: Intent
+    context: Context | None
+
+
+def context_from_history(history: Sequence) -> Context | None:
+    """The focus of the latest answer that cited something (Answer objects or Answer JSON)."""
+    for item in reversed(list(history or [])):
+        cites = item.citations if isinstance(item, Answer) else (item or {}).get("citations") or []
+        cites = [c.to_json() if isinstance(c, Citation) else c for c in cites]
+        cites = [c for c in cites if isinstance(c, dict) and (c.get("task") is not None or c.get("section"))]
+        if cites:
+            first = cites[0]
+            tasks = tuple(c["task"] for c in cites if isinstance(c.get("task"), int))
+            return Context(first.get("plan"), first.get("task"), first.get("section") or None, tasks)
+    return None
+
+
+class Assistant:
+    def __init__(self, search: HybridSearch):
+        self.search = search
+        self.chain = RunnableLambda(self._prepare) | RunnableBranch(
+            (lambda t: t.intent.kind == "task", RunnableLambda(self._task)),
+            (lambda t: t.intent.kind == "section", RunnableLambda(self._section)),
+            (lambda t: t.intent.kind == "meta", RunnableLambda(self._meta)),
+            (lambda t: t.intent.kind == "mention", RunnableLambda(self._mention)),
+            RunnableLambda(self._retrieve),
+        )
+
+    def ask(self, question: str, plan: str | None = None, history: Sequence = (),
+            id: str | int | None = None) -> Answer:
+        started = time.perf_counter()
+        answer: Answer = self.chain.invoke({"question": question, "plan": plan, "history": history})
+        return replace(answer, id=id, latency_ms=(time.perf_counter() - started) * 1000)
+
+    # --- preparation ------------------------------------------------------------------------
+    def _prepare(self, request: dict) -> Turn:
+        question = normalize_question(request["question"])
+        context = context_from_history(request.get("history") or ())
+        plan_id = request.get("plan")
+        if plan_id is not None:
+            self.search.plan_ids(plan_id)  # unknown plan → UnknownPlan
+        elif context and context.plan in self.search.entries:
+            plan_id = context.plan
+        elif len(self.search.entries) == 1:
+            plan_id = next(iter(self.search.entries))
+        plan = self.search.entries[plan_id].plan if plan_id else None
+        context = context if not context or context.plan == plan_id else None
+        titles = structure.section_titles(plan) if plan else ()
+        intent = route(question, context, titles)
+        return Turn(request["question"], question, plan, intent, context)
+
+    def _plan_for(self, turn: Turn) -> Plan:
+        """Structural questions need one plan: the chosen one, else the best hit's."""
+        if turn.plan is not None:
+            return turn.plan
+        hits = self.search.search(turn.question, k=1)
+        plan_id = hits[0].chunk.plan if hits else next(iter(self.search.entries))
+        return self.search.entries[plan_id].plan
+
+    def _reply(self, turn: Turn, reply: structure.Reply) -> Answer:
+        text, cites, abstained = reply
+        return Answer(turn.raw, text, abstained, cites)
+
+    # --- structural ---------------------------------------------------------------------------
+    def _task(self, turn: Turn) -> Answer:
+        plan = self._plan_for(turn)
+        section = turn.context.section if turn.context and turn.intent.followup else None
+        tasks = structure.find_tasks(plan, turn.intent.task, section) or structure.find_tasks(plan, turn.intent.task)
+        if not tasks:
+            return self._reply(turn, structure.missing_task(plan, turn.intent.task))
+        hits = self.search.search(turn.question, k=len(plan.tasks) + 1, plan=plan.plan_id)
+        by_task = {h.chunk.task_number: h for h in hits if h.chunk.kind == "task"}
+        items = []
+        for task in tasks:
+            chunk = self._chunk_of(plan, task.number, plan.section_of(task).number)
+            hit = by_task.get(task.number)
+            asks = turn.intent.asks
+            if asks and not ex.answers_asked(chunk, asks):
+                text = f"第{task.number}项没有写明{ASKED_TEXT.get(asks, '这方面的内容')}。该项是：{task.title}"
+                return Answer(turn.raw, text, True, ())
+            quote = ex.pick_quote(chunk, turn.question, self.search.bm25.idf, asks,
+                                  hit.best_passages if hit else ())
+            items.append((chunk, quote, hit.score if hit else 1.0))
+        answer = self._compose(turn, items)
+        if "部分" in turn.question and len(tasks) == 1:  # "这一项属于哪个部分？"
+            section = plan.section_of(tasks[0])
+            answer = replace(answer, answer=answer.answer + f"\n（属于第{section.number}部分：{section.title}）")
+        return answer
+
+    def _chunk_of(self, plan: Plan, number: int, section: str) -> Chunk:
+        return next(c for c in self.search.chunks if c.plan == plan.plan_id
+                    and c.task_number == number and c.section_number == section)
+
+    def _section(self, turn: Turn) -> Answer:
+        plan = self._plan_for(turn)
+        intent = turn.intent
+        found = structure.find_section(plan, intent.section, intent.section_number)
+        if found is None:
+            return self._reply(turn, structure.missing_section(plan, intent.section, intent.section_number))
+        return self._reply(turn, structure.answer_section(plan, found))
+
+    def _meta(self, turn: Turn) -> Answer:
+        reply = structure.answer_meta(self._plan_for(turn), turn.intent.meta)
+        return self._reply(turn, reply) if reply else self._retrieve(turn)
+
+    # --- retrieval ----------------------------------------------------------------------------
+    def _mention(self, turn: Turn) -> Answer:
+        """Every task whose own words contain the question's key terms, best first."""
+        plan_id = turn.plan.plan_id if turn.plan else None
+        if verdict := outside_plan(turn.question, self._plan_text(turn.plan),
+                                   turn.plan.title if turn.plan else ""):
+            return self._refuse(turn, turn.plan, [], verdict.reason)
+        hits = self.search.search(turn.question, k=len(self.search.chunks), plan=plan_id)
+        hits = [h for h in hits if h.chunk.kind == "task"]
+        if turn.context and turn.context.task is not None and _ALSO.search(turn.question):
+            hits = [h for h in hits if h.chunk.task_number != turn.context.task]  # "还有哪项"
+        idf = self.search.bm25.idf
+        quoted = [t for t in _QUOTED.findall(turn.question) if len(t) >= 2]
+        if quoted:  # “调研”或“调查研究”: any of them
+            found = [h for h in hits if any(ex.mentions(h.chunk, [t]) for t in quoted)]
+            return self._listing(turn, found, quoted) if found else self._retrieve(turn)
+        terms = ex.key_terms(turn.question, idf)
+        while terms:
+            found = [h for h in hits if ex.mentions(h.chunk, terms)]
+            if found:
+                return self._listing(turn, found, terms)
+            terms = terms[:-1]  # the most common term goes first
+        return self._retrieve(turn)
+
+    def _listing(self, turn: Turn, found: list[Scored], terms: list[str]) -> Answer:
+        idf = self.search.bm25.idf
+        limit = ex.SINGLE_QUOTE_CHARS if len(found) == 1 else ex.LIST_QUOTE_CHARS
+        items = [(h.chunk, ex.pick_quote(h.chunk, turn.question, idf, None, h.best_passages, limit),
+                  h.score) for h in found]
+        if len(items) == 1:
+            return self._compose(turn, items)
+        shown = "、".join(f"“{t}”" for t in terms)
+        return self._compose(turn, items, f"提到{shown}的共有{len(items)}项任务：")
+
+    def _plan_text(self, plan: Plan | None) -> str:
+        return self.search.plan_text.get(plan.plan_id, "") if plan else ""
+
+    def _retrieve(self, turn: Turn) -> Answer:
+        plan_id = turn.plan.plan_id if turn.plan else None
+        within = turn.intent.within and turn.context
+        hits = self.search.search(turn.question, k=SEARCH_K if not within else 50, plan=plan_id)
+        if within:
+            ctx = turn.context
+            keep = (lambda h: h.chunk.task_number in ctx.tasks) if len(ctx.tasks) > 1 else (
+                lambda h: h.chunk.section_number == ctx.section)
+            hits = [h for h in hits if keep(h)] or hits
+        asks = turn.intent.asks
+        plan = turn.plan or (self.search.entries[hits[0].chunk.plan].plan if hits else None)
+        verdict = judge(turn.question, hits, self._plan_text(plan), self.search.bm25.idf, asks,
+                        answered=bool(hits) and ex.answers_asked(hits[0].chunk, asks),
+                        plan_title=plan.title if plan else "")
+        if not verdict.in_scope:
+            return self._refuse(turn, plan, hits, verdict.reason)
+        top = self._sticky(turn, hits) or hits[0]
+        quote = ex.pick_quote(top.chunk, turn.question, self.search.bm25.idf, asks, top.best_passages)
+        return self._compose(turn, [(top.chunk, quote, top.score)])
+
+    def _sticky(self, turn: Turn, hits: list[Scored]) -> Scored | None:
+        """In a conversation, a question that the previous task answers about as well as the
+        best hit stays with that task ("要争取哪方面的资金支持？" after task 18)."""
+        if not turn.context or turn.context.task is None:
+            return None
+        for h in hits[:3]:
+            if h.chunk.task_number == turn.context.task and h.score >= STICKY * hits[0].score:
+                return h
+        return None
+
+    def _refuse(self, turn: Turn, plan: Plan | None, hits: list[Scored], reason: str) -> Answer:
+        title = f"《{plan.title}》" if plan else "已索引的计划"
+        text = f"{title}没有涉及这个问题" + (f"：{reason}。" if reason else "。")
+        related = [h.chunk for h in hits[:3] if h.chunk.kind == "task"]
+        if related:
+            text += "\n相关的任务（仅供参考，未必回答了您的问题）：" + "；".join(ex.label(c) for c in related)
+        return Answer(turn.raw, text, True, ())
+
+    def _compose(self, turn: Turn, items: list[tuple[Chunk, str, float]], intro: str = "") -> Answer:
+        cites = tuple(ex.citation(c, q, s) for c, q, s in items)
+        if len(items) == 1 and not intro:
+            chunk, quote, _ = items[0]
+            return Answer(turn.raw, ex.single_answer(chunk, quote), False, cites)
+        return Answer(turn.raw, ex.list_answer(intro, [(c, q) for c, q, _ in items]), False, cites)

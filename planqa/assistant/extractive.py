@@ -1,0 +1,114 @@
+"""Answers without an LLM: the task number and title first, then the one to three sentences of
+the cited task that answer the question, quoted exactly. Pure functions."""
+
+import re
+from collections.abc import Mapping, Sequence
+
+from planqa.assistant.answer import Citation
+from planqa.assistant.query import ANSWER_PATTERNS
+from planqa.index.chunk import Chunk, split_sentences
+from planqa.index.lexical import content_words, tokenize
+
+SINGLE_QUOTE_CHARS = 220  # a single-task answer stays around 300 characters in all
+LIST_QUOTE_CHARS = 90  # per task when several are listed
+
+
+def rank_sentences(question: str, sentences: Sequence[str], idf: Mapping[str, float],
+                   asks: str | None = None, dense_order: Sequence[str] = ()) -> list[tuple[str, float]]:
+    """Sentences scored by the question's terms they contain (idf-weighted share), the answer
+    type asked for (a date for "什么时候"), and the dense ranking of the passages."""
+    terms = {t for t in tokenize(question) if t in idf}
+    total = sum(idf[t] for t in terms) or 1.0
+    pattern = ANSWER_PATTERNS.get(asks) if asks else None
+    dense_rank = {s: i for i, s in enumerate(dense_order)}
+    scored = []
+    for s in sentences:
+        present = set(tokenize(s))
+        score = sum(idf[t] for t in terms & present) / total
+        if pattern is not None and pattern.search(s):
+            score += 0.5
+        if s in dense_rank:
+            score += 0.3 / (1 + dense_rank[s])
+        scored.append((s, score))
+    return sorted(scored, key=lambda x: -x[1])
+
+
+def pick_quote(chunk: Chunk, question: str, idf: Mapping[str, float], asks: str | None = None,
+               dense_order: Sequence[str] = (), limit: int = SINGLE_QUOTE_CHARS) -> str:
+    """The best one to three sentences of ``chunk``, in document order, within ``limit``."""
+    sentences = split_sentences(chunk.body)
+    if not sentences:
+        return chunk.task_title or chunk.section_title
+    ranked = rank_sentences(question, sentences, idf, asks, dense_order)
+    best_score = ranked[0][1]
+    chosen = [ranked[0][0]]
+    for s, score in ranked[1:3]:
+        if best_score > 0 and score >= 0.6 * best_score and sum(map(len, chosen)) + len(s) <= limit:
+            chosen.append(s)
+    if len(chosen[0]) > limit:
+        return _window(chosen[0], question, idf, asks, limit)
+    order = {s: i for i, s in enumerate(sentences)}
+    return "".join(sorted(chosen, key=lambda s: order.get(s, 0)))
+
+
+def answers_asked(chunk: Chunk, asks: str | None) -> bool:
+    """Whether the chunk states the kind of fact asked for (no pattern: anything goes)."""
+    pattern = ANSWER_PATTERNS.get(asks) if asks else None
+    return pattern is None or bool(pattern.search(chunk.body))
+
+
+def _window(sentence: str, question: str, idf: Mapping[str, float], asks: str | None,
+            limit: int) -> str:
+    """The clauses of a long sentence around the one that answers, marked …… where cut."""
+    clauses = [c for c in re.split(r"(?<=[，；、])", sentence) if c]
+    ranked = rank_sentences(question, clauses, idf, asks)
+    best = clauses.index(ranked[0][0])
+    lo = hi = best
+    size = len(clauses[best])
+    while True:  # grow to the right first: a clause usually reads on into the next
+        if hi + 1 < len(clauses) and size + len(clauses[hi + 1]) <= limit:
+            hi += 1
+            size += len(clauses[hi])
+        elif lo > 0 and size + len(clauses[lo - 1]) <= limit:
+            lo -= 1
+            size += len(clauses[lo])
+        else:
+            break
+    text = "".join(clauses[lo : hi + 1])[:limit]
+    if hi + 1 < len(clauses):
+        text = text.rstrip("，；、") + "……"
+    return ("……" if lo > 0 else "") + text
+
+
+def label(chunk: Chunk) -> str:
+    if chunk.task_number is not None:
+        return f"第{chunk.task_number}项：{chunk.task_title}"
+    if chunk.kind == "overview":
+        return "总体工作思路"
+    return f"第{chunk.section_number}部分：{chunk.section_title}"
+
+
+def citation(chunk: Chunk, quote: str, score: float) -> Citation:
+    title = chunk.task_title or chunk.section_title or chunk.body.split("\n", 1)[0]
+    return Citation(chunk.plan, chunk.task_number, chunk.section_number, title, quote, score)
+
+
+def single_answer(chunk: Chunk, quote: str) -> str:
+    return f"{label(chunk)}\n“{quote}”"
+
+
+def list_answer(intro: str, items: Sequence[tuple[Chunk, str]]) -> str:
+    lines = [intro] + [f"{label(c)}\n  “{q}”" for c, q in items]
+    return "\n".join(lines)
+
+
+def key_terms(question: str, idf: Mapping[str, float]) -> list[str]:
+    """The question's content words that the plan knows (at least two characters), rarest first."""
+    words = [w for w in dict.fromkeys(content_words(question)) if w in idf and len(w) >= 2]
+    return sorted(words, key=lambda w: -idf[w])
+
+
+def mentions(chunk: Chunk, terms: Sequence[str]) -> bool:
+    """Whether the task's own words (title and body) contain every term."""
+    text = f"{chunk.task_title}\n{chunk.body}".lower()
+    return bool(terms) and all(t in text for t in terms)

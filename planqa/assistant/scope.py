@@ -1,0 +1,82 @@
+"""Does the plan answer the question at all? Pure checks on the question and the hits.
+
+A plan answers only about itself: its year, its organization, what its tasks say. A question
+about another year or province, or one that asks for a kind of fact (an amount, a date, a person,
+a list of names) that the best tasks do not state, or one that neither side of retrieval
+recognizes, is refused; the nearest tasks are then offered as related, not as the answer.
+Thresholds are calibrated on the question sets in planqa/eval (bench/eval_scope.py).
+"""
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from planqa.assistant.retrieve import Scored
+from planqa.index.lexical import content_words
+
+# Calibrated on planqa/eval (see bench/eval_scope.py): below both, nothing in the plan matches.
+MIN_DENSE = 0.88  # cosine of the best passage (multilingual-e5-small)
+MIN_KNOWN = 0.4  # share of the question's content words that the plan contains
+
+# A year, not an amount: 2016年 or "in 2016", but not 2000个 / 2000万元.
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?!\d)(?!\s*(?:个|家|万|元|%|人|名|条|项|台|所))")
+# Provinces and province-level cities: a question about another one is about another plan.
+PROVINCES = (
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 "
+    "广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
+).split()
+_REGION = re.compile("(" + "|".join(PROVINCES) + ")")
+ASKED_TEXT = {
+    "money": "金额", "when": "时间", "count": "数量", "who": "负责的人或单位",
+    "place": "地点", "list_names": "具体名单", "standard": "具体标准或条件", "contact": "联系方式",
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    in_scope: bool
+    reason: str = ""  # for the user: why the plan does not answer
+
+
+def known_share(question: str, idf: Mapping[str, float]) -> float:
+    """Share of the question's content words (two characters or more) that occur in the plan."""
+    words = [w for w in content_words(question) if len(w) >= 2 and not w.isascii()]
+    if not words:
+        return 1.0  # English or symbols only: leave it to the dense side
+    return sum(1 for w in words if w in idf) / len(words)
+
+
+# "中国科协2017年工作要点" names a plan: whose it is must match this plan's title.
+_PLAN_NAMED = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:\d{4}年度?)?的?(?:工作要点|工作计划|工作安排|工作规划)")
+_DEMONSTRATIVE = re.compile(r"^(这份|这个|本|该|此|今年|全年|这次)")
+
+
+def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict | None:
+    """A year, a province or another organization's plan that this plan is not about."""
+    for m in _PLAN_NAMED.finditer(question):
+        owner = m.group(1)
+        if plan_title and not _DEMONSTRATIVE.match(owner) and owner not in plan_title:
+            return Verdict(False, f"这里只有《{plan_title}》，没有{owner}的工作要点")
+    for year in _YEAR.findall(question):
+        if year not in plan_text:
+            return Verdict(False, f"这份要点没有涉及{year}年的情况")
+    for region in _REGION.findall(question):
+        if region not in plan_text:
+            return Verdict(False, f"这份要点没有涉及{region}的情况")
+    return None
+
+
+def judge(question: str, hits: Sequence[Scored], plan_text: str, idf: Mapping[str, float],
+          asks: str | None, answered: bool, plan_title: str = "") -> Verdict:
+    """``answered``: whether the best hit states the kind of fact ``asks`` wants."""
+    if not hits:
+        return Verdict(False, "没有找到相关内容")
+    if verdict := outside_plan(question, plan_text, plan_title):
+        return verdict
+    if asks and not answered:
+        return Verdict(False, f"要点里没有写明{ASKED_TEXT.get(asks, '这方面的内容')}")
+    top = hits[0]
+    dense = top.dense if top.dense is not None else 0.0
+    if dense < MIN_DENSE and known_share(question, idf) < MIN_KNOWN:
+        return Verdict(False, "")
+    return Verdict(True)

@@ -1,0 +1,134 @@
+"""Answers from the plan's structure: a task or a section by number, document facts.
+
+Pure functions of the parsed ``Plan``; every quote is text of the cleaned plan.
+"""
+
+import re
+
+from planqa.assistant.answer import Citation
+from planqa.index.numerals import cn_to_int, int_to_cn
+from planqa.index.plan import Plan, Section, Task
+
+Reply = tuple[str, tuple[Citation, ...], bool]  # answer text, citations, abstained
+
+
+def task_label(task: Task) -> str:
+    return f"第{task.number}项"
+
+
+def section_label(section: Section) -> str:
+    return f"第{section.number}部分" if section.number else "（未分部分）"
+
+
+def task_citation(plan: Plan, task: Task, quote: str, score: float = 1.0) -> Citation:
+    section = plan.section_of(task)
+    return Citation(plan.plan_id, task.number, section.number, task.title, quote, score)
+
+
+def range_text(plan: Plan) -> str:
+    numbers = [t.number for t in plan.tasks]
+    if not numbers:
+        return f"《{plan.title}》没有编号的任务，共{len(plan.sections)}个部分"
+    return f"《{plan.title}》共{len(numbers)}项任务（第{min(numbers)}—{max(numbers)}项）"
+
+
+def find_tasks(plan: Plan, number: int, section: str | None = None) -> list[Task]:
+    return [t for t in plan.tasks
+            if t.number == number and (section is None or plan.section_of(t).number == section)]
+
+
+def missing_task(plan: Plan, number: int) -> Reply:
+    return f"{range_text(plan)}，没有第{number}项。", (), True
+
+
+def find_section(plan: Plan, position: int | None = None, number: str | None = None) -> Section | None:
+    if number is not None:
+        return next((s for s in plan.sections if s.number == number), None)
+    wanted = int_to_cn(position) if position and 0 < position < 1000 else None
+    by_number = next((s for s in plan.sections if s.number == wanted), None)
+    if by_number:
+        return by_number
+    return plan.sections[position - 1] if position and 0 < position <= len(plan.sections) else None
+
+
+def missing_section(plan: Plan, position: int | None, number: str | None) -> Reply:
+    asked = number or (int_to_cn(position) if position and 0 < position < 1000 else str(position))
+    return f"《{plan.title}》共{len(plan.sections)}个部分，没有第{asked}部分。", (), True
+
+
+def answer_section(plan: Plan, section: Section) -> Reply:
+    head = f"{section_label(section)}“{section.title}”"
+    if not section.tasks:
+        quote = section.text.split("\n")[0][:200]
+        cite = Citation(plan.plan_id, None, section.number, section.title, quote, 1.0)
+        return f"{head}没有编号的任务，内容如下：\n“{quote}”", (cite,), False
+    lines = [f"{head}包括{len(section.tasks)}项任务："]
+    lines += [f"{task_label(t)}：{t.title}" for t in section.tasks]
+    cites = tuple(task_citation(plan, t, t.title) for t in section.tasks)
+    return "\n".join(lines), cites, False
+
+
+def _overview_citation(plan: Plan, quote: str) -> Citation:
+    return Citation(plan.plan_id, None, "", plan.title, quote, 1.0)
+
+
+def _sentence_with(text: str, needle: str) -> str:
+    for sentence in re.split(r"(?<=[。；])", text):
+        if needle in sentence:
+            return sentence.strip()
+    return ""
+
+
+def answer_meta(plan: Plan, meta: str) -> Reply | None:
+    """Document facts; None when the plan does not state the fact asked for."""
+    published = plan.date if plan.date and plan.date != plan.signed_date else ""
+    signed = _chinese_date(plan.signed_date) if plan.signed_date else ""
+    if meta == "count_tasks":
+        return f"{range_text(plan)}，分{len(plan.sections)}个部分。", (), False
+    if meta == "count_sections":
+        titles = "；".join(f"{s.number}、{s.title}" for s in plan.sections)
+        return f"《{plan.title}》分{len(plan.sections)}个部分：{titles}。", (), False
+    if meta == "issuer" and plan.issuer:
+        quote = plan.notice_title or plan.issuer
+        return f"《{plan.title}》由{plan.issuer}印发。", (_overview_citation(plan, quote),), False
+    if meta in ("published", "signed") and (published or signed):
+        parts = []
+        if published:
+            parts.append(f"发布时间是{published}")
+        if signed:
+            parts.append(f"通知落款日期是{signed}")
+        if meta == "signed":
+            parts.reverse()
+        quote = f"发布时间：{published}" if published and meta == "published" else (signed or published)
+        return f"《{plan.title}》的{'，'.join(parts)}。", (_overview_citation(plan, quote),), False
+    if meta == "addressees" and plan.addressees:
+        return (f"通知发给：{plan.addressees}。",
+                (_overview_citation(plan, plan.addressees + "："),), False)
+    if meta == "mainline":
+        sentence = _sentence_with(plan.overview, "主线")
+        if sentence:
+            m = re.search(r"以(.{2,30}?)为主线", sentence)
+            lead = f"工作主线是“{m.group(1)}”。" if m else ""
+            return f"{lead}总体工作思路中写道：\n“{sentence}”", (_overview_citation(plan, sentence),), False
+        return None
+    if meta == "year":
+        m = re.search(r"(\d{4})年", plan.title)
+        if m:
+            return f"这是{m.group(1)}年的工作安排（《{plan.title}》）。", (_overview_citation(plan, plan.title),), False
+        return None
+    if meta == "title":
+        return f"文件标题是《{plan.title}》。", (_overview_citation(plan, plan.title),), False
+    return None
+
+
+def _chinese_date(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{int(y)}年{int(m)}月{int(d)}日"
+
+
+def section_titles(plan: Plan) -> list[tuple[str, str]]:
+    return [(s.number, s.title) for s in plan.sections]
+
+
+def section_position(number: str) -> int | None:
+    return cn_to_int(number)

@@ -1,0 +1,81 @@
+"""Ask an assistant a question set (and conversations) and score every answer."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from planqa.assistant.answer import Answer
+from planqa.eval.metrics import recall_at, reciprocal_rank, top1
+from planqa.eval.questions import Conversation, Question
+from planqa.errors import PlanqaError
+
+MAX_FACT_CHARS = 400
+
+
+@dataclass(frozen=True)
+class Scored:
+    question: Question
+    answer: Answer | None
+    error: str = ""
+
+    @property
+    def cited(self) -> list[int | None]:
+        return [c.task for c in self.answer.citations] if self.answer else []
+
+    def metrics(self) -> dict[str, float]:
+        """The metrics that apply to this question (pure: from the question and the answer)."""
+        return score(self.question, self.answer)
+
+
+def score(q: Question, a: Answer | None) -> dict[str, float]:
+    out: dict[str, float] = {}
+    abstained = a.abstained if a else True
+    cited = [c.task for c in a.citations] if a else []
+    if q.abstain:
+        out["refused"] = float(abstained)
+        return out
+    out["false_refusal"] = float(abstained)
+    if q.tasks:
+        out["top1"] = top1(q.tasks, cited, any_of=q.kind == "multi")
+        out["recall@3"] = recall_at(q.tasks, cited, 3)
+        out["mrr"] = reciprocal_rank(q.tasks, cited)
+        if len(q.tasks) > 1:
+            out["full_recall"] = float(set(q.tasks) <= set(cited))
+    if q.answer_any:
+        text = a.answer if a else ""
+        out["fact"] = float(any(x in text for x in q.answer_any) and len(text) <= MAX_FACT_CHARS)
+    return out
+
+
+Ask = Callable[..., Answer]
+
+
+def run_questions(ask: Ask, questions: list[Question], plan: str | None = None,
+                  tick: Callable[[int], None] = lambda n: None) -> list[Scored]:
+    results = []
+    for q in questions:
+        results.append(_one(ask, q, plan, ()))
+        tick(1)
+    return results
+
+
+def run_conversations(ask: Ask, conversations: list[Conversation], plan: str | None = None,
+                      tick: Callable[[int], None] = lambda n: None) -> list[Scored]:
+    results = []
+    for conv in conversations:
+        history: list[Answer] = []
+        for q in conv.turns:
+            r = _one(ask, q, plan, tuple(history), kind=q.kind or conv.kind)
+            results.append(r)
+            if r.answer:
+                history.append(r.answer)
+        tick(1)
+    return results
+
+
+def _one(ask: Ask, q: Question, plan, history, kind: str | None = None) -> Scored:
+    if kind and not q.kind:
+        q = Question(q.id, q.question, q.tasks, kind, q.answer_any, q.abstain)
+    try:
+        return Scored(q, ask(q.question, plan=plan, history=history, id=q.id))
+    except PlanqaError as err:
+        return Scored(q, None, str(err))
