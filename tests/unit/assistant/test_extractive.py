@@ -1,0 +1,51 @@
+from planqa.assistant import extractive as ex
+from planqa.assistant.llm import check_citations
+from planqa.index.chunk import Chunk
+
+IDF = {"选取": 2.0, "学会": 1.0, "试点": 1.5, "完成": 1.5, "改革": 1.0, "院士": 2.5, "工作站": 2.5}
+
+
+def chunk(body: str) -> Chunk:
+    return Chunk("c", "p", "task-6", "task", "6.开展试点\n" + body, body, "二", "部分", 6, "开展试点")
+
+
+def test_sentences_ranked_by_question_terms_and_answer_type():
+    sentences = ["推进学会改革。", "选取20个左右的省级学会先行试点。", "6月底前，完成改革。"]
+    ranked = ex.rank_sentences("选取多少个学会试点？", sentences, IDF, asks="count")
+    assert ranked[0][0] == "选取20个左右的省级学会先行试点。"
+    ranked = ex.rank_sentences("改革什么时候完成？", sentences, IDF, asks="when")
+    assert ranked[0][0] == "6月底前，完成改革。"
+
+
+def test_quote_is_exact_text_in_document_order():
+    c = chunk("第一句讲别的事情内容。选取20个左右的省级学会先行试点。第三句讲学会试点改革。")
+    quote = ex.pick_quote(c, "选取多少个学会试点？", IDF, "count")
+    assert quote in c.body
+    assert quote.startswith("选取20个左右")
+
+
+def test_long_sentence_is_quoted_around_the_answering_clause():
+    body = "，".join(f"第{i}个并列的分句内容" for i in range(30)) + "，建设院士专家工作站，其余内容。"
+    quote = ex.pick_quote(chunk(body), "院士专家工作站", IDF, limit=60)
+    assert "院士专家工作站" in quote
+    assert quote.startswith("……") and len(quote) <= 66
+    assert quote.strip("…") in body
+
+
+def test_answers_asked_checks_the_kind_of_fact():
+    assert ex.answers_asked(chunk("6月底前完成。"), "when")
+    assert not ex.answers_asked(chunk("加强联系。"), "when")
+    assert ex.answers_asked(chunk("加强联系。"), None)
+
+
+def test_mentions_needs_every_term_in_the_tasks_own_words():
+    c = chunk("合理布局院士专家工作站建设。")
+    assert ex.mentions(c, ["院士", "工作站"])
+    assert not ex.mentions(c, ["院士", "智库"])
+    assert not ex.mentions(c, [])
+
+
+def test_llm_citations_are_checked_against_the_context():
+    drafted = check_citations("见[第9项]和【第14项】，还有（第99项）。", {9, 14})
+    assert drafted.cited == (9, 14) and drafted.removed == (99,)
+    assert "第99项" not in drafted.text and "[第14项]" in drafted.text

@@ -1,0 +1,67 @@
+import pytest
+
+from planqa.assistant.query import Context, asks_for, normalize_question, route, section_by_title
+
+TITLES = [("四", "组织科技工作者进军科技创新和经济建设主战场，服务创新驱动发展"),
+          ("六", "建设科技创新智库体系，服务党委政府科学决策")]
+
+
+def intent(question, context=None):
+    return route(normalize_question(question), context, TITLES)
+
+
+@pytest.mark.parametrize("question, n", [
+    ("第14项", 14), ("任务十四是什么", 14), ("第二十三项工作讲什么", 23), ("第7条", 7),
+    ("task 10", 10), ("What is task number 6 about?", 6), ("第十四項講什麼？", 14), ("那第5项呢？", 5),
+])
+def test_task_by_number_in_any_form(question, n):
+    got = intent(question)
+    assert (got.kind, got.task) == ("task", n)
+
+
+@pytest.mark.parametrize("question", ["科技工作者日主题活动是第几项任务？", "开展第三次全省科技工作者状况调查是哪项？"])
+def test_ordinals_that_are_no_task_number(question):
+    assert intent(question).kind != "task"
+
+
+def test_sections_by_number_and_by_title():
+    assert intent("第五部分有哪些任务").section == 5
+    assert intent("“建设科技创新智库体系”这部分有哪些任务").section_number == "六"
+    assert intent("服务创新驱动发展的那一部分包括哪几项？").section_number == "四"
+    assert section_by_title("科普信息化新业态由哪几部分构成？", TITLES) is None
+
+
+@pytest.mark.parametrize("question, meta", [
+    ("一共多少项任务？", "count_tasks"), ("分几个部分", "count_sections"), ("谁印发的", "issuer"),
+    ("哪天印发的", "signed"), ("工作要点的发布时间是哪天？", "published"), ("工作主线是什么", "mainline"),
+    ("这个通知是发给哪些单位的？", "addressees"), ("这份要点是哪一年的工作安排？", "year"),
+])
+def test_document_facts(question, meta):
+    got = intent(question)
+    assert (got.kind, got.meta) == ("meta", meta)
+
+
+@pytest.mark.parametrize("question", ["哪项任务涉及院士专家工作站？", "智庫建設是哪幾項任務？", "哪些任务提到了学会？"])
+def test_which_tasks_mention(question):
+    assert intent(question).kind == "mention"
+
+
+def test_follow_ups_resolve_against_the_previous_answer():
+    ctx = Context("p", 5, "二", (5,))
+    assert (intent("它什么时候完成？", ctx).task, intent("它什么时候完成？", ctx).asks) == (5, "when")
+    assert intent("下一项是什么？", ctx).task == 6
+    assert intent("上一项呢？", ctx).task == 4
+    assert intent("这一项由谁负责？", ctx).asks == "who"
+    assert (intent("这部分还有哪些任务？", ctx).kind, intent("这部分还有哪些任务？", ctx).section_number) == ("section", "二")
+    assert intent("其中讲科技扶贫的是哪项？", Context("p", 16, "五", (16, 17, 18, 19))).within
+    assert intent("下一项是什么？").kind != "task"  # no conversation: nothing to follow
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("省科技馆新馆总投资多少亿元？", "money"), ("科技工作者日是每年的哪一天？", "when"),
+    ("选取多少个省级学会试点？", "count"), ("中国科协现任主席是谁？", "who"),
+    ("省科协办公室的电话和地址是多少？", "contact"), ("试点学会的名单有哪些？", "list_names"),
+    ("哪几项任务提到学会", None), ("第几项讲扶贫", None),
+])
+def test_what_a_question_asks_for(question, asks):
+    assert asks_for(normalize_question(question)) == asks

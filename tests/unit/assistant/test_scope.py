@@ -1,0 +1,20 @@
+from planqa.assistant.scope import known_share, outside_plan
+
+PLAN_TEXT = "山东省科协2017年工作要点 加强与中国科协的联系 济南市"
+TITLE = "山东省科协2017年工作要点"
+
+
+def test_other_years_provinces_and_plans_are_outside():
+    assert "2016年" in outside_plan("山东省科协2016年完成了哪些工作？", PLAN_TEXT, TITLE).reason
+    assert "江苏" in outside_plan("江苏省科协工作要点有哪些？", PLAN_TEXT, TITLE).reason
+    assert "中国科协" in outside_plan("中国科协2017年工作要点里有哪些任务？", PLAN_TEXT, TITLE).reason
+    assert outside_plan("2017年的工作主线是什么？", PLAN_TEXT, TITLE) is None
+    assert outside_plan("这份工作要点一共几项？", PLAN_TEXT, TITLE) is None
+    assert outside_plan("新建2000个站点在济南吗", PLAN_TEXT, TITLE) is None  # an amount, not a year
+
+
+def test_known_share_counts_the_plans_words():
+    idf = {"科技馆": 1.0, "免费": 1.0, "开放": 1.0}
+    assert known_share("科技馆免费开放", idf) == 1.0
+    assert known_share("签证怎么办理", idf) == 0.0
+    assert known_share("Which task is about museums?", idf) == 1.0  # left to the dense side

@@ -1,0 +1,44 @@
+import pytest
+
+from planqa.assistant import structure
+from planqa.index.ingest import load_plan
+from tests.conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_plan(SEED)[0]
+
+
+def test_a_task_that_does_not_exist_names_the_real_range(plan):
+    text, cites, abstained = structure.missing_task(plan, 25)
+    assert abstained and cites == ()
+    assert "共23项任务（第1—23项）" in text and "没有第25项" in text
+
+
+def test_a_section_lists_every_task(plan):
+    section = structure.find_section(plan, position=3)
+    text, cites, abstained = structure.answer_section(plan, section)
+    assert not abstained
+    assert [c.task for c in cites] == [7, 8, 9, 10, 11, 12]
+    assert "第三部分“做好建家交友和科技人才工作" in text and "包括6项任务" in text
+    assert structure.find_section(plan, position=9) is None
+    assert "没有第九部分" in structure.missing_section(plan, 9, None)[0]
+
+
+@pytest.mark.parametrize("meta, expected", [
+    ("count_tasks", "共23项任务"), ("count_sections", "分7个部分"), ("issuer", "由山东省科协办公室印发"),
+    ("published", "发布时间是2017-03-07"), ("signed", "通知落款日期是2017年3月6日"),
+    ("mainline", "科协系统深化改革"), ("addressees", "各省级学会、协会、研究会"), ("year", "2017年"),
+])
+def test_document_facts(plan, meta, expected):
+    text, cites, abstained = structure.answer_meta(plan, meta)
+    assert expected in text and not abstained
+    for c in cites:
+        assert c.task is None and c.quote  # quoted from the notice or the overview
+
+
+def test_a_fact_the_plan_does_not_state(plan):
+    from dataclasses import replace
+
+    assert structure.answer_meta(replace(plan, overview="没有那个词的概述。"), "mainline") is None
