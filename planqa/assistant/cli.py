@@ -43,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--remove", metavar="ID", help="删除一个计划的索引")
     group.add_argument("--rebuild", action="store_true", help="用当前嵌入模型重建全部索引")
 
+    p = sub.add_parser("serve", help="启动聊天页面和 REST API（与 python app.py 相同）")
+    p.add_argument("--host", help="监听地址（默认 127.0.0.1，或 PLANQA_HOST）")
+    p.add_argument("--port", type=int, help="端口（默认 7860，或 PLANQA_PORT）")
+
     p = sub.add_parser("ask", help="提问（--json 输出 Answer JSON；--jsonl 批量）")
     p.add_argument("question", nargs="?")
     p.add_argument("--plan", help="只在这个计划里找答案（计划 ID）")
@@ -96,6 +100,16 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     finally:
         close_client(store.client)
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from planqa.assistant.server import serve
+
+    overrides = {k: v for k, v in (("host", args.host), ("port", args.port)) if v is not None}
+    settings = settings.model_copy(update=overrides) if overrides else settings
+    print(f"planqa: 聊天页面 http://{settings.host}:{settings.port}{settings.root_path}/", file=sys.stderr)
+    serve(settings)
+    return 0
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
@@ -183,7 +197,7 @@ def _note_encoding(encoding: str, path: str) -> None:
         print(f"planqa: 提示：{path} 不是 UTF-8，已按 {encoding.upper()} 编码读取", file=sys.stderr)
 
 
-COMMANDS = {"clean": cmd_clean, "parse": cmd_parse, "index": cmd_index, "ask": cmd_ask}
+COMMANDS = {"clean": cmd_clean, "parse": cmd_parse, "index": cmd_index, "ask": cmd_ask, "serve": cmd_serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -22,7 +22,17 @@ class Settings(BaseSettings):
     llm_model: str | None = None
     llm_api_key: SecretStr | None = None
     llm_timeout: float = Field(default=20.0, gt=0, le=600)  # seconds before the extractive fallback
-    api_token: SecretStr | None = None
+    api_token: SecretStr | None = None  # bearer token required on /api/* when set
+    cors_origins: str = ""  # comma-separated origins allowed to call the API from a browser
+    root_path: str = ""  # path prefix when served behind a reverse proxy, e.g. /planqa
+    ui_user: str | None = None  # optional login for the chat page
+    ui_password: SecretStr | None = None
+    host: str = "127.0.0.1"
+    port: int = Field(default=7860, ge=1, le=65535)
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [o.strip() for o in self.cors_origins.split(",") if o.strip()]
 
 
 def load_settings(**overrides) -> Settings:

@@ -1,0 +1,40 @@
+"""One FastAPI app: the REST API plus the Gradio chat mounted at "/"; ``serve`` runs it."""
+
+import asyncio
+
+from fastapi import FastAPI
+
+from planqa.assistant.config import Settings
+
+
+def create_app(settings: Settings, assistant=None) -> FastAPI:
+    """Build everything once: store, index (first run), assistant, API, chat."""
+    import gradio as gr
+
+    from planqa.assistant.api import create_api
+    from planqa.assistant.services import build_assistant, open_store
+    from planqa.assistant.ui import build_ui
+
+    if assistant is None:
+        assistant = build_assistant(open_store(settings), settings)
+    app = create_api(settings, assistant)
+
+    auth = None
+    if settings.ui_user and settings.ui_password:
+        auth = (settings.ui_user, settings.ui_password.get_secret_value())
+
+    async def in_loop():  # Gradio makes event loops of its own when built outside one
+        blocks = build_ui(assistant)
+        return gr.mount_gradio_app(app, blocks, path="/", auth=auth, auth_message="请登录计划问答助手",
+                                   root_path=settings.root_path or None, footer_links=[],
+                                   show_error=False)
+
+    return asyncio.run(in_loop())
+
+
+def serve(settings: Settings) -> None:
+    import uvicorn
+
+    app = create_app(settings)
+    uvicorn.run(app, host=settings.host, port=settings.port, root_path=settings.root_path,
+                log_level="warning", timeout_graceful_shutdown=5)

@@ -1,0 +1,92 @@
+"""The REST API and the mounted chat through the real app (FastAPI TestClient)."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from planqa.assistant.api import create_api
+from planqa.assistant.config import load_settings
+from planqa.assistant.server import create_app
+
+
+@pytest.fixture
+def client(assistant):
+    with TestClient(create_api(load_settings(), assistant)) as c:
+        yield c
+
+
+def test_ask_returns_the_answer_json(client):
+    r = client.post("/api/ask", json={"question": "哪项任务涉及院士专家工作站？"})
+    assert r.status_code == 200
+    data = r.json()
+    assert list(data) == ["id", "question", "answer", "abstained", "citations", "latency_ms"]
+    assert sorted(c["task"] for c in data["citations"]) == [9, 14]
+
+
+def test_follow_up_with_history(client):
+    first = client.post("/api/ask", json={"question": "机关及直属单位改革在哪一项？"}).json()
+    r = client.post("/api/ask", json={"question": "它什么时候完成？", "history": [first]})
+    assert r.json()["citations"][0]["task"] == 5 and "6月底" in r.json()["answer"]
+
+
+@pytest.mark.parametrize("body, status, message", [
+    ({"question": ""}, 422, "问题是空的"),
+    ({"question": "   "}, 422, "问题是空的"),
+    ({"question": 5}, 422, "question"),
+    ({}, 422, "question"),
+    ({"question": "问" * 2001}, 413, "问题太长"),
+    ({"question": "第1项", "plan": "nope"}, 404, "没有这个计划"),
+    ({"question": "第1项", "history": "x"}, 422, "history"),
+])
+def test_bad_requests_are_4xx_json(client, body, status, message):
+    r = client.post("/api/ask", json=body)
+    assert r.status_code == status
+    assert message in r.json()["error"]
+
+
+def test_not_json_and_oversized_bodies(client):
+    r = client.post("/api/ask", content=b"{not json", headers={"content-type": "application/json"})
+    assert (r.status_code, r.json()["error"]) == (400, "请求体不是有效的 JSON")
+    r = client.post("/api/ask", content=b"x" * (2 * 1024 * 1024), headers={"content-type": "application/json"})
+    assert r.status_code == 413 and "请求太大" in r.json()["error"]
+    assert client.get("/healthz").status_code == 200  # and the server keeps serving
+
+
+def test_plans_and_tasks(client):
+    assert client.get("/api/plans").json()[0]["tasks"] == 23
+    task = client.get("/api/plans/sdast-2017-work-plan/tasks/9").json()
+    assert task["section"] == "三" and "院士专家工作站" in task["text"]
+    assert client.get("/api/plans/sdast-2017-work-plan/tasks/99").status_code == 404
+    assert client.get("/api/plans/nope/tasks/1").status_code == 404
+    assert client.get("/healthz").json() == {"status": "ok", "plans": ["sdast-2017-work-plan"]}
+
+
+def test_bearer_token_and_cors(assistant, monkeypatch):
+    monkeypatch.setenv("PLANQA_API_TOKEN", "s3cret")
+    monkeypatch.setenv("PLANQA_CORS_ORIGINS", "https://portal.example")
+    with TestClient(create_api(load_settings(), assistant)) as c:
+        assert c.post("/api/ask", json={"question": "第1项"}).status_code == 401
+        bad = c.post("/api/ask", json={"question": "第1项"}, headers={"Authorization": "Bearer nope"})
+        assert bad.status_code == 401 and "访问令牌" in bad.json()["error"]
+        ok = c.post("/api/ask", json={"question": "第1项"}, headers={"Authorization": "Bearer s3cret"})
+        assert ok.status_code == 200
+        assert c.get("/healthz").status_code == 200  # health stays open for probes
+        pre = c.options("/api/ask", headers={"Origin": "https://portal.example",
+                                             "Access-Control-Request-Method": "POST"})
+        assert pre.headers["access-control-allow-origin"] == "https://portal.example"
+        other = c.options("/api/ask", headers={"Origin": "https://evil.example",
+                                               "Access-Control-Request-Method": "POST"})
+        assert "access-control-allow-origin" not in other.headers
+
+
+def test_chat_page_is_mounted_at_root(assistant):
+    with TestClient(create_app(load_settings(), assistant)) as c:
+        page = c.get("/")
+        assert page.status_code == 200 and "计划问答助手" in page.text
+        assert c.post("/api/ask", json={"question": "第3项任务是什么？"}).json()["citations"][0]["task"] == 3
+
+
+def test_chat_behind_a_path_prefix(assistant, monkeypatch):
+    monkeypatch.setenv("PLANQA_ROOT_PATH", "/planqa")
+    with TestClient(create_app(load_settings(), assistant), root_path="/planqa") as c:
+        assert c.get("/healthz").status_code == 200
+        assert "/planqa" in c.get("/").text  # assets are addressed under the prefix

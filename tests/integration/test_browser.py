@@ -1,0 +1,102 @@
+"""The chat in a real browser: Debian's Chromium driven by Playwright against `planqa serve` on
+loopback. Screenshots go to test-artifacts/ (or $PLANQA_ARTIFACTS)."""
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+from tests.integration.conftest import free_port  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(os.environ.get("PLANQA_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts"))
+FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    assert Path(CHROMIUM).exists(), "Debian's chromium is not installed (.ci/run installs it)"
+    port = free_port()
+    env = os.environ | {"PLANQA_HOME": str(tmp_path_factory.mktemp("home")), "PLANQA_PORT": str(port)}
+    proc = subprocess.Popen([sys.executable, "-m", "planqa", "serve"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url + "/healthz", timeout=1).close()
+            break
+        except OSError:
+            assert proc.poll() is None, proc.stderr.read().decode()
+            time.sleep(0.2)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+    proc.stderr.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+def ask(page, question: str) -> None:
+    page.locator("#question textarea").fill(question)
+    page.locator("#send").click()
+
+
+def test_chat_answers_with_citations_and_opens_the_task(server, browser):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(server + "/")
+    page.locator("#question textarea").wait_for()
+
+    ask(page, "哪项任务涉及院士专家工作站？")
+    chat = page.locator("#chat")
+    chat.get_by_text("第14项", exact=False).first.wait_for(timeout=30_000)
+    assert "第9项" in chat.inner_text() and "第14项" in chat.inner_text()
+
+    chip = page.locator("#citations label").filter(has_text="第9项")
+    chip.click()
+    view = page.locator("#task-view")
+    view.locator("mark").first.wait_for(timeout=10_000)
+    assert "第9项：强化科技人才工作" in view.inner_text()
+    assert "院士专家工作站" in view.locator("mark").first.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "chat-academician-workstations.png"), full_page=True)
+
+    # A follow-up in the same conversation.
+    ask(page, "这部分还有哪些任务？")
+    chat.get_by_text("第12项", exact=False).first.wait_for(timeout=30_000)
+
+    # User text is text: no script runs, the markup shows as typed.
+    ask(page, "<img src=x onerror=alert(1)>")
+    chat.get_by_text("<img src=x onerror=alert(1)>", exact=False).first.wait_for(timeout=30_000)
+    assert dialogs == []
+    assert page.locator("#chat img[src='x']").count() == 0
+    page.close()
+
+
+def test_examples_and_a_phone_width_screen(server, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    page.goto(server + "/")
+    page.get_by_text("第五部分有哪些任务？").first.click()
+    assert page.locator("#question textarea").input_value() == "第五部分有哪些任务？"
+    page.locator("#send").click()
+    page.locator("#chat").get_by_text("第19项", exact=False).first.wait_for(timeout=30_000)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1  # nothing wider than the phone
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "chat-phone.png"), full_page=True)
+    page.close()
