@@ -90,3 +90,14 @@ def test_chat_behind_a_path_prefix(assistant, monkeypatch):
     with TestClient(create_app(load_settings(), assistant), root_path="/planqa") as c:
         assert c.get("/healthz").status_code == 200
         assert "/planqa" in c.get("/").text  # assets are addressed under the prefix
+
+
+def test_optional_login_for_the_chat_page(assistant, monkeypatch):
+    monkeypatch.setenv("PLANQA_UI_USER", "staff")
+    monkeypatch.setenv("PLANQA_UI_PASSWORD", "pw")
+    with TestClient(create_app(load_settings(), assistant)) as c:
+        assert "请登录计划问答助手" in c.get("/").text
+        assert c.get("/config").status_code == 401
+        assert c.post("/login", data={"username": "staff", "password": "wrong"}).status_code == 400
+        assert c.post("/login", data={"username": "staff", "password": "pw"}).status_code == 200
+        assert c.get("/config").status_code == 200  # the session cookie now opens the chat

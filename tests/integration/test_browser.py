@@ -51,8 +51,15 @@ def browser():
 
 
 def ask(page, question: str) -> None:
+    """Type and send; a click before the page has wired its events is lost, so send again."""
+    before = page.locator("#chat .message").count()
     page.locator("#question textarea").fill(question)
-    page.locator("#send").click()
+    for _ in range(20):
+        page.locator("#send").click()
+        page.wait_for_timeout(250)
+        if page.locator("#chat .message").count() > before:
+            return
+    raise AssertionError(f"the chat never took the question {question!r}")
 
 
 def test_chat_answers_with_citations_and_opens_the_task(server, browser):
@@ -91,8 +98,14 @@ def test_chat_answers_with_citations_and_opens_the_task(server, browser):
 def test_examples_and_a_phone_width_screen(server, browser):
     page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
     page.goto(server + "/")
-    page.get_by_text("第五部分有哪些任务？").first.click()
-    assert page.locator("#question textarea").input_value() == "第五部分有哪些任务？"
+    box = page.locator("#question textarea")
+    box.wait_for()
+    for _ in range(20):  # a click before the page has wired its events is lost: try again
+        page.get_by_text("第五部分有哪些任务？").first.click()
+        if box.input_value() == "第五部分有哪些任务？":
+            break
+        page.wait_for_timeout(250)
+    assert box.input_value() == "第五部分有哪些任务？"
     page.locator("#send").click()
     page.locator("#chat").get_by_text("第19项", exact=False).first.wait_for(timeout=30_000)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
@@ -100,3 +113,27 @@ def test_examples_and_a_phone_width_screen(server, browser):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "chat-phone.png"), full_page=True)
     page.close()
+
+
+def test_chat_works_inside_a_portal_iframe(server, browser, tmp_path):
+    """A portal page on another origin embeds the chat as the README shows."""
+    import http.server
+    import threading
+
+    (tmp_path / "portal.html").write_text(
+        f'<html><body><h1>门户</h1><iframe src="{server}/" style="width:100%;height:720px;border:0" '
+        'title="计划问答助手"></iframe></body></html>', encoding="utf-8")
+    handler = lambda *a, **k: http.server.SimpleHTTPRequestHandler(*a, directory=str(tmp_path), **k)  # noqa: E731
+    portal = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    threading.Thread(target=portal.serve_forever, daemon=True).start()
+    try:
+        page = browser.new_page(viewport={"width": 1100, "height": 900})
+        page.goto(f"http://127.0.0.1:{portal.server_address[1]}/portal.html")
+        frame = page.frame_locator("iframe")
+        frame.locator("#question textarea").fill("反邪教工作在第几项？")
+        frame.locator("#send").click()
+        frame.locator("#chat").get_by_text("第19项", exact=False).first.wait_for(timeout=30_000)
+        page.close()
+    finally:
+        portal.shutdown()
+        portal.server_close()
