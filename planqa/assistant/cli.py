@@ -43,6 +43,16 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--remove", metavar="ID", help="删除一个计划的索引")
     group.add_argument("--rebuild", action="store_true", help="用当前嵌入模型重建全部索引")
 
+    p = sub.add_parser("eval", help="用问题集评测（不给文件：随包附带的问题集和对话）")
+    p.add_argument("files", nargs="*", metavar="QUESTIONS.jsonl")
+    p.add_argument("--plan", help="只在这个计划里找答案")
+    p.add_argument("--json", action="store_true", help="输出机器可读的 JSON（可供 --compare）")
+    p.add_argument("--report", metavar="PATH", help="写一份 HTML 报告")
+    p.add_argument("--mode", choices=["hybrid", "dense", "lexical"], default="hybrid", help="检索方式")
+    p.add_argument("--compare", nargs=2, metavar=("A.json", "B.json"), help="并排比较两次 --json 的结果")
+    p.add_argument("--fail-under", action="append", default=[], metavar="METRIC=VALUE",
+                   help="指标低于此值则退出码为 1，如 top1=0.95 或 paraphrase:top1=0.8（false_refusal 为上限）")
+
     p = sub.add_parser("serve", help="启动聊天页面和 REST API（与 python app.py 相同）")
     p.add_argument("--host", help="监听地址（默认 127.0.0.1，或 PLANQA_HOST）")
     p.add_argument("--port", type=int, help="端口（默认 7860，或 PLANQA_PORT）")
@@ -100,6 +110,12 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     finally:
         close_client(store.client)
+
+
+def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from planqa.eval.command import cmd_eval
+
+    return cmd_eval(args, settings)
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -197,7 +213,10 @@ def _note_encoding(encoding: str, path: str) -> None:
         print(f"planqa: 提示：{path} 不是 UTF-8，已按 {encoding.upper()} 编码读取", file=sys.stderr)
 
 
-COMMANDS = {"clean": cmd_clean, "parse": cmd_parse, "index": cmd_index, "ask": cmd_ask, "serve": cmd_serve}
+COMMANDS = {
+    "clean": cmd_clean, "parse": cmd_parse, "index": cmd_index, "ask": cmd_ask,
+    "eval": _cmd_eval, "serve": cmd_serve,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

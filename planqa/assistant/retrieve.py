@@ -48,8 +48,9 @@ class Scored:
 class HybridSearch:
     """Search over the active chunks of every registered plan; ``reload`` after re-indexing."""
 
-    def __init__(self, store: PlanStore):
+    def __init__(self, store: PlanStore, mode: Mode = "hybrid"):
         self.store = store
+        self.mode = mode  # the default for ``search`` (evaluations compare the three)
         self.reload()
 
     def reload(self) -> None:
@@ -88,7 +89,8 @@ class HybridSearch:
         return [plan]
 
     def search(self, question: str, k: int = 5, plan: str | None = None,
-               mode: Mode = "hybrid") -> list[Scored]:
+               mode: Mode | None = None) -> list[Scored]:
+        mode = mode or self.mode
         plans = self.plan_ids(plan)
         if not plans:
             return []
@@ -146,7 +148,7 @@ class PlanRetriever(BaseRetriever):
     search: HybridSearch
     k: int = 5
     plan: str | None = None
-    mode: Mode = "hybrid"
+    mode: Mode | None = None
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun

@@ -36,3 +36,16 @@ def percentile(values: Sequence[float], p: float) -> float:
     ordered = sorted(values)
     rank = max(1, -(-len(ordered) * p // 100))  # ceil
     return ordered[int(rank) - 1]
+
+
+def refusal_precision(pairs: Sequence[tuple[bool, bool]]) -> float | None:
+    """Of the questions the assistant refused, the share that should have been refused.
+    ``pairs`` are (should_refuse, refused); None when nothing was refused."""
+    refused = [should for should, did in pairs if did]
+    return sum(refused) / len(refused) if refused else None
+
+
+def refusal_recall(pairs: Sequence[tuple[bool, bool]]) -> float | None:
+    """Of the questions that should be refused, the share the assistant refused."""
+    due = [did for should, did in pairs if should]
+    return sum(due) / len(due) if due else None

@@ -85,3 +85,25 @@ def bundled_conversations() -> Path:
 
 def bundled_sets() -> list[Path]:
     return sorted(p for p in HERE.glob("*.jsonl") if p.name != "conversations.jsonl")
+
+
+def load_any(path: str | Path) -> tuple[list[Question], list[Conversation]]:
+    """A question file whose lines are questions or conversations ({"turns": [...]}) or both."""
+    questions, conversations = [], []
+    for n, line in enumerate(_lines(path), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            if not isinstance(data, dict):
+                raise ValueError("每行应是一个 JSON 对象")
+            if "turns" in data:
+                turns = tuple(_question(t, f"{data.get('id', n)}.{i}") for i, t in enumerate(data["turns"], 1))
+                if not turns:
+                    raise ValueError("turns 是空的")
+                conversations.append(Conversation(str(data.get("id", n)), turns, str(data.get("kind", "followup"))))
+            else:
+                questions.append(_question(data, f"{Path(path).stem}:{n}"))
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
+            raise PlanqaError(f"{path} 第 {n} 行不是有效的问题：{type(err).__name__} {err}") from None
+    return questions, conversations

@@ -137,3 +137,23 @@ def test_chat_works_inside_a_portal_iframe(server, browser, tmp_path):
     finally:
         portal.shutdown()
         portal.server_close()
+
+
+def test_eval_report_reads_in_a_browser(browser, assistant):
+    from planqa.eval.questions import bundled_sets, load_questions
+    from planqa.eval.report import render_report
+    from planqa.eval.runner import run_questions
+    from planqa.eval.summary import misses, summarize
+
+    questions = [q for f in bundled_sets() for q in load_questions(f)][:60]
+    results = run_questions(assistant.ask, questions)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / "eval-report.html"
+    path.write_text(render_report(summarize(results), misses(results), {"mode": "hybrid"}), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1300, "height": 1400})
+    page.goto(path.as_uri())
+    assert page.locator("h1").inner_text() == "planqa 评测报告"
+    assert page.locator("svg rect").count() >= 2
+    assert page.locator("table").first.locator("tr").count() >= 3
+    page.screenshot(path=str(ARTIFACTS / "eval-report.png"), full_page=True)
+    page.close()

@@ -1,0 +1,105 @@
+"""`planqa eval`: ask question sets, print per-kind metrics, write JSON or an HTML report,
+compare two runs, and fail under thresholds (the CI gate)."""
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from planqa.assistant.config import Settings
+from planqa.errors import PlanqaError
+from planqa.eval.questions import bundled_conversations, bundled_sets, load_any
+from planqa.eval.report import render_report
+from planqa.eval.runner import run_conversations, run_questions
+from planqa.eval.summary import METRICS, TOTAL, compare_tables, format_table, misses, summarize
+from planqa.index.progress import Progress
+
+# Metrics where lower is better: --fail-under is an upper bound for them.
+LOWER_IS_BETTER = {"false_refusal", "p50_ms", "p95_ms"}
+_THRESHOLD = re.compile(r"^(?:([\w-]+):)?([\w@]+)=([0-9.]+)$")
+
+
+def parse_thresholds(specs: list[str]) -> list[tuple[str, str, float]]:
+    out = []
+    for spec in specs:
+        m = _THRESHOLD.match(spec.strip())
+        if not m or m.group(2) not in METRICS:
+            raise PlanqaError(f"--fail-under {spec!r} 看不懂：应为 指标=数值（指标：{', '.join(METRICS)}）")
+        out.append((m.group(1) or TOTAL, m.group(2), float(m.group(3))))
+    return out
+
+
+def check_thresholds(table: dict, thresholds: list[tuple[str, str, float]]) -> list[str]:
+    failures = []
+    for kind, metric, bound in thresholds:
+        value = table.get(kind, {}).get(metric)
+        if value is None:
+            failures.append(f"{kind}:{metric} 没有数据（问题集中没有这类问题）")
+        elif (value > bound) if metric in LOWER_IS_BETTER else (value < bound):
+            relation = "高于上限" if metric in LOWER_IS_BETTER else "低于"
+            failures.append(f"{kind}:{metric} = {value:.4g}，{relation} {bound:g}")
+    return failures
+
+
+def _load_run(path: str) -> dict:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return data["table"]
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as err:
+        raise PlanqaError(f"无法读取评测结果 {path}（应是 planqa eval --json 的输出）：{type(err).__name__}") from None
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    if args.compare:
+        a, b = (_load_run(p) for p in args.compare)
+        sys.stdout.write(f"A = {args.compare[0]}\nB = {args.compare[1]}\n" + compare_tables(a, b))
+        return 0
+    thresholds = parse_thresholds(args.fail_under)
+    files = [Path(f) for f in args.files] or [*bundled_sets(), bundled_conversations()]
+    questions, conversations = [], []
+    for f in files:
+        q, c = load_any(f)
+        questions += q
+        conversations += c
+    if not questions and not conversations:
+        raise PlanqaError("问题集是空的")
+
+    from planqa.assistant.services import build_assistant, open_store
+    from planqa.index.store import close_client
+
+    store = open_store(settings)
+    try:
+        assistant = build_assistant(store, settings)
+        assistant.search.mode = args.mode
+        with Progress(len(questions) + len(conversations), "评测") as tick:
+            results = run_questions(assistant.ask, questions, args.plan, tick)
+            results += run_conversations(assistant.ask, conversations, args.plan, tick)
+    finally:
+        close_client(store.client)
+
+    table = summarize(results)
+    wrong = misses(results)
+    run_settings = {"mode": args.mode, "embedding": settings.embedding,
+                    "llm": settings.llm_model or "off", "questions": len(results),
+                    "files": ", ".join(f.name for f in files)}
+    if args.json:
+        json.dump({"settings": run_settings, "table": table, "misses": wrong,
+                   "results": [{"id": r.question.id, "kind": r.question.kind, "metrics": r.metrics(),
+                                "answer": r.answer.to_json() if r.answer else None, "error": r.error}
+                               for r in results]},
+                  sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_table(table))
+        print(f"没答对：{len(wrong)} 题" + ("（--report 查看详情）" if wrong and not args.report else ""))
+    if args.report:
+        try:
+            Path(args.report).write_text(render_report(table, wrong, run_settings), encoding="utf-8")
+        except OSError as err:
+            raise PlanqaError(f"无法写报告 {args.report}：{err.strerror or err}") from None
+        print(f"planqa: 报告已写入 {args.report}", file=sys.stderr)
+    failures = check_thresholds(table, thresholds)
+    for failure in failures:
+        print(f"planqa: 未达标：{failure}", file=sys.stderr)
+    return 1 if failures else 0

@@ -1,0 +1,59 @@
+"""`planqa eval` as a person or CI runs it."""
+
+import json
+
+from tests.integration.conftest import run_planqa
+
+QUESTIONS = [
+    {"id": "a", "kind": "keyword", "question": "哪项任务涉及院士专家工作站？", "tasks": [9, 14]},
+    {"id": "b", "kind": "fact", "question": "选取多少个省级学会试点？", "tasks": [6], "answer_any": ["20个左右"]},
+    {"id": "c", "kind": "out_of_scope", "question": "如何办理出国签证？", "tasks": [], "abstain": True},
+    {"id": "d", "kind": "followup", "turns": [{"question": "机关及直属单位改革在哪一项？", "tasks": [5]},
+                                           {"question": "它什么时候完成？", "tasks": [5], "answer_any": ["6月底"]}]},
+]
+
+
+def write(path, lines):
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) if not isinstance(x, str) else x
+                              for x in lines) + "\n", encoding="utf-8")
+
+
+def test_eval_table_json_report_compare_and_gate(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANQA_HOME", str(tmp_path / "home"))
+    questions = tmp_path / "q.jsonl"
+    write(questions, QUESTIONS)
+
+    result = run_planqa("eval", str(questions), "--report", str(tmp_path / "r.html"))
+    assert result.returncode == 0, result.stderr
+    assert "total" in result.stdout and "keyword" in result.stdout
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "planqa 评测报告" in page and "<svg" in page
+
+    result = run_planqa("eval", str(questions), "--json")
+    run = json.loads(result.stdout)
+    assert run["table"]["total"]["n"] == 5 and run["table"]["total"]["top1"] == 1.0
+    assert run["table"]["out_of_scope"]["refusal_recall"] == 1.0
+    (tmp_path / "a.json").write_text(result.stdout, encoding="utf-8")
+    lexical = run_planqa("eval", str(questions), "--json", "--mode", "lexical")
+    (tmp_path / "b.json").write_text(lexical.stdout, encoding="utf-8")
+    compared = run_planqa("eval", "--compare", str(tmp_path / "a.json"), str(tmp_path / "b.json"))
+    assert compared.returncode == 0 and "→" in compared.stdout
+
+    gate = run_planqa("eval", str(questions), "--fail-under", "top1=1.01")
+    assert gate.returncode == 1 and "未达标：total:top1" in gate.stderr
+    assert run_planqa("eval", str(questions), "--fail-under", "top1=0.9").returncode == 0
+
+
+def test_bad_question_files_name_the_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANQA_HOME", str(tmp_path / "home"))
+    bad = tmp_path / "bad.jsonl"
+    write(bad, [QUESTIONS[0], "{not json", QUESTIONS[1]])
+    result = run_planqa("eval", str(bad))
+    assert result.returncode == 2 and "第 2 行" in result.stderr and result.stderr.count("\n") == 1
+    write(bad, [{"id": "x", "tasks": [1]}])
+    result = run_planqa("eval", str(bad))
+    assert result.returncode == 2 and "第 1 行" in result.stderr and "question" in result.stderr
+    for args in (["eval", str(tmp_path / "none.jsonl")], ["eval", "--fail-under", "nonsense"],
+                 ["eval", "--compare", str(bad), str(bad)]):
+        result = run_planqa(*args)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, args

@@ -1,0 +1,67 @@
+from planqa.assistant.answer import Answer, Citation
+from planqa.eval.command import check_thresholds, parse_thresholds
+from planqa.eval.questions import Question
+from planqa.eval.report import render_report
+from planqa.eval.runner import Scored, score
+from planqa.eval.summary import TOTAL, compare_tables, misses, summarize
+
+import pytest
+
+from planqa.errors import PlanqaError
+
+
+def answer(tasks, abstained=False, text="答", latency=10.0):
+    cites = tuple(Citation("p", t, "一", f"任务{t}", f"引文{t}", 1.0) for t in tasks)
+    return Answer("问", text, abstained, cites, latency)
+
+
+RESULTS = [
+    Scored(Question("1", "问1", (9,), "keyword"), answer([9], latency=10)),
+    Scored(Question("2", "问2", (9, 14), "multi"), answer([14], latency=20)),
+    Scored(Question("3", "问3", (), "out_of_scope", abstain=True), answer([], abstained=True, latency=30)),
+    Scored(Question("4", "问4", (6,), "fact", answer_any=("20个左右",)), answer([6], text="约20个左右", latency=40)),
+    Scored(Question("5", "问5", (5,), "keyword"), answer([], abstained=True, latency=50)),
+]
+
+
+def test_score_of_one_answer():
+    assert score(RESULTS[1].question, RESULTS[1].answer) == {
+        "false_refusal": 0.0, "top1": 1.0, "recall@3": 0.5, "mrr": 1.0, "full_recall": 0.0}
+    assert score(RESULTS[2].question, RESULTS[2].answer) == {"refused": 1.0}
+    long = answer([6], text="20个左右" + "字" * 400)
+    assert score(RESULTS[3].question, long)["fact"] == 0.0  # the fact, but in a too-long answer
+
+
+def test_summary_per_kind_and_total():
+    table = summarize(RESULTS)
+    assert list(table)[-1] == TOTAL and table[TOTAL]["n"] == 5
+    assert table["keyword"]["top1"] == 0.5 and table["keyword"]["false_refusal"] == 0.5
+    assert table[TOTAL]["top1"] == 0.75  # 9 ✓, multi any ✓, fact ✓, refused keyword ✗
+    assert table[TOTAL]["refusal_precision"] == 0.5 and table[TOTAL]["refusal_recall"] == 1.0
+    assert table[TOTAL]["fact"] == 1.0 and table[TOTAL]["p95_ms"] == 50.0
+    assert table["multi"]["full_recall"] == 0.0
+
+
+def test_misses_and_report_escape_everything():
+    wrong = misses(RESULTS)
+    assert [m["id"] for m in wrong] == ["2", "5"]
+    hostile = [dict(wrong[0], question="<script>alert(1)</script>")]
+    page = render_report(summarize(RESULTS), hostile, {"mode": "hybrid"})
+    assert "<script>alert(1)" not in page and "&lt;script&gt;" in page
+    assert page.count("<svg") == 2 and "没答对的问题（1）" in page
+
+
+def test_thresholds():
+    table = summarize(RESULTS)
+    assert check_thresholds(table, parse_thresholds(["top1=0.7", "false_refusal=0.5"])) == []
+    failures = check_thresholds(table, parse_thresholds(["top1=0.9", "keyword:false_refusal=0.1", "english:top1=0.5"]))
+    assert len(failures) == 3 and "没有数据" in failures[2]
+    with pytest.raises(PlanqaError, match="看不懂"):
+        parse_thresholds(["accuracy=0.9"])
+
+
+def test_compare_shows_deltas():
+    a = summarize(RESULTS)
+    b = summarize(RESULTS[:1])
+    text = compare_tables(a, b)
+    assert "0.750 → 1.000 +0.250" in text
