@@ -89,27 +89,37 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     # Chroma and the embedder load in about a second: only the commands that need them pay.
     from planqa.assistant.services import open_store
     from planqa.index.build import index_files, rebuild, remove_plan
+    from planqa.index.lock import index_lock
     from planqa.index.store import close_client
 
     if (args.list or args.remove or args.rebuild) and (args.files or args.plan_id):
         raise PlanqaError("--list、--remove、--rebuild 不能和文件或 --plan-id 一起使用")
-    store = open_store(settings)
-    try:
-        if args.list:
+    if args.list:
+        store = open_store(settings)
+        try:
             sys.stdout.write(format_entries(store.entries()))
-            return 0
-        if args.remove:
-            removed = remove_plan(store, args.remove)
-            print(f"已删除计划 {args.remove}（{removed} 条向量）")
-            return 0
-        reports = rebuild(store) if args.rebuild else index_files(store, [Path(f) for f in args.files], args.plan_id)
-        for r in reports:
-            state = "已更新" if r.changed else "没有变化"
-            print(f"{state} {r.plan_id}《{r.title}》：{r.chunks} 块，新嵌入 {r.embedded} 条，"
-                  f"删除旧向量 {r.removed} 条（{r.seconds:.1f} 秒）")
+        finally:
+            close_client(store.client)
         return 0
-    finally:
-        close_client(store.client)
+    # Lock before opening: a second run must see what the first one wrote.
+    with index_lock(settings.home):
+        store = open_store(settings)
+        try:
+            if args.remove:
+                removed = remove_plan(store, args.remove)
+                print(f"已删除计划 {args.remove}（{removed} 条向量）")
+                return 0
+            if args.rebuild:
+                reports = rebuild(store)
+            else:
+                reports = index_files(store, [Path(f) for f in args.files], args.plan_id)
+        finally:
+            close_client(store.client)
+    for r in reports:
+        state = "已更新" if r.changed else "没有变化"
+        print(f"{state} {r.plan_id}《{r.title}》：{r.chunks} 块，新嵌入 {r.embedded} 条，"
+              f"删除旧向量 {r.removed} 条（{r.seconds:.1f} 秒）")
+    return 0
 
 
 def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:

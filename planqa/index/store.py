@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+from chromadb.errors import ChromaError
 from langchain_chroma import Chroma
 from langchain_core.documents import Document
 
@@ -93,6 +94,10 @@ class StoreUnavailable(PlanqaError):
     """The Chroma server cannot be reached (the API maps this to 503)."""
 
 
+class IndexCorrupt(PlanqaError):
+    """The embedded index folder cannot be opened."""
+
+
 def _reachable(method):
     """Turn a lost or frozen Chroma server into ``StoreUnavailable`` (no traceback, no hang)."""
 
@@ -104,6 +109,10 @@ def _reachable(method):
             raise StoreUnavailable(
                 f"Chroma 服务器没有响应（{type(err).__name__}）：请确认它仍在运行"
                 "（PLANQA_CHROMA_HOST/PLANQA_CHROMA_PORT）"
+            ) from None
+        except ChromaError as err:
+            raise StoreUnavailable(
+                f"索引读写出错（{type(err).__name__}：{err}）。如果反复出现，请运行 planqa index --rebuild"
             ) from None
 
     return guarded
@@ -235,6 +244,11 @@ def open_client(home: Path, host: str | None = None, port: int = 8000):
             return chromadb.PersistentClient(path=str(path), settings=settings)
         except OSError as err:
             raise PlanqaError(f"无法在 {path} 建立索引目录（PLANQA_HOME）：{err.strerror or err}") from None
+        except ChromaError as err:
+            raise IndexCorrupt(
+                f"索引目录 {path} 无法打开，可能已损坏（{err}）。请把它移走或删除，"
+                "再运行 planqa index 重新建立索引"
+            ) from None
     try:
         client = chromadb.HttpClient(host=host, port=port, settings=settings)
     except ValueError:

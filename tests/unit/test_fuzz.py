@@ -1,0 +1,72 @@
+"""Hostile input to the pure text stages: random Unicode, random bytes, enormous lines."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planqa.assistant.query import QuestionError, normalize_question, route
+from planqa.errors import InputError, PlanStructureError
+from planqa.index.chunk import chunk_plan
+from planqa.index.clean import clean_text
+from planqa.index.parse import parse_plan
+from planqa.index.source import decode_plan_bytes
+
+PLANISH = st.lists(
+    st.one_of(
+        st.sampled_from(["一、", "二、", "十二、", "1.", "2．", "3、", "（一）", "第", "项", "\n", "\n\n", "。", "，"]),
+        st.text(max_size=12),
+    ),
+    max_size=60,
+).map("".join)
+FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(st.text(max_size=300) | PLANISH)
+def test_clean_never_raises_and_is_idempotent(text):
+    once = clean_text(text)
+    assert clean_text(once) == once
+
+
+@FAST
+@given(PLANISH | st.text(max_size=300))
+def test_parse_either_parses_or_says_why(text):
+    try:
+        plan = parse_plan(clean_text(text), "fuzz")
+    except PlanStructureError:
+        return
+    chunks = chunk_plan(plan)
+    assert len({c.id for c in chunks}) == len(chunks)
+    assert plan.to_json()["sections"]
+
+
+@FAST
+@given(st.binary(max_size=400))
+def test_decoding_random_bytes_gives_text_or_a_clear_error(data):
+    try:
+        text, encoding = decode_plan_bytes(data, "fuzz")
+    except InputError as err:
+        assert str(err)
+        return
+    assert isinstance(text, str) and encoding
+
+
+@FAST
+@given(st.text(max_size=2500))
+def test_questions_normalize_and_route_or_are_refused_clearly(question):
+    try:
+        q = normalize_question(question)
+    except QuestionError as err:
+        assert str(err)
+        return
+    assert q and "\n" not in q
+    route(q)
+
+
+def test_enormous_lines():
+    line = "科(kē)技(jì)♦工作 " * 20_000  # ~200 k characters in one line
+    cleaned = clean_text(line)
+    assert cleaned.count("科技工作") == 20_000
+    try:
+        normalize_question(line)
+    except QuestionError as err:
+        assert "太长" in str(err)
