@@ -36,8 +36,8 @@ class AskRequest(BaseModel):
                                           description="此前的回答（Answer JSON），用于追问")
 
 
-def _error(status: int, message: str, **extra) -> JSONResponse:
-    return JSONResponse({"error": message, **extra}, status_code=status)
+def _error(code: int, message: str, **extra) -> JSONResponse:
+    return JSONResponse({"error": message, **extra}, status_code=code)
 
 
 STATUS = [(QuestionError, 422), (UnknownPlan, 404), (StoreUnavailable, 503),

@@ -20,7 +20,7 @@ from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
 from planqa.assistant.query import Context, Intent, normalize_question, route
 from planqa.assistant.retrieve import HybridSearch, Scored
 from planqa.assistant.scope import ASKED_TEXT, judge, outside_plan
-from planqa.index.chunk import Chunk
+from planqa.index.chunk import Chunk, chunk_plan
 from planqa.index.plan import Plan
 
 SEARCH_K = 5
@@ -70,6 +70,7 @@ class Assistant:
     def ask(self, question: str, plan: str | None = None, history: Sequence = (),
             id: str | int | None = None) -> Answer:
         started = time.perf_counter()
+        self.search.refresh()  # a plan re-indexed meanwhile answers in its new version
         answer: Answer = self.chain.invoke({"question": question, "plan": plan, "history": history})
         return replace(answer, id=id, latency_ms=(time.perf_counter() - started) * 1000)
 
@@ -129,8 +130,12 @@ class Assistant:
         return answer
 
     def _chunk_of(self, plan: Plan, number: int, section: str) -> Chunk:
-        return next(c for c in self.search.chunks if c.plan == plan.plan_id
-                    and c.task_number == number and c.section_number == section)
+        def same(c: Chunk) -> bool:
+            return c.plan == plan.plan_id and c.task_number == number and c.section_number == section
+
+        # The index may have switched versions during this request: the plan's own chunks then.
+        return next((c for c in self.search.chunks if same(c)), None) or next(
+            c for c in chunk_plan(plan) if same(c))
 
     def _section(self, turn: Turn) -> Answer:
         plan = self._plan_for(turn)
@@ -245,6 +250,7 @@ class Assistant:
         """Text pieces as they are written (LLM mode), then the final Answer. Without an LLM, or
         for structural questions, the Answer comes at once."""
         started = time.perf_counter()
+        self.search.refresh()
         turn = self._prepare({"question": question, "plan": plan, "history": history})
         answer = None
         if self.llm is not None and turn.intent.kind == "search":

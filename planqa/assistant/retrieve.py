@@ -7,6 +7,8 @@ question the plan's vocabulary covers: an English question shares almost no term
 Chinese plan, and its few accidental matches must not drown the dense list.
 """
 
+import threading
+import time
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -45,60 +47,104 @@ class Scored:
     matched: frozenset[str] = field(default_factory=frozenset)  # lexical terms found
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything one version of the index answers from, swapped in as a whole on reload."""
+
+    entries: dict[str, PlanEntry]
+    chunks: list[Chunk]
+    by_id: dict[str, Chunk]
+    active_records: set[str]
+    bm25: BM25Index
+    plan_docs: dict[str, set[int]]
+    plan_text: dict[str, str]
+    inactive: dict[str, int]
+    versions: dict[str, str]
+
+
+def load_snapshot(store: PlanStore) -> Snapshot:
+    check_embedder(store)
+    entries = {e.plan.plan_id: e for e in store.entries()}
+    ids = [i for e in entries.values() for i in e.chunk_ids]
+    chunks = store.load_chunks(ids)
+    if len(chunks) != len(ids):
+        raise IndexDamaged(
+            f"索引不完整：登记了 {len(ids)} 块，向量库里只有 {len(chunks)} 块。"
+            "请运行 planqa index --rebuild 重建索引"
+        )
+    active = {p.id for c in chunks for p in passages(c)}
+    plan_docs: dict[str, set[int]] = {}
+    for i, c in enumerate(chunks):
+        plan_docs.setdefault(c.plan, set()).add(i)
+    return Snapshot(
+        entries=entries, chunks=chunks, by_id={c.id: c for c in chunks}, active_records=active,
+        bm25=BM25Index([c.text for c in chunks]), plan_docs=plan_docs,
+        plan_text={plan: "\n".join(chunks[i].text for i in sorted(docs)) for plan, docs in plan_docs.items()},
+        # Records of a run killed before its commit sit in the collection but do not answer.
+        inactive={plan: len(store.plan_record_ids(plan) - active) for plan in entries},
+        versions={plan: e.version for plan, e in entries.items()},
+    )
+
+
 class HybridSearch:
-    """Search over the active chunks of every registered plan; ``reload`` after re-indexing."""
+    """Search over the active chunks of every registered plan. ``refresh`` picks up a new
+    version of the index (another process re-indexed) once it is committed."""
+
+    REFRESH_EVERY_S = 2.0
 
     def __init__(self, store: PlanStore, mode: Mode = "hybrid"):
         self.store = store
         self.mode = mode  # the default for ``search`` (evaluations compare the three)
-        self.reload()
+        self._lock = threading.Lock()
+        self._checked = time.monotonic()
+        self._snap = load_snapshot(store)
 
     def reload(self) -> None:
-        check_embedder(self.store)
-        entries = self.store.entries()
-        self.entries: dict[str, PlanEntry] = {e.plan.plan_id: e for e in entries}
-        ids = [i for e in entries for i in e.chunk_ids]
-        self.chunks = self.store.load_chunks(ids)
-        if len(self.chunks) != len(ids):
-            raise IndexDamaged(
-                f"索引不完整：登记了 {len(ids)} 块，向量库里只有 {len(self.chunks)} 块。"
-                "请运行 planqa index --rebuild 重建索引"
-            )
-        self.by_id = {c.id: c for c in self.chunks}
-        self.active_records = {p.id for c in self.chunks for p in passages(c)}
-        self.bm25 = BM25Index([c.text for c in self.chunks])
-        self.plan_docs: dict[str, set[int]] = {}
-        for i, c in enumerate(self.chunks):
-            self.plan_docs.setdefault(c.plan, set()).add(i)
-        self.plan_text = {
-            plan: "\n".join(self.chunks[i].text for i in sorted(docs))
-            for plan, docs in self.plan_docs.items()
-        }
-        # Records of a run killed before its commit sit in the collection but do not answer.
-        self.inactive = {
-            plan: len(self.store.plan_record_ids(plan) - self.active_records)
-            for plan in self.entries
-        }
+        self._snap = load_snapshot(self.store)
 
-    def plan_ids(self, plan: str | None) -> list[str]:
+    def refresh(self) -> bool:
+        """Reload if the registry changed since the last look (at most every 2 s); True if it did."""
+        now = time.monotonic()
+        if now - self._checked < self.REFRESH_EVERY_S or not self._lock.acquire(blocking=False):
+            return False
+        try:
+            self._checked = now
+            if self.store.versions() == self._snap.versions:
+                return False
+            self.reload()
+            return True
+        finally:
+            self._lock.release()
+
+    # The current snapshot's parts (a request that needs several takes ``snapshot`` once).
+    snapshot = property(lambda self: self._snap)
+    entries = property(lambda self: self._snap.entries)
+    chunks = property(lambda self: self._snap.chunks)
+    bm25 = property(lambda self: self._snap.bm25)
+    plan_text = property(lambda self: self._snap.plan_text)
+    inactive = property(lambda self: self._snap.inactive)
+
+    def plan_ids(self, plan: str | None, snap: Snapshot | None = None) -> list[str]:
+        entries = (snap or self._snap).entries
         if plan is None:
-            return list(self.entries)
-        if plan not in self.entries:
-            known = "、".join(self.entries) or "（无）"
+            return list(entries)
+        if plan not in entries:
+            known = "、".join(entries) or "（无）"
             raise UnknownPlan(f"没有这个计划：{plan}。已索引的计划：{known}")
         return [plan]
 
     def search(self, question: str, k: int = 5, plan: str | None = None,
                mode: Mode | None = None) -> list[Scored]:
         mode = mode or self.mode
-        plans = self.plan_ids(plan)
+        snap = self._snap
+        plans = self.plan_ids(plan, snap)
         if not plans:
             return []
-        dense = self._dense(question, plans) if mode != "lexical" else {}
-        lexical = self._lexical(question, plans) if mode != "dense" else {}
+        dense = self._dense(question, plans, snap) if mode != "lexical" else {}
+        lexical = self._lexical(question, plans, snap) if mode != "dense" else {}
         if mode == "hybrid":
             dense_w = DENSE_WEIGHT
-            lexical_w = (1 - DENSE_WEIGHT) * self.bm25.query_coverage(question)
+            lexical_w = (1 - DENSE_WEIGHT) * snap.bm25.query_coverage(question)
         else:
             dense_w, lexical_w = (1.0, 0.0) if mode == "dense" else (0.0, 1.0)
         sims = [d[0] for d in dense.values()]
@@ -113,32 +159,32 @@ class HybridSearch:
                 score += dense_w * ((sim - lo) / (hi - lo) if hi > lo else 1.0)
             if hit is not None:
                 score += lexical_w * hit.score / top_bm25
-            scored.append(Scored(self.by_id[cid], score, sim, hit.score if hit else None,
+            scored.append(Scored(snap.by_id[cid], score, sim, hit.score if hit else None,
                                  best, hit.matched if hit else frozenset()))
         scored.sort(key=lambda s: (-s.score, -(s.dense or 0.0)))
         return scored[:k]
 
-    def _dense(self, question: str, plans: list[str]) -> dict[str, tuple[float, tuple[str, ...]]]:
+    def _dense(self, question: str, plans: list[str], snap: Snapshot) -> dict[str, tuple[float, tuple[str, ...]]]:
         """chunk id → (best passage similarity, its sentences best first)."""
         vector = self.store.embedder.embed_query(question)
-        n = DENSE_POOL + sum(self.inactive[p] for p in plans)
+        n = DENSE_POOL + sum(snap.inactive.get(p, 0) for p in plans)
         # Asking for every plan needs no filter, and Chroma is ten times faster without one.
-        every = len(plans) == len(self.entries)
+        every = len(plans) == len(snap.entries)
         found: dict[str, list] = {}
         for hit in self.store.dense_search(vector, n, None if every else plans):
-            if hit.record_id in self.active_records:
+            if hit.record_id in snap.active_records:
                 found.setdefault(hit.chunk_id, []).append(hit)
         return {
             cid: (hits[0].similarity, tuple(h.text for h in hits if h.record_id != cid))
             for cid, hits in found.items()
         }
 
-    def _lexical(self, question: str, plans: list[str]):
+    def _lexical(self, question: str, plans: list[str], snap: Snapshot):
         allowed = None
-        if len(plans) < len(self.entries):
-            allowed = set().union(*(self.plan_docs.get(p, set()) for p in plans))
-        return {self.chunks[h.index].id: h
-                for h in self.bm25.search(question, LEXICAL_POOL, allowed)}
+        if len(plans) < len(snap.entries):
+            allowed = set().union(*(snap.plan_docs.get(p, set()) for p in plans))
+        return {snap.chunks[h.index].id: h
+                for h in snap.bm25.search(question, LEXICAL_POOL, allowed)}
 
 
 class PlanRetriever(BaseRetriever):

@@ -153,6 +153,12 @@ class PlanStore:
         return PlanEntry.from_document(got["documents"][0]) if got["ids"] else None
 
     @_reachable
+    def versions(self) -> dict[str, str]:
+        """plan id → active version (cheap: no documents), to notice a re-index."""
+        got = self.registry.get(include=["metadatas"])
+        return {i: (m or {}).get("version", "") for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)}
+
+    @_reachable
     def commit(self, entry: PlanEntry) -> None:
         """Make ``entry`` the active version of its plan (one record: atomic)."""
         self.registry.upsert(
