@@ -61,3 +61,42 @@ def test_killed_index_run(tmp_path, monkeypatch):
         assert HybridSearch(store).inactive["p"] == 0  # the old version's records are gone
     finally:
         close_client(store.client)
+
+
+def test_kills_at_random_points(tmp_path, monkeypatch):
+    """Several runs killed at random moments (seeded): after each, a version answers in full
+    and nothing half-written is visible; the last run completes the job."""
+    import random
+
+    rng = random.Random(20171)
+    home = tmp_path / "home"
+    monkeypatch.setenv("PLANQA_HOME", str(home))
+    plan_file = tmp_path / "plan.txt"
+    plan_file.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run_planqa("index", str(plan_file), "--plan-id", "p").returncode == 0
+    seed_plan = load_plan(SEED)[0]
+    plan_file.write_text(synthetic_plan_text(seed_plan, seed=11, tasks=50, sentences=8), encoding="utf-8")
+    new_plan = load_plan(plan_file, "p")[0]
+    for _ in range(3):
+        proc = subprocess.Popen([sys.executable, "-m", "planqa", "index", str(plan_file), "--plan-id", "p"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ.copy())
+        time.sleep(rng.uniform(1.0, 6.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        store = open_store(load_settings())
+        try:
+            entry = store.entry("p")
+            assert entry.plan.title in (seed_plan.title, new_plan.title)
+            search = HybridSearch(store)  # every active chunk is there: no IndexDamaged
+            assert len(search.chunks) == len(entry.chunk_ids)
+            assert search.search(normalize_question("科普"), k=1)
+        finally:
+            close_client(store.client)
+    result = run_planqa("index", str(plan_file), "--plan-id", "p")
+    assert result.returncode == 0, result.stderr
+    store = open_store(load_settings())
+    try:
+        assert store.entry("p").plan == new_plan
+        assert HybridSearch(store).inactive["p"] == 0
+    finally:
+        close_client(store.client)
