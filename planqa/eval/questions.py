@@ -42,41 +42,11 @@ def _question(data: dict, default_id: str) -> Question:
     )
 
 
-def load_questions(path: str | Path) -> list[Question]:
-    questions = []
-    for n, line in enumerate(_lines(path), start=1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-            if not isinstance(data, dict):
-                raise ValueError("每行应是一个 JSON 对象")
-            questions.append(_question(data, f"{Path(path).stem}:{n}"))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
-            raise PlanqaError(f"{path} 第 {n} 行不是有效的问题：{type(err).__name__} {err}") from None
-    return questions
-
-
 @dataclass(frozen=True)
 class Conversation:
     id: str
     turns: tuple[Question, ...]
     kind: str = "followup"
-
-
-def load_conversations(path: str | Path) -> list[Conversation]:
-    """Lines {"id", "turns": [question objects]}: each turn is asked after the ones before it."""
-    conversations = []
-    for n, line in enumerate(_lines(path), start=1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-            turns = tuple(_question(t, f"{data.get('id', n)}.{i}") for i, t in enumerate(data["turns"], 1))
-            conversations.append(Conversation(str(data.get("id", n)), turns, str(data.get("kind", "followup"))))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
-            raise PlanqaError(f"{path} 第 {n} 行不是有效的对话：{type(err).__name__} {err}") from None
-    return conversations
 
 
 def bundled_conversations() -> Path:
@@ -107,3 +77,13 @@ def load_any(path: str | Path) -> tuple[list[Question], list[Conversation]]:
         except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as err:
             raise PlanqaError(f"{path} 第 {n} 行不是有效的问题：{type(err).__name__} {err}") from None
     return questions, conversations
+
+
+def load_questions(path: str | Path) -> list[Question]:
+    """The single questions of a file (its conversation lines, if any, are left out)."""
+    return load_any(path)[0]
+
+
+def load_conversations(path: str | Path) -> list[Conversation]:
+    """The conversations of a file: each turn is asked after the ones before it."""
+    return load_any(path)[1]
