@@ -6,7 +6,7 @@ Pure functions of the parsed ``Plan``; every quote is text of the cleaned plan.
 import re
 
 from planqa.assistant.answer import Citation
-from planqa.index.numerals import cn_to_int, int_to_cn
+from planqa.index.numerals import int_to_cn
 from planqa.index.plan import Plan, Section, Task
 
 Reply = tuple[str, tuple[Citation, ...], bool]  # answer text, citations, abstained
@@ -128,7 +128,3 @@ def _chinese_date(iso: str) -> str:
 
 def section_titles(plan: Plan) -> list[tuple[str, str]]:
     return [(s.number, s.title) for s in plan.sections]
-
-
-def section_position(number: str) -> int | None:
-    return cn_to_int(number)
