@@ -111,11 +111,13 @@ class Assistant:
         if not tasks:
             return self._reply(turn, structure.missing_task(plan, turn.intent.task))
         hits = self.search.search(turn.question, k=len(plan.tasks) + 1, plan=plan.plan_id)
-        by_task = {h.chunk.task_number: h for h in hits if h.chunk.kind == "task"}
+        # Keyed by section too: plans that restart numbering per section repeat numbers.
+        by_task = {(h.chunk.section_number, h.chunk.task_number): h for h in hits if h.chunk.kind == "task"}
         items = []
         for task in tasks:
-            chunk = self._chunk_of(plan, task.number, plan.section_of(task).number)
-            hit = by_task.get(task.number)
+            section_number = plan.section_of(task).number
+            chunk = self._chunk_of(plan, task.number, section_number)
+            hit = by_task.get((section_number, task.number))
             asks = turn.intent.asks
             if asks and not ex.answers_asked(chunk, asks):
                 text = f"第{task.number}项没有写明{ASKED_TEXT.get(asks, '这方面的内容')}。该项是：{task.title}"
@@ -123,7 +125,11 @@ class Assistant:
             quote = ex.pick_quote(chunk, turn.question, self.search.bm25.idf, asks,
                                   hit.best_passages if hit else ())
             items.append((chunk, quote, hit.score if hit else 1.0))
-        answer = self._compose(turn, items)
+        intro = ""
+        if len(items) > 1:  # numbering restarts in every section
+            where = "、".join(f"第{c.section_number}部分" for c, _, _ in items)
+            intro = f"这份计划各部分分别编号，{where}都有第{turn.intent.task}项："
+        answer = self._compose(turn, items, intro)
         if "部分" in turn.question and len(tasks) == 1:  # "这一项属于哪个部分？"
             section = plan.section_of(tasks[0])
             answer = replace(answer, answer=answer.answer + f"\n（属于第{section.number}部分：{section.title}）")

