@@ -129,10 +129,11 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from planqa.assistant.server import serve
+    from planqa.assistant.server import check_port, serve
 
     overrides = {k: v for k, v in (("host", args.host), ("port", args.port)) if v is not None}
     settings = settings.model_copy(update=overrides) if overrides else settings
+    check_port(settings.host, settings.port)
     print(f"planqa: 聊天页面 http://{settings.host}:{settings.port}{settings.root_path}/", file=sys.stderr)
     serve(settings)
     return 0

@@ -1,10 +1,12 @@
 """One FastAPI app: the REST API plus the Gradio chat mounted at "/"; ``serve`` runs it."""
 
 import asyncio
+import socket
 
 from fastapi import FastAPI
 
 from planqa.assistant.config import Settings
+from planqa.errors import PlanqaError
 
 
 def create_app(settings: Settings, assistant=None) -> FastAPI:
@@ -32,9 +34,20 @@ def create_app(settings: Settings, assistant=None) -> FastAPI:
     return asyncio.run(in_loop())
 
 
+def check_port(host: str, port: int) -> None:
+    """Say so before loading anything when the address is taken (uvicorn would only exit 3)."""
+    try:
+        with socket.socket() as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind((host, port))
+    except OSError as err:
+        raise PlanqaError(f"无法监听 {host}:{port}（{err.strerror or err}）：换一个端口（--port 或 PLANQA_PORT）") from None
+
+
 def serve(settings: Settings) -> None:
     import uvicorn
 
+    check_port(settings.host, settings.port)
     app = create_app(settings)
     uvicorn.run(app, host=settings.host, port=settings.port, root_path=settings.root_path,
                 log_level="warning", timeout_graceful_shutdown=5)

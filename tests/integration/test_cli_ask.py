@@ -39,3 +39,15 @@ def test_ask_errors_are_one_line(tmp_path, monkeypatch):
         result = run_planqa(*args)
         assert result.returncode == 2, args
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
+
+
+def test_serve_on_a_taken_port_is_one_line(tmp_path, monkeypatch):
+    import socket
+
+    monkeypatch.setenv("PLANQA_HOME", str(tmp_path / "home"))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        result = run_planqa("serve", "--port", str(taken.getsockname()[1]), timeout=60)
+    assert result.returncode == 2
+    assert "无法监听" in result.stderr and result.stderr.count("\n") == 1
