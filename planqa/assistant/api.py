@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from planqa.assistant.config import Settings
-from planqa.assistant.query import MAX_QUESTION_CHARS, QuestionError
+from planqa.assistant.query import QuestionError, QuestionTooLong
 from planqa.assistant.retrieve import IndexDamaged, UnknownPlan
 from planqa.errors import PlanqaError
 from planqa.index.build import EmbedderMismatch
@@ -40,7 +40,7 @@ def _error(code: int, message: str, **extra) -> JSONResponse:
     return JSONResponse({"error": message, **extra}, status_code=code)
 
 
-STATUS = [(QuestionError, 422), (UnknownPlan, 404), (StoreUnavailable, 503),
+STATUS = [(QuestionTooLong, 413), (QuestionError, 422), (UnknownPlan, 404), (StoreUnavailable, 503),
           (EmbedderMismatch, 503), (IndexDamaged, 503), (PlanqaError, 400)]
 
 
@@ -106,10 +106,7 @@ def create_api(settings: Settings, assistant) -> FastAPI:
 
     @app.exception_handler(PlanqaError)
     async def planqa_error(request, exc: PlanqaError):
-        status = next(code for kind, code in STATUS if isinstance(exc, kind))
-        if isinstance(exc, QuestionError) and "太长" in str(exc):
-            status = 413
-        return _error(status, str(exc))
+        return _error(next(code for kind, code in STATUS if isinstance(exc, kind)), str(exc))
 
     @app.exception_handler(Exception)
     async def unexpected(request, exc: Exception):
@@ -118,15 +115,13 @@ def create_api(settings: Settings, assistant) -> FastAPI:
     @app.get("/healthz")
     def healthz():
         try:
-            search.store.entries()
+            search.store.versions()  # metadata only: probes stay cheap
         except StoreUnavailable as err:
             return _error(503, str(err), status="unavailable")
         return {"status": "ok", "plans": list(search.entries)}
 
     @app.post("/api/ask", dependencies=[Depends(check_token)])
     def ask(body: AskRequest):
-        if len(body.question) > MAX_QUESTION_CHARS:
-            raise QuestionError(f"问题太长（{len(body.question)} 字），请限制在 {MAX_QUESTION_CHARS} 字以内")
         return assistant.ask(body.question, plan=body.plan, history=body.history).to_json()
 
     @app.get("/api/plans", dependencies=[Depends(check_token)])

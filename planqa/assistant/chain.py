@@ -59,13 +59,14 @@ class Assistant:
     def __init__(self, search: HybridSearch, llm: LLMAnswerer | None = None):
         self.search = search
         self.llm = llm
-        self.chain = RunnableLambda(self._prepare) | RunnableBranch(
+        self.branch = RunnableBranch(
             (lambda t: t.intent.kind == "task", RunnableLambda(self._task)),
             (lambda t: t.intent.kind == "section", RunnableLambda(self._section)),
             (lambda t: t.intent.kind == "meta", RunnableLambda(self._meta)),
             (lambda t: t.intent.kind == "mention", RunnableLambda(self._mention)),
             RunnableLambda(self._retrieve),
         )
+        self.chain = RunnableLambda(self._prepare) | self.branch
 
     def ask(self, question: str, plan: str | None = None, history: Sequence = (),
             id: str | int | None = None) -> Answer:
@@ -265,15 +266,16 @@ class Assistant:
                 answer = refused
             else:
                 pieces = []
+                context = self._llm_hits(hits, top)
                 try:
-                    for piece in self.llm.stream(turn.question, self._llm_hits(hits, top), self._title(top)):
+                    for piece in self.llm.stream(turn.question, context, self._title(top)):
                         pieces.append(piece)
                         yield piece
-                    answer = self._from_draft(turn, hits, top, self.llm.finish("".join(pieces), self._llm_hits(hits, top)))
+                    answer = self._from_draft(turn, hits, top, self.llm.finish("".join(pieces), context))
                 except LLMUnavailable as err:
                     answer = self._extractive(turn, top, notice=LLM_DOWN.format(reason=err))
         if answer is None:
-            answer = self.chain.invoke({"question": question, "plan": plan, "history": history})
+            answer = self.branch.invoke(turn)  # already prepared: not normalized and routed again
         yield replace(answer, id=id, latency_ms=(time.perf_counter() - started) * 1000)
 
     def _sticky(self, turn: Turn, hits: list[Scored]) -> Scored | None:

@@ -21,14 +21,18 @@ IntentKind = Literal["task", "section", "meta", "mention", "search"]
 
 
 class QuestionError(PlanqaError):
-    """An empty or oversized question (the API maps this to a 4xx)."""
+    """An empty or unusable question (the API maps this to 422)."""
+
+
+class QuestionTooLong(QuestionError):
+    """A question over MAX_QUESTION_CHARS (the API maps this to 413)."""
 
 
 def normalize_question(question: str) -> str:
     if not isinstance(question, str):
         raise QuestionError("问题必须是文字")
     if len(question) > MAX_QUESTION_CHARS:
-        raise QuestionError(f"问题太长（{len(question)} 字），请限制在 {MAX_QUESTION_CHARS} 字以内")
+        raise QuestionTooLong(f"问题太长（{len(question)} 字），请限制在 {MAX_QUESTION_CHARS} 字以内")
     text = " ".join(clean_text(question).split("\n")).strip()
     if not text:
         raise QuestionError("问题是空的：请输入要问的内容")

@@ -116,8 +116,7 @@ class HybridSearch:
         finally:
             self._lock.release()
 
-    # The current snapshot's parts (a request that needs several takes ``snapshot`` once).
-    snapshot = property(lambda self: self._snap)
+    # The current snapshot's parts (``search`` takes the snapshot once for a whole query).
     entries = property(lambda self: self._snap.entries)
     chunks = property(lambda self: self._snap.chunks)
     bm25 = property(lambda self: self._snap.bm25)

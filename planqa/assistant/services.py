@@ -34,11 +34,11 @@ def build_assistant(store: PlanStore, settings: Settings | None = None, progress
     from planqa.assistant.retrieve import HybridSearch
     from planqa.index.build import ensure_index
 
-    if settings is not None:
+    if settings is None:
+        ensure_index(store, progress)
+    elif not store.versions():  # first run: build the bundled index, one writer at a time
         from planqa.index.lock import index_lock
 
-        if not store.entries():  # first run: build the bundled index, one writer at a time
-            with index_lock(settings.home):
-                ensure_index(store, progress)
-    ensure_index(store, progress)
+        with index_lock(settings.home):
+            ensure_index(store, progress)
     return Assistant(HybridSearch(store), build_llm(settings) if settings else None)

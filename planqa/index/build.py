@@ -33,7 +33,8 @@ class IndexReport:
 
 
 def check_embedder(store: PlanStore) -> None:
-    others = sorted({e.embedder for e in store.entries() if e.embedder != store.embedder.id})
+    used = {m.get("embedder", "") for m in store.registry_metadata().values()}
+    others = sorted(used - {store.embedder.id})
     if others:
         raise EmbedderMismatch(
             f"索引是用嵌入模型 {others[0]} 建立的，当前 PLANQA_EMBEDDING 是 {store.embedder.id}。"

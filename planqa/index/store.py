@@ -153,10 +153,14 @@ class PlanStore:
         return PlanEntry.from_document(got["documents"][0]) if got["ids"] else None
 
     @_reachable
-    def versions(self) -> dict[str, str]:
-        """plan id → active version (cheap: no documents), to notice a re-index."""
+    def registry_metadata(self) -> dict[str, dict]:
+        """plan id → {"embedder", "version"}: cheap (no plan documents are read)."""
         got = self.registry.get(include=["metadatas"])
-        return {i: (m or {}).get("version", "") for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)}
+        return {i: m or {} for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)}
+
+    def versions(self) -> dict[str, str]:
+        """plan id → active version, to notice a re-index."""
+        return {i: m.get("version", "") for i, m in self.registry_metadata().items()}
 
     @_reachable
     def commit(self, entry: PlanEntry) -> None:
