@@ -19,18 +19,26 @@ from tests.integration.conftest import run_planqa
 from tests.plans import synthetic_plan_text
 
 
-def test_killed_index_run(tmp_path, monkeypatch):
-    home = tmp_path / "home"
-    monkeypatch.setenv("PLANQA_HOME", str(home))
+def indexed_seed_then_bigger(tmp_path, monkeypatch, seed: int, tasks: int):
+    """The seed indexed as plan "p", then the plan file replaced by a much larger version 2."""
+    monkeypatch.setenv("PLANQA_HOME", str(tmp_path / "home"))
     plan_file = tmp_path / "plan.txt"
     plan_file.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     assert run_planqa("index", str(plan_file), "--plan-id", "p").returncode == 0
-
-    # Version 2: a much larger plan under the same id; kill the run while it embeds.
     seed_plan = load_plan(SEED)[0]
-    plan_file.write_text(synthetic_plan_text(seed_plan, seed=7, tasks=60, sentences=8), encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "planqa", "index", str(plan_file), "--plan-id", "p"],
+    plan_file.write_text(synthetic_plan_text(seed_plan, seed=seed, tasks=tasks, sentences=8), encoding="utf-8")
+    return plan_file, seed_plan
+
+
+def start_index(plan_file) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "planqa", "index", str(plan_file), "--plan-id", "p"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ.copy())
+
+
+def test_killed_index_run(tmp_path, monkeypatch):
+    # Version 2 under the same id; kill the run while it embeds.
+    plan_file, seed_plan = indexed_seed_then_bigger(tmp_path, monkeypatch, seed=7, tasks=60)
+    proc = start_index(plan_file)
     time.sleep(5)
     assert proc.poll() is None, "the index run ended before it could be killed"
     proc.send_signal(signal.SIGKILL)
@@ -69,17 +77,10 @@ def test_kills_at_random_points(tmp_path, monkeypatch):
     import random
 
     rng = random.Random(20171)
-    home = tmp_path / "home"
-    monkeypatch.setenv("PLANQA_HOME", str(home))
-    plan_file = tmp_path / "plan.txt"
-    plan_file.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    assert run_planqa("index", str(plan_file), "--plan-id", "p").returncode == 0
-    seed_plan = load_plan(SEED)[0]
-    plan_file.write_text(synthetic_plan_text(seed_plan, seed=11, tasks=50, sentences=8), encoding="utf-8")
+    plan_file, seed_plan = indexed_seed_then_bigger(tmp_path, monkeypatch, seed=11, tasks=50)
     new_plan = load_plan(plan_file, "p")[0]
     for _ in range(3):
-        proc = subprocess.Popen([sys.executable, "-m", "planqa", "index", str(plan_file), "--plan-id", "p"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ.copy())
+        proc = start_index(plan_file)
         time.sleep(rng.uniform(1.0, 6.0))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
