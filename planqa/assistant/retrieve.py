@@ -20,6 +20,7 @@ from pydantic import ConfigDict
 from planqa.errors import PlanqaError
 from planqa.index.build import check_embedder
 from planqa.index.chunk import Chunk, passages
+from planqa.index.glossary import Expansion, Glossary
 from planqa.index.lexical import BM25Index
 from planqa.index.store import PlanEntry, PlanStore
 
@@ -60,6 +61,7 @@ class Snapshot:
     plan_text: dict[str, str]
     inactive: dict[str, int]
     versions: dict[str, str]
+    glossary: Glossary
 
 
 def load_snapshot(store: PlanStore) -> Snapshot:
@@ -76,13 +78,14 @@ def load_snapshot(store: PlanStore) -> Snapshot:
     plan_docs: dict[str, set[int]] = {}
     for i, c in enumerate(chunks):
         plan_docs.setdefault(c.plan, set()).add(i)
+    plan_text = {plan: "\n".join(chunks[i].text for i in sorted(docs)) for plan, docs in plan_docs.items()}
     return Snapshot(
         entries=entries, chunks=chunks, by_id={c.id: c for c in chunks}, active_records=active,
-        bm25=BM25Index([c.text for c in chunks]), plan_docs=plan_docs,
-        plan_text={plan: "\n".join(chunks[i].text for i in sorted(docs)) for plan, docs in plan_docs.items()},
+        bm25=BM25Index([c.text for c in chunks]), plan_docs=plan_docs, plan_text=plan_text,
         # Records of a run killed before its commit sit in the collection but do not answer.
         inactive={plan: len(store.plan_record_ids(plan) - active) for plan in entries},
         versions={plan: e.version for plan, e in entries.items()},
+        glossary=Glossary("\n".join(plan_text.values())),
     )
 
 
@@ -140,10 +143,14 @@ class HybridSearch:
         if not plans:
             return []
         dense = self._dense(question, plans, snap) if mode != "lexical" else {}
-        lexical = self._lexical(question, plans, snap) if mode != "dense" else {}
+        expansion = self.expansion(question, snap)
+        lexical = self._lexical(question, plans, snap, expansion) if mode != "dense" else {}
         if mode == "hybrid":
             dense_w = DENSE_WEIGHT
-            lexical_w = (1 - DENSE_WEIGHT) * snap.bm25.query_coverage(question)
+            coverage = expansion.coverage
+            if coverage is None:
+                coverage = snap.bm25.query_coverage(question)
+            lexical_w = (1 - DENSE_WEIGHT) * coverage
         else:
             dense_w, lexical_w = (1.0, 0.0) if mode == "dense" else (0.0, 1.0)
         sims = [d[0] for d in dense.values()]
@@ -178,12 +185,17 @@ class HybridSearch:
             for cid, hits in found.items()
         }
 
-    def _lexical(self, question: str, plans: list[str], snap: Snapshot):
+    def expansion(self, question: str, snap: Snapshot | None = None) -> Expansion:
+        """Dictionary terms searched besides the question's own (translations, synonyms)."""
+        snap = snap or self._snap
+        return snap.glossary.expand(question, snap.bm25.idf)
+
+    def _lexical(self, question: str, plans: list[str], snap: Snapshot, expansion: Expansion):
         allowed = None
         if len(plans) < len(snap.entries):
             allowed = set().union(*(snap.plan_docs.get(p, set()) for p in plans))
         return {snap.chunks[h.index].id: h
-                for h in snap.bm25.search(question, LEXICAL_POOL, allowed)}
+                for h in snap.bm25.search(question, LEXICAL_POOL, allowed, expansion.terms)}
 
 
 class PlanRetriever(BaseRetriever):

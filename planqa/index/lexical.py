@@ -9,6 +9,7 @@ import heapq
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -85,19 +86,24 @@ class BM25Index:
         n = len(docs)
         self.idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()}
 
-    def search(self, query: str, k: int | None = None,
-               allowed: set[int] | None = None) -> list[LexicalHit]:
-        """Documents that share at least one term with ``query`` (among ``allowed``), best first."""
+    def search(self, query: str, k: int | None = None, allowed: set[int] | None = None,
+               extra: Mapping[str, float] | None = None) -> list[LexicalHit]:
+        """Documents that share at least one term with ``query`` (among ``allowed``), best first.
+        ``extra``: more words to look for (synonyms, translations), each with a weight ≤ 1."""
+        weights = dict.fromkeys(tokenize(query), 1.0)
+        for word, weight in (extra or {}).items():
+            for term in tokenize(word):
+                weights[term] = max(weights.get(term, 0.0), weight)
         scores: dict[int, float] = {}
         matched: dict[int, list[str]] = {}
-        for term in set(tokenize(query)):
+        for term, weight in weights.items():
             idf = self.idf.get(term)
             if idf is None:
                 continue
             for i, tf in self.postings[term]:
                 if allowed is not None and i not in allowed:
                     continue
-                scores[i] = scores.get(i, 0.0) + idf * tf * (self.k1 + 1) / (tf + self.norm[i])
+                scores[i] = scores.get(i, 0.0) + weight * idf * tf * (self.k1 + 1) / (tf + self.norm[i])
                 matched.setdefault(i, []).append(term)
         best = heapq.nlargest(k, scores.items(), key=lambda kv: kv[1]) if k else sorted(
             scores.items(), key=lambda kv: -kv[1])

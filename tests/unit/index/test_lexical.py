@@ -1,3 +1,5 @@
+import pytest
+
 from planqa.index.lexical import BM25Index, tokenize
 
 
@@ -31,3 +33,16 @@ def test_search_limits_to_allowed_documents_and_k():
     index = BM25Index(["院士专家工作站", "院士工作站建设", "院士候选人"])
     assert {h.index for h in index.search("院士", allowed={1, 2})} == {1, 2}
     assert len(index.search("院士", k=1)) == 1
+
+
+def test_extra_terms_find_documents_without_the_question_words():
+    index = BM25Index(["修订山东省科学技术协会条例", "开展科普志愿服务"])
+    assert index.search("地方法规") == []
+    hits = index.search("地方法规", extra={"条例": 0.8})
+    assert [h.index for h in hits] == [0] and "条例" in hits[0].matched
+
+
+def test_an_extra_term_weighs_less_than_the_question_word():
+    index = BM25Index(["条例修订", "智库建设", "其他工作"])
+    own = index.search("条例")[0].score
+    assert index.search("法规", extra={"条例": 0.5})[0].score == pytest.approx(own * 0.5)

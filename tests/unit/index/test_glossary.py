@@ -1,0 +1,112 @@
+import pytest
+
+from planqa.index.glossary import (
+    Glossary,
+    dictionary,
+    english_words,
+    is_english,
+    parse_cedict,
+    parse_senses,
+)
+
+# CC-CEDICT lines in the dictionary's own format (traditional simplified [pinyin] /senses/).
+SAMPLE = """\
+# CC-CEDICT sample
+智庫 智库 [zhi4 ku4] /think tank; intellectual resource/
+院士 院士 [yuan4 shi4] /scholar/academician/fellow (of an academy)/
+年輕 年轻 [nian2 qing1] /young/
+青年 青年 [qing1 nian2] /youth/youthful years/young person/the young/
+法規 法规 [fa3 gui1] /statute/legislation/
+條例 条例 [tiao2 li4] /regulations; rules; code of conduct; ordinances; statutes/
+修訂 修订 [xiu1 ding4] /to revise/
+辦 办 [ban4] /to handle/to manage/
+開展 开展 [kai1 zhan3] /to launch/
+邪教 邪教 [xie2 jiao4] /evil cult/
+地方性 地方性 [di4 fang1 xing4] /local/
+工作 工作 [gong1 zuo4] /to work/job/CL:份[fen4],個|个[ge4]/
+""".splitlines()
+PLAN = "做好院士推选，组建青年科学家协会，开展反邪教工作，建设智库，修订协会条例。"
+
+
+# Ten plan words that all mean "to handle": a sense too common to link anything.
+HANDLE = [f"{a}{b}" for a, b in zip("甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉")]
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    known = parse_cedict(SAMPLE) | {w: "to handle" for w in HANDLE}
+    return Glossary(PLAN + "，".join(HANDLE), known)
+
+
+def test_senses_are_stemmed_content_words_without_notes():
+    assert parse_senses("/think tank; intellectual resource/") == (("think", "tank"), ("intellectu", "resourc"))
+    assert parse_senses("/fellow (of an academy)/CL:份[fen4]/") == (("fellow",),)
+    assert english_words("Which tasks mention the academicians?") == ["academician"]
+
+
+def test_parse_cedict_keys_simplified_words_and_skips_comments():
+    known = parse_cedict(SAMPLE)
+    assert known["智库"] == "think tank; intellectual resource"
+    assert "智庫" not in known and not any(k.startswith("#") for k in known)
+
+
+def test_only_words_of_the_plan_are_terms(glossary):
+    assert {"智库", "院士", "青年", "条例", "修订", "开展", "邪教", "工作"} <= set(glossary.terms)
+    assert "年轻" not in glossary.terms and "法规" not in glossary.terms
+
+
+def test_english_questions_reach_the_plan_terms(glossary):
+    terms, trust = glossary.english("Which tasks are about think tanks?")
+    assert max(terms, key=terms.get) == "智库" and terms["智库"] == 1.0
+    assert 0 < trust <= 1
+    terms, _ = glossary.english("Is the regulation going to be revised?")
+    assert "修订" in terms
+    assert glossary.english("What about the weather tomorrow?") == ({}, 0.0)
+
+
+def test_a_sense_matches_when_most_of_its_words_are_asked(glossary):
+    assert "邪教" in glossary.english("the anti-cult work")[0]  # "evil cult": half of it
+
+
+def test_synonyms_share_the_first_sense_of_the_asked_word(glossary):
+    assert glossary.synonyms("年轻") == ["青年"]
+    assert glossary.synonyms("法规") == ["条例"]  # statute ~ statutes
+
+
+def test_common_senses_link_nothing(glossary):
+    assert glossary.specificity(("handl",)) < 0.45 < glossary.specificity(("young",))
+    assert glossary.synonyms("办") == []  # "to handle", like ten plan words
+    assert glossary.synonyms("天气") == []
+
+
+def test_expand_adds_synonyms_only_for_words_the_plan_lacks(glossary):
+    expansion = glossary.expand("年轻的院士有什么计划", plan_words={"院士"})
+    assert set(expansion.terms) == {"青年"} and expansion.coverage is None
+    assert glossary.expand("院士", plan_words={"院士"}).terms == {}
+
+
+def test_expand_looks_inside_long_words(glossary):
+    assert "条例" in glossary.expand("那部地方性法规", plan_words=set()).terms
+
+
+def test_expand_translates_english(glossary):
+    expansion = glossary.expand("List every task about academicians", plan_words=set())
+    assert "院士" in expansion.terms and expansion.coverage > 0
+
+
+@pytest.mark.parametrize(("text", "english"), [
+    ("Which tasks mention think tanks?", True),
+    ("Tell me about the campaign (创新争先行动).", True),
+    ("哪项任务涉及APP建设？", False),
+    ("推动5G", False),
+])
+def test_is_english(text, english):
+    assert is_english(text) is english
+
+
+def test_the_bundled_dictionary_bridges_the_seed_plan(seed_clean):
+    glossary = Glossary(seed_clean)
+    assert len(dictionary()) > 100_000
+    assert "院士" in glossary.english("List every task that involves academicians")[0]
+    assert "智库" in glossary.english("Which tasks are related to think tanks?")[0]
+    assert "青年" in glossary.synonyms("年轻")
