@@ -21,9 +21,13 @@ from planqa.assistant.query import Context, Intent, normalize_question, route
 from planqa.assistant.retrieve import HybridSearch, Scored
 from planqa.assistant.scope import ASKED_TEXT, judge, outside_plan
 from planqa.index.chunk import Chunk, chunk_plan
+from planqa.index.glossary import is_english
 from planqa.index.plan import Plan
 
 SEARCH_K = 5
+RELATED_BAND = 0.75  # a task scoring this close to the best one is listed as related too
+MAX_RELATED = 4  # among the best hits only
+MENTION_SHARE = 0.7  # of the question's key-word weight (idf) that a task must contain
 STICKY = 0.75  # a follow-up stays with the previous task when it scores this close to the top
 _ALSO = re.compile(r"还|另外|另一|其他|其它|别的|other|else", re.I)
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
@@ -158,7 +162,8 @@ class Assistant:
 
     # --- retrieval ----------------------------------------------------------------------------
     def _mention(self, turn: Turn) -> Answer:
-        """Every task whose own words contain the question's key terms, best first."""
+        """Every task whose own words contain the question's key terms, best first; unless the
+        question asks for the words themselves ("提到"), also the tasks that score near the best."""
         plan_id = turn.plan.plan_id if turn.plan else None
         if verdict := outside_plan(turn.question, self._plan_text(turn.plan),
                                    turn.plan.title if turn.plan else ""):
@@ -167,28 +172,56 @@ class Assistant:
         hits = [h for h in hits if h.chunk.kind == "task"]
         if turn.context and turn.context.task is not None and _ALSO.search(turn.question):
             hits = [h for h in hits if h.chunk.task_number != turn.context.task]  # "还有哪项"
-        idf = self.search.bm25.idf
-        quoted = [t for t in _QUOTED.findall(turn.question) if len(t) >= 2]
-        if quoted:  # “调研”或“调查研究”: any of them
-            found = [h for h in hits if any(ex.mentions(h.chunk, [t]) for t in quoted)]
-            return self._listing(turn, found, quoted) if found else self._retrieve(turn)
-        terms = ex.key_terms(turn.question, idf)
-        while terms:
-            found = [h for h in hits if ex.mentions(h.chunk, terms)]
-            if found:
-                return self._listing(turn, found, terms)
-            terms = terms[:-1]  # the most common term goes first
-        return self._retrieve(turn)
+        terms, found = self._containing(turn.question, hits, turn.intent.literal)
+        related: list[Scored] = []
+        if not turn.intent.literal and hits:
+            if not found:  # nothing says it in so many words: in scope at all?
+                refused, _, _ = self._retrieval(turn)
+                if refused is not None:
+                    return refused
+            band = RELATED_BAND * hits[0].score
+            related = [h for h in hits[:MAX_RELATED] if h.score >= band and h not in found]
+        if not found and not related:
+            return self._retrieve(turn)
+        return self._listing(turn, found, terms, related)
 
-    def _listing(self, turn: Turn, found: list[Scored], terms: list[str]) -> Answer:
+    def _containing(self, question: str, hits: list[Scored],
+                    literal: bool = False) -> tuple[list[str], list[Scored]]:
+        """The terms looked for and the hits whose task contains them: quoted words (any of
+        them), an English question's dictionary terms (any), else the question's key words
+        (at least half of their weight: a rare word counts for more than 工作)."""
+        quoted = [t for t in _QUOTED.findall(question) if len(t) >= 2]
+        if not quoted and literal and any(ex.mentions(h.chunk, [question]) for h in hits):
+            quoted = [question]  # a bare term typed as a whole: 微信公众号
+        if not quoted and is_english(question):
+            translated = self.search.expansion(question).terms
+            quoted = [t for t, w in translated.items() if w >= 1.0]
+        if quoted:
+            return quoted, [h for h in hits if any(ex.mentions(h.chunk, [t]) for t in quoted)]
         idf = self.search.bm25.idf
-        limit = ex.SINGLE_QUOTE_CHARS if len(found) == 1 else ex.LIST_QUOTE_CHARS
-        items = [(h.chunk, ex.pick_quote(h.chunk, turn.question, idf, None, h.best_passages, limit),
-                  h.score) for h in found]
+        terms = ex.key_terms(question, idf)
+        return terms, [h for h in hits if ex.term_share(h.chunk, terms, idf) >= MENTION_SHARE]
+
+    def _listing(self, turn: Turn, found: list[Scored], terms: list[str],
+                 related: list[Scored] = ()) -> Answer:
+        idf = self.search.bm25.idf
+        chosen = list(found) + list(related)
+        limit = ex.SINGLE_QUOTE_CHARS if len(chosen) == 1 else ex.LIST_QUOTE_CHARS
+        # The quote shows where each task says it: the terms lead the sentence ranking.
+        wanted = " ".join([turn.question, *terms])
+        items = [(h.chunk, ex.pick_quote(h.chunk, wanted, idf, None, h.best_passages, limit),
+                  h.score) for h in chosen]
         if len(items) == 1:
             return self._compose(turn, items)
         shown = "、".join(f"“{t}”" for t in terms)
-        return self._compose(turn, items, f"提到{shown}的共有{len(items)}项任务：")
+        if not found:
+            return self._compose(turn, items, f"与问题最相关的{len(items)}项任务（按相关程度排列）：")
+        answer = self._compose(turn, items[: len(found)], f"涉及{shown}的共有{len(found)}项任务：")
+        if not related:
+            return answer
+        extra = self._compose(turn, items[len(found):], "内容相关的还有：")
+        return replace(answer, answer=f"{answer.answer}\n{extra.answer}",
+                       citations=answer.citations + extra.citations)
 
     def _plan_text(self, plan: Plan | None) -> str:
         return self.search.plan_text.get(plan.plan_id, "") if plan else ""

@@ -108,6 +108,15 @@ def key_terms(question: str, idf: Mapping[str, float]) -> list[str]:
     return sorted(words, key=lambda w: -idf[w])
 
 
+def term_share(chunk: Chunk, terms: Sequence[str], idf: Mapping[str, float]) -> float:
+    """The idf-weighted share of ``terms`` that the task's own words contain."""
+    total = sum(idf.get(t, 0.0) for t in terms)
+    if not total:
+        return 0.0
+    text = f"{chunk.task_title}\n{chunk.body}".lower()
+    return sum(idf.get(t, 0.0) for t in terms if t in text) / total
+
+
 def mentions(chunk: Chunk, terms: Sequence[str]) -> bool:
     """Whether the task's own words (title and body) contain every term."""
     text = f"{chunk.task_title}\n{chunk.body}".lower()

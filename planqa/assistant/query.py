@@ -59,6 +59,7 @@ class Intent:
     asks: str | None = None  # answer type the question wants: when, count, money, who …
     within: bool = False  # "其中…": only among the previous answer's tasks (or its section)
     followup: bool = False
+    literal: bool = False  # mention: only tasks whose words contain the term ("提到", a bare term)
 
 
 _NUM = r"([0-9]{1,3}|[一二三四五六七八九十百零两]{1,4})"
@@ -67,9 +68,9 @@ _TASK_PATTERNS = [
     re.compile(rf"任务\s*{_NUM}(?![0-9])"),
     re.compile(r"\btask\s*(?:no\.?\s*|number\s*|#\s*)?([0-9]{1,3})\b", re.I),
 ]
-_SECTION_NUMBER = re.compile(rf"第\s*{_NUM}\s*(?:部分|大部分|板块|大项|个部分)")
-_SECTION_WORD = re.compile(r"部分|板块")
-_THIS_SECTION = re.compile(r"(这|该|本|此|同一|这一|这个)(部分|板块)")
+_SECTION_NUMBER = re.compile(rf"第\s*{_NUM}\s*(?:部分|大部分|板块|大项|个部分|大块|块)")
+_SECTION_WORD = re.compile(r"部分|板块|这一块|这块|那一块|那块|大块")
+_THIS_SECTION = re.compile(r"(这|该|本|此|同一|这一|这个)(部分|板块|块)")
 _WITHIN = re.compile(r"^(其中|这里面|这些任务中|这几项中|里面|这其中)")
 _NEXT = re.compile(r"(下一项|后一项|下一条|接下来一项|next task|the next one|\bnext\b)", re.I)
 _PREV = re.compile(r"(上一项|前一项|上一条|再往前一项|previous task|the previous one)", re.I)
@@ -79,7 +80,7 @@ _META_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("count_sections", re.compile(r"(?<![哪第])(几|多少)个?(部分|板块|大项)")),
     ("count_tasks", re.compile(r"(?<![哪第])(几|多少)(项|个|条)?(任务|工作任务|项工作|条)|任务(一共|总共|共)?有?(几|多少)|how many tasks", re.I)),
     ("signed", re.compile(r"落款|签发|成文(日期|时间)|(哪天|哪一天|什么时候|何时|日期|时间).{0,6}印发|印发.{0,6}(日期|时间|哪天)")),
-    ("published", re.compile(r"发布(时间|日期)|(哪天|哪一天|什么时候|何时|日期|时间).{0,8}(发布|公布|上网)|发布.{0,4}(哪天|什么时候)|when was .*(published|issued)", re.I)),
+    ("published", re.compile(r"发布(时间|日期)|(哪天|哪一天|什么时候|何时|日期|时间).{0,8}(发布|公布|上网|发的|发出)|发布.{0,4}(哪天|什么时候)|when was .*(published|issued)", re.I)),
     ("issuer", re.compile(r"(谁|哪个单位|哪个部门|什么单位|哪家单位|哪个机构).{0,6}(印发|发布|制定|下发|发的|出台)|(印发|发文|发布)(单位|机关|部门)|who (issued|published)", re.I)),
     ("addressees", re.compile(r"(发给|印发给|主送|下发给|发往).{0,6}(哪些|谁|哪|什么)|主送(单位|对象)")),
     ("mainline", re.compile(r"主线")),
@@ -94,6 +95,18 @@ _MENTION = re.compile(
     r"|(which tasks|what tasks).{0,20}(mention|involve|about|relate|refer|cover)",
     re.I,
 )
+# Questions that want every task on a topic, not the one best task.
+_LISTING = re.compile(
+    r"都有哪些|有哪些(工作|任务|安排|举措|措施|内容|计划|要求)|汇总|全部列出|列出|列举|分别(有|是|在|讲|要)"
+    r"|都在哪|所有的?(任务|内容|工作|和|与|跟|涉及|提到|有关)|(怎么|如何|是怎样)(提|说|讲)的|提法"
+    r"|\b(list|all|every)\b.{0,40}\b(tasks?|parts?|items?)\b|\b(which|what) (parts|tasks|items)\b",
+    re.I,
+)
+# "提到/出现 X": the words themselves, not the topic.
+_LITERAL = re.compile(r"提到|提及|提的|提法|出现|包含|含有|写到|写有|讲到|说到|谈到|字样|原文|\bmention|\bcontain", re.I)
+# A bare term typed like a search box query: "院士专家工作站", "微信公众号".
+_BARE_TERM = re.compile(r"[\u4e00-\u9fff]{2,12}|[“\"][\u4e00-\u9fff+＋]{2,12}[”\"]")
+_INTERROGATIVE = re.compile(r"[吗呢吧么哪谁几啥怎何]|什么|多少|是否|有没有|能否|可否")
 
 # What a question asks for, and what a sentence that answers it must contain.
 ASKS: list[tuple[str, re.Pattern, re.Pattern]] = [
@@ -158,8 +171,10 @@ def route(question: str, context: Context | None = None,
     for name, pattern in _META_PATTERNS:
         if pattern.search(q):
             return Intent("meta", meta=name)
-    if _MENTION.search(q):
-        return Intent("mention", asks=asks)
+    if _BARE_TERM.fullmatch(q) and not _INTERROGATIVE.search(q):
+        return Intent("mention", literal=True)
+    if _MENTION.search(q) or _LISTING.search(q):
+        return Intent("mention", asks=asks, literal=bool(_LITERAL.search(q)))
     return Intent("search", asks=asks)
 
 

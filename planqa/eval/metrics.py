@@ -25,6 +25,13 @@ def reciprocal_rank(expected: Sequence[int], ranked: Sequence[int | None]) -> fl
     return 0.0
 
 
+def precision(expected: Sequence[int], cited: Sequence[int | None]) -> float:
+    """Share of the cited tasks that are expected: a list of every task scores low."""
+    if not cited:
+        return 0.0
+    return len(set(expected) & set(cited)) / len(set(cited))
+
+
 def mean(values: Sequence[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 

@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from planqa.assistant.answer import Answer
-from planqa.eval.metrics import recall_at, reciprocal_rank, top1
+from planqa.eval.metrics import precision, recall_at, reciprocal_rank, top1
 from planqa.eval.questions import Conversation, Question
 from planqa.errors import PlanqaError
 
@@ -40,6 +40,7 @@ def score(q: Question, a: Answer | None) -> dict[str, float]:
         out["mrr"] = reciprocal_rank(q.tasks, cited)
         if len(q.tasks) > 1:
             out["full_recall"] = float(set(q.tasks) <= set(cited))
+            out["list_precision"] = precision(q.tasks, cited)
     if q.answer_any:
         text = a.answer if a else ""
         out["fact"] = float(any(x in text for x in q.answer_any) and len(text) <= MAX_FACT_CHARS)

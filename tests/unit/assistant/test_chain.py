@@ -20,6 +20,39 @@ def test_which_tasks_mention_lists_every_one_quoted(assistant):
         assert c.section in ("三", "四") and c.title == plan.tasks[c.task - 1].title
 
 
+def _tasks_saying(assistant, term):
+    plan = assistant.search.entries["sdast-2017-work-plan"].plan
+    return {t.number for t in plan.tasks if term in f"{t.title}\n{t.text}"}
+
+
+def test_a_bare_term_lists_every_task_that_says_it(assistant):
+    answer = assistant.ask("微信公众号")
+    expected = _tasks_saying(assistant, "微信公众号")
+    assert len(expected) > 1 and {c.task for c in answer.citations} == expected
+    assert answer.answer.startswith(f"涉及“微信公众号”的共有{len(expected)}项任务")
+    assert all("微信公众号" in c.quote for c in answer.citations)
+
+
+def test_an_english_listing_question_reaches_the_chinese_term(assistant):
+    answer = assistant.ask("List every task that involves academicians.")
+    assert {c.task for c in answer.citations} == _tasks_saying(assistant, "院士")
+    assert all("院士" in c.quote for c in answer.citations)  # each quote shows where it says so
+
+
+def test_topic_listing_adds_near_tasks_but_literal_listing_does_not(assistant):
+    topic = assistant.ask("跟青年科技工作者有关的任务有哪些？")
+    cited = [c.task for c in topic.citations]
+    assert {9, 11} <= set(cited)  # 9 says 青年科技人才, not 青年科技工作者
+    literal = assistant.ask("哪些任务提到了论坛")
+    assert {c.task for c in literal.citations} == _tasks_saying(assistant, "论坛")
+    assert "内容相关的还有" not in literal.answer
+
+
+def test_a_listing_question_about_something_absent_is_refused(assistant):
+    answer = assistant.ask("哪些任务涉及量子计算？")
+    assert answer.abstained and answer.citations == ()
+
+
 def test_fact_question_shows_the_sentence_with_the_fact(assistant):
     answer = assistant.ask("选取多少个省级学会试点？")
     assert answer.answer.startswith("第6项：开展省级学会改革试点")

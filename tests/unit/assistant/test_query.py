@@ -46,6 +46,28 @@ def test_which_tasks_mention(question):
     assert intent(question).kind == "mention"
 
 
+@pytest.mark.parametrize("question, literal", [
+    ("院士专家工作站", True), ("“互联网+”在要点里是怎么提的？", True), ("哪几项工作提到“试点”？", True),
+    ("今年科协涉及院士的工作都有哪些？帮我汇总一下", False), ("要点里所有和智库有关的内容", False),
+    ("互联网平台建设方面，科协自身工作和科普工作分别有什么计划？", False),
+    ("List every task that involves academicians.", False), ("Which tasks mention the forum?", True),
+])
+def test_listing_questions(question, literal):
+    got = intent(question)
+    assert (got.kind, got.literal) == ("mention", literal)
+
+
+@pytest.mark.parametrize("question", ["智库是什么意思？", "选取多少个省级学会试点", "改革什么时候全部完成？"])
+def test_single_questions_are_not_listings(question):
+    assert intent(question).kind != "mention"
+
+
+def test_a_part_called_a_block():
+    assert intent("第四大块列了哪几项？").section == 4
+    assert intent("“建设科技创新智库体系”这一块具体要做什么？").kind == "section"
+    assert intent("这个通知是哪天发的？").meta == "published"
+
+
 def test_follow_ups_resolve_against_the_previous_answer():
     ctx = Context("p", 5, "二", (5,))
     assert (intent("它什么时候完成？", ctx).task, intent("它什么时候完成？", ctx).asks) == (5, "when")

@@ -1,6 +1,6 @@
 import pytest
 
-from planqa.eval.metrics import (mean, percentile, recall_at, reciprocal_rank, refusal_precision,
+from planqa.eval.metrics import (mean, percentile, precision, recall_at, reciprocal_rank, refusal_precision,
                                  refusal_recall, top1)
 
 
@@ -31,3 +31,9 @@ def test_mean_and_percentile():
     values = list(range(1, 101))
     assert percentile(values, 95) == 95 and percentile(values, 50) == 50
     assert percentile([7], 95) == 7 and percentile([], 95) == 0.0
+
+
+def test_precision_of_a_list():
+    assert precision([9, 14], [9, 14]) == 1.0
+    assert precision([9, 14], [9, 3, 3, 4]) == pytest.approx(1 / 3)  # repeats count once
+    assert precision([9], []) == 0.0

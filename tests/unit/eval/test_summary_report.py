@@ -26,7 +26,11 @@ RESULTS = [
 
 def test_score_of_one_answer():
     assert score(RESULTS[1].question, RESULTS[1].answer) == {
-        "false_refusal": 0.0, "top1": 1.0, "recall@3": 0.5, "mrr": 1.0, "full_recall": 0.0}
+        "false_refusal": 0.0, "top1": 1.0, "recall@3": 0.5, "mrr": 1.0, "full_recall": 0.0,
+        "list_precision": 1.0}
+    padded = answer([14, 9, 3, 4])  # every expected task, and two that are not
+    assert score(RESULTS[1].question, padded)["full_recall"] == 1.0
+    assert score(RESULTS[1].question, padded)["list_precision"] == 0.5
     assert score(RESULTS[2].question, RESULTS[2].answer) == {"refused": 1.0}
     long = answer([6], text="20个左右" + "字" * 400)
     assert score(RESULTS[3].question, long)["fact"] == 0.0  # the fact, but in a too-long answer
