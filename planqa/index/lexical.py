@@ -8,6 +8,7 @@ does not match every task. Pure: the index is built from texts and scored in mem
 import heapq
 import math
 import re
+import warnings
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,7 +30,11 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 @cache
 def _jieba():
-    import jieba  # loading its dictionary takes ~0.5 s: only when first needed
+    # jieba imports pkg_resources where it exists; setuptools 67.5-80 deprecate that import.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*pkg_resources", category=DeprecationWarning)
+        warnings.filterwarnings("ignore", message=".*pkg_resources", category=UserWarning)
+        import jieba  # loading its dictionary takes ~0.5 s: only when first needed
 
     jieba.setLogLevel(60)  # no "Building prefix dict" chatter on stderr
     return jieba

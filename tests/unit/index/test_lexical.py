@@ -1,3 +1,7 @@
+import os
+import subprocess
+import sys
+
 import pytest
 
 from planqa.index.lexical import BM25Index, tokenize
@@ -46,3 +50,21 @@ def test_an_extra_term_weighs_less_than_the_question_word():
     index = BM25Index(["条例修订", "智库建设", "其他工作"])
     own = index.search("条例")[0].score
     assert index.search("法规", extra={"条例": 0.5})[0].score == pytest.approx(own * 0.5)
+
+
+def test_jieba_loads_where_pkg_resources_warns(tmp_path):
+    # setuptools 67.5-80 warn when pkg_resources is imported, and jieba imports it.
+    (tmp_path / "pkg_resources.py").write_text(
+        "import warnings\n"
+        "warnings.warn('pkg_resources is deprecated as an API', DeprecationWarning, stacklevel=2)\n"
+        "def resource_stream(package, name):\n"
+        "    import importlib.util, os\n"
+        "    root = os.path.dirname(importlib.util.find_spec(package).origin)\n"
+        "    return open(os.path.join(root, name), 'rb')\n"
+    )
+    code = "from planqa.index.lexical import content_words; print(content_words('院士专家工作站'))"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True, text=True,
+                          env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "工作站" in done.stdout
