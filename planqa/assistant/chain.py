@@ -258,10 +258,16 @@ class Assistant:
         return None, hits, self._sticky(turn, hits) or hits[0]
 
     def _extractive(self, turn: Turn, top: Scored, notice: str = "") -> Answer:
-        quote = ex.pick_quote(top.chunk, turn.question, self.search.bm25.idf, turn.intent.asks,
-                              top.best_passages)
+        quote = ex.pick_quote(top.chunk, self._wanted(turn.question), self.search.bm25.idf,
+                              turn.intent.asks, top.best_passages)
         answer = self._compose(turn, [(top.chunk, quote, top.score)])
         return replace(answer, answer=f"{notice}\n{answer.answer}") if notice else answer
+
+    def _wanted(self, question: str) -> str:
+        """What the quote should contain: the question, plus its dictionary terms (an English
+        question shares no words with the plan)."""
+        terms = self.search.expansion(question).terms
+        return " ".join([question, *terms]) if terms else question
 
     @staticmethod
     def _llm_hits(hits: list[Scored], top: Scored) -> list[Scored]:
