@@ -181,8 +181,10 @@ class Assistant:
                     return refused
             band = RELATED_BAND * hits[0].score
             related = [h for h in hits[:MAX_RELATED] if h.score >= band and h not in found]
-        if not found and not related:
-            return self._retrieve(turn)
+        asks = turn.intent.asks
+        if not found and not related or asks and not any(
+                ex.answers_asked(h.chunk, asks) for h in found + related):
+            return self._retrieve(turn)  # judged there: e.g. names asked that no task gives
         return self._listing(turn, found, terms, related)
 
     def _containing(self, question: str, hits: list[Scored],

@@ -112,7 +112,7 @@ _INTERROGATIVE = re.compile(r"[吗呢吧么哪谁几啥怎何]|什么|多少|是
 ASKS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("contact", re.compile(r"电话|地址|邮箱|网址|联系方式|phone|address", re.I),
      re.compile(r"\d{3,4}-\d{7,8}|@|www\.|路\d+号")),
-    ("list_names", re.compile(r"名单|名录"),
+    ("list_names", re.compile(r"名单|名录|(分别是|具体是|都是)哪(些|几个|几家)(学会|协会|单位|部门|企业|高校|城市)?[？?]?$"),
      re.compile(r"(、[^、。，]{2,12}(学会|协会)){3,}")),
     ("standard", re.compile(r"标准是|认定标准|评选标准|条件是|具体条件|收费标准"),
      re.compile(r"(标准|条件)(为|是|：)")),
@@ -120,7 +120,7 @@ ASKS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"\d+(\.\d+)?\s*(亿|万)?元|[0-9]+%|收费")),
     ("who", re.compile(r"是谁|谁是|谁负责|由谁|哪位|姓名|\bwho\b", re.I),
      re.compile(r"由.{1,16}(负责|牵头)|负责人|牵头")),
-    ("place", re.compile(r"在哪里|在哪儿|在什么地方|地点|\bwhere\b", re.I),
+    ("place", re.compile(r"在哪里|在哪儿|在什么地方|地点|(哪个|什么|具体)(位置|地方)|\bwhere\b", re.I),
      re.compile(r"在.{1,10}(举办|召开|举行|建设)|地点")),
     ("when", re.compile(r"什么时候|何时|哪天|哪一天|几月|哪个月|截止|期限|完成时间|by when|\bwhen\b|deadline", re.I),
      re.compile(r"\d+月|\d+日|月底|年底|年内|上半年|下半年|季度|之前|以前|前[，。,]|\d{4}-\d{2}")),

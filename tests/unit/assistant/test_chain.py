@@ -53,6 +53,11 @@ def test_a_listing_question_about_something_absent_is_refused(assistant):
     assert answer.abstained and answer.citations == ()
 
 
+def test_a_listing_question_asking_for_names_the_plan_lacks_is_refused(assistant):
+    answer = assistant.ask("先行改革试点的那20个左右省级学会分别是哪些？")
+    assert answer.abstained and "具体名单" in answer.answer and "第6项" in answer.answer
+
+
 def test_fact_question_shows_the_sentence_with_the_fact(assistant):
     answer = assistant.ask("选取多少个省级学会试点？")
     assert answer.answer.startswith("第6项：开展省级学会改革试点")

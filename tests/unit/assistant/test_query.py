@@ -84,6 +84,8 @@ def test_follow_ups_resolve_against_the_previous_answer():
     ("选取多少个省级学会试点？", "count"), ("中国科协现任主席是谁？", "who"),
     ("省科协办公室的电话和地址是多少？", "contact"), ("试点学会的名单有哪些？", "list_names"),
     ("哪几项任务提到学会", None), ("第几项讲扶贫", None),
+    ("那20个左右省级学会分别是哪些？", "list_names"), ("新馆具体建在哪个位置？", "place"),
+    ("分别是哪几项任务？", None),
 ])
 def test_what_a_question_asks_for(question, asks):
     assert asks_for(normalize_question(question)) == asks
