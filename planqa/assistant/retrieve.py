@@ -114,6 +114,7 @@ class HybridSearch:
             self._checked = now
             if self.store.versions() == self._snap.versions:
                 return False
+            self.store.reopen()  # another process wrote the new version: read its vectors too
             self.reload()
             return True
         finally:

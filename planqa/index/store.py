@@ -9,6 +9,7 @@ Works the same on an embedded ``PersistentClient`` and on a ``chroma run`` serve
 import functools
 import hashlib
 import json
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,18 +124,43 @@ class PlanStore:
 
     @_reachable
     def __init__(self, client, embedder: PlanqaEmbeddings):
-        self.client = client
         self.embedder = embedder
+        self._retired: list[tuple[float, object]] = []
+        self._bind(client)
+
+    def _bind(self, client) -> None:
+        self.client = client
         self.vectors = Chroma(
-            collection_name=collection_name(embedder.id),
+            collection_name=collection_name(self.embedder.id),
             client=client,
-            embedding_function=embedder,
+            embedding_function=self.embedder,
             collection_metadata={
-                "embedder": embedder.id, "dimension": embedder.dimension, "hnsw:space": "cosine",
+                "embedder": self.embedder.id, "dimension": self.embedder.dimension, "hnsw:space": "cosine",
             },
         )
         # The registry holds no vectors worth searching: a constant 1-d vector per record.
         self.registry = client.get_or_create_collection(REGISTRY, embedding_function=None)
+
+    @_reachable
+    def reopen(self) -> None:
+        """See what other processes wrote since this store was opened (embedded store only).
+
+        Chroma keeps one engine per directory and process, and its vector index lives in that
+        engine's memory: records another process adds are in the files but never searched. A
+        new engine reads them. The old one may still be finishing a query; it is stopped once
+        it has been retired for RETIRE_AFTER_S."""
+        reopened, old_system = reopen_client(self.client)
+        if reopened is self.client:
+            return
+        self._bind(reopened)
+        now = time.monotonic()
+        keep = []
+        for retired_at, system in self._retired:
+            if now - retired_at >= RETIRE_AFTER_S:
+                _stop_quietly(system)
+            else:
+                keep.append((retired_at, system))
+        self._retired = keep + ([(now, old_system)] if old_system is not None else [])
 
     @property
     def chunks(self):
@@ -239,6 +265,7 @@ class PlanStore:
 
 
 REQUEST_TIMEOUT_S = 10.0
+RETIRE_AFTER_S = 60.0  # a replaced embedded engine is stopped after this, once queries are done
 
 
 def open_client(home: Path, host: str | None = None, port: int = 8000):
@@ -269,6 +296,29 @@ def open_client(home: Path, host: str | None = None, port: int = 8000):
     for session in _http_sessions(client):
         session.timeout = httpx.Timeout(REQUEST_TIMEOUT_S)
     return client
+
+
+def reopen_client(client):
+    """(a new client over the same directory with a fresh engine, the old engine), or
+    (``client``, None) for a Chroma server, which sees every writer's records itself."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    settings = client.get_settings()
+    if not settings.is_persistent:
+        return client, None
+    path = settings.persist_directory
+    # Chroma caches the engine per directory (a private registry): forget ours, then open anew.
+    with SharedSystemClient._refcount_lock:
+        old_system = SharedSystemClient._identifier_to_system.pop(path, None)
+        SharedSystemClient._identifier_to_refcount.pop(path, None)
+    return open_client(Path(path).parent), old_system
+
+
+def _stop_quietly(system) -> None:
+    try:
+        system.stop()
+    except Exception:  # an engine already stopped or half gone: nothing left to release
+        pass
 
 
 def close_client(client) -> None:
