@@ -12,10 +12,11 @@ the dictionary file once per process.
 import gzip
 import math
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping
-from functools import cache
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from pathlib import Path
 
 from planqa.index.lexical import content_words
@@ -48,19 +49,26 @@ _WORD = re.compile(r"[a-z]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-@cache
-def _stemmer():
-    import snowballstemmer
+_local = threading.local()
 
-    return snowballstemmer.stemmer("english")
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    # A snowball stemmer keeps its work in the object: one per thread, or answers get mixed up.
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        import snowballstemmer
+
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word)
 
 
 def english_words(text: str) -> list[str]:
     """Stemmed English content words."""
-    words = [w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1]
-    return _stemmer().stemWords(words)
+    return [stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1]
 
 
+@lru_cache(maxsize=16384)
 def parse_senses(definition: str) -> tuple[Sense, ...]:
     """"/think tank; intellectual resource/" → (("think", "tank"), ("intellectu", "resourc"))."""
     senses = []

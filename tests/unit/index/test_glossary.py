@@ -1,3 +1,5 @@
+import threading
+
 import pytest
 
 from planqa.index.glossary import (
@@ -7,6 +9,7 @@ from planqa.index.glossary import (
     is_english,
     parse_cedict,
     parse_senses,
+    stem,
 )
 
 # CC-CEDICT lines in the dictionary's own format (traditional simplified [pinyin] /senses/).
@@ -110,3 +113,26 @@ def test_the_bundled_dictionary_bridges_the_seed_plan(seed_clean):
     assert "院士" in glossary.english("List every task that involves academicians")[0]
     assert "智库" in glossary.english("Which tasks are related to think tanks?")[0]
     assert "青年" in glossary.synonyms("年轻")
+
+
+def test_english_words_are_stemmed_right_from_many_threads():
+    # The API server answers from a thread pool; snowball stemmers keep state in the object.
+    text = "popularization academicians regulations revised alleviation universities organizations " * 20
+    expected = english_words(text)
+    wrong: list[object] = []
+
+    def work():
+        for _ in range(100):
+            try:
+                stem.cache_clear()  # stem for real, in every thread at once
+                if english_words(text) != expected:
+                    wrong.append("mixed up")
+            except Exception as err:  # noqa: BLE001 — counted below
+                wrong.append(err)
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert wrong == []
