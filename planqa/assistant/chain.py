@@ -174,7 +174,11 @@ class Assistant:
             hits = [h for h in hits if h.chunk.task_number != turn.context.task]  # "还有哪项"
         terms, found = self._containing(turn.question, hits, turn.intent.literal)
         related: list[Scored] = []
-        if not turn.intent.literal and hits:
+        # Near tasks join a topic list. Alone they make one only when the question asks for
+        # several in so many words, or is English (which cannot match the plan's words): a
+        # Chinese "哪些工作…" that matches no task is a paraphrase with one answer.
+        alone = turn.intent.listing or is_english(turn.question)
+        if not turn.intent.literal and hits and (found or alone):
             if not found:  # nothing says it in so many words: in scope at all?
                 refused, _, _ = self._retrieval(turn)
                 if refused is not None:

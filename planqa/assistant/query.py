@@ -60,6 +60,7 @@ class Intent:
     within: bool = False  # "其中…": only among the previous answer's tasks (or its section)
     followup: bool = False
     literal: bool = False  # mention: only tasks whose words contain the term ("提到", a bare term)
+    listing: bool = False  # mention: the question says it wants several ("分别", "汇总", "都有哪些")
 
 
 _NUM = r"([0-9]{1,3}|[一二三四五六七八九十百零两]{1,4})"
@@ -77,7 +78,7 @@ _PREV = re.compile(r"(上一项|前一项|上一条|再往前一项|previous tas
 _THIS_TASK = re.compile(r"(它|这一项|这项|该项|此项|这个任务|这条|这一条|那一项|这项任务|上述任务|\bit\b|this task|that task|that one)", re.I)
 
 _META_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("count_sections", re.compile(r"(?<![哪第])(几|多少)个?(部分|板块|大项)")),
+    ("count_sections", re.compile(r"(?<![哪第])(几|多少)个?大?(部分|板块|大项|块)")),
     ("count_tasks", re.compile(r"(?<![哪第])(几|多少)(项|个|条)?(任务|工作任务|项工作|条)|任务(一共|总共|共)?有?(几|多少)|how many tasks", re.I)),
     ("signed", re.compile(r"落款|签发|成文(日期|时间)|(哪天|哪一天|什么时候|何时|日期|时间).{0,6}印发|印发.{0,6}(日期|时间|哪天)")),
     ("published", re.compile(r"发布(时间|日期)|(哪天|哪一天|什么时候|何时|日期|时间).{0,8}(发布|公布|上网|发的|发出)|发布.{0,4}(哪天|什么时候)|when was .*(published|issued)", re.I)),
@@ -99,7 +100,9 @@ _MENTION = re.compile(
 _LISTING = re.compile(
     r"都有哪些|有哪些(工作|任务|安排|举措|措施|内容|计划|要求)|汇总|全部列出|列出|列举|分别(有|是|在|讲|要)"
     r"|都在哪|所有的?(任务|内容|工作|和|与|跟|涉及|提到|有关)|(怎么|如何|是怎样)(提|说|讲)的|提法"
-    r"|\b(list|all|every)\b.{0,40}\b(tasks?|parts?|items?)\b|\b(which|what) (parts|tasks|items)\b",
+    r"|(都|还)[^，。？]{0,6}哪些"
+    r"|\b(list|all|every)\b.{0,40}\b(tasks?|parts?|items?)\b|\b(which|what) (parts|tasks|items)\b"
+    r"|^\s*(please\s+)?(list|enumerate|summari[sz]e|name)\b|\beverything\b",
     re.I,
 )
 # "提到/出现 X": the words themselves, not the topic.
@@ -114,7 +117,8 @@ ASKS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"\d{3,4}-\d{7,8}|@|www\.|路\d+号")),
     ("list_names", re.compile(r"名单|名录|(分别是|具体是|都是)哪(些|几个|几家)(学会|协会|单位|部门|企业|高校|城市)?[？?]?$"),
      re.compile(r"(、[^、。，]{2,12}(学会|协会)){3,}")),
-    ("standard", re.compile(r"标准是|认定标准|评选标准|条件是|具体条件|收费标准"),
+    ("standard", re.compile(r"标准是|认定标准|评选标准|条件是|具体条件|收费标准|(满足|需要|具备|符合)(哪些|什么)条件"
+                            r"|(什么|哪些|具体)流程|(申请|办理|申报)(流程|程序|手续)"),
      re.compile(r"(标准|条件)(为|是|：)")),
     ("money", re.compile(r"多少钱|多少(亿|万)?元|投资|预算|经费多少|资金(有)?多少|工资|薪|收费|budget|how much money|cost", re.I),
      re.compile(r"\d+(\.\d+)?\s*(亿|万)?元|[0-9]+%|收费")),
@@ -122,7 +126,7 @@ ASKS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"由.{1,16}(负责|牵头)|负责人|牵头")),
     ("place", re.compile(r"在哪里|在哪儿|在什么地方|地点|(哪个|什么|具体)(位置|地方)|\bwhere\b", re.I),
      re.compile(r"在.{1,10}(举办|召开|举行|建设)|地点")),
-    ("when", re.compile(r"什么时候|何时|哪天|哪一天|几月|哪个月|截止|期限|完成时间|by when|\bwhen\b|deadline", re.I),
+    ("when", re.compile(r"什么时候|何时|哪天|哪一天|几月|哪个月|哪一年|哪年|哪个年份|截止|期限|完成时间|by when|\bwhen\b|deadline", re.I),
      re.compile(r"\d+月|\d+日|月底|年底|年内|上半年|下半年|季度|之前|以前|前[，。,]|\d{4}-\d{2}")),
     ("count", re.compile(r"(?<![哪第])(多少|几)(个|家|所|项|人|位|次|名|场|条|篇|本|部)|多少(?!钱)|how many", re.I),
      re.compile(r"\d+(\.\d+)?\s*(个|家|所|项|人|次|名|场|条|级|万|亿|%|余|多)|[一二三四五六七八九十两]+(个|家|所|项|人|次|名|场|条|级)|左右|第[一二三四五六七八九十]+次")),
@@ -173,8 +177,9 @@ def route(question: str, context: Context | None = None,
             return Intent("meta", meta=name)
     if _BARE_TERM.fullmatch(q) and not _INTERROGATIVE.search(q):
         return Intent("mention", literal=True)
-    if _MENTION.search(q) or _LISTING.search(q):
-        return Intent("mention", asks=asks, literal=bool(_LITERAL.search(q)))
+    listing = bool(_LISTING.search(q))
+    if listing or _MENTION.search(q):
+        return Intent("mention", asks=asks, literal=bool(_LITERAL.search(q)), listing=listing)
     return Intent("search", asks=asks)
 
 

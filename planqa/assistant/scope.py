@@ -47,7 +47,10 @@ def known_share(question: str, idf: Mapping[str, float]) -> float:
 
 
 # "中国科协2017年工作要点" names a plan: whose it is must match this plan's title.
-_PLAN_NAMED = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:\d{4}年度?)?的?(?:工作要点|工作计划|工作安排|工作规划)")
+# The owner must read like an organization or a place: "跟院士有关的工作安排" names no plan.
+_PLAN_NAMED = re.compile(
+    r"([\u4e00-\u9fff]{0,10}?(?:科协|协会|学会|研究会|委员会|政府|大学|学院|研究院|研究所|中心|集团|公司"
+    r"|局|厅|部|委|办|省|市|县|区))(?:\d{4}年度?)?的?(?:工作要点|工作计划|工作安排|工作规划)")
 _DEMONSTRATIVE = re.compile(r"^(这份|这个|本|该|此|今年|全年|这次)")
 
 

@@ -87,7 +87,8 @@ def answer_meta(plan: Plan, meta: str) -> Reply | None:
         return f"{range_text(plan)}，分{len(plan.sections)}个部分。", (), False
     if meta == "count_sections":
         titles = "；".join(f"{s.number}、{s.title}" for s in plan.sections)
-        return f"《{plan.title}》分{len(plan.sections)}个部分：{titles}。", (), False
+        return (f"《{plan.title}》分{len(plan.sections)}个部分，共{len(plan.tasks)}项任务：{titles}。",
+                (), False)
     if meta == "issuer" and plan.issuer:
         quote = plan.notice_title or plan.issuer
         return f"《{plan.title}》由{plan.issuer}印发。", (_overview_citation(plan, quote),), False

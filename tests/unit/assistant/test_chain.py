@@ -123,11 +123,11 @@ def test_quality_on_the_bundled_question_sets(assistant):
         return mean(values)
 
     chinese = {"keyword", "paraphrase", "task_number", "section", "fact", "traditional", "multi"}
-    assert metric("top1", chinese) >= 0.94
-    assert metric("top1", {"english"}) >= 0.85
-    assert metric("full_recall", {"multi"}) >= 0.78
+    assert metric("top1", chinese) >= 0.92
+    assert metric("top1", {"english"}) >= 0.82
+    assert metric("full_recall", {"multi"}) >= 0.76
     assert metric("list_precision") >= 0.9
-    assert metric("refused") >= 0.87
+    assert metric("refused") >= 0.88
     assert metric("false_refusal") <= 0.03
     assert metric("fact") >= 0.95
 

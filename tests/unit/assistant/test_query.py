@@ -33,6 +33,7 @@ def test_sections_by_number_and_by_title():
 
 @pytest.mark.parametrize("question, meta", [
     ("一共多少项任务？", "count_tasks"), ("分几个部分", "count_sections"), ("谁印发的", "issuer"),
+    ("这份要点一共分了几大部分？", "count_sections"),
     ("哪天印发的", "signed"), ("工作要点的发布时间是哪天？", "published"), ("工作主线是什么", "mainline"),
     ("这个通知是发给哪些单位的？", "addressees"), ("这份要点是哪一年的工作安排？", "year"),
 ])
@@ -51,10 +52,17 @@ def test_which_tasks_mention(question):
     ("今年科协涉及院士的工作都有哪些？帮我汇总一下", False), ("要点里所有和智库有关的内容", False),
     ("互联网平台建设方面，科协自身工作和科普工作分别有什么计划？", False),
     ("List every task that involves academicians.", False), ("Which tasks mention the forum?", True),
+    ("科协今年都要办哪些论坛？", False), ("List everything in the plan about academicians.", False),
+    ("Summarize the party-building and anti-corruption tasks.", False),
 ])
 def test_listing_questions(question, literal):
     got = intent(question)
     assert (got.kind, got.literal) == ("mention", literal)
+
+
+def test_only_explicit_listing_words_ask_for_several():
+    assert intent("互联网平台建设方面，科协自身工作和科普工作分别有什么计划？").listing
+    assert intent("村里有人信歪门邪道的组织，科协打算做哪些工作来防范？").listing is False
 
 
 @pytest.mark.parametrize("question", ["智库是什么意思？", "选取多少个省级学会试点", "改革什么时候全部完成？"])
@@ -85,7 +93,8 @@ def test_follow_ups_resolve_against_the_previous_answer():
     ("省科协办公室的电话和地址是多少？", "contact"), ("试点学会的名单有哪些？", "list_names"),
     ("哪几项任务提到学会", None), ("第几项讲扶贫", None),
     ("那20个左右省级学会分别是哪些？", "list_names"), ("新馆具体建在哪个位置？", "place"),
-    ("分别是哪几项任务？", None),
+    ("分别是哪几项任务？", None), ("设立工作站需要满足哪些条件、走什么流程？", "standard"),
+    ("条例最早是哪一年颁布的？", "when"),
 ])
 def test_what_a_question_asks_for(question, asks):
     assert asks_for(normalize_question(question)) == asks

@@ -11,6 +11,8 @@ def test_other_years_provinces_and_plans_are_outside():
     assert outside_plan("2017年的工作主线是什么？", PLAN_TEXT, TITLE) is None
     assert outside_plan("这份工作要点一共几项？", PLAN_TEXT, TITLE) is None
     assert outside_plan("新建2000个站点在济南吗", PLAN_TEXT, TITLE) is None  # an amount, not a year
+    assert outside_plan("列出所有跟院士有关的工作安排", PLAN_TEXT, TITLE) is None  # no one's plan
+    assert "某某大学" in outside_plan("某某大学的工作计划是什么？", PLAN_TEXT, TITLE).reason
 
 
 def test_known_share_counts_the_plans_words():

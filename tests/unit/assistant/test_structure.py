@@ -27,7 +27,7 @@ def test_a_section_lists_every_task(plan):
 
 
 @pytest.mark.parametrize("meta, expected", [
-    ("count_tasks", "共23项任务"), ("count_sections", "分7个部分"), ("issuer", "由山东省科协办公室印发"),
+    ("count_tasks", "共23项任务"), ("count_sections", "分7个部分，共23项任务"), ("issuer", "由山东省科协办公室印发"),
     ("published", "发布时间是2017-03-07"), ("signed", "通知落款日期是2017年3月6日"),
     ("mainline", "科协系统深化改革"), ("addressees", "各省级学会、协会、研究会"), ("year", "2017年"),
 ])
