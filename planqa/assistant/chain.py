@@ -55,6 +55,19 @@ def context_from_history(history: Sequence) -> Context | None:
     return None
 
 
+def merge_answers(question: str, parts: list[Answer]) -> Answer:
+    """Answers to the parts of one question (第4条和第5条): texts in order, citations in order
+    without repeats; abstained only if every part was."""
+    texts, cites, seen = [], [], set()
+    for answer in parts:
+        texts.append(answer.answer)
+        for c in answer.citations:
+            if (c.plan, c.task, c.section) not in seen:
+                seen.add((c.plan, c.task, c.section))
+                cites.append(c)
+    return Answer(question, "\n\n".join(texts), all(a.abstained for a in parts), tuple(cites))
+
+
 LLM_DOWN = "（大模型服务暂时不可用（{reason}），以下为计划原文摘录）"
 LLM_REMOVED = "（已删除回答中不在检索结果里的引用：{numbers}）"
 
@@ -111,6 +124,11 @@ class Assistant:
     # --- structural ---------------------------------------------------------------------------
     def _task(self, turn: Turn) -> Answer:
         plan = self._plan_for(turn)
+        if turn.intent.also:  # 第4条和第5条: each in turn
+            numbers = (turn.intent.task, *turn.intent.also)
+            answers = [self._task(replace(turn, intent=replace(turn.intent, task=n, also=())))
+                       for n in numbers]
+            return merge_answers(turn.raw, answers)
         section = turn.context.section if turn.context and turn.intent.followup else None
         tasks = structure.find_tasks(plan, turn.intent.task, section) or structure.find_tasks(plan, turn.intent.task)
         if not tasks:
@@ -199,11 +217,19 @@ class Assistant:
         quoted = [t for t in _QUOTED.findall(question) if len(t) >= 2]
         if not quoted and literal and any(ex.mentions(h.chunk, [question]) for h in hits):
             quoted = [question]  # a bare term typed as a whole: 微信公众号
-        if not quoted and is_english(question):
-            translated = self.search.expansion(question).terms
-            quoted = [t for t, w in translated.items() if w >= 1.0]
         if quoted:
             return quoted, [h for h in hits if any(ex.mentions(h.chunk, [t]) for t in quoted)]
+        if is_english(question):  # by the dictionary's translations: any term of each group
+            groups, _ = self.search.glossary.english_groups(question)
+            total = sum(w for w, _ in groups)
+
+            def share(h: Scored) -> float:
+                return sum(w for w, terms in groups if any(ex.mentions(h.chunk, [t]) for t in terms)) / total
+
+            found = [h for h in hits if groups and share(h) >= MENTION_SHARE]
+            # Name each group by the term the plan uses most: 智库 rather than 思想库.
+            shown = [max(terms, key=lambda t: sum(ex.mentions(h.chunk, [t]) for h in hits)) for _, terms in groups]
+            return shown, found
         idf = self.search.bm25.idf
         terms = ex.key_terms(question, idf)
         return terms, [h for h in hits if ex.term_share(h.chunk, terms, idf) >= MENTION_SHARE]

@@ -102,9 +102,15 @@ def list_answer(intro: str, items: Sequence[tuple[Chunk, str]]) -> str:
     return "\n".join(lines)
 
 
+# Words about the document or the asking, not the topic: "计划里哪些地方提到了…", "相关工作".
+_FRAME = re.compile(r"(这份|本|该|这个)?(工作要点|计划|要点|文件|通知)(里面|里|中|当中|上)"
+                    r"|哪些地方|什么地方|哪里|哪儿|(相关|有关)的?(工作|内容|安排|情况)|想知道|请问|帮我")
+
+
 def key_terms(question: str, idf: Mapping[str, float]) -> list[str]:
     """The question's content words that the plan knows (at least two characters), rarest first."""
-    words = [w for w in dict.fromkeys(content_words(question)) if w in idf and len(w) >= 2]
+    topic = _FRAME.sub("，", question)
+    words = [w for w in dict.fromkeys(content_words(topic)) if w in idf and len(w) >= 2]
     return sorted(words, key=lambda w: -idf[w])
 
 

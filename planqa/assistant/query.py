@@ -59,6 +59,7 @@ class Intent:
     asks: str | None = None  # answer type the question wants: when, count, money, who …
     within: bool = False  # "其中…": only among the previous answer's tasks (or its section)
     followup: bool = False
+    also: tuple[int, ...] = ()  # further task numbers asked together: 第4条和第5条
     literal: bool = False  # mention: only tasks whose words contain the term ("提到", a bare term)
     listing: bool = False  # mention: the question says it wants several ("分别", "汇总", "都有哪些")
 
@@ -66,9 +67,11 @@ class Intent:
 _NUM = r"([0-9]{1,3}|[一二三四五六七八九十百零两]{1,4})"
 _TASK_PATTERNS = [
     re.compile(rf"第\s*{_NUM}\s*(?:项|条|个任务|号任务)"),
+    re.compile(rf"第\s*{_NUM}(?=\s*[、,，和及与]\s*(?:{_NUM}\s*[、,，和及与]\s*)*{_NUM}\s*(?:项|条))"),
     re.compile(rf"任务\s*{_NUM}(?![0-9])"),
     re.compile(r"\btask\s*(?:no\.?\s*|number\s*|#\s*)?([0-9]{1,3})\b", re.I),
 ]
+_NUMBER_LIST = re.compile(rf"第\s*((?:{_NUM}\s*[、,，和及与]\s*)+){_NUM}\s*(?:项|条)")
 _SECTION_NUMBER = re.compile(rf"第\s*{_NUM}\s*(?:部分|大部分|板块|大项|个部分|大块|块)")
 _SECTION_WORD = re.compile(r"部分|板块|这一块|这块|那一块|那块|大块")
 _THIS_SECTION = re.compile(r"(这|该|本|此|同一|这一|这个)(部分|板块|块)")
@@ -93,7 +96,9 @@ _MENTION = re.compile(
     r"(哪些|哪几|哪项|哪一项|哪个|哪条|哪几条)(任务|工作|项|条)?.{0,12}(涉及|提到|提及|包含|包括|讲到|说到|谈到|出现|有关|关于)"
     r"|(涉及|提到|提及|包含|讲到|说到|谈到|有关|关于).{1,24}(的)?(是)?(哪些|哪几|哪项|哪一项|哪个|哪条)"
     r"|(哪些|哪几)(项|条)?(任务|工作|项|条)"
-    r"|(which tasks|what tasks).{0,20}(mention|involve|about|relate|refer|cover)",
+    r"|(which tasks|what tasks).{0,20}(mention|involve|about|relate|refer|cover)"
+    r"|(哪里|哪儿|什么地方|哪些地方).{0,6}(提到|提及|讲到|说到|写到)"
+    r"|\bwhere\b.{0,30}\b(mention|say|says|talk|discuss|cover)",
     re.I,
 )
 # Questions that want every task on a topic, not the one best task.
@@ -102,13 +107,13 @@ _LISTING = re.compile(
     r"|都在哪|所有的?(任务|内容|工作|和|与|跟|涉及|提到|有关)|(怎么|如何|是怎样)(提|说|讲)的|提法"
     r"|(都|还)[^，。？]{0,6}哪些"
     r"|\b(list|all|every)\b.{0,40}\b(tasks?|parts?|items?)\b|\b(which|what) (parts|tasks|items)\b"
-    r"|^\s*(please\s+)?(list|enumerate|summari[sz]e|name)\b|\beverything\b",
+    r"|^\s*(please\s+)?(list|enumerate|summari[sz]e|name)\b|\beverything\b|\blist (them|all|every)",
     re.I,
 )
 # "提到/出现 X": the words themselves, not the topic.
 _LITERAL = re.compile(r"提到|提及|提的|提法|出现|包含|含有|写到|写有|讲到|说到|谈到|字样|原文|\bmention|\bcontain", re.I)
 # A bare term typed like a search box query: "院士专家工作站", "微信公众号".
-_BARE_TERM = re.compile(r"[\u4e00-\u9fff]{2,12}|[“\"][\u4e00-\u9fff+＋]{2,12}[”\"]")
+_BARE_TERM = re.compile(r"[\u4e00-\u9fff]{2,12}[+＋]?|[“\"][\u4e00-\u9fff+＋]{2,12}[”\"]")
 _INTERROGATIVE = re.compile(r"[吗呢吧么哪谁几啥怎何]|什么|多少|是否|有没有|能否|可否")
 
 # What a question asks for, and what a sentence that answers it must contain.
@@ -152,7 +157,9 @@ def route(question: str, context: Context | None = None,
         if m := pattern.search(q):
             n = _number(m.group(1))
             if n is not None:
-                return Intent("task", task=n, asks=asks if _asks_more(q, m) else None)
+                also = [k for k in _task_numbers(q) if k != n]
+                return Intent("task", task=n, asks=asks if _asks_more(q, m) else None,
+                              also=tuple(dict.fromkeys(also)))
     if m := _SECTION_NUMBER.search(q):
         n = _number(m.group(1))
         if n is not None:
@@ -179,8 +186,22 @@ def route(question: str, context: Context | None = None,
         return Intent("mention", literal=True)
     listing = bool(_LISTING.search(q))
     if listing or _MENTION.search(q):
-        return Intent("mention", asks=asks, literal=bool(_LITERAL.search(q)), listing=listing)
+        literal = bool(_LITERAL.search(q))
+        if literal and asks == "place":  # "哪里提到…": where in the plan, not a place
+            asks = None
+        return Intent("mention", asks=asks, literal=literal, listing=listing)
     return Intent("search", asks=asks)
+
+
+def _task_numbers(question: str) -> list[int]:
+    """Every task number in the question, in order (第4条和第5条, 第3、4项 → 3 and 4)."""
+    found = []
+    for pattern in _TASK_PATTERNS:
+        for m in pattern.finditer(question):
+            found.append((m.start(), _number(m.group(1))))
+    for m in _NUMBER_LIST.finditer(question):  # 第3、4项: every number of the list
+        found += [(m.start(), _number(x)) for x in re.findall(_NUM, m.group(0))]
+    return [n for _, n in sorted(found) if n is not None]
 
 
 def _asks_more(question: str, match: re.Match) -> bool:

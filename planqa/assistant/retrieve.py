@@ -126,6 +126,7 @@ class HybridSearch:
     bm25 = property(lambda self: self._snap.bm25)
     plan_text = property(lambda self: self._snap.plan_text)
     inactive = property(lambda self: self._snap.inactive)
+    glossary = property(lambda self: self._snap.glossary)
 
     def plan_ids(self, plan: str | None, snap: Snapshot | None = None) -> list[str]:
         entries = (snap or self._snap).entries

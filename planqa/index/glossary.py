@@ -152,9 +152,14 @@ class Glossary:
         """Plan terms an English question names, weighted 0…1, and how far to trust them: the
         share of its content words that some term covers, discounted. A sense counts when the
         question has most of its words."""
-        words = english_words(question)
-        asked = set(words)
-        scores: dict[str, float] = {}
+        groups, trust = self.english_groups(question)
+        return {t: w for w, terms in groups for t in terms}, trust
+
+    def english_groups(self, question: str) -> tuple[list[tuple[float, list[str]]], float]:
+        """The same, grouped by the question words each term translates: "think tanks" gives
+        one group (智库, 思想库), of which a task needs any one."""
+        asked = set(english_words(question))
+        scores: dict[str, tuple[float, frozenset[str]]] = {}
         covered: set[str] = set()
         for word in asked:
             for term, sense in self._by_word.get(word, ()):
@@ -162,14 +167,20 @@ class Glossary:
                 if 2 * len(have) < len(sense):
                     continue
                 score = sum(self.idf(w) for w in have) - 0.5 * sum(self.idf(w) for w in sense if w not in asked)
-                if score > scores.get(term, 0.0):
-                    scores[term] = score
+                if score > scores.get(term, (0.0,))[0]:
+                    scores[term] = (score, frozenset(have))
                 covered.update(have)
         if not scores:
-            return {}, 0.0
-        best = max(scores.values())
-        kept = {t: s / best for t, s in scores.items() if s >= MIN_ENGLISH_WEIGHT * best}
-        return kept, TRANSLATION_TRUST * len(covered) / len(asked)
+            return [], 0.0
+        best = max(score for score, _ in scores.values())
+        grouped: dict[frozenset[str], list[tuple[float, str]]] = defaultdict(list)
+        for term, (score, have) in scores.items():
+            if score >= MIN_ENGLISH_WEIGHT * best:
+                grouped[have].append((score / best, term))
+        groups = [(max(w for w, _ in members), [t for _, t in sorted(members, key=lambda m: -m[0])])
+                  for members in grouped.values()]
+        groups.sort(key=lambda g: -g[0])
+        return groups, TRANSLATION_TRUST * len(covered) / len(asked)
 
     def expand(self, question: str, plan_words: Container[str]) -> Expansion:
         """The plan terms to search for besides the question's own: its English words bridged,

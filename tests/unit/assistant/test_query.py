@@ -60,6 +60,22 @@ def test_listing_questions(question, literal):
     assert (got.kind, got.literal) == ("mention", literal)
 
 
+@pytest.mark.parametrize("question, numbers", [
+    ("第4条和第5条分别讲了什么？", (4, 5)), ("第3、4项讲什么", (3, 4)), ("第三、四、五项", (3, 4, 5)),
+    ("任务7和任务9", (7, 9)), ("第14项", (14,)),
+])
+def test_several_task_numbers_in_one_question(question, numbers):
+    got = intent(question)
+    assert (got.kind, (got.task, *got.also)) == ("task", numbers)
+
+
+def test_where_the_plan_mentions_is_no_place_question():
+    for question in ("Where does the plan mention academician expert workstations?", "计划里哪里提到了科普大篷车？"):
+        got = intent(question)
+        assert (got.kind, got.literal, got.asks) == ("mention", True, None)
+    assert intent("互联网+").kind == "mention"  # a bare term with its plus
+
+
 def test_only_explicit_listing_words_ask_for_several():
     assert intent("互联网平台建设方面，科协自身工作和科普工作分别有什么计划？").listing
     assert intent("村里有人信歪门邪道的组织，科协打算做哪些工作来防范？").listing is False

@@ -136,3 +136,11 @@ def test_english_words_are_stemmed_right_from_many_threads():
     for t in threads:
         t.join()
     assert wrong == []
+
+
+def test_english_groups_gather_the_translations_of_the_same_words():
+    known = parse_cedict(SAMPLE) | {"思想库": "think tank"}
+    glossary = Glossary(PLAN + "，思想库", known)
+    groups, _ = glossary.english_groups("think tanks and academicians")
+    assert sorted(sorted(terms) for _, terms in groups) == [["思想库", "智库"], ["院士"]]
+    assert all(0 < weight <= 1 for weight, _ in groups)
