@@ -204,16 +204,17 @@ class Assistant:
             band = RELATED_BAND * hits[0].score
             related = [h for h in hits[:MAX_RELATED] if h.score >= band and h not in found]
         asks = turn.intent.asks
-        if not found and not related or asks and not any(
-                ex.answers_asked(h.chunk, asks) for h in found + related):
+        if (not found and not related) or (asks and not any(
+                ex.answers_asked(h.chunk, asks) for h in found + related)):
             return self._retrieve(turn)  # judged there: e.g. names asked that no task gives
         return self._listing(turn, found, terms, related)
 
     def _containing(self, question: str, hits: list[Scored],
                     literal: bool = False) -> tuple[list[str], list[Scored]]:
         """The terms looked for and the hits whose task contains them: quoted words (any of
-        them), an English question's dictionary terms (any), else the question's key words
-        (at least half of their weight: a rare word counts for more than 工作)."""
+        them); an English question's dictionary translations (groups of synonyms, most of the
+        groups' weight); else the question's key words (most of their idf weight: a rare word
+        counts for more than 工作)."""
         quoted = [t for t in _QUOTED.findall(question) if len(t) >= 2]
         if not quoted and literal and any(ex.mentions(h.chunk, [question]) for h in hits):
             quoted = [question]  # a bare term typed as a whole: 微信公众号
