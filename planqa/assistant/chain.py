@@ -28,6 +28,7 @@ SEARCH_K = 5
 RELATED_BAND = 0.75  # a task scoring this close to the best one is listed as related too
 MAX_RELATED = 4  # among the best hits only
 MENTION_SHARE = 0.7  # of the question's key-word weight (idf) that a task must contain
+MAX_TOPIC_SHARE = 0.25  # a joined topic found in more of the tasks than this is too general
 STICKY = 0.75  # a follow-up stays with the previous task when it scores this close to the top
 _ALSO = re.compile(r"还|另外|另一|其他|其它|别的|other|else", re.I)
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
@@ -232,8 +233,12 @@ class Assistant:
             shown = [max(terms, key=lambda t: sum(ex.mentions(h.chunk, [t]) for h in hits)) for _, terms in groups]
             return shown, found
         idf = self.search.bm25.idf
-        terms = ex.key_terms(question, idf)
-        return terms, [h for h in hits if ex.term_share(h.chunk, terms, idf) >= MENTION_SHARE]
+        topics = ex.conjunct_terms(question, idf)  # 科普社会化和科普信息化: a task for either
+        matched = [[h for h in hits if ex.term_share(h.chunk, t, idf) >= MENTION_SHARE] for t in topics]
+        if len(topics) > 1:  # a joined topic that most tasks share (有关部门) lists nothing by itself
+            matched = [m for m in matched if len(m) <= MAX_TOPIC_SHARE * len(hits)]
+        found = [h for h in hits if any(h in m for m in matched)]
+        return list(dict.fromkeys(t for topic in topics for t in topic)), found
 
     def _listing(self, turn: Turn, found: list[Scored], terms: list[str],
                  related: list[Scored] = ()) -> Answer:

@@ -107,6 +107,17 @@ _FRAME = re.compile(r"(这份|本|该|这个)?(工作要点|计划|要点|文件
                     r"|哪些地方|什么地方|哪里|哪儿|(相关|有关)的?(工作|内容|安排|情况)|想知道|请问|帮我")
 
 
+_AND = re.compile(r"以及|或者|和|与|及|跟|或|、")
+
+
+def conjunct_terms(question: str, idf: Mapping[str, float]) -> list[list[str]]:
+    """Key terms of each topic joined by 和/与/、 ("科普社会化和科普信息化分别…" → two topics); one
+    list when the question names one topic."""
+    topics = [key_terms(part, idf) for part in _AND.split(_FRAME.sub("，", question))]
+    topics = [t for t in topics if t]
+    return topics if len(topics) > 1 else [key_terms(question, idf)]
+
+
 def key_terms(question: str, idf: Mapping[str, float]) -> list[str]:
     """The question's content words that the plan knows (at least two characters), rarest first."""
     topic = _FRAME.sub("，", question)

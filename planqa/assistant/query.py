@@ -103,7 +103,7 @@ _MENTION = re.compile(
 )
 # Questions that want every task on a topic, not the one best task.
 _LISTING = re.compile(
-    r"都有哪些|有哪些(工作|任务|安排|举措|措施|内容|计划|要求)|汇总|全部列出|列出|列举|分别(有|是|在|讲|要)"
+    r"都有哪些|有哪些(工作|任务|安排|举措|措施|内容|计划|要求)|汇总|全部列出|列出|列举|分别(有|是|在|讲|要|怎么|如何|打算)|各有|各自"
     r"|都在哪|所有的?(任务|内容|工作|和|与|跟|涉及|提到|有关)|(怎么|如何|是怎样)(提|说|讲)的|提法"
     r"|(都|还)[^，。？]{0,6}哪些"
     r"|\b(list|all|every)\b.{0,40}\b(tasks?|parts?|items?)\b|\b(which|what) (parts|tasks|items)\b"

@@ -79,6 +79,14 @@ def test_english_listing_needs_every_translated_word_or_its_synonym(assistant):
     assert think_tanks.answer.startswith("涉及“智库”")
 
 
+def test_joined_topics_list_a_task_for_each(assistant):
+    answer = assistant.ask("科普社会化和科普信息化分别怎么推进？")
+    cited = {c.task for c in answer.citations}
+    assert _tasks_saying(assistant, "科普社会化") <= cited and _tasks_saying(assistant, "科普信息化") <= cited
+    broad = assistant.ask("省科协和有关部门联合举办哪些面向大学生和双创的活动？")
+    assert len(broad.citations) <= 3  # 有关部门 is in most tasks: it lists nothing by itself
+
+
 def test_fact_question_shows_the_sentence_with_the_fact(assistant):
     answer = assistant.ask("选取多少个省级学会试点？")
     assert answer.answer.startswith("第6项：开展省级学会改革试点")

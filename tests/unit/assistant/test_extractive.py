@@ -49,3 +49,10 @@ def test_llm_citations_are_checked_against_the_context():
     drafted = check_citations("见[第9项]和【第14项】，还有（第99项）。", {9, 14})
     assert drafted.cited == (9, 14) and drafted.removed == (99,)
     assert "第99项" not in drafted.text and "[第14项]" in drafted.text
+
+
+def test_conjunct_terms_split_joined_topics():
+    idf = {"科普": 0.2, "社会化": 2.0, "信息化": 2.0, "推进": 0.5, "院士": 1.7}
+    assert ex.conjunct_terms("科普社会化和科普信息化分别怎么推进？", idf) == [["社会化", "科普"], ["信息化", "推进", "科普"]]
+    assert ex.conjunct_terms("哪些任务涉及院士？", idf) == [["院士"]]  # one topic
+    assert ex.conjunct_terms("计划里和院士有关的内容", idf) == [["院士"]]  # 计划里 is no topic

@@ -78,6 +78,7 @@ def test_where_the_plan_mentions_is_no_place_question():
 
 def test_only_explicit_listing_words_ask_for_several():
     assert intent("互联网平台建设方面，科协自身工作和科普工作分别有什么计划？").listing
+    assert intent("基层科普和科技场馆建设，今年各有什么打算").listing
     assert intent("村里有人信歪门邪道的组织，科协打算做哪些工作来防范？").listing is False
 
 
