@@ -73,6 +73,7 @@ _TASK_PATTERNS = [
 ]
 _NUMBER_LIST = re.compile(rf"第\s*((?:{_NUM}\s*[、,，和及与]\s*)+){_NUM}\s*(?:项|条)")
 _SECTION_NUMBER = re.compile(rf"第\s*{_NUM}\s*(?:部分|大部分|板块|大项|个部分|大块|块)")
+_LAST_SECTION = re.compile(r"最后一个?(部分|板块|大块|块)|最后部分")
 _SECTION_WORD = re.compile(r"部分|板块|这一块|这块|那一块|那块|大块")
 _THIS_SECTION = re.compile(r"(这|该|本|此|同一|这一|这个)(部分|板块|块)")
 _WITHIN = re.compile(r"^(其中|这里面|这些任务中|这几项中|里面|这其中)")
@@ -164,6 +165,8 @@ def route(question: str, context: Context | None = None,
         n = _number(m.group(1))
         if n is not None:
             return Intent("section", section=n)
+    if section_titles and _LAST_SECTION.search(q):
+        return Intent("section", section_number=section_titles[-1][0])
     if _SECTION_WORD.search(q) and (number := section_by_title(q, section_titles)):
         return Intent("section", section_number=number)
     if context and context.task is not None:

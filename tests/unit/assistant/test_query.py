@@ -87,6 +87,11 @@ def test_single_questions_are_not_listings(question):
     assert intent(question).kind != "mention"
 
 
+def test_the_last_part():
+    assert intent("最后一部分关于科协自身建设的有哪几条？").section_number == "六"  # TITLES ends with 六
+    assert intent("最后一部分讲什么", context=None).kind == "section"
+
+
 def test_a_part_called_a_block():
     assert intent("第四大块列了哪几项？").section == 4
     assert intent("“建设科技创新智库体系”这一块具体要做什么？").kind == "section"
