@@ -17,7 +17,7 @@ from planqa.assistant import extractive as ex
 from planqa.assistant import structure
 from planqa.assistant.answer import Answer, Citation
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
-from planqa.assistant.query import Context, Intent, normalize_question, route
+from planqa.assistant.query import Context, Intent, normalize_question, route, split_questions
 from planqa.assistant.retrieve import HybridSearch, Scored
 from planqa.assistant.scope import ASKED_TEXT, judge, outside_plan
 from planqa.index.chunk import Chunk, chunk_plan
@@ -56,12 +56,13 @@ def context_from_history(history: Sequence) -> Context | None:
     return None
 
 
-def merge_answers(question: str, parts: list[Answer]) -> Answer:
-    """Answers to the parts of one question (第4条和第5条): texts in order, citations in order
-    without repeats; abstained only if every part was."""
+def merge_answers(question: str, parts: list[Answer], labels: Sequence[str] = ()) -> Answer:
+    """Answers to the parts of one question (第4条和第5条, or several questions in one message,
+    each under its own ``labels``): texts in order, citations in order without repeats;
+    abstained only if every part was."""
     texts, cites, seen = [], [], set()
-    for answer in parts:
-        texts.append(answer.answer)
+    for i, answer in enumerate(parts):
+        texts.append(f"问：{labels[i]}\n{answer.answer}" if labels else answer.answer)
         for c in answer.citations:
             if (c.plan, c.task, c.section) not in seen:
                 seen.add((c.plan, c.task, c.section))
@@ -90,8 +91,22 @@ class Assistant:
             id: str | int | None = None) -> Answer:
         started = time.perf_counter()
         self.search.refresh()  # a plan re-indexed meanwhile answers in its new version
-        answer: Answer = self.chain.invoke({"question": question, "plan": plan, "history": history})
+        answer = self._answer(question, plan, history)
         return replace(answer, id=id, latency_ms=(time.perf_counter() - started) * 1000)
+
+    def _answer(self, question: str, plan: str | None, history: Sequence) -> Answer:
+        """The message as one question; if that is refused and it holds several questions that
+        are each answered on their own (机关改革什么时候完成？学会改革试点又选多少个？), those
+        answers. Parts are not tried first: "2016年…完成了哪些工作？取得了什么成绩？" is one
+        question about 2016, whose second half alone would be answered wrongly."""
+        answer: Answer = self.chain.invoke({"question": question, "plan": plan, "history": history})
+        parts = split_questions(question) if answer.abstained else []
+        if not parts:
+            return answer
+        answers = [self.chain.invoke({"question": p, "plan": plan, "history": history}) for p in parts]
+        if any(a.abstained for a in answers):
+            return answer
+        return merge_answers(question, answers, labels=parts)
 
     # --- preparation ------------------------------------------------------------------------
     def _prepare(self, request: dict) -> Turn:
@@ -335,6 +350,10 @@ class Assistant:
         for structural questions, the Answer comes at once."""
         started = time.perf_counter()
         self.search.refresh()
+        if split_questions(question):  # several questions in one: answered whole, at once
+            answer = self._answer(question, plan, history)
+            yield replace(answer, id=id, latency_ms=(time.perf_counter() - started) * 1000)
+            return
         turn = self._prepare({"question": question, "plan": plan, "history": history})
         answer = None
         if self.llm is not None and turn.intent.kind == "search":

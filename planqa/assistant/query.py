@@ -73,6 +73,9 @@ _TASK_PATTERNS = [
 ]
 _NUMBER_LIST = re.compile(rf"第\s*((?:{_NUM}\s*[、,，和及与]\s*)+){_NUM}\s*(?:项|条)")
 _SECTION_NUMBER = re.compile(rf"第\s*{_NUM}\s*(?:部分|大部分|板块|大项|个部分|大块|块)")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+MAX_PARTS = 4  # questions answered from one message
+MIN_PART_CHARS = 5  # "又呢？" is no question of its own
 _LAST_SECTION = re.compile(r"最后一个?(部分|板块|大块|块)|最后部分")
 _SECTION_WORD = re.compile(r"部分|板块|这一块|这块|那一块|那块|大块")
 _THIS_SECTION = re.compile(r"(这|该|本|此|同一|这一|这个)(部分|板块|块)")
@@ -205,6 +208,16 @@ def _task_numbers(question: str) -> list[int]:
     for m in _NUMBER_LIST.finditer(question):  # 第3、4项: every number of the list
         found += [(m.start(), _number(x)) for x in re.findall(_NUM, m.group(0))]
     return [n for _, n in sorted(found) if n is not None]
+
+
+def split_questions(question: str) -> list[str]:
+    """Several questions typed as one message ("机关改革什么时候完成？学会改革试点又选多少个？"):
+    the parts, each ending in a question mark with some words of its own; else []."""
+    parts = [p.strip() for p in re.split(r"(?<=[？?])", question) if p.strip()]
+    if 1 < len(parts) <= MAX_PARTS and all(
+            p[-1] in "？?" and len(_HAN.findall(p)) >= MIN_PART_CHARS for p in parts):
+        return parts
+    return []
 
 
 def _asks_more(question: str, match: re.Match) -> bool:

@@ -87,6 +87,18 @@ def test_joined_topics_list_a_task_for_each(assistant):
     assert len(broad.citations) <= 3  # 有关部门 is in most tasks: it lists nothing by itself
 
 
+def test_two_questions_in_one_message(assistant):
+    question = "机关改革什么时候完成？学会改革试点又选多少个？"
+    answer = assistant.ask(question)
+    assert [c.task for c in answer.citations] == [5, 6] and not answer.abstained
+    assert "6月底" in answer.answer and "20个左右" in answer.answer
+    *_, streamed = assistant.stream(question)
+    assert streamed.answer == answer.answer
+    # One question about 2016 in two halves: the second half alone must not be answered.
+    other_year = assistant.ask("2016年山东省科协都完成了哪些主要工作？取得了什么成绩？")
+    assert other_year.abstained and other_year.citations == ()
+
+
 def test_fact_question_shows_the_sentence_with_the_fact(assistant):
     answer = assistant.ask("选取多少个省级学会试点？")
     assert answer.answer.startswith("第6项：开展省级学会改革试点")

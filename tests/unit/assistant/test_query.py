@@ -1,6 +1,7 @@
 import pytest
 
-from planqa.assistant.query import Context, asks_for, normalize_question, route, section_by_title
+from planqa.assistant.query import (Context, asks_for, normalize_question, route, section_by_title,
+                                   split_questions)
 
 TITLES = [("四", "组织科技工作者进军科技创新和经济建设主战场，服务创新驱动发展"),
           ("六", "建设科技创新智库体系，服务党委政府科学决策")]
@@ -120,3 +121,11 @@ def test_follow_ups_resolve_against_the_previous_answer():
 ])
 def test_what_a_question_asks_for(question, asks):
     assert asks_for(normalize_question(question)) == asks
+
+
+def test_split_questions_only_splits_whole_questions():
+    assert split_questions("机关改革什么时候完成？学会改革试点又选多少个？") == [
+        "机关改革什么时候完成？", "学会改革试点又选多少个？"]
+    assert split_questions("学会群是什么意思，要点里怎么说的？") == []
+    assert split_questions("引进人才方面的内容分布在哪些任务里？（提到“引才”的）") == []  # a note, no question
+    assert split_questions("第5项呢？又呢？") == []
