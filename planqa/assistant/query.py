@@ -122,9 +122,14 @@ _INTERROGATIVE = re.compile(r"[吗呢吧么哪谁几啥怎何]|什么|多少|是
 
 # What a question asks for, and what a sentence that answers it must contain.
 ASKS: list[tuple[str, re.Pattern, re.Pattern]] = [
+    # How an individual applies, books or signs up: a work plan states tasks, not procedures.
+    ("procedure", re.compile(r"(怎么|如何|怎样|去哪|在哪)(预约|申报|报名|申请|报送|办理)|(准备|提交|需要)(哪些|什么)材料"
+                             r"|找谁(报|办|申请)|向谁(申报|申请)|报名方式|申报方式|how (do|can) i (apply|book|register)", re.I),
+     re.compile(r"(申报|报名|预约|申请)(方式|流程|程序|时间|材料|条件)|登录.{1,20}(网|平台|系统)|联系人")),
     ("contact", re.compile(r"电话|地址|邮箱|网址|联系方式|phone|address", re.I),
      re.compile(r"\d{3,4}-\d{7,8}|@|www\.|路\d+号")),
-    ("list_names", re.compile(r"名单|名录|(分别是|具体是|都是)哪(些|几个|几家)(学会|协会|单位|部门|企业|高校|城市)?[？?]?$"),
+    ("list_names", re.compile(r"名单|名录|(分别是|具体是|都是)哪(些|几个|几家)(学会|协会|单位|部门|企业|高校|城市)?[？?]?$"
+                              r"|哪(些|几个)(城市|地市|县市|地区)"),
      re.compile(r"(、[^、。，]{2,12}(学会|协会)){3,}")),
     ("standard", re.compile(r"标准是|认定标准|评选标准|条件是|具体条件|收费标准|(满足|需要|具备|符合)(哪些|什么)条件"
                             r"|(什么|哪些|具体)流程|(申请|办理|申报)(流程|程序|手续)"),

@@ -29,6 +29,7 @@ _REGION = re.compile("(" + "|".join(PROVINCES) + ")")
 ASKED_TEXT = {
     "money": "金额", "when": "时间", "count": "数量", "who": "负责的人或单位",
     "place": "地点", "list_names": "具体名单", "standard": "具体标准或条件", "contact": "联系方式",
+    "procedure": "具体办理流程或所需材料",
 }
 
 

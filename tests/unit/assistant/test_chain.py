@@ -53,6 +53,11 @@ def test_a_listing_question_about_something_absent_is_refused(assistant):
     assert answer.abstained and answer.citations == ()
 
 
+def test_how_to_apply_is_refused_with_the_related_task(assistant):
+    answer = assistant.ask("申报院士专家工作站需要准备哪些材料？")
+    assert answer.abstained and "具体办理流程或所需材料" in answer.answer and "第9项" in answer.answer
+
+
 def test_a_listing_question_asking_for_names_the_plan_lacks_is_refused(assistant):
     answer = assistant.ask("先行改革试点的那20个左右省级学会分别是哪些？")
     assert answer.abstained and "具体名单" in answer.answer and "第6项" in answer.answer

@@ -117,7 +117,9 @@ def test_follow_ups_resolve_against_the_previous_answer():
     ("哪几项任务提到学会", None), ("第几项讲扶贫", None),
     ("那20个左右省级学会分别是哪些？", "list_names"), ("新馆具体建在哪个位置？", "place"),
     ("分别是哪几项任务？", None), ("设立工作站需要满足哪些条件、走什么流程？", "standard"),
-    ("条例最早是哪一年颁布的？", "when"),
+    ("条例最早是哪一年颁布的？", "when"), ("科普大篷车进校园怎么预约？", "procedure"),
+    ("申报工作站需要准备哪些材料，找谁报？", "procedure"), ("离岸基地建在哪几个城市？", "list_names"),
+    ("怎么推进学会改革？", None),
 ])
 def test_what_a_question_asks_for(question, asks):
     assert asks_for(normalize_question(question)) == asks
