@@ -238,12 +238,7 @@ class Assistant:
             return quoted, [h for h in hits if any(ex.mentions(h.chunk, [t]) for t in quoted)]
         if is_english(question):  # by the dictionary's translations: any term of each group
             groups, _ = self.search.glossary.english_groups(question)
-            total = sum(w for w, _ in groups)
-
-            def share(h: Scored) -> float:
-                return sum(w for w, terms in groups if any(ex.mentions(h.chunk, [t]) for t in terms)) / total
-
-            found = [h for h in hits if groups and share(h) >= MENTION_SHARE]
+            found = [h for h in hits if ex.group_share(h.chunk, groups) >= MENTION_SHARE]
             # Name each group by the term the plan uses most: 智库 rather than 思想库.
             shown = [max(terms, key=lambda t: sum(ex.mentions(h.chunk, [t]) for h in hits)) for _, terms in groups]
             return shown, found

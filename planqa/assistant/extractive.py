@@ -125,16 +125,27 @@ def key_terms(question: str, idf: Mapping[str, float]) -> list[str]:
     return sorted(words, key=lambda w: -idf[w])
 
 
-def term_share(chunk: Chunk, terms: Sequence[str], idf: Mapping[str, float]) -> float:
-    """The idf-weighted share of ``terms`` that the task's own words contain."""
-    total = sum(idf.get(t, 0.0) for t in terms)
+def own_words(chunk: Chunk) -> str:
+    """A task's title and body, lowercased: where a listing looks for the question's terms."""
+    return f"{chunk.task_title}\n{chunk.body}".lower()
+
+
+def group_share(chunk: Chunk, groups: Sequence[tuple[float, Sequence[str]]]) -> float:
+    """The weighted share of ``groups`` (weight, alternative terms) that the task's own words
+    contain; a group counts when any one of its terms is there (智库 or 思想库)."""
+    total = sum(weight for weight, _ in groups)
     if not total:
         return 0.0
-    text = f"{chunk.task_title}\n{chunk.body}".lower()
-    return sum(idf.get(t, 0.0) for t in terms if t in text) / total
+    text = own_words(chunk)
+    return sum(weight for weight, terms in groups if any(t in text for t in terms)) / total
+
+
+def term_share(chunk: Chunk, terms: Sequence[str], idf: Mapping[str, float]) -> float:
+    """The idf-weighted share of ``terms`` that the task's own words contain."""
+    return group_share(chunk, [(idf.get(t, 0.0), [t]) for t in terms])
 
 
 def mentions(chunk: Chunk, terms: Sequence[str]) -> bool:
     """Whether the task's own words (title and body) contain every term."""
-    text = f"{chunk.task_title}\n{chunk.body}".lower()
+    text = own_words(chunk)
     return bool(terms) and all(t in text for t in terms)

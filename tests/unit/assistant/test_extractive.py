@@ -56,3 +56,11 @@ def test_conjunct_terms_split_joined_topics():
     assert ex.conjunct_terms("科普社会化和科普信息化分别怎么推进？", idf) == [["社会化", "科普"], ["信息化", "推进", "科普"]]
     assert ex.conjunct_terms("哪些任务涉及院士？", idf) == [["院士"]]  # one topic
     assert ex.conjunct_terms("计划里和院士有关的内容", idf) == [["院士"]]  # 计划里 is no topic
+
+
+def test_group_share_counts_a_group_when_any_of_its_terms_is_there():
+    c = chunk("建设科技创新智库，发挥院士作用。")
+    assert ex.group_share(c, [(2.0, ["思想库", "智库"]), (1.0, ["院士"])]) == 1.0
+    assert ex.group_share(c, [(3.0, ["思想库"]), (1.0, ["院士"])]) == 0.25
+    assert ex.group_share(c, []) == 0.0
+    assert ex.term_share(c, ["智库", "论坛"], {"智库": 1.0, "论坛": 3.0}) == 0.25
