@@ -1,12 +1,15 @@
 """Hostile input to the pure text stages: random Unicode, random bytes, enormous lines."""
 
+from functools import cache
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planqa.assistant.query import QuestionError, normalize_question, route
+from planqa.assistant.query import QuestionError, normalize_question, route, split_questions
 from planqa.errors import InputError, PlanStructureError
 from planqa.index.chunk import chunk_plan
 from planqa.index.clean import clean_text
+from planqa.index.glossary import Glossary
 from planqa.index.parse import parse_plan
 from planqa.index.source import decode_plan_bytes
 
@@ -60,6 +63,25 @@ def test_questions_normalize_and_route_or_are_refused_clearly(question):
         return
     assert q and "\n" not in q
     route(q)
+
+
+ENGLISHISH = st.lists(st.sampled_from(["think", "tanks", "academicians", "the", "-", "(科普)", "?", " "])
+                      | st.text(max_size=8), max_size=20).map("".join)
+
+
+@cache
+def seed_glossary(text: str) -> Glossary:
+    return Glossary(text)
+
+
+@FAST
+@given(st.text(max_size=300) | ENGLISHISH)
+def test_dictionary_expansion_and_splitting_take_any_question(seed_clean, question):
+    expansion = seed_glossary(seed_clean).expand(question, plan_words=set())
+    assert all(0 < weight <= 1 for weight in expansion.terms.values())
+    assert expansion.coverage is None or 0 <= expansion.coverage <= 1
+    parts = split_questions(question)
+    assert parts == [] or (2 <= len(parts) <= 4 and all(p[-1] in "？?" and p in question for p in parts))
 
 
 def test_enormous_lines():
