@@ -41,6 +41,8 @@ def score(q: Question, a: Answer | None) -> dict[str, float]:
         if len(q.tasks) > 1:
             out["full_recall"] = float(set(q.tasks) <= set(cited))
             out["list_precision"] = precision(q.tasks, cited)
+        elif not abstained:  # one task answers it: citing more dilutes the answer
+            out["over_list"] = float(len(set(cited)) > 1)
     if q.answer_any:
         text = a.answer if a else ""
         out["fact"] = float(any(x in text for x in q.answer_any) and len(text) <= MAX_FACT_CHARS)

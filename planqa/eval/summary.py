@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from planqa.eval.metrics import mean, percentile, refusal_precision, refusal_recall
 from planqa.eval.runner import Scored
 
-METRICS = ["top1", "recall@3", "mrr", "full_recall", "list_precision", "refusal_precision", "refusal_recall",
+METRICS = ["top1", "recall@3", "mrr", "full_recall", "list_precision", "over_list", "refusal_precision", "refusal_recall",
            "false_refusal", "fact", "p50_ms", "p95_ms"]
 TOTAL = "total"
 
@@ -26,7 +26,7 @@ def _row(rows: Sequence[Scored]) -> dict[str, float | int | None]:
     for r in rows:
         for name, value in r.metrics().items():
             per_metric[name].append(value)
-    for name in ("top1", "recall@3", "mrr", "full_recall", "list_precision", "false_refusal", "fact"):
+    for name in ("top1", "recall@3", "mrr", "full_recall", "list_precision", "over_list", "false_refusal", "fact"):
         values = per_metric.get(name)
         row[name] = round(mean(values), 4) if values else None
     pairs = [(r.question.abstain, bool(r.answer is None or r.answer.abstained)) for r in rows]
@@ -74,8 +74,8 @@ def _fmt(value, column: str = "") -> str:
     return f"{value:.1f}" if column.endswith("_ms") else f"{value:.3f}"
 
 
-def compare_tables(a: dict, b: dict, columns: Sequence[str] = ("top1", "full_recall", "refusal_recall",
-                                                               "false_refusal", "fact", "p95_ms")) -> str:
+def compare_tables(a: dict, b: dict, columns: Sequence[str] = (
+        "top1", "full_recall", "list_precision", "over_list", "refusal_recall", "false_refusal", "fact", "p95_ms")) -> str:
     """Two runs side by side, per kind: A → B (Δ)."""
     lines = [f"{'kind':14s}" + "".join(f"{c:>26s}" for c in columns)]
     for kind in sorted(set(a) | set(b), key=lambda k: (k == TOTAL, k)):

@@ -177,6 +177,10 @@ class Glossary:
         for term, (score, have) in scores.items():
             if score >= MIN_ENGLISH_WEIGHT * best:
                 grouped[have].append((score / best, term))
+        # A phrase's translation stands for its words: "official account" is 公众号, so
+        # "account" alone (会计) is not a topic of its own.
+        grouped = {have: members for have, members in grouped.items()
+                   if not any(have < other for other in grouped)}
         groups = [(max(w for w, _ in members), [t for _, t in sorted(members, key=lambda m: -m[0])])
                   for members in grouped.values()]
         groups.sort(key=lambda g: -g[0])

@@ -81,6 +81,11 @@ def test_only_explicit_listing_words_ask_for_several():
     assert intent("互联网平台建设方面，科协自身工作和科普工作分别有什么计划？").listing
     assert intent("基层科普和科技场馆建设，今年各有什么打算").listing
     assert intent("村里有人信歪门邪道的组织，科协打算做哪些工作来防范？").listing is False
+    # Plural words set apart from their noun, a count of items, or 都 with 什么.
+    assert intent("针对年轻人，今年有哪些扶持和宣传上的举措？").listing
+    assert intent("引进人才方面都有哪几项措施？").listing
+    assert intent("引进人才方面，国内国外都有什么打算？").listing
+    assert intent("科技工作者日有什么安排？").listing is False
 
 
 @pytest.mark.parametrize("question", ["智库是什么意思？", "选取多少个省级学会试点", "改革什么时候全部完成？"])

@@ -32,6 +32,9 @@ def test_score_of_one_answer():
     assert score(RESULTS[1].question, padded)["full_recall"] == 1.0
     assert score(RESULTS[1].question, padded)["list_precision"] == 0.5
     assert score(RESULTS[2].question, RESULTS[2].answer) == {"refused": 1.0}
+    assert score(RESULTS[0].question, RESULTS[0].answer)["over_list"] == 0.0
+    assert score(RESULTS[0].question, answer([9, 14]))["over_list"] == 1.0  # one task asked, two given
+    assert "over_list" not in score(RESULTS[4].question, RESULTS[4].answer)  # refused: counted there
     long = answer([6], text="20个左右" + "字" * 400)
     assert score(RESULTS[3].question, long)["fact"] == 0.0  # the fact, but in a too-long answer
 

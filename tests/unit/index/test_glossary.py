@@ -144,3 +144,11 @@ def test_english_groups_gather_the_translations_of_the_same_words():
     groups, _ = glossary.english_groups("think tanks and academicians")
     assert sorted(sorted(terms) for _, terms in groups) == [["思想库", "智库"], ["院士"]]
     assert all(0 < weight <= 1 for weight, _ in groups)
+
+
+def test_a_phrase_translation_stands_for_its_words():
+    known = parse_cedict(SAMPLE) | {"公众号": "official account (on a social networking platform)",
+                                    "会计": "accountant/accounting", "官方": "official", "正式": "official"}
+    glossary = Glossary(PLAN + "，微信公众号，会计，官方，正式", known)
+    groups, _ = glossary.english_groups("Which tasks mention official accounts?")
+    assert [terms for _, terms in groups] == [["公众号"]]  # not also 会计 for "account"
