@@ -95,18 +95,28 @@ class Assistant:
         return replace(answer, id=id, latency_ms=(time.perf_counter() - started) * 1000)
 
     def _answer(self, question: str, plan: str | None, history: Sequence) -> Answer:
-        """The message as one question; if that is refused and it holds several questions that
-        are each answered on their own (机关改革什么时候完成？学会改革试点又选多少个？), those
-        answers. Parts are not tried first: "2016年…完成了哪些工作？取得了什么成绩？" is one
-        question about 2016, whose second half alone would be answered wrongly."""
+        """The message as one question; if that is refused and it holds several questions
+        (机关改革什么时候完成？新馆投资多少钱？), each is answered in turn, as a conversation so
+        that "它…" in a later one means the earlier one's task, and the answers are given
+        under their questions: a part the plan does not cover says so, as the whole did. Parts
+        are not tried first, and a message about another year or organization stays refused
+        as a whole: "2016年…完成了哪些工作？取得了什么成绩？" is one question about 2016,
+        whose second half alone would be answered wrongly."""
         answer: Answer = self.chain.invoke({"question": question, "plan": plan, "history": history})
         parts = split_questions(question) if answer.abstained else []
-        if not parts:
+        if not parts or self._about_another_plan(question, plan, history):
             return answer
-        answers = [self.chain.invoke({"question": p, "plan": plan, "history": history}) for p in parts]
-        if any(a.abstained for a in answers):
+        answers: list[Answer] = []
+        for p in parts:
+            answers.append(self.chain.invoke({"question": p, "plan": plan, "history": [*history, *answers]}))
+        if all(a.abstained for a in answers):
             return answer
         return merge_answers(question, answers, labels=parts)
+
+    def _about_another_plan(self, question: str, plan: str | None, history: Sequence) -> bool:
+        turn = self._prepare({"question": question, "plan": plan, "history": history})
+        chosen = self._plan_for(turn)
+        return outside_plan(turn.question, self._plan_text(chosen), chosen.title) is not None
 
     # --- preparation ------------------------------------------------------------------------
     def _prepare(self, request: dict) -> Turn:

@@ -104,6 +104,18 @@ def test_two_questions_in_one_message(assistant):
     assert other_year.abstained and other_year.citations == ()
 
 
+def test_a_message_answered_in_part_says_which_part_the_plan_does_not_cover(assistant):
+    answer = assistant.ask("机关改革什么时候完成？省科技馆新馆总投资多少钱？")
+    assert not answer.abstained and [c.task for c in answer.citations] == [5]
+    asked, refused = answer.answer.split("\n\n问：")
+    assert "6月底" in asked and refused.startswith("省科技馆新馆总投资多少钱？") and "没有写明金额" in refused
+    # A later question in the message follows the earlier one: "它们" is task 6's societies.
+    follow = assistant.ask("学会改革试点选多少个？它们什么时候完成改革？")
+    assert [c.task for c in follow.citations] == [6] and "第6项没有写明时间" in follow.answer
+    # Neither part covered: one refusal, as before.
+    assert assistant.ask("省科技馆新馆总投资多少钱？建筑面积有多大？").abstained
+
+
 def test_fact_question_shows_the_sentence_with_the_fact(assistant):
     answer = assistant.ask("选取多少个省级学会试点？")
     assert answer.answer.startswith("第6项：开展省级学会改革试点")
