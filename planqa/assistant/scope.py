@@ -53,6 +53,19 @@ _PLAN_NAMED = re.compile(
     r"([\u4e00-\u9fff]{0,10}?(?:科协|协会|学会|研究会|委员会|政府|大学|学院|研究院|研究所|中心|集团|公司"
     r"|局|厅|部|委|办|省|市|县|区))(?:\d{4}年度?)?的?(?:工作要点|工作计划|工作安排|工作规划)")
 _DEMONSTRATIVE = re.compile(r"^(这份|这个|本|该|此|今年|全年|这次)")
+# "第二次全省科技工作者状况调查" where the plan has only the third: another round, not this one.
+_ORDINAL = re.compile(r"(第[一二三四五六七八九十百\d]+)(次|届|批|期)([\u4e00-\u9fff]{2})")
+
+
+def other_round(question: str, plan_text: str) -> Verdict | None:
+    """An ordinal round of something (第二次…调查) that the plan names only with another number."""
+    for m in _ORDINAL.finditer(question):
+        if m.group(0) in plan_text:
+            continue
+        if said := re.search(r"第[一二三四五六七八九十百\d]+" + re.escape(m.group(2) + m.group(3))
+                             + r"[\u4e00-\u9fff]{0,10}", plan_text):
+            return Verdict(False, f"要点里说的是“{said.group(0)}”，没有{m.group(1)}{m.group(2)}的情况")
+    return None
 
 
 def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict | None:
@@ -61,6 +74,8 @@ def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict
         owner = m.group(1)
         if plan_title and not _DEMONSTRATIVE.match(owner) and owner not in plan_title:
             return Verdict(False, f"这里只有《{plan_title}》，没有{owner}的工作要点")
+    if verdict := other_round(question, plan_text):
+        return verdict
     for year in _YEAR.findall(question):
         if year not in plan_text:
             return Verdict(False, f"这份要点没有涉及{year}年的情况")

@@ -15,6 +15,14 @@ def test_other_years_provinces_and_plans_are_outside():
     assert "某某大学" in outside_plan("某某大学的工作计划是什么？", PLAN_TEXT, TITLE).reason
 
 
+def test_another_round_of_what_the_plan_names_is_outside():
+    text = PLAN_TEXT + "。开展第三次全省科技工作者状况调查，召开第十一次党代会。"
+    verdict = outside_plan("第二次全省科技工作者状况调查的结果是什么？", text, TITLE)
+    assert "第三次全省科技工作者状况调查" in verdict.reason and "第二次" in verdict.reason
+    assert outside_plan("第三次全省科技工作者状况调查什么时候开展？", text, TITLE) is None
+    assert outside_plan("第一批试点学会有哪些？", text, TITLE) is None  # the plan numbers no batch
+
+
 def test_known_share_counts_the_plans_words():
     idf = {"科技馆": 1.0, "免费": 1.0, "开放": 1.0}
     assert known_share("科技馆免费开放", idf) == 1.0
