@@ -29,6 +29,7 @@ RELATED_BAND = 0.75  # a task scoring this close to the best one is listed as re
 MAX_RELATED = 4  # among the best hits only
 MENTION_SHARE = 0.7  # of the question's key-word weight (idf) that a task must contain
 MAX_TOPIC_SHARE = 0.25  # a joined topic found in more of the tasks than this is too general
+OVERVIEW_BAND = 0.85  # a task scoring this close to the overview, with its words, answers instead
 STICKY = 0.75  # a follow-up stays with the previous task when it scores this close to the top
 _ALSO = re.compile(r"还|另外|另一|其他|其它|别的|other|else", re.I)
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
@@ -54,6 +55,19 @@ def context_from_history(history: Sequence) -> Context | None:
             tasks = tuple(c["task"] for c in cites if isinstance(c.get("task"), int))
             return Context(first.get("plan"), first.get("task"), first.get("section") or None, tasks)
     return None
+
+
+def tasks_first(hits: list[Scored]) -> list[Scored]:
+    """The overview sums up every task, so its meaning is near any topic; a task that scores
+    near it and matches the question's words at least as well is the specific answer ("Tell
+    me about the anti-cult work"). The overview keeps the words it alone has (迎接…召开)."""
+    if not hits or hits[0].chunk.kind == "task":
+        return hits
+    task = next((h for h in hits if h.chunk.kind == "task"), None)
+    if (task is None or task.score < OVERVIEW_BAND * hits[0].score
+            or (task.lexical or 0.0) < (hits[0].lexical or 0.0)):
+        return hits
+    return [task, *(h for h in hits if h is not task)]
 
 
 def merge_answers(question: str, parts: list[Answer], labels: Sequence[str] = ()) -> Answer:
@@ -301,6 +315,7 @@ class Assistant:
         plan_id = turn.plan.plan_id if turn.plan else None
         within = turn.intent.within and turn.context
         hits = self.search.search(turn.question, k=SEARCH_K if not within else 50, plan=plan_id)
+        hits = tasks_first(hits)
         if within:
             ctx = turn.context
             keep = (lambda h: h.chunk.task_number in ctx.tasks) if len(ctx.tasks) > 1 else (

@@ -2,7 +2,10 @@
 
 import pytest
 
+from planqa.assistant.chain import tasks_first
 from planqa.assistant.query import QuestionError
+from planqa.assistant.retrieve import Scored
+from planqa.index.chunk import Chunk
 from planqa.eval.metrics import mean
 from planqa.eval.questions import bundled_conversations, bundled_sets, load_conversations, load_questions
 from planqa.eval.runner import run_conversations, run_questions
@@ -209,3 +212,23 @@ def test_plan_with_restarted_numbering_lists_every_task_with_that_number(tmp_pat
         assert {(c.section, c.task) for c in both.citations} == {("一", 2), ("二", 2), ("三", 2)}
     finally:
         close_client(client)
+
+
+def _hit(kind, score, lexical, task=None):
+    chunk = Chunk(f"{kind}-{task}", "p", f"{kind}-{task}", kind, "", "", task_number=task)
+    return Scored(chunk, score, 0.9, lexical)
+
+
+def test_a_task_near_the_overview_with_the_questions_words_comes_first():
+    overview, task = _hit("overview", 0.56, 2.5), _hit("task", 0.52, 4.9, task=19)
+    assert tasks_first([overview, task]) == [task, overview]
+    assert tasks_first([overview, _hit("task", 0.40, 4.9, task=19)])[0] is overview  # not near
+    assert tasks_first([_hit("overview", 0.58, 18.0), task])[0].chunk.kind == "overview"  # its own words
+    assert tasks_first([task, overview]) == [task, overview]
+
+
+def test_topic_questions_are_answered_from_a_task_not_the_overview(assistant):
+    answer = assistant.ask("Tell me about the anti-cult work in this plan.")
+    assert answer.citations[0].task == _tasks_saying(assistant, "邪教").pop()
+    congress = assistant.ask("要以优异成绩迎接什么会议的召开？")  # the overview alone says it
+    assert "十九大" in congress.answer and congress.citations[0].task is None
