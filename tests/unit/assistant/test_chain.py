@@ -185,9 +185,9 @@ def test_quality_on_the_bundled_question_sets(assistant):
 
     chinese = {"keyword", "paraphrase", "task_number", "section", "fact", "traditional", "multi"}
     assert metric("top1", chinese) >= 0.91
-    assert metric("top1", {"english"}) >= 0.82
+    assert metric("top1", {"english"}) >= 0.85
     assert metric("full_recall", {"multi"}) >= 0.8
-    assert metric("list_precision") >= 0.9
+    assert metric("list_precision") >= 0.9 and metric("over_list") <= 0.03
     assert metric("refused") >= 0.87
     assert metric("false_refusal") <= 0.03
     assert metric("fact") >= 0.95
