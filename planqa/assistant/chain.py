@@ -253,8 +253,9 @@ class Assistant:
                     literal: bool = False) -> tuple[list[str], list[Scored]]:
         """The terms looked for and the hits whose task contains them: quoted words (any of
         them); an English question's dictionary translations (groups of synonyms, most of the
-        groups' weight); else the question's key words (most of their idf weight: a rare word
-        counts for more than 工作)."""
+        groups' weight); for "提到…" the longest phrase the plan has word for word (学会群, not
+        every task with 学会); else the question's key words (most of their idf weight: a rare
+        word counts for more than 工作)."""
         quoted = [t for t in _QUOTED.findall(question) if len(t) >= 2]
         if not quoted and literal and any(ex.mentions(h.chunk, [question]) for h in hits):
             quoted = [question]  # a bare term typed as a whole: 微信公众号
@@ -268,6 +269,9 @@ class Assistant:
             return shown, found
         idf = self.search.bm25.idf
         topics = ex.conjunct_terms(question, idf)  # 科普社会化和科普信息化: a task for either
+        plan_text = self.search.plan_text.get(hits[0].chunk.plan, "") if hits else ""
+        if literal and len(topics) == 1 and (phrase := ex.plan_phrase(question, plan_text, idf, MENTION_SHARE)):
+            return [phrase], [h for h in hits if ex.mentions(h.chunk, [phrase])]  # 学会群, not 学会
         matched = [[h for h in hits if ex.term_share(h.chunk, t, idf) >= MENTION_SHARE] for t in topics]
         if len(topics) > 1:  # a joined topic that most tasks share (有关部门) lists nothing by itself
             matched = [m for m in matched if len(m) <= MAX_TOPIC_SHARE * len(hits)]

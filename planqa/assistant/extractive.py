@@ -118,6 +118,30 @@ def conjunct_terms(question: str, idf: Mapping[str, float]) -> list[list[str]]:
     return topics if len(topics) > 1 else [key_terms(question, idf)]
 
 
+_GLUE = "的了是在和与及或等要把被对将也都还就之"
+
+
+def plan_phrase(question: str, plan_text: str, idf: Mapping[str, float], share: float) -> str:
+    """The longest run of the question (three characters or more) that the plan has word for
+    word and that holds ``share`` of the question's key-word weight: "学会群" where the words
+    alone are 学会 (in most tasks) and 群; "" when there is none."""
+    terms = key_terms(question, idf)
+    total = sum(idf[t] for t in terms)
+    topic = _FRAME.sub("，", question)
+    best = ""
+    for run in re.findall(r"[\u4e00-\u9fff]{3,}", topic):
+        for i in range(len(run)):
+            j = i + len(best) + 1  # only longer runs than the best so far
+            while j <= len(run) and run[i:j] in plan_text:
+                phrase = run[i:j].strip(_GLUE)  # 院士的 is 院士
+                held = [t for t in terms if t in phrase]
+                if (len(phrase) > max(map(len, held), default=len(phrase))
+                        and sum(idf[t] for t in held) >= share * total > 0):
+                    best = phrase
+                j += 1
+    return best
+
+
 def key_terms(question: str, idf: Mapping[str, float]) -> list[str]:
     """The question's content words that the plan knows (at least two characters), rarest first."""
     topic = _FRAME.sub("，", question)

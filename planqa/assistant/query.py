@@ -116,7 +116,8 @@ _LISTING = re.compile(
     re.I,
 )
 # "提到/出现 X": the words themselves, not the topic.
-_LITERAL = re.compile(r"提到|提及|提的|提法|出现|包含|含有|写到|写有|讲到|说到|谈到|字样|原文|\bmention|\bcontain", re.I)
+_LITERAL = re.compile(r"提到|提及|提的|提法|出现|包含|含有|写到|写有|讲到|说到|谈到|字样|原文|(怎么|如何|是怎样)(说|讲|写)的"
+                      r"|\bmention|\bcontain", re.I)
 # A bare term typed like a search box query: "院士专家工作站", "微信公众号".
 _BARE_TERM = re.compile(r"[\u4e00-\u9fff]{2,12}[+＋]?|[“\"][\u4e00-\u9fff+＋]{2,12}[”\"]")
 _INTERROGATIVE = re.compile(r"[吗呢吧么哪谁几啥怎何]|什么|多少|是否|有没有|能否|可否")

@@ -232,3 +232,9 @@ def test_topic_questions_are_answered_from_a_task_not_the_overview(assistant):
     assert answer.citations[0].task == _tasks_saying(assistant, "邪教").pop()
     congress = assistant.ask("要以优异成绩迎接什么会议的召开？")  # the overview alone says it
     assert "十九大" in congress.answer and congress.citations[0].task is None
+
+
+def test_a_phrase_the_plan_has_lists_its_tasks_not_every_task_with_one_of_its_words(assistant):
+    answer = assistant.ask("学会群是什么意思，要点里怎么说的？")
+    assert {c.task for c in answer.citations} == _tasks_saying(assistant, "学会群")
+    assert len(_tasks_saying(assistant, "学会")) > 3  # what the words alone would have listed

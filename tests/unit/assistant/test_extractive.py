@@ -64,3 +64,12 @@ def test_group_share_counts_a_group_when_any_of_its_terms_is_there():
     assert ex.group_share(c, [(3.0, ["思想库"]), (1.0, ["院士"])]) == 0.25
     assert ex.group_share(c, []) == 0.0
     assert ex.term_share(c, ["智库", "论坛"], {"智库": 1.0, "论坛": 3.0}) == 0.25
+
+
+def test_plan_phrase_is_the_longest_run_the_plan_has_word_for_word():
+    plan = "鼓励学会成立学会群，促进交流。密切与院士的联系。开发省科协官方微信公众号。"
+    idf = {"学会": 1.0, "院士": 3.0, "官方": 3.0, "开发": 2.0, "微信": 3.0, "公众": 2.0, "科协": 0.5}
+    assert ex.plan_phrase("学会群是什么意思", plan, idf, 0.7) == "学会群"
+    assert ex.plan_phrase("哪项任务提到要开发省科协官方微信公众号？", plan, idf, 0.7) == "开发省科协官方微信公众号"
+    assert ex.plan_phrase("提到院士的任务有哪些？", plan, idf, 0.7) == ""  # 院士的 is just 院士
+    assert ex.plan_phrase("学会和院士", plan, idf, 0.7) == ""  # no run of the plan holds both

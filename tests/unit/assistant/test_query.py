@@ -136,3 +136,8 @@ def test_split_questions_only_splits_whole_questions():
     assert split_questions("学会群是什么意思，要点里怎么说的？") == []
     assert split_questions("引进人才方面的内容分布在哪些任务里？（提到“引才”的）") == []  # a note, no question
     assert split_questions("第5项呢？又呢？") == []
+
+
+def test_how_the_plan_words_it_is_a_literal_question():
+    got = intent("学会群是什么意思，要点里怎么说的？")
+    assert (got.kind, got.literal) == ("mention", True)
