@@ -215,7 +215,10 @@ class Assistant:
         return self._reply(turn, structure.answer_section(plan, found))
 
     def _meta(self, turn: Turn) -> Answer:
-        reply = structure.answer_meta(self._plan_for(turn), turn.intent.meta)
+        plan = self._plan_for(turn)
+        if verdict := outside_plan(turn.question, self._plan_text(plan), plan.title):
+            return self._refuse(turn, plan, [], verdict.reason)  # 江苏省科协今年的重点工作
+        reply = structure.answer_meta(plan, turn.intent.meta)
         return self._reply(turn, reply) if reply else self._retrieve(turn)
 
     # --- retrieval ----------------------------------------------------------------------------

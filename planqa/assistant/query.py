@@ -91,7 +91,16 @@ _META_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("published", re.compile(r"发布(时间|日期)|(哪天|哪一天|什么时候|何时|日期|时间).{0,8}(发布|公布|上网|发的|发出)|发布.{0,4}(哪天|什么时候)|when was .*(published|issued)", re.I)),
     ("issuer", re.compile(r"(谁|哪个单位|哪个部门|什么单位|哪家单位|哪个机构).{0,6}(印发|发布|制定|下发|发的|出台)|(印发|发文|发布)(单位|机关|部门)|who (issued|published)", re.I)),
     ("addressees", re.compile(r"(发给|印发给|主送|下发给|发往).{0,6}(哪些|谁|哪|什么)|主送(单位|对象)")),
-    ("mainline", re.compile(r"主线")),
+    ("mainline", re.compile(r"主线|总体(工作)?思路|总体要求|指导思想|主要精神")),
+    # The plan as a whole: its parts and tasks, not the tasks that say 重点 or 工作.
+    ("outline", re.compile(
+        r"^(请问)?(今年|全年|\d{4}年)?的?(省科协|科协)?(今年|全年)?的?(都有哪些|有哪些|有什么|都有什么)?"
+        r"(重点工作|主要工作|重点任务|主要任务|工作重点|工作任务)(都有哪些|有哪些|是什么|是哪些|有什么)?[？?]?$"
+        r"|(这份|这个|本|该|整个)?(工作要点|要点|文件|通知)的?(主要|大致|大概)?内容(是什么|有哪些|是啥)"
+        r"|(这份|这个|本|该|整个)(工作要点|要点|文件|通知)(主要)?(讲了|讲的是|说了|写了|讲|说)(什么|啥|些什么|哪些内容)"
+        r"|(要点|文件)(包括|包含|都有)哪些(内容|方面)"
+        r"|^what (does|is) (the|this) (whole )?plan (cover|about)\W*$|^(summari[sz]e|outline) (the|this) (whole )?plan\W*$"
+        r"|^(give me )?(an )?overview of (the|this) plan\W*$", re.I)),
     ("year", re.compile(r"(要点|文件|计划|通知|安排).{0,6}(哪一年|哪年|什么年份|哪个年度)|(哪一年|哪年|哪个年度)的(工作|要点|计划|安排)")),
     ("title", re.compile(r"(文件|要点|通知|计划)的?(标题|名称|全称|题目)")),
 ]

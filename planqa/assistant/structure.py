@@ -112,6 +112,8 @@ def answer_meta(plan: Plan, meta: str) -> Reply | None:
             lead = f"工作主线是“{m.group(1)}”。" if m else ""
             return f"{lead}总体工作思路中写道：\n“{sentence}”", (_overview_citation(plan, sentence),), False
         return None
+    if meta == "outline":
+        return _outline(plan)
     if meta == "year":
         m = re.search(r"(\d{4})年", plan.title)
         if m:
@@ -120,6 +122,22 @@ def answer_meta(plan: Plan, meta: str) -> Reply | None:
     if meta == "title":
         return f"文件标题是《{plan.title}》。", (_overview_citation(plan, plan.title),), False
     return None
+
+
+def _outline(plan: Plan) -> Reply:
+    """The plan at a glance: its main line, then each part with its task numbers."""
+    sentence = _sentence_with(plan.overview, "主线")
+    m = re.search(r"以(.{2,30}?)为主线", sentence)
+    lead = f"以“{m.group(1)}”为主线，" if m else ""
+    lines = []
+    for s in plan.sections:
+        numbers = [t.number for t in s.tasks]
+        span = (f"（第{numbers[0]}项）" if len(numbers) == 1 else f"（第{numbers[0]}—{numbers[-1]}项）") if numbers else ""
+        lines.append(f"{s.number}、{s.title}{span}")
+    text = (f"《{plan.title}》{lead}分{len(plan.sections)}个部分、共{len(plan.tasks)}项任务：\n"
+            + "\n".join(lines) + "\n可以接着问某一部分或某一项，例如“第二部分有哪些任务”“第9项讲什么”。")
+    quote = sentence or plan.title
+    return text, (_overview_citation(plan, quote),), False
 
 
 def _chinese_date(iso: str) -> str:

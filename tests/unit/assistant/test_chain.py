@@ -238,3 +238,10 @@ def test_a_phrase_the_plan_has_lists_its_tasks_not_every_task_with_one_of_its_wo
     answer = assistant.ask("学会群是什么意思，要点里怎么说的？")
     assert {c.task for c in answer.citations} == _tasks_saying(assistant, "学会群")
     assert len(_tasks_saying(assistant, "学会")) > 3  # what the words alone would have listed
+
+
+def test_a_document_question_about_another_organizations_plan_is_refused(assistant):
+    answer = assistant.ask("中国科协2017年的工作要点主要内容是什么？")
+    assert answer.abstained and "中国科协" in answer.answer
+    outline = assistant.ask("这份要点主要讲了什么")
+    assert not outline.abstained and "共23项任务" in outline.answer

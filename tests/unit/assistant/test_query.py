@@ -141,3 +141,22 @@ def test_split_questions_only_splits_whole_questions():
 def test_how_the_plan_words_it_is_a_literal_question():
     got = intent("学会群是什么意思，要点里怎么说的？")
     assert (got.kind, got.literal) == ("mention", True)
+
+
+@pytest.mark.parametrize("question", [
+    "今年科协有哪些重点工作？", "这份要点主要讲了什么", "文件的主要内容是什么", "What does the plan cover?",
+])
+def test_questions_about_the_whole_plan_get_its_outline(question):
+    assert intent(question).meta == "outline"
+
+
+@pytest.mark.parametrize("question", [
+    "科普工作今年有哪些重点？", "What does the plan say about the new museum?", "第九项任务的主要内容",
+])
+def test_questions_about_one_topic_are_no_outline(question):
+    assert intent(question).meta != "outline"
+
+
+def test_the_plans_spirit_is_its_overall_thinking():
+    assert intent("这份文件的主要精神是什么").meta == "mainline"
+    assert intent("总体工作思路是什么？").meta == "mainline"

@@ -42,3 +42,12 @@ def test_a_fact_the_plan_does_not_state(plan):
     from dataclasses import replace
 
     assert structure.answer_meta(replace(plan, overview="没有那个词的概述。"), "mainline") is None
+
+
+def test_the_outline_gives_every_part_with_its_task_numbers(plan):
+    text, cites, abstained = structure.answer_meta(plan, "outline")
+    assert not abstained and "分7个部分、共23项任务" in text and "以“科协系统深化改革”为主线" in text
+    for section in plan.sections:
+        first, last = section.tasks[0].number, section.tasks[-1].number
+        assert f"{section.number}、{section.title}（第{first}—{last}项）" in text
+    assert cites[0].task is None and "主线" in cites[0].quote
