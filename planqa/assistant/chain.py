@@ -45,16 +45,23 @@ class Turn:
 
 
 def context_from_history(history: Sequence) -> Context | None:
-    """The focus of the latest answer that cited something (Answer objects or Answer JSON)."""
+    """The focus of the latest answer that cited something (Answer objects or Answer JSON),
+    and the tasks of the latest answer that listed several."""
+    context, listed = None, ()
     for item in reversed(list(history or [])):
         cites = item.citations if isinstance(item, Answer) else (item or {}).get("citations") or []
         cites = [c.to_json() if isinstance(c, Citation) else c for c in cites]
         cites = [c for c in cites if isinstance(c, dict) and (c.get("task") is not None or c.get("section"))]
-        if cites:
+        if not cites:
+            continue
+        tasks = tuple(dict.fromkeys(c["task"] for c in cites if isinstance(c.get("task"), int)))
+        if context is None:
             first = cites[0]
-            tasks = tuple(c["task"] for c in cites if isinstance(c.get("task"), int))
-            return Context(first.get("plan"), first.get("task"), first.get("section") or None, tasks)
-    return None
+            context = Context(first.get("plan"), first.get("task"), first.get("section") or None, tasks)
+        if len(tasks) > 1:
+            listed = tasks
+            break
+    return replace(context, listed=listed) if context else None
 
 
 def tasks_first(hits: list[Scored]) -> list[Scored]:

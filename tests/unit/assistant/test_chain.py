@@ -158,6 +158,20 @@ def test_follow_ups_resolve_against_the_conversation(assistant):
     assert [c.task for c in section.citations] == [7, 8, 9, 10, 11, 12]
 
 
+def test_follow_ups_after_a_list_and_without_a_subject(assistant):
+    listed = assistant.ask("哪些任务涉及院士专家工作站？")
+    order = [c.task for c in listed.citations]
+    first = assistant.ask("第一个是什么内容？", history=[listed])
+    assert [c.task for c in first.citations] == order[:1]
+    other = assistant.ask("另一个呢？", history=[listed, first.to_json()])
+    assert [c.task for c in other.citations] == order[1:2]
+    pilot = assistant.ask("学会改革试点选多少个？")
+    when = assistant.ask("什么时候完成？", history=[pilot])
+    assert when.abstained and "第6项没有写明时间" in when.answer  # not task 5's 6月底
+    more = assistant.ask("还有别的改革吗？", history=[pilot, when])
+    assert 6 not in {c.task for c in more.citations} and {4, 5} <= {c.task for c in more.citations}
+
+
 @pytest.mark.parametrize("bad", ["", "   ", "\x00\x01\x02", "问" * 100_000])
 def test_empty_control_or_huge_questions_are_clear_errors(assistant, bad):
     with pytest.raises(QuestionError):

@@ -115,6 +115,26 @@ def test_follow_ups_resolve_against_the_previous_answer():
     assert intent("下一项是什么？").kind != "task"  # no conversation: nothing to follow
 
 
+def test_follow_ups_point_into_the_last_list_by_place():
+    listed = Context("p", 14, "四", (14, 9), listed=(14, 9))
+    assert intent("第一个是什么内容？", listed).task == 14
+    assert intent("第二个呢？", listed).task == 9 and intent("最后一个讲什么", listed).task == 9
+    assert intent("第三个呢？", listed).kind != "task"  # the list has two
+    after_first = Context("p", 14, "四", (14,), listed=(14, 9))
+    assert intent("另一个呢？", after_first).task == 9
+    assert intent("第一个是什么？", Context("p", 14, "四", (14,))).kind != "task"  # no list yet
+
+
+def test_a_follow_up_that_names_nothing_asks_about_the_last_task():
+    ctx = Context("p", 6, "二", (6,))
+    assert (intent("什么时候完成？", ctx).task, intent("什么时候完成？", ctx).asks) == (6, "when")
+    assert intent("具体要成立什么机构？", Context("p", 20, "六", (20,))).task == 20
+    assert intent("科普志愿者协会什么时候成立？", ctx).kind != "task"  # a topic of its own
+    assert intent("什么时候完成？").kind != "task"  # no conversation
+    got = intent("还有别的改革吗？", ctx)
+    assert (got.kind, got.listing) == ("mention", True)
+
+
 @pytest.mark.parametrize("question, asks", [
     ("省科技馆新馆总投资多少亿元？", "money"), ("科技工作者日是每年的哪一天？", "when"),
     ("选取多少个省级学会试点？", "count"), ("中国科协现任主席是谁？", "who"),
