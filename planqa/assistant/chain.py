@@ -345,8 +345,14 @@ class Assistant:
         return None, hits, self._sticky(turn, hits) or hits[0]
 
     def _extractive(self, turn: Turn, top: Scored, notice: str = "") -> Answer:
-        quote = ex.pick_quote(top.chunk, self._wanted(turn.question), self.search.bm25.idf,
-                              turn.intent.asks, top.best_passages)
+        chunk, passages = top.chunk, top.best_passages
+        if chunk.kind == "overview":  # quote the overall thinking, not the notice's header lines
+            overview = self.search.entries[chunk.plan].plan.overview
+            if overview:
+                chunk = replace(chunk, body=overview)
+                passages = tuple(p for p in passages if p in overview)
+        quote = ex.pick_quote(chunk, self._wanted(turn.question), self.search.bm25.idf,
+                              turn.intent.asks, passages)
         answer = self._compose(turn, [(top.chunk, quote, top.score)])
         return replace(answer, answer=f"{notice}\n{answer.answer}") if notice else answer
 

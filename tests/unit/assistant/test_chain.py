@@ -259,3 +259,10 @@ def test_a_document_question_about_another_organizations_plan_is_refused(assista
     assert answer.abstained and "中国科协" in answer.answer
     outline = assistant.ask("这份要点主要讲了什么")
     assert not outline.abstained and "共23项任务" in outline.answer
+
+
+def test_an_answer_from_the_overview_quotes_the_overall_thinking_not_the_notice(assistant):
+    plan = assistant.search.entries["sdast-2017-work-plan"].plan
+    answer = assistant.ask("2017年主要想实现什么")
+    quote = answer.citations[0].quote.strip("“”…")
+    assert answer.citations[0].task is None and quote in plan.overview and "印发给你们" not in answer.answer

@@ -180,3 +180,8 @@ def test_questions_about_one_topic_are_no_outline(question):
 def test_the_plans_spirit_is_its_overall_thinking():
     assert intent("这份文件的主要精神是什么").meta == "mainline"
     assert intent("总体工作思路是什么？").meta == "mainline"
+
+
+def test_the_years_overall_arrangement_is_the_outline():
+    assert intent("要点的总体安排").meta == "outline"
+    assert intent("科技工作者日的安排").meta != "outline"
