@@ -152,12 +152,34 @@ class Glossary:
         """Plan terms an English question names, weighted 0…1, and how far to trust them: the
         share of its content words that some term covers, discounted. A sense counts when the
         question has most of its words."""
-        groups, trust = self.english_groups(question)
-        return {t: w for w, terms in groups for t in terms}, trust
+        grouped, trust = self._translations(question)
+        return {t: w for w, terms in self._weighted(grouped) for t in terms}, trust
 
     def english_groups(self, question: str) -> tuple[list[tuple[float, list[str]]], float]:
         """The same, grouped by the question words each term translates: "think tanks" gives
-        one group (智库, 思想库), of which a task needs any one."""
+        one group (智库, 思想库), of which a task needs any one. A translation of some of a
+        group's words joins that group as one more way to say it: "anti-corruption" is 反腐 or
+        腐败 (corruption), "official accounts" is 公众号 (or 会计: account), not two topics."""
+        grouped, trust = self._translations(question)
+        merged: dict[frozenset[str], list[tuple[float, str]]] = {}
+        for have in sorted(grouped, key=len, reverse=True):
+            into = next((other for other in merged if have < other), None)
+            if into is None:
+                merged[have] = list(grouped[have])
+            else:
+                merged[into] += grouped[have]
+        return self._weighted(merged), trust
+
+    @staticmethod
+    def _weighted(grouped: Mapping[frozenset[str], list[tuple[float, str]]]) -> list[tuple[float, list[str]]]:
+        """(weight, terms) per group, heaviest first: a group weighs what its first, best
+        translation does (a merged group: its own words' best)."""
+        groups = [(members[0][0], list(dict.fromkeys(t for _, t in members))) for members in grouped.values()]
+        groups.sort(key=lambda g: -g[0])
+        return groups
+
+    def _translations(self, question: str) -> tuple[dict[frozenset[str], list[tuple[float, str]]], float]:
+        """Plan terms by the question words they translate, each with its weight (0…1)."""
         asked = set(english_words(question))
         scores: dict[str, tuple[float, frozenset[str]]] = {}
         covered: set[str] = set()
@@ -171,20 +193,15 @@ class Glossary:
                     scores[term] = (score, frozenset(have))
                 covered.update(have)
         if not scores:
-            return [], 0.0
+            return {}, 0.0
         best = max(score for score, _ in scores.values())
         grouped: dict[frozenset[str], list[tuple[float, str]]] = defaultdict(list)
         for term, (score, have) in scores.items():
             if score >= MIN_ENGLISH_WEIGHT * best:
                 grouped[have].append((score / best, term))
-        # A phrase's translation stands for its words: "official account" is 公众号, so
-        # "account" alone (会计) is not a topic of its own.
-        grouped = {have: members for have, members in grouped.items()
-                   if not any(have < other for other in grouped)}
-        groups = [(max(w for w, _ in members), [t for _, t in sorted(members, key=lambda m: -m[0])])
-                  for members in grouped.values()]
-        groups.sort(key=lambda g: -g[0])
-        return groups, TRANSLATION_TRUST * len(covered) / len(asked)
+        for members in grouped.values():
+            members.sort(key=lambda m: -m[0])
+        return dict(grouped), TRANSLATION_TRUST * len(covered) / len(asked)
 
     def expand(self, question: str, plan_words: Container[str]) -> Expansion:
         """The plan terms to search for besides the question's own: its English words bridged,

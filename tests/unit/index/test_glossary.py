@@ -146,9 +146,11 @@ def test_english_groups_gather_the_translations_of_the_same_words():
     assert all(0 < weight <= 1 for weight, _ in groups)
 
 
-def test_a_phrase_translation_stands_for_its_words():
+def test_a_translation_of_some_of_a_phrases_words_joins_the_phrases_group():
     known = parse_cedict(SAMPLE) | {"公众号": "official account (on a social networking platform)",
                                     "会计": "accountant/accounting", "官方": "official", "正式": "official"}
     glossary = Glossary(PLAN + "，微信公众号，会计，官方，正式", known)
     groups, _ = glossary.english_groups("Which tasks mention official accounts?")
-    assert [terms for _, terms in groups] == [["公众号"]]  # not also 会计 for "account"
+    assert [terms for _, terms in groups] == [["公众号", "会计"]]  # one topic, not 会计 apart
+    terms, _ = glossary.english("Which tasks mention official accounts?")
+    assert set(terms) == {"公众号", "会计"}  # the search still hears every translation
