@@ -338,23 +338,27 @@ class Assistant:
         asks = turn.intent.asks
         plan = turn.plan or (self.search.entries[hits[0].chunk.plan].plan if hits else None)
         verdict = judge(turn.question, hits, self._plan_text(plan), self.search.bm25.idf, asks,
-                        answered=bool(hits) and ex.answers_asked(hits[0].chunk, asks),
+                        answered=bool(hits) and ex.answers_asked(self._answerable(hits[0].chunk), asks),
                         plan_title=plan.title if plan else "")
         if not verdict.in_scope:
             return self._refuse(turn, plan, hits, verdict.reason), hits, None
         return None, hits, self._sticky(turn, hits) or hits[0]
 
     def _extractive(self, turn: Turn, top: Scored, notice: str = "") -> Answer:
-        chunk, passages = top.chunk, top.best_passages
-        if chunk.kind == "overview":  # quote the overall thinking, not the notice's header lines
-            overview = self.search.entries[chunk.plan].plan.overview
-            if overview:
-                chunk = replace(chunk, body=overview)
-                passages = tuple(p for p in passages if p in overview)
+        chunk = self._answerable(top.chunk)
+        passages = tuple(p for p in top.best_passages if p in chunk.body)
         quote = ex.pick_quote(chunk, self._wanted(turn.question), self.search.bm25.idf,
                               turn.intent.asks, passages)
         answer = self._compose(turn, [(top.chunk, quote, top.score)])
         return replace(answer, answer=f"{notice}\n{answer.answer}") if notice else answer
+
+    def _answerable(self, chunk: Chunk) -> Chunk:
+        """The part of a chunk an answer may come from: the overview chunk also holds the
+        notice (for retrieval), whose header lines and dates answer nothing ("哪一天？")."""
+        if chunk.kind != "overview":
+            return chunk
+        overview = self.search.entries[chunk.plan].plan.overview
+        return replace(chunk, body=overview) if overview else chunk
 
     def _wanted(self, question: str) -> str:
         """What the quote should contain: the question, plus its dictionary terms (an English

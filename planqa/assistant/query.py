@@ -93,8 +93,11 @@ _TOPICLESS = set(
     "完成 开始 启动 结束 截止 负责 牵头 主管 承办 组织 要求 目标 任务 措施 举措 安排 计划 打算 具体 详细 内容 时间 "
     "进度 期限 经费 资金 预算 成立 机构 做 搞 办 干 落实 实施 推进 开展 情况 重点 意义 作用 目的 部门 单位 方面 "
     "主要 介绍 一下 讲 说 写 涉及 包括 时候 哪天 哪年 月份 年底 多少 几个 怎么办 怎么样 怎样 如何 为什么 呢 吗 "
-    "了 过 哪些 什么 谁 哪 里 还 又 再 会 能 将 需要 应该 可以 准备 今年 全年".split())
+    "了 过 哪些 什么 谁 哪 里 还 又 再 会 能 将 需要 应该 可以 准备 今年 全年 发布 公布 发 发出 上网 签发 下发".split())
 _ORDINAL_EN = {"first": 1, "second": 2, "third": 3}
+# Facts of the notice itself: asked of the document, not of a task ("调查结果什么时候公布").
+_DOCUMENT_FACTS = {"published", "signed", "issuer", "addressees"}
+_DOCUMENT = re.compile(r"要点|文件|通知|计划|这份|本文|印发|发文|落款|\b(plan|document|notice)\b", re.I)
 _THIS_TASK = re.compile(r"(它|这一项|这项|该项|此项|这个任务|这条|这一条|那一项|这项任务|上述任务|\bit\b|this task|that task|that one)", re.I)
 
 _META_PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -158,13 +161,15 @@ ASKS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("standard", re.compile(r"标准是|认定标准|评选标准|条件是|具体条件|收费标准|(满足|需要|具备|符合)(哪些|什么)条件"
                             r"|(什么|哪些|具体)流程|(申请|办理|申报)(流程|程序|手续)"),
      re.compile(r"(标准|条件)(为|是|：)")),
-    ("money", re.compile(r"多少钱|多少(亿|万)?元|投资|预算|经费多少|资金(有)?多少|工资|薪|收费|budget|how much money|cost", re.I),
+    ("money", re.compile(r"多少钱|多少(亿|万)?元|投资|预算|经费多少|资金(有)?多少|工资|薪|收费|会费|费用|交多少|budget|how much money|cost", re.I),
      re.compile(r"\d+(\.\d+)?\s*(亿|万)?元|[0-9]+%|收费")),
-    ("who", re.compile(r"是谁|谁是|谁负责|由谁|哪位|姓名|\bwho\b", re.I),
+    # English "who"/"when"/"where" ask only as question words, not in "scientists who…".
+    ("who", re.compile(r"是谁|谁是|谁负责|由谁|哪位|姓名|^who\b|\bwho (is|are|was|will|leads|heads|runs|signs)\b", re.I),
      re.compile(r"由.{1,16}(负责|牵头)|负责人|牵头")),
-    ("place", re.compile(r"在哪里|在哪儿|在什么地方|地点|(哪个|什么|具体)(位置|地方)|\bwhere\b", re.I),
+    ("place", re.compile(r"在哪里|在哪儿|在什么地方|地点|(哪个|什么|具体)(位置|地方)|在哪(所|个|座|家)|哪(所|座)(高校|学校|大学)"
+                         r"|^where\b|\bwhere (is|are|will|does|do|was)\b", re.I),
      re.compile(r"在.{1,10}(举办|召开|举行|建设)|地点")),
-    ("when", re.compile(r"什么时候|何时|哪天|哪一天|几月|哪个月|哪一年|哪年|哪个年份|截止|期限|完成时间|by when|\bwhen\b|deadline", re.I),
+    ("when", re.compile(r"什么时候|何时|哪天|哪一天|几月|哪个月|哪一年|哪年|哪个年份|截止|期限|完成时间|by when|^when\b|\bwhen (is|are|will|does|do|did|was|should|must)\b|deadline", re.I),
      re.compile(r"\d+月|\d+日|月底|年底|年内|上半年|下半年|季度|之前|以前|前[，。,]|\d{4}-\d{2}")),
     ("count", re.compile(r"(?<![哪第])(多少|几)(个|家|所|项|人|位|次|名|场|条|篇|本|部)|多少(?!钱)|how many", re.I),
      re.compile(r"\d+(\.\d+)?\s*(个|家|所|项|人|次|名|场|条|级|万|亿|%|余|多)|[一二三四五六七八九十两]+(个|家|所|项|人|次|名|场|条|级)|左右|第[一二三四五六七八九十]+次")),
@@ -219,7 +224,7 @@ def route(question: str, context: Context | None = None,
     if context and context.task is not None and _ELSE.search(q):
         return Intent("mention", asks=asks, listing=True, followup=True)
     for name, pattern in _META_PATTERNS:
-        if pattern.search(q):
+        if pattern.search(q) and (name not in _DOCUMENT_FACTS or _DOCUMENT.search(q) or topicless(q)):
             return Intent("meta", meta=name)
     if context and context.task is not None and topicless(q):
         return Intent("task", task=context.task, asks=asks, followup=True)

@@ -266,3 +266,8 @@ def test_an_answer_from_the_overview_quotes_the_overall_thinking_not_the_notice(
     answer = assistant.ask("2017年主要想实现什么")
     quote = answer.citations[0].quote.strip("“”…")
     assert answer.citations[0].task is None and quote in plan.overview and "印发给你们" not in answer.answer
+
+
+def test_the_notices_dates_answer_no_when_question(assistant):
+    answer = assistant.ask("2017年全国科普日活动是哪一天？")
+    assert answer.abstained and "没有写明时间" in answer.answer

@@ -185,3 +185,20 @@ def test_the_plans_spirit_is_its_overall_thinking():
 def test_the_years_overall_arrangement_is_the_outline():
     assert intent("要点的总体安排").meta == "outline"
     assert intent("科技工作者日的安排").meta != "outline"
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("今年的省大学生科技节在哪所高校举办？", "place"), ("个人加入省级学会每年要交多少会费？", "money"),
+    ("When will the reform be finished?", "when"), ("Who leads the key research projects?", "who"),
+    ("Which reform documents are staff asked to study when implementing the reform?", None),
+    ("How will scientists who work abroad be attracted back?", None),
+    ("省科技馆新馆建设要重点和哪个城市做好沟通？", None),  # a name, not where something happens
+])
+def test_what_a_question_asks_for(question, asks):
+    assert intent(question).asks == asks
+
+
+def test_notice_facts_are_asked_of_the_document_not_of_a_task():
+    assert intent("这个通知是什么时候发布的？").meta == "published"
+    assert intent("什么时候发布的？").meta == "published"
+    assert intent("第三次全省科技工作者状况调查的结果什么时候公布？").kind != "meta"
