@@ -194,7 +194,7 @@ def test_the_years_overall_arrangement_is_the_outline():
     ("How will scientists who work abroad be attracted back?", None),
     ("省科技馆新馆建设要重点和哪个城市做好沟通？", None),  # a name, not where something happens
 ])
-def test_what_a_question_asks_for(question, asks):
+def test_question_words_and_places_ask_only_as_such(question, asks):
     assert intent(question).asks == asks
 
 
