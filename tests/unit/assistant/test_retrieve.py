@@ -3,7 +3,7 @@
 import pytest
 
 from planqa.assistant.query import QuestionError, normalize_question
-from planqa.assistant.retrieve import HybridSearch, IndexDamaged, PlanRetriever, UnknownPlan
+from planqa.assistant.retrieve import IndexDamaged, PlanRetriever, UnknownPlan
 from planqa.eval.metrics import mean, top1
 from planqa.eval.questions import STRUCTURAL, bundled_sets, load_questions
 from planqa.index.build import index_files
