@@ -171,6 +171,15 @@ class Assistant:
     # --- structural ---------------------------------------------------------------------------
     def _task(self, turn: Turn) -> Answer:
         plan = self._plan_for(turn)
+        if (place := turn.intent.section_place) is not None:  # 这部分第二项: resolve the number
+            section = structure.find_section(plan, turn.intent.section, turn.intent.section_number)
+            if section is None:
+                return self._reply(turn, structure.missing_section(plan, turn.intent.section,
+                                                                   turn.intent.section_number))
+            if not section.tasks or not (place == -1 or 0 < place <= len(section.tasks)):
+                return self._reply(turn, structure.missing_place(plan, section, place))
+            task = section.tasks[-1 if place == -1 else place - 1].number
+            turn = replace(turn, intent=replace(turn.intent, task=task, section_place=None))
         if turn.intent.also:  # 第4条和第5条: each in turn
             numbers = (turn.intent.task, *turn.intent.also)
             answers = [self._task(replace(turn, intent=replace(turn.intent, task=n, also=())))

@@ -63,6 +63,7 @@ class Intent:
     also: tuple[int, ...] = ()  # further task numbers asked together: 第4条和第5条
     literal: bool = False  # mention: only tasks whose words contain the term ("提到", a bare term)
     listing: bool = False  # mention: the question says it wants several ("分别", "汇总", "都有哪些")
+    section_place: int | None = None  # task: "这部分第二项" is the 2nd task of the section (-1: last)
 
 
 _NUM = r"([0-9]{1,3}|[一二三四五六七八九十百零两]{1,4})"
@@ -79,12 +80,17 @@ MAX_PARTS = 4  # questions answered from one message
 MIN_PART_CHARS = 5  # "又呢？" is no question of its own
 _LAST_SECTION = re.compile(r"最后一个?(部分|板块|大块|块)|最后部分")
 _SECTION_WORD = re.compile(r"部分|板块|这一块|这块|那一块|那块|大块")
+# A task by its place in a section: "这部分第二项", "第五部分的最后一项".
+_SECTION_PLACE = re.compile(
+    rf"(?:(?:这|该|本|此|那)一?个?|第{_NUM})(?:部分|板块|块|大块)(?:里|中|里面|当中)?的?"
+    rf"(?:第{_NUM}(?:项|条|个)|(最后一|末)(?:项|条|个))")
 _THIS_SECTION = re.compile(r"(这|该|本|此|同一|这一|这个)(部分|板块|块)")
 _WITHIN = re.compile(r"^(其中|这里面|这些任务中|这几项中|里面|这其中)")
 _NEXT = re.compile(r"(下一项|后一项|下一条|接下来一项|next task|the next one|\bnext\b)", re.I)
 _PREV = re.compile(r"(上一项|前一项|上一条|再往前一项|previous task|the previous one)", re.I)
 # A task of the last list by its place in it (第二个, 最后一个), or the one not yet asked about.
-_LIST_PLACE = re.compile(r"第([一二三四五六七八九十\d]+)个|(最后一个|后者)|(前者)|\bthe (first|second|third|last) one\b", re.I)
+_LIST_PLACE = re.compile(r"第([一二三四五六七八九十\d]+)个|(最后一个|最后一项|最后一条|最后那个|最后那项|后者)|(前者)"
+                         r"|\bthe (first|second|third|last) one\b", re.I)
 _LIST_OTHER = re.compile(r"另一个|另外一个|另一项|另外一项|剩下的?那个|\bthe other (one|task)\b", re.I)
 # "还有别的X吗" after an answer: the other tasks about X.
 _ELSE = re.compile(r"(还有|另外还有|有没有|还有没有)(别的|其他|其它|另外的)|\b(any )?other (tasks?|ones?)\b", re.I)
@@ -98,7 +104,7 @@ _ORDINAL_EN = {"first": 1, "second": 2, "third": 3}
 # Facts of the notice itself: asked of the document, not of a task ("调查结果什么时候公布").
 _DOCUMENT_FACTS = {"published", "signed", "issuer", "addressees"}
 _DOCUMENT = re.compile(r"要点|文件|通知|计划|这份|本文|印发|发文|落款|\b(plan|document|notice)\b", re.I)
-_THIS_TASK = re.compile(r"(它|这一项|这项|该项|此项|这个任务|这条|这一条|那一项|这项任务|上述任务|\bit\b|this task|that task|that one)", re.I)
+_THIS_TASK = re.compile(r"(它|这一项|这项|该项|此项|这个任务|这条|这一条|那一项|这项任务|上述任务|\bit\b|\bthey\b|\bthem\b|this task|that task|that one)", re.I)
 
 _META_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("count_sections", re.compile(r"(?<![哪第])(几|多少)个?大?(部分|板块|大项|块)")),
@@ -155,7 +161,8 @@ ASKS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"(申报|报名|预约|申请)(方式|流程|程序|时间|材料|条件)|登录.{1,20}(网|平台|系统)|联系人")),
     ("contact", re.compile(r"电话|地址|邮箱|网址|联系方式|phone|address", re.I),
      re.compile(r"\d{3,4}-\d{7,8}|@|www\.|路\d+号")),
-    ("list_names", re.compile(r"名单|名录|(分别是|具体是|都是)哪(些|几个|几家)(学会|协会|单位|部门|企业|高校|城市)?[？?]?$"
+    ("list_names", re.compile(r"名单|名录|(分别是|具体是|都是|是)哪(些|几个|几家)(学会|协会|单位|部门|企业|高校|城市)[？?]?$"
+                              r"|(分别是|具体是|都是)哪(些|几个|几家)[？?]?$"
                               r"|哪(些|几个)(城市|地市|县市|地区)"),
      re.compile(r"(、[^、。，]{2,12}(学会|协会)){3,}")),
     ("standard", re.compile(r"标准是|认定标准|评选标准|条件是|具体条件|收费标准|(满足|需要|具备|符合)(哪些|什么)条件"
@@ -169,9 +176,9 @@ ASKS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("place", re.compile(r"在哪里|在哪儿|在什么地方|地点|(哪个|什么|具体)(位置|地方)|在哪(所|个|座|家)|哪(所|座)(高校|学校|大学)"
                          r"|^where\b|\bwhere (is|are|will|does|do|was)\b", re.I),
      re.compile(r"在.{1,10}(举办|召开|举行|建设)|地点")),
-    ("when", re.compile(r"什么时候|何时|哪天|哪一天|几月|哪个月|哪一年|哪年|哪个年份|截止|期限|完成时间|by when|^when\b|\bwhen (is|are|will|does|do|did|was|should|must)\b|deadline", re.I),
+    ("when", re.compile(r"什么时候|何时|哪天|哪一天|几月|哪个月|哪一年|哪年|哪个年份|截止|期限|完成时间|多长时间|多久|by when|^when\b|\bwhen (is|are|will|does|do|did|was|should|must)\b|deadline", re.I),
      re.compile(r"\d+月|\d+日|月底|年底|年内|上半年|下半年|季度|之前|以前|前[，。,]|\d{4}-\d{2}")),
-    ("count", re.compile(r"(?<![哪第])(多少|几)(个|家|所|项|人|位|次|名|场|条|篇|本|部)|多少(?!钱)|how many", re.I),
+    ("count", re.compile(r"(?<![哪第])(多少|几)(个|家|所|项|人|位|次|名|场|条|篇|本|部)|多少(?!钱)|有多大|规模多大|how many", re.I),
      re.compile(r"\d+(\.\d+)?\s*(个|家|所|项|人|次|名|场|条|级|万|亿|%|余|多)|[一二三四五六七八九十两]+(个|家|所|项|人|次|名|场|条|级)|左右|第[一二三四五六七八九十]+次")),
 ]
 ANSWER_PATTERNS = {name: answer for name, _, answer in ASKS}
@@ -191,6 +198,12 @@ def route(question: str, context: Context | None = None,
     ``section_titles`` the plan's (number, title) pairs."""
     q = question
     asks = asks_for(q)
+    if m := _SECTION_PLACE.search(q):
+        place = -1 if m.group(3) else _number(m.group(2) or "")
+        if m.group(1):  # 第五部分的第二项
+            return Intent("task", section=_number(m.group(1)), section_place=place, asks=asks)
+        if context and context.section and place:
+            return Intent("task", section_number=context.section, section_place=place, asks=asks, followup=True)
     for pattern in _TASK_PATTERNS:
         if m := pattern.search(q):
             n = _number(m.group(1))
@@ -296,14 +309,19 @@ def _asks_more(question: str, match: re.Match) -> bool:
 
 def section_by_title(question: str, section_titles: Sequence[tuple[str, str]]) -> str | None:
     """The section whose title the question quotes ("建设科技创新智库体系"这部分), by the longest
-    run of characters the two share (at least 6, or a whole clause of the title)."""
+    run of characters the two share (at least 6, or a whole clause of the title; or 4 that no
+    other title shares)."""
     best, best_len = None, 0
+    near = []
     for number, title in section_titles:
         n = _longest_common_run(question, title)
         clause_hit = any(len(c) >= 4 and c in question for c in re.split(r"[，,]", title))
         if (n >= 6 or clause_hit) and n > best_len:
             best, best_len = number, n
-    return best
+        if n >= 4:
+            near.append(number)
+    # "科普工作这部分": four characters that only one title has name it as well.
+    return best or (near[0] if len(near) == 1 else None)
 
 
 def _longest_common_run(a: str, b: str) -> int:

@@ -79,6 +79,11 @@ def _sentence_with(text: str, needle: str) -> str:
     return ""
 
 
+def missing_place(plan: Plan, section: Section, place: int) -> Reply:
+    count = len(section.tasks)
+    return (f"第{section.number}部分“{section.title}”共{count}项任务，没有第{place}项。", (), True)
+
+
 def answer_meta(plan: Plan, meta: str) -> Reply | None:
     """Document facts; None when the plan does not state the fact asked for."""
     published = plan.date if plan.date and plan.date != plan.signed_date else ""

@@ -271,3 +271,13 @@ def test_an_answer_from_the_overview_quotes_the_overall_thinking_not_the_notice(
 def test_the_notices_dates_answer_no_when_question(assistant):
     answer = assistant.ask("2017年全国科普日活动是哪一天？")
     assert answer.abstained and "没有写明时间" in answer.answer
+
+
+def test_a_task_by_its_place_in_the_part_just_shown(assistant):
+    part = assistant.ask("第二部分有哪些任务？")
+    first = assistant.ask("这部分第一项具体要做哪些？", history=[part])
+    assert [c.task for c in first.citations] == [4]
+    last = assistant.ask("第五部分的最后一项讲什么？")
+    assert [c.task for c in last.citations] == [19]
+    missing = assistant.ask("第五部分的第九项讲什么？")
+    assert missing.abstained and "共4项任务，没有第9项" in missing.answer

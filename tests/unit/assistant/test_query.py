@@ -202,3 +202,27 @@ def test_notice_facts_are_asked_of_the_document_not_of_a_task():
     assert intent("这个通知是什么时候发布的？").meta == "published"
     assert intent("什么时候发布的？").meta == "published"
     assert intent("第三次全省科技工作者状况调查的结果什么时候公布？").kind != "meta"
+
+
+def test_a_task_by_its_place_in_a_section():
+    ctx = Context("p", 4, "二", (4, 5, 6))
+    got = intent("这部分第一项具体要做哪些？", ctx)
+    assert (got.kind, got.section_number, got.section_place) == ("task", "二", 1)
+    assert intent("这部分的最后一项呢？", ctx).section_place == -1
+    named = intent("第五部分的第三项讲什么")
+    assert (named.section, named.section_place) == (5, 3)
+    assert intent("第一项讲什么", ctx).task == 1  # no part named: the plan's own numbering
+
+
+def test_four_characters_only_one_title_has_name_the_part():
+    titles = [*TITLES, ("五", "扎实推进科普工作，服务全民科学素质提升")]
+    assert route(normalize_question("科普工作这部分有哪些任务？"), None, titles).section_number == "五"
+    assert route(normalize_question("科技创新这部分有哪些任务？"), None, titles).kind != "section"  # 四 and 六
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("《院士建议直通车》多长时间出一期？", "when"), ("调查样本量有多大？", "count"),
+    ("第一批承接职能的是哪几个学会？", "list_names"),
+])
+def test_more_ways_to_ask_for_a_fact(question, asks):
+    assert intent(question).asks == asks
