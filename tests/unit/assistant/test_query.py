@@ -86,6 +86,7 @@ def test_only_explicit_listing_words_ask_for_several():
     assert intent("引进人才方面都有哪几项措施？").listing
     assert intent("引进人才方面，国内国外都有什么打算？").listing
     assert intent("科技工作者日有什么安排？").listing is False
+    assert intent("学会自身改革和学会承接政府职能这两块今年怎么推进？").listing  # a count of topics
 
 
 @pytest.mark.parametrize("question", ["智库是什么意思？", "选取多少个省级学会试点", "改革什么时候全部完成？"])
