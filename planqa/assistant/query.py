@@ -254,10 +254,12 @@ def route(question: str, context: Context | None = None,
 
 def _list_reference(question: str, context: Context) -> int | None:
     """The task a follow-up points at in the last list: by place, or "the other one"."""
-    listed = context.listed
-    if len(listed) < 2:
-        return None
+    listed = context.listed if len(context.listed) > 1 else context.tasks
     if m := _LIST_PLACE.search(question):
+        if len(listed) < 2:  # the answer gave one task: the first (and last) one is that task
+            first = bool(m.group(2) or m.group(3) or (m.group(1) and _number(m.group(1)) == 1)
+                         or (m.group(4) or "").lower() in ("first", "last"))
+            return listed[0] if listed and first else None
         if m.group(1):
             n = _number(m.group(1))
             return listed[n - 1] if n and n <= len(listed) else None
@@ -266,7 +268,7 @@ def _list_reference(question: str, context: Context) -> int | None:
             return listed[-1] if word == "last" else (
                 listed[_ORDINAL_EN[word] - 1] if _ORDINAL_EN[word] <= len(listed) else None)
         return listed[-1] if m.group(2) else listed[0]
-    if _LIST_OTHER.search(question) and context.task in listed:
+    if _LIST_OTHER.search(question) and len(listed) > 1 and context.task in listed:
         return next(t for t in listed if t != context.task)
     return None
 

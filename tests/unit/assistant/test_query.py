@@ -123,7 +123,8 @@ def test_follow_ups_point_into_the_last_list_by_place():
     assert intent("第三个呢？", listed).kind != "task"  # the list has two
     after_first = Context("p", 14, "四", (14,), listed=(14, 9))
     assert intent("另一个呢？", after_first).task == 9
-    assert intent("第一个是什么？", Context("p", 14, "四", (14,))).kind != "task"  # no list yet
+    one = Context("p", 14, "四", (14,))  # the answer gave one task: the first one is that one
+    assert intent("第一个是什么？", one).task == 14 and intent("第二个是什么？", one).kind != "task"
 
 
 def test_a_follow_up_that_names_nothing_asks_about_the_last_task():
