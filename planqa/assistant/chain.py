@@ -15,9 +15,10 @@ from langchain_core.runnables import RunnableBranch, RunnableLambda
 
 from planqa.assistant import extractive as ex
 from planqa.assistant import structure
-from planqa.assistant.answer import Answer, Citation
+from planqa.assistant.answer import Answer
+from planqa.assistant.followup import Context, context_from_history
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
-from planqa.assistant.query import Context, Intent, normalize_question, route, split_questions
+from planqa.assistant.query import Intent, normalize_question, route, split_questions
 from planqa.assistant.retrieve import HybridSearch, Scored
 from planqa.assistant.scope import ASKED_TEXT, judge, outside_plan
 from planqa.index.chunk import Chunk, chunk_plan
@@ -42,26 +43,6 @@ class Turn:
     plan: Plan | None  # None: several plans and none chosen
     intent: Intent
     context: Context | None
-
-
-def context_from_history(history: Sequence) -> Context | None:
-    """The focus of the latest answer that cited something (Answer objects or Answer JSON),
-    and the tasks of the latest answer that listed several."""
-    context, listed = None, ()
-    for item in reversed(list(history or [])):
-        cites = item.citations if isinstance(item, Answer) else (item or {}).get("citations") or []
-        cites = [c.to_json() if isinstance(c, Citation) else c for c in cites]
-        cites = [c for c in cites if isinstance(c, dict) and (c.get("task") is not None or c.get("section"))]
-        if not cites:
-            continue
-        tasks = tuple(dict.fromkeys(c["task"] for c in cites if isinstance(c.get("task"), int)))
-        if context is None:
-            first = cites[0]
-            context = Context(first.get("plan"), first.get("task"), first.get("section") or None, tasks)
-        if len(tasks) > 1:
-            listed = tasks
-            break
-    return replace(context, listed=listed) if context else None
 
 
 def tasks_first(hits: list[Scored]) -> list[Scored]:

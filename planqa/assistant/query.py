@@ -2,7 +2,8 @@
 
 Structural questions (a task or section by number, counts, document facts) are answered from the
 parsed plan; "which tasks mention X" lists every task that contains X; follow-ups ("它", "这一项",
-"下一项", "这部分") resolve against the last cited task. Everything else goes to retrieval.
+"下一项", "这部分", "第二个"; see followup.py) resolve against the conversation. Everything else
+goes to retrieval.
 Pure functions: no model, no store.
 """
 
@@ -11,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from planqa.assistant.followup import (
+    ELSE, NEXT, PREV, THIS_SECTION, THIS_TASK, WITHIN, Context, list_reference, topicless)
 from planqa.errors import PlanqaError
 from planqa.index.clean import clean_text
 from planqa.index.numerals import cn_to_int
@@ -37,17 +40,6 @@ def normalize_question(question: str) -> str:
     if not text:
         raise QuestionError("问题是空的：请输入要问的内容")
     return text
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a follow-up can refer to: the best citation of the previous answer."""
-
-    plan: str | None = None
-    task: int | None = None
-    section: str | None = None  # Chinese numeral
-    tasks: tuple[int, ...] = ()  # every task the previous answer cited
-    listed: tuple[int, ...] = ()  # the tasks of the latest answer that cited several: 第一个, 另一个
 
 
 @dataclass(frozen=True)
@@ -84,27 +76,10 @@ _SECTION_WORD = re.compile(r"部分|板块|这一块|这块|那一块|那块|大
 _SECTION_PLACE = re.compile(
     rf"(?:(?:这|该|本|此|那)一?个?|第{_NUM})(?:部分|板块|块|大块)(?:里|中|里面|当中)?的?"
     rf"(?:第{_NUM}(?:项|条|个)|(最后一|末)(?:项|条|个))")
-_THIS_SECTION = re.compile(r"(这|该|本|此|同一|这一|这个)(部分|板块|块)")
-_WITHIN = re.compile(r"^(其中|这里面|这些任务中|这几项中|里面|这其中)")
-_NEXT = re.compile(r"(下一项|后一项|下一条|接下来一项|next task|the next one|\bnext\b)", re.I)
-_PREV = re.compile(r"(上一项|前一项|上一条|再往前一项|previous task|the previous one)", re.I)
-# A task of the last list by its place in it (第二个, 最后一个), or the one not yet asked about.
-_LIST_PLACE = re.compile(r"第([一二三四五六七八九十\d]+)个|(最后一个|最后一项|最后一条|最后那个|最后那项|后者)|(前者)"
-                         r"|\bthe (first|second|third|last) one\b", re.I)
-_LIST_OTHER = re.compile(r"另一个|另外一个|另一项|另外一项|剩下的?那个|\bthe other (one|task)\b", re.I)
-# "还有别的X吗" after an answer: the other tasks about X.
-_ELSE = re.compile(r"(还有|另外还有|有没有|还有没有)(别的|其他|其它|另外的)|\b(any )?other (tasks?|ones?)\b", re.I)
-# Words that ask about a task without naming a topic: "什么时候完成？", "具体要成立什么机构？".
-_TOPICLESS = set(
-    "完成 开始 启动 结束 截止 负责 牵头 主管 承办 组织 要求 目标 任务 措施 举措 安排 计划 打算 具体 详细 内容 时间 "
-    "进度 期限 经费 资金 预算 成立 机构 做 搞 办 干 落实 实施 推进 开展 情况 重点 意义 作用 目的 部门 单位 方面 "
-    "主要 介绍 一下 讲 说 写 涉及 包括 时候 哪天 哪年 月份 年底 多少 几个 怎么办 怎么样 怎样 如何 为什么 呢 吗 "
-    "了 过 哪些 什么 谁 哪 里 还 又 再 会 能 将 需要 应该 可以 准备 今年 全年 发布 公布 发 发出 上网 签发 下发".split())
-_ORDINAL_EN = {"first": 1, "second": 2, "third": 3}
 # Facts of the notice itself: asked of the document, not of a task ("调查结果什么时候公布").
 _DOCUMENT_FACTS = {"published", "signed", "issuer", "addressees"}
 _DOCUMENT = re.compile(r"要点|文件|通知|计划|这份|本文|印发|发文|落款|\b(plan|document|notice)\b", re.I)
-_THIS_TASK = re.compile(r"(它|这一项|这项|该项|此项|这个任务|这条|这一条|那一项|这项任务|上述任务|\bit\b|\bthey\b|\bthem\b|this task|that task|that one)", re.I)
+
 
 _META_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("count_sections", re.compile(r"(?<![哪第])(几|多少)个?大?(部分|板块|大项|块)")),
@@ -220,21 +195,21 @@ def route(question: str, context: Context | None = None,
     if _SECTION_WORD.search(q) and (number := section_by_title(q, section_titles)):
         return Intent("section", section_number=number)
     if context and context.task is not None:
-        if _NEXT.search(q):
+        if NEXT.search(q):
             return Intent("task", task=context.task + 1, followup=True)
-        if _PREV.search(q):
+        if PREV.search(q):
             return Intent("task", task=context.task - 1, followup=True)
-    if context and context.section and _THIS_SECTION.search(q):
-        if _WITHIN.search(q) or not re.search(r"(哪些|哪几|什么|有几|多少)", q):
+    if context and context.section and THIS_SECTION.search(q):
+        if WITHIN.search(q) or not re.search(r"(哪些|哪几|什么|有几|多少)", q):
             return Intent("search", within=True, asks=asks, followup=True)
         return Intent("section", section_number=context.section, followup=True)
-    if context and (context.section or context.tasks) and _WITHIN.search(q):
+    if context and (context.section or context.tasks) and WITHIN.search(q):
         return Intent("search", within=True, asks=asks, followup=True)
-    if context and (n := _list_reference(q, context)) is not None:
+    if context and (n := list_reference(q, context)) is not None:
         return Intent("task", task=n, asks=asks, followup=True)
-    if context and context.task is not None and _THIS_TASK.search(q):
+    if context and context.task is not None and THIS_TASK.search(q):
         return Intent("task", task=context.task, asks=asks, followup=True)
-    if context and context.task is not None and _ELSE.search(q):
+    if context and context.task is not None and ELSE.search(q):
         return Intent("mention", asks=asks, listing=True, followup=True)
     for name, pattern in _META_PATTERNS:
         if pattern.search(q) and (name not in _DOCUMENT_FACTS or _DOCUMENT.search(q) or topicless(q)):
@@ -250,36 +225,6 @@ def route(question: str, context: Context | None = None,
             asks = None
         return Intent("mention", asks=asks, literal=literal, listing=listing)
     return Intent("search", asks=asks)
-
-
-def _list_reference(question: str, context: Context) -> int | None:
-    """The task a follow-up points at in the last list: by place, or "the other one"."""
-    listed = context.listed if len(context.listed) > 1 else context.tasks
-    if m := _LIST_PLACE.search(question):
-        if len(listed) < 2:  # the answer gave one task: the first (and last) one is that task
-            first = bool(m.group(2) or m.group(3) or (m.group(1) and _number(m.group(1)) == 1)
-                         or (m.group(4) or "").lower() in ("first", "last"))
-            return listed[0] if listed and first else None
-        if m.group(1):
-            n = _number(m.group(1))
-            return listed[n - 1] if n and n <= len(listed) else None
-        if m.group(4):
-            word = m.group(4).lower()
-            return listed[-1] if word == "last" else (
-                listed[_ORDINAL_EN[word] - 1] if _ORDINAL_EN[word] <= len(listed) else None)
-        return listed[-1] if m.group(2) else listed[0]
-    if _LIST_OTHER.search(question) and len(listed) > 1 and context.task in listed:
-        return next(t for t in listed if t != context.task)
-    return None
-
-
-def topicless(question: str) -> bool:
-    """Whether the question names nothing of its own (asks about "it" without saying it)."""
-    from planqa.index.lexical import content_words  # jieba loads on first use
-
-    if not _HAN.search(question):
-        return False
-    return all(w in _TOPICLESS for w in content_words(question))
 
 
 def _task_numbers(question: str) -> list[int]:

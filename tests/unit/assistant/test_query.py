@@ -1,6 +1,7 @@
 import pytest
 
-from planqa.assistant.query import (Context, asks_for, normalize_question, route, section_by_title,
+from planqa.assistant.followup import Context
+from planqa.assistant.query import (asks_for, normalize_question, route, section_by_title,
                                    split_questions)
 
 TITLES = [("四", "组织科技工作者进军科技创新和经济建设主战场，服务创新驱动发展"),
