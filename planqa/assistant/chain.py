@@ -270,13 +270,15 @@ class Assistant:
         idf = self.search.bm25.idf
         topics = ex.conjunct_terms(question, idf)  # 科普社会化和科普信息化: a task for either
         plan_text = self.search.plan_text.get(hits[0].chunk.plan, "") if hits else ""
-        if literal and len(topics) == 1 and (phrase := ex.plan_phrase(question, plan_text, idf, MENTION_SHARE)):
+        phrase = ex.plan_phrase(question, plan_text, idf, MENTION_SHARE) if len(topics) == 1 else ""
+        if literal and phrase:
             return [phrase], [h for h in hits if ex.mentions(h.chunk, [phrase])]  # 学会群, not 学会
         matched = [[h for h in hits if ex.term_share(h.chunk, t, idf) >= MENTION_SHARE] for t in topics]
         if len(topics) > 1:  # a joined topic that most tasks share (有关部门) lists nothing by itself
             matched = [m for m in matched if len(m) <= MAX_TOPIC_SHARE * len(hits)]
         found = [h for h in hits if any(h in m for m in matched)]
-        return list(dict.fromkeys(t for topic in topics for t in topic)), found
+        # Named as the plan says it (“院士专家工作站”), not as the words it splits into.
+        return [phrase] if phrase else list(dict.fromkeys(t for topic in topics for t in topic)), found
 
     def _listing(self, turn: Turn, found: list[Scored], terms: list[str],
                  related: list[Scored] = ()) -> Answer:

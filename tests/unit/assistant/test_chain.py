@@ -16,6 +16,7 @@ def test_which_tasks_mention_lists_every_one_quoted(assistant):
     assert sorted(c.task for c in answer.citations) == [9, 14]
     assert [c.score for c in answer.citations] == sorted((c.score for c in answer.citations), reverse=True)
     assert "第9项" in answer.answer and "第14项" in answer.answer
+    assert answer.answer.startswith("涉及“院士专家工作站”的共有2项任务")  # the plan's term, whole
     plan = assistant.search.entries["sdast-2017-work-plan"].plan
     for c in answer.citations:
         assert "院士专家工作站" in c.quote
