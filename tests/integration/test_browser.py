@@ -83,9 +83,14 @@ def test_chat_answers_with_citations_and_opens_the_task(server, browser):
     assert "院士专家工作站" in view.locator("mark").first.inner_text()
     page.screenshot(path=str(ARTIFACTS / "chat-academician-workstations.png"), full_page=True)
 
-    # A follow-up in the same conversation.
-    ask(page, "这部分还有哪些任务？")
-    chat.get_by_text("第12项", exact=False).first.wait_for(timeout=30_000)
+    # Follow-ups in the same conversation: a place in the list just given, then its part.
+    listed = page.locator("#chat .message").last.inner_text()
+    second = max(("第9项：", "第14项："), key=listed.index)
+    ask(page, "第二个是什么内容？")
+    page.locator("#chat .message").last.get_by_text(second, exact=False).first.wait_for(timeout=30_000)
+    ask(page, "这部分还有哪些任务？")  # task 9 is in part 三 (tasks 7–12), task 14 in 四 (13–15)
+    neighbour = "第12项" if second == "第9项：" else "第13项"
+    chat.get_by_text(neighbour, exact=False).first.wait_for(timeout=30_000)
 
     # User text is text: no script runs, the markup shows as typed.
     ask(page, "<img src=x onerror=alert(1)>")
