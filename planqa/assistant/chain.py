@@ -209,7 +209,7 @@ class Assistant:
         found = structure.find_section(plan, intent.section, intent.section_number)
         if found is None:
             return self._reply(turn, structure.missing_section(plan, intent.section, intent.section_number))
-        return self._reply(turn, structure.answer_section(plan, found))
+        return self._reply(turn, structure.answer_section(plan, found, intent.besides))
 
     def _meta(self, turn: Turn) -> Answer:
         plan = self._plan_for(turn)
@@ -283,6 +283,9 @@ class Assistant:
     def _listing(self, turn: Turn, found: list[Scored], terms: list[str],
                  related: list[Scored] = ()) -> Answer:
         idf = self.search.bm25.idf
+        if turn.intent.in_order:  # "按文件顺序": by number, so 第一个/最后一个 follow the plan
+            found = sorted(found, key=lambda h: h.chunk.task_number or 0)
+            related = sorted(related, key=lambda h: h.chunk.task_number or 0)
         chosen = list(found) + list(related)
         limit = ex.SINGLE_QUOTE_CHARS if len(chosen) == 1 else ex.LIST_QUOTE_CHARS
         # The quote shows where each task says it: the terms lead the sentence ranking.

@@ -48,8 +48,10 @@ def context_from_history(history: Sequence) -> Context | None:
 
 THIS_SECTION = re.compile(r"(这|该|本|此|同一|这一|这个)(部分|板块|块)")
 WITHIN = re.compile(r"^(其中|这里面|这些任务中|这几项中|里面|这其中)")
-NEXT = re.compile(r"(下一项|后一项|下一条|接下来一项|next task|the next one|\bnext\b)", re.I)
-PREV = re.compile(r"(上一项|前一项|上一条|再往前一项|previous task|the previous one)", re.I)
+NEXT = re.compile(r"(下一项|后一项|下一条|接下来一项|后面一项|后面那项|后面的一项|next task|the next one|\bnext\b"
+                  r"|(right |just )?after (it|this|that)\b)", re.I)
+PREV = re.compile(r"(上一项|前一项|上一条|再往前一项|前面一项|前面那项|前面的一项|previous task|the previous one"
+                  r"|(right |just )?before (it|this|that)\b)", re.I)
 # A task of the last list by its place in it (第二个, 最后一个), or the one not yet asked about.
 _LIST_PLACE = re.compile(r"第([一二三四五六七八九十\d]+)个|(最后一个|最后一项|最后一条|最后那个|最后那项|后者)|(前者)"
                          r"|\bthe (first|second|third|last) one\b", re.I)

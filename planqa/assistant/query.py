@@ -56,6 +56,8 @@ class Intent:
     literal: bool = False  # mention: only tasks whose words contain the term ("提到", a bare term)
     listing: bool = False  # mention: the question says it wants several ("分别", "汇总", "都有哪些")
     section_place: int | None = None  # task: "这部分第二项" is the 2nd task of the section (-1: last)
+    besides: int | None = None  # section: "这部分还有哪些任务" lists the others than this task
+    in_order: bool = False  # mention: "按文件顺序" lists tasks by number, not best first
 
 
 _NUM = r"([0-9]{1,3}|[一二三四五六七八九十百零两]{1,4})"
@@ -71,6 +73,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 MAX_PARTS = 4  # questions answered from one message
 MIN_PART_CHARS = 5  # "又呢？" is no question of its own
 _LAST_SECTION = re.compile(r"最后一个?(部分|板块|大块|块)|最后部分")
+_OTHERS = re.compile(r"还有|其他|其它|别的|另外")
+_IN_ORDER = re.compile(r"按(照)?(文件|原文|任务|编号|先后|文中)?的?顺序|依次|按编号|\bin order\b", re.I)
 _SECTION_WORD = re.compile(r"部分|板块|这一块|这块|那一块|那块|大块")
 # A task by its place in a section: "这部分第二项", "第五部分的最后一项".
 _SECTION_PLACE = re.compile(
@@ -138,7 +142,7 @@ ASKS: list[tuple[str, re.Pattern, re.Pattern]] = [
      re.compile(r"\d{3,4}-\d{7,8}|@|www\.|路\d+号")),
     ("list_names", re.compile(r"名单|名录|(分别是|具体是|都是|是)哪(些|几个|几家)(学会|协会|单位|部门|企业|高校|城市)[？?]?$"
                               r"|(分别是|具体是|都是)哪(些|几个|几家)[？?]?$"
-                              r"|哪(些|几个)(城市|地市|县市|地区)"),
+                              r"|哪(些|几个)(城市|地市|县市|地区|县|区县|乡镇|村)"),
      re.compile(r"(、[^、。，]{2,12}(学会|协会)){3,}")),
     ("standard", re.compile(r"标准是|认定标准|评选标准|条件是|具体条件|收费标准|(满足|需要|具备|符合)(哪些|什么)条件"
                             r"|(什么|哪些|具体)流程|(申请|办理|申报)(流程|程序|手续)"),
@@ -151,9 +155,9 @@ ASKS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("place", re.compile(r"在哪里|在哪儿|在什么地方|地点|(哪个|什么|具体)(位置|地方)|在哪(所|个|座|家)|哪(所|座)(高校|学校|大学)"
                          r"|^where\b|\bwhere (is|are|will|does|do|was)\b", re.I),
      re.compile(r"在.{1,10}(举办|召开|举行|建设)|地点")),
-    ("when", re.compile(r"什么时候|何时|哪天|哪一天|几月|哪个月|哪一年|哪年|哪个年份|截止|期限|完成时间|多长时间|多久|by when|^when\b|\bwhen (is|are|will|does|do|did|was|should|must)\b|deadline", re.I),
+    ("when", re.compile(r"什么时候|何时|哪天|哪一天|几月|哪个月|哪一年|哪年|哪个年份|截止|期限|完成时间|多长时间|多久|by when|^when\b|\bwhen (is|are|will|does|do|did|was|should|must)\b|deadline|target date", re.I),
      re.compile(r"\d+月|\d+日|月底|年底|年内|上半年|下半年|季度|之前|以前|前[，。,]|\d{4}-\d{2}")),
-    ("count", re.compile(r"(?<![哪第])(多少|几)(个|家|所|项|人|位|次|名|场|条|篇|本|部)|多少(?!钱)|有多大|规模多大|how many", re.I),
+    ("count", re.compile(r"(?<![哪第])(多少|几)(个|家|所|项|人|位|次|名|场|条|篇|本|部)|多少(?!钱)|有多大|规模多大|(具体|统计)?数字|how many", re.I),
      re.compile(r"\d+(\.\d+)?\s*(个|家|所|项|人|次|名|场|条|级|万|亿|%|余|多)|[一二三四五六七八九十两]+(个|家|所|项|人|次|名|场|条|级)|左右|第[一二三四五六七八九十]+次")),
 ]
 ANSWER_PATTERNS = {name: answer for name, _, answer in ASKS}
@@ -202,7 +206,8 @@ def route(question: str, context: Context | None = None,
     if context and context.section and THIS_SECTION.search(q):
         if WITHIN.search(q) or not re.search(r"(哪些|哪几|什么|有几|多少)", q):
             return Intent("search", within=True, asks=asks, followup=True)
-        return Intent("section", section_number=context.section, followup=True)
+        besides = context.task if _OTHERS.search(q) else None
+        return Intent("section", section_number=context.section, followup=True, besides=besides)
     if context and (context.section or context.tasks) and WITHIN.search(q):
         return Intent("search", within=True, asks=asks, followup=True)
     if context and (n := list_reference(q, context)) is not None:
@@ -223,7 +228,7 @@ def route(question: str, context: Context | None = None,
         literal = bool(_LITERAL.search(q))
         if literal and asks == "place":  # "哪里提到…": where in the plan, not a place
             asks = None
-        return Intent("mention", asks=asks, literal=literal, listing=listing)
+        return Intent("mention", asks=asks, literal=literal, listing=listing, in_order=bool(_IN_ORDER.search(q)))
     return Intent("search", asks=asks)
 
 

@@ -56,15 +56,22 @@ def missing_section(plan: Plan, position: int | None, number: str | None) -> Rep
     return f"《{plan.title}》共{len(plan.sections)}个部分，没有第{asked}部分。", (), True
 
 
-def answer_section(plan: Plan, section: Section) -> Reply:
+def answer_section(plan: Plan, section: Section, besides: int | None = None) -> Reply:
+    """Every task of the section; ``besides``: the ones other than that task ("还有哪些")."""
     head = f"{section_label(section)}“{section.title}”"
     if not section.tasks:
         quote = section.text.split("\n")[0][:200]
         cite = Citation(plan.plan_id, None, section.number, section.title, quote, 1.0)
         return f"{head}没有编号的任务，内容如下：\n“{quote}”", (cite,), False
-    lines = [f"{head}包括{len(section.tasks)}项任务："]
-    lines += [f"{task_label(t)}：{t.title}" for t in section.tasks]
-    cites = tuple(task_citation(plan, t, t.title) for t in section.tasks)
+    tasks = [t for t in section.tasks if t.number != besides]
+    if len(tasks) == len(section.tasks):
+        lines = [f"{head}包括{len(section.tasks)}项任务："]
+    elif tasks:
+        lines = [f"{head}除第{besides}项外，还有{len(tasks)}项任务："]
+    else:
+        return f"{head}只有第{besides}项这一项任务。", (), False
+    lines += [f"{task_label(t)}：{t.title}" for t in tasks]
+    cites = tuple(task_citation(plan, t, t.title) for t in tasks)
     return "\n".join(lines), cites, False
 
 

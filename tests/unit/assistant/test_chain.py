@@ -156,7 +156,10 @@ def test_follow_ups_resolve_against_the_conversation(assistant):
     nxt = assistant.ask("那第7项呢？", history=[first, when])
     assert nxt.citations[0].task == 7
     section = assistant.ask("这部分还有哪些任务？", history=[first, when, nxt.to_json()])
-    assert [c.task for c in section.citations] == [7, 8, 9, 10, 11, 12]
+    assert [c.task for c in section.citations] == [8, 9, 10, 11, 12]  # the others than 7
+    assert "除第7项外，还有5项任务" in section.answer
+    whole = assistant.ask("这部分有哪些任务？", history=[first, when, nxt.to_json()])
+    assert [c.task for c in whole.citations] == [7, 8, 9, 10, 11, 12]
 
 
 def test_follow_ups_after_a_list_and_without_a_subject(assistant):
@@ -282,3 +285,11 @@ def test_a_task_by_its_place_in_the_part_just_shown(assistant):
     assert [c.task for c in last.citations] == [19]
     missing = assistant.ask("第五部分的第九项讲什么？")
     assert missing.abstained and "共4项任务，没有第9项" in missing.answer
+
+
+def test_a_list_asked_in_the_plans_order_follows_the_numbers(assistant):
+    answer = assistant.ask("工作要点里哪些任务提到了院士？按文件顺序列一下。")
+    numbers = [c.task for c in answer.citations]
+    assert numbers == sorted(numbers) and len(numbers) > 2
+    last = assistant.ask("最后一个讲什么？", history=[answer])
+    assert [c.task for c in last.citations] == numbers[-1:]

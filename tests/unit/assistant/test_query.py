@@ -229,3 +229,10 @@ def test_four_characters_only_one_title_has_name_the_part():
 ])
 def test_more_ways_to_ask_for_a_fact(question, asks):
     assert intent(question).asks == asks
+
+
+def test_more_ways_to_say_the_task_before_or_after():
+    ctx = Context("p", 19, "五", (19,))
+    assert intent("它前面一项讲什么？", ctx).task == 18 and intent("后面一项呢？", ctx).task == 20
+    assert intent("What's the task right before it?", ctx).task == 18
+    assert intent("帮扶的是哪些县？").asks == "list_names" and intent("Is there a target date?").asks == "when"
