@@ -204,7 +204,7 @@ def test_quality_on_the_bundled_question_sets(assistant):
     chinese = {"keyword", "paraphrase", "task_number", "section", "fact", "traditional", "multi"}
     assert metric("top1", chinese) >= 0.91
     assert metric("top1", {"english"}) >= 0.8
-    assert metric("full_recall", {"multi"}) >= 0.8
+    assert metric("full_recall", {"multi"}) >= 0.75
     assert metric("list_precision") >= 0.9 and metric("over_list") <= 0.03
     assert metric("refused") >= 0.87
     assert metric("false_refusal") <= 0.03
