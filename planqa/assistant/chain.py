@@ -33,6 +33,9 @@ MAX_TOPIC_SHARE = 0.25  # a joined topic found in more of the tasks than this is
 OVERVIEW_BAND = 0.85  # a task scoring this close to the overview, with its words, answers instead
 STICKY = 0.75  # a follow-up stays with the previous task when it scores this close to the top
 _ALSO = re.compile(r"还|另外|另一|其他|其它|别的|other|else", re.I)
+# An English question about a part of the plan: "the part about think tanks".
+_ENGLISH_PART = re.compile(r"\b(parts?|sections?|chapters?)\b", re.I)
+_ENGLISH_FRAME = re.compile(r"\b(parts?|sections?|chapters?|tasks?|list|belongs?( to)?|under|in|plan)\b", re.I)
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
 
 
@@ -135,6 +138,10 @@ class Assistant:
         context = context if not context or context.plan == plan_id else None
         titles = structure.section_titles(plan) if plan else ()
         intent = route(question, context, titles)
+        if plan and intent.kind in ("mention", "search") and _ENGLISH_PART.search(question):
+            words = _ENGLISH_FRAME.sub(" ", question)  # "part", "tasks" translate to noise (部分)
+            if number := structure.section_by_terms(plan, self.search.glossary.english_groups(words)[0]):
+                intent = Intent("section", section_number=number)
         return Turn(request["question"], question, plan, intent, context)
 
     def _plan_for(self, turn: Turn) -> Plan:

@@ -4,6 +4,7 @@ Pure functions of the parsed ``Plan``; every quote is text of the cleaned plan.
 """
 
 import re
+from collections.abc import Sequence
 
 from planqa.assistant.answer import Citation
 from planqa.index.numerals import int_to_cn
@@ -84,6 +85,23 @@ def _sentence_with(text: str, needle: str) -> str:
         if needle in sentence:
             return sentence.strip()
     return ""
+
+
+SECTION_SHARE = 0.6  # of an English question's translated weight that a part's title must hold
+
+
+def section_by_terms(plan: Plan, groups: Sequence[tuple[float, Sequence[str]]]) -> str | None:
+    """The part whose title holds most of an English question's translated words ("the part
+    about think tanks" → 六、建设科技创新智库体系…); None unless one part clearly does."""
+    total = sum(w for w, _ in groups)
+    if not total:
+        return None
+    shares = sorted(((sum(w for w, terms in groups if any(t in s.title for t in terms)) / total, s.number)
+                     for s in plan.sections), reverse=True)
+    best = shares[0]
+    if best[0] >= SECTION_SHARE and (len(shares) == 1 or shares[1][0] < best[0]):
+        return best[1]
+    return None
 
 
 def missing_place(plan: Plan, section: Section, place: int) -> Reply:

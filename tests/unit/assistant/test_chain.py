@@ -293,3 +293,10 @@ def test_a_list_asked_in_the_plans_order_follows_the_numbers(assistant):
     assert numbers == sorted(numbers) and len(numbers) > 2
     last = assistant.ask("最后一个讲什么？", history=[answer])
     assert [c.task for c in last.citations] == numbers[-1:]
+
+
+def test_an_english_question_about_a_part_gets_the_part(assistant):
+    answer = assistant.ask("Which tasks belong to the part about think tanks?")
+    assert [c.task for c in answer.citations] == [20, 21] and answer.answer.startswith("第六部分")
+    topic = assistant.ask("What is planned in 2017 for science popularization?")
+    assert len(topic.citations) == 1  # no part asked for: the best task, not part 五

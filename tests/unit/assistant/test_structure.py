@@ -51,3 +51,10 @@ def test_the_outline_gives_every_part_with_its_task_numbers(plan):
         first, last = section.tasks[0].number, section.tasks[-1].number
         assert f"{section.number}、{section.title}（第{first}—{last}项）" in text
     assert cites[0].task is None and "主线" in cites[0].quote
+
+
+def test_an_english_question_names_a_part_by_its_titles_words(plan):
+    think_tanks = [(1.0, ["智库", "思想库"])]
+    assert structure.section_by_terms(plan, think_tanks) == "六"
+    assert structure.section_by_terms(plan, [(1.0, ["创新"])]) is None  # 四 and 六 both say it
+    assert structure.section_by_terms(plan, [(1.0, ["院士"])]) is None  # no title says it
