@@ -153,6 +153,7 @@ ASKS: list[tuple[str, re.Pattern, re.Pattern]] = [
     ("who", re.compile(r"是谁|谁是|谁负责|由谁|哪位|姓名|^who\b|\bwho (is|are|was|will|leads|heads|runs|signs)\b", re.I),
      re.compile(r"由.{1,16}(负责|牵头)|负责人|牵头")),
     ("place", re.compile(r"在哪里|在哪儿|在什么地方|地点|(哪个|什么|具体)(位置|地方)|在哪(所|个|座|家)|哪(所|座)(高校|学校|大学)"
+                         r"|(哪个|哪一|什么)(片区|区域|地段|街道)|选址"
                          r"|^where\b|\bwhere (is|are|will|does|do|was)\b", re.I),
      re.compile(r"在.{1,10}(举办|召开|举行|建设)|地点")),
     ("when", re.compile(r"什么时候|何时|哪天|哪一天|几月|哪个月|哪一年|哪年|哪个年份|截止|期限|完成时间|多长时间|多久|by when|^when\b|\bwhen (is|are|will|does|do|did|was|should|must)\b|deadline|target date", re.I),

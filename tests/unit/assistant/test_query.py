@@ -225,7 +225,7 @@ def test_four_characters_only_one_title_has_name_the_part():
 
 @pytest.mark.parametrize("question, asks", [
     ("《院士建议直通车》多长时间出一期？", "when"), ("调查样本量有多大？", "count"),
-    ("第一批承接职能的是哪几个学会？", "list_names"),
+    ("第一批承接职能的是哪几个学会？", "list_names"), ("省科技馆新馆选址在济南的哪个片区？", "place"),
 ])
 def test_more_ways_to_ask_for_a_fact(question, asks):
     assert intent(question).asks == asks
