@@ -48,13 +48,13 @@ def context_from_history(history: Sequence) -> Context | None:
 
 THIS_SECTION = re.compile(r"(这|该|本|此|同一|这一|这个)(部分|板块|块)")
 WITHIN = re.compile(r"^(其中|这里面|这些任务中|这几项中|里面|这其中)")
-NEXT = re.compile(r"(下一项|后一项|下一条|接下来一项|后面一项|后面那项|后面的一项|next task|the next one|\bnext\b"
+NEXT = re.compile(r"(下一项|后一项|下一条|接下来一项|后面一项|后面那项|后面的一项|后一个|next task|the next one|\bnext\b"
                   r"|(right |just )?after (it|this|that)\b)", re.I)
-PREV = re.compile(r"(上一项|前一项|上一条|再往前一项|前面一项|前面那项|前面的一项|previous task|the previous one"
+PREV = re.compile(r"(上一项|前一项|上一条|再往前一项|前面一项|前面那项|前面的一项|前一个|previous task|the previous one"
                   r"|(right |just )?before (it|this|that)\b)", re.I)
 # A task of the last list by its place in it (第二个, 最后一个), or the one not yet asked about.
 _LIST_PLACE = re.compile(r"第([一二三四五六七八九十\d]+)个|(最后一个|最后一项|最后一条|最后那个|最后那项|后者)|(前者)"
-                         r"|\bthe (first|second|third|last) one\b", re.I)
+                         r"|\bthe (first|second|third|last) one\b|(后一个|\bthe latter\b)|(前一个|\bthe former\b)", re.I)
 _LIST_OTHER = re.compile(r"另一个|另外一个|另一项|另外一项|剩下的?那个|\bthe other (one|task)\b", re.I)
 # "还有别的X吗" after an answer: the other tasks about X.
 ELSE = re.compile(r"(还有|另外还有|有没有|还有没有)(别的|其他|其它|另外的)|\b(any )?other (tasks?|ones?)\b", re.I)
@@ -72,6 +72,8 @@ def list_reference(question: str, context: Context) -> int | None:
     """The task a follow-up points at in the last list: by place, or "the other one"."""
     listed = context.listed if len(context.listed) > 1 else context.tasks
     if m := _LIST_PLACE.search(question):
+        if m.group(5) or m.group(6):  # 后一个/前一个: of a pair; else the next or previous task
+            return (listed[-1] if m.group(5) else listed[0]) if len(listed) == 2 else None
         if len(listed) < 2:  # the answer gave one task: the first (and last) one is that task
             first = bool(m.group(2) or m.group(3) or (m.group(1) and _number(m.group(1)) == 1)
                          or (m.group(4) or "").lower() in ("first", "last"))

@@ -199,6 +199,8 @@ def route(question: str, context: Context | None = None,
         return Intent("section", section_number=section_titles[-1][0])
     if _SECTION_WORD.search(q) and (number := section_by_title(q, section_titles)):
         return Intent("section", section_number=number)
+    if context and (n := list_reference(q, context)) is not None:  # before 后一个 = next
+        return Intent("task", task=n, asks=asks, followup=True)
     if context and context.task is not None:
         if NEXT.search(q):
             return Intent("task", task=context.task + 1, followup=True)
@@ -211,8 +213,6 @@ def route(question: str, context: Context | None = None,
         return Intent("section", section_number=context.section, followup=True, besides=besides)
     if context and (context.section or context.tasks) and WITHIN.search(q):
         return Intent("search", within=True, asks=asks, followup=True)
-    if context and (n := list_reference(q, context)) is not None:
-        return Intent("task", task=n, asks=asks, followup=True)
     if context and context.task is not None and THIS_TASK.search(q):
         return Intent("task", task=context.task, asks=asks, followup=True)
     if context and context.task is not None and ELSE.search(q):

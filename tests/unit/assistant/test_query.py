@@ -236,3 +236,10 @@ def test_more_ways_to_say_the_task_before_or_after():
     assert intent("它前面一项讲什么？", ctx).task == 18 and intent("后面一项呢？", ctx).task == 20
     assert intent("What's the task right before it?", ctx).task == 18
     assert intent("帮扶的是哪些县？").asks == "list_names" and intent("Is there a target date?").asks == "when"
+
+
+def test_the_latter_of_a_pair_or_the_next_task():
+    pair = Context("p", 13, "四", (13, 23), listed=(13, 23))
+    assert intent("后一个要确保什么？", pair).task == 23 and intent("前一个呢？", pair).task == 13
+    single = Context("p", 13, "四", (13,))
+    assert intent("后一个呢？", single).task == 14 and intent("前一个呢？", single).task == 12
