@@ -54,17 +54,20 @@ PREV = re.compile(r"(上一项|前一项|上一条|再往前一项|前面一项|
                   r"|(right |just )?before (it|this|that)\b)", re.I)
 # A task of the last list by its place in it (第二个, 最后一个), or the one not yet asked about.
 _LIST_PLACE = re.compile(r"第([一二三四五六七八九十\d]+)个|(最后一个|最后一项|最后一条|最后那个|最后那项|后者)|(前者)"
-                         r"|\bthe (first|second|third|last) one\b|(后一个|\bthe latter\b)|(前一个|\bthe former\b)", re.I)
-_LIST_OTHER = re.compile(r"另一个|另外一个|另一项|另外一项|剩下的?那个|\bthe other (one|task)\b", re.I)
+                         r"|\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last) one\b"
+                         r"|(后一个|\bthe latter\b)|(前一个|\bthe former\b)", re.I)
+_LIST_OTHER = re.compile(r"另一个|另外一个|另一项|另外一项|另外那一?(项|个)|剩下的?那(一)?(项|个)|\bthe other (one|task)\b", re.I)
 # "还有别的X吗" after an answer: the other tasks about X.
-ELSE = re.compile(r"(还有|另外还有|有没有|还有没有)(别的|其他|其它|另外的)|\b(any )?other (tasks?|ones?)\b", re.I)
+ELSE = re.compile(r"(还有|另外还有|有没有|还有没有)(别的|其他|其它|另外的)|(其他|其它|别的)(任务|项|工作).{0,6}(还有|也)"
+                  r"|\b(any )?other (tasks?|ones?)\b", re.I)
 # Words that ask about a task without naming a topic: "什么时候完成？", "具体要成立什么机构？".
 _TOPICLESS = set(
     "完成 开始 启动 结束 截止 负责 牵头 主管 承办 组织 要求 目标 任务 措施 举措 安排 计划 打算 具体 详细 内容 时间 "
     "进度 期限 经费 资金 预算 成立 机构 做 搞 办 干 落实 实施 推进 开展 情况 重点 意义 作用 目的 部门 单位 方面 "
     "主要 介绍 一下 讲 说 写 涉及 包括 时候 哪天 哪年 月份 年底 多少 几个 怎么办 怎么样 怎样 如何 为什么 呢 吗 "
     "了 过 哪些 什么 谁 哪 里 还 又 再 会 能 将 需要 应该 可以 准备 今年 全年 发布 公布 发 发出 上网 签发 下发".split())
-_ORDINAL_EN = {"first": 1, "second": 2, "third": 3}
+_ORDINAL_EN = {w: n for n, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1)}
 THIS_TASK = re.compile(r"(它|这一项|这项|该项|此项|这个任务|这条|这一条|那一项|这项任务|上述任务|\bit\b|\bthey\b|\bthem\b|this task|that task|that one)", re.I)
 
 

@@ -69,11 +69,21 @@ _TASK_PATTERNS = [
 ]
 _NUMBER_LIST = re.compile(rf"第\s*((?:{_NUM}\s*[、,，和及与]\s*)+){_NUM}\s*(?:项|条)")
 _SECTION_NUMBER = re.compile(rf"第\s*{_NUM}\s*(?:部分|大部分|板块|大项|个部分|大块|块)")
+EN_NUMBERS = {w: n for n, words in enumerate(
+    ["one first", "two second", "three third", "four fourth", "five fifth", "six sixth", "seven seventh",
+     "eight eighth", "nine ninth", "ten tenth"], start=1) for w in words.split()}
+_EN_NUM = r"(\d{1,2}|" + "|".join(EN_NUMBERS) + ")"
+# "section three", "part 3", "the third part"; "the second task under section five".
+_EN_SECTION = re.compile(rf"\b(?:section|part|chapter)\s+{_EN_NUM}\b|\bthe\s+{_EN_NUM}\s+(?:section|part|chapter)\b", re.I)
+_EN_SECTION_PLACE = re.compile(rf"\bthe\s+({_EN_NUM[1:-1]}|last)\s+(?:task|item|one)\s+(?:under|in|of)\s+"
+                               rf"(?:section|part|chapter)\s+{_EN_NUM}\b", re.I)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 MAX_PARTS = 4  # questions answered from one message
 MIN_PART_CHARS = 5  # "又呢？" is no question of its own
 _LAST_SECTION = re.compile(r"最后一个?(部分|板块|大块|块)|最后部分")
 _OTHERS = re.compile(r"还有|其他|其它|别的|另外")
+_REST = re.compile(r"剩下|剩余|其余")
+_ITS_SECTION = re.compile(r"(所在|所属)的?(部分|板块)")
 _IN_ORDER = re.compile(r"按(照)?(文件|原文|任务|编号|先后|文中)?的?顺序|依次|按编号|\bin order\b", re.I)
 _SECTION_WORD = re.compile(r"部分|板块|这一块|这块|那一块|那块|大块")
 # A task by its place in a section: "这部分第二项", "第五部分的最后一项".
@@ -168,6 +178,10 @@ def _number(text: str) -> int | None:
     return int(text) if text.isdigit() else cn_to_int(text)
 
 
+def _en_number(word: str) -> int:
+    return int(word) if word.isdigit() else EN_NUMBERS[word.lower()]
+
+
 def asks_for(question: str) -> str | None:
     return next((name for name, asked, _ in ASKS if asked.search(question)), None)
 
@@ -178,6 +192,12 @@ def route(question: str, context: Context | None = None,
     ``section_titles`` the plan's (number, title) pairs."""
     q = question
     asks = asks_for(q)
+    if m := _EN_SECTION_PLACE.search(q):
+        word = m.group(1).lower()
+        place = -1 if word == "last" else _en_number(word)
+        return Intent("task", section=_en_number(m.group(2)), section_place=place, asks=asks)
+    if m := _EN_SECTION.search(q):
+        return Intent("section", section=_en_number(m.group(1) or m.group(2)))
     if m := _SECTION_PLACE.search(q):
         place = -1 if m.group(3) else _number(m.group(2) or "")
         if m.group(1):  # 第五部分的第二项
@@ -206,7 +226,11 @@ def route(question: str, context: Context | None = None,
             return Intent("task", task=context.task + 1, followup=True)
         if PREV.search(q):
             return Intent("task", task=context.task - 1, followup=True)
+    if context and context.section and _ITS_SECTION.search(q):  # "这项任务所在的部分有几项"
+        return Intent("section", section_number=context.section, followup=True)
     if context and context.section and THIS_SECTION.search(q):
+        if _REST.search(q):  # "这一部分剩下的呢？"
+            return Intent("section", section_number=context.section, followup=True, besides=context.task)
         if WITHIN.search(q) or not re.search(r"(哪些|哪几|什么|有几|多少)", q):
             return Intent("search", within=True, asks=asks, followup=True)
         besides = context.task if _OTHERS.search(q) else None

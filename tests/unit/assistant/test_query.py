@@ -243,3 +243,23 @@ def test_the_latter_of_a_pair_or_the_next_task():
     assert intent("后一个要确保什么？", pair).task == 23 and intent("前一个呢？", pair).task == 13
     single = Context("p", 13, "四", (13,))
     assert intent("后一个呢？", single).task == 14 and intent("前一个呢？", single).task == 12
+
+
+def test_english_parts_by_number_and_tasks_by_place_in_them():
+    assert intent("What are the tasks in section three, in order?").section == 3
+    assert intent("What does the second part say?").section == 2
+    got = intent("What is the second task under section five?")
+    assert (got.kind, got.section, got.section_place) == ("task", 5, 2)
+    listed = Context("p", 7, "三", (7, 8, 9, 10, 11, 12), listed=(7, 8, 9, 10, 11, 12))
+    assert intent("What is the fourth one about?", listed).task == 10
+    assert intent("What is part of the plan about talent?").kind != "section"
+
+
+def test_the_rest_of_the_part_and_the_part_a_task_is_in():
+    ctx = Context("p", 13, "四", (13,))
+    rest = intent("这一部分剩下的呢？", ctx)
+    assert (rest.kind, rest.section_number, rest.besides) == ("section", "四", 13)
+    assert intent("这项任务所在的部分一共有几项任务？", ctx).section_number == "四"
+    assert intent("其他任务里还有涉及省科协委员的吗？", ctx).kind == "mention"
+    pair = Context("p", 20, "六", (20,), listed=(20, 21))
+    assert intent("另外那一项要打造什么品牌？", pair).task == 21
