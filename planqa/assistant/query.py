@@ -239,7 +239,10 @@ def route(question: str, context: Context | None = None,
         return Intent("search", within=True, asks=asks, followup=True)
     if context and context.task is not None and THIS_TASK.search(q):
         return Intent("task", task=context.task, asks=asks, followup=True)
-    if context and context.task is not None and ELSE.search(q):
+    if context and context.task is not None and (m := ELSE.search(q)):
+        rest = [t for t in context.listed if t != context.task]
+        if rest and topicless(q[: m.start()] + q[m.end() :]):  # "还有别的吗？": the rest of the list
+            return Intent("task", task=rest[0], also=tuple(rest[1:]), followup=True)
         return Intent("mention", asks=asks, listing=True, followup=True)
     for name, pattern in _META_PATTERNS:
         if pattern.search(q) and (name not in _DOCUMENT_FACTS or _DOCUMENT.search(q) or topicless(q)):

@@ -300,3 +300,11 @@ def test_an_english_question_about_a_part_gets_the_part(assistant):
     assert [c.task for c in answer.citations] == [20, 21] and answer.answer.startswith("第六部分")
     topic = assistant.ask("What is planned in 2017 for science popularization?")
     assert len(topic.citations) == 1  # no part asked for: the best task, not part 五
+
+
+def test_anything_else_after_a_list_gives_the_rest_of_it(assistant):
+    listed = assistant.ask("哪项任务涉及院士专家工作站？")
+    order = [c.task for c in listed.citations]
+    first = assistant.ask("第一个是什么内容？", history=[listed])
+    rest = assistant.ask("还有别的吗？", history=[listed, first])
+    assert [c.task for c in rest.citations] == order[1:] and not rest.abstained

@@ -263,3 +263,10 @@ def test_the_rest_of_the_part_and_the_part_a_task_is_in():
     assert intent("其他任务里还有涉及省科协委员的吗？", ctx).kind == "mention"
     pair = Context("p", 20, "六", (20,), listed=(20, 21))
     assert intent("另外那一项要打造什么品牌？", pair).task == 21
+
+
+def test_anything_else_after_a_list_is_the_rest_of_the_list():
+    ctx = Context("p", 17, "五", (17,), listed=(16, 17, 18, 19))
+    got = intent("还有别的吗？", ctx)
+    assert (got.kind, got.task, got.also) == ("task", 16, (18, 19))
+    assert intent("还有别的改革吗？", ctx).kind == "mention"  # a topic of its own
