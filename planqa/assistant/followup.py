@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from planqa.assistant.answer import Answer, Citation
-from planqa.index.numerals import cn_to_int
+from planqa.index.numerals import to_int
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -66,8 +66,6 @@ _TOPICLESS = set(
     "进度 期限 经费 资金 预算 成立 机构 做 搞 办 干 落实 实施 推进 开展 情况 重点 意义 作用 目的 部门 单位 方面 "
     "主要 介绍 一下 讲 说 写 涉及 包括 时候 哪天 哪年 月份 年底 多少 几个 怎么办 怎么样 怎样 如何 为什么 呢 吗 "
     "了 过 哪些 什么 谁 哪 里 还 又 再 会 能 将 需要 应该 可以 准备 今年 全年 发布 公布 发 发出 上网 签发 下发".split())
-_ORDINAL_EN = {w: n for n, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1)}
 THIS_TASK = re.compile(r"(它|这一项|这项|该项|此项|这个任务|这条|这一条|那一项|这项任务|上述任务|\bit\b|\bthey\b|\bthem\b|this task|that task|that one)", re.I)
 
 
@@ -78,17 +76,15 @@ def list_reference(question: str, context: Context) -> int | None:
         if m.group(5) or m.group(6):  # 后一个/前一个: of a pair; else the next or previous task
             return (listed[-1] if m.group(5) else listed[0]) if len(listed) == 2 else None
         if len(listed) < 2:  # the answer gave one task: the first (and last) one is that task
-            first = bool(m.group(2) or m.group(3) or (m.group(1) and _number(m.group(1)) == 1)
+            first = bool(m.group(2) or m.group(3) or (m.group(1) and to_int(m.group(1)) == 1)
                          or (m.group(4) or "").lower() in ("first", "last"))
             return listed[0] if listed and first else None
-        if m.group(1):
-            n = _number(m.group(1))
-            return listed[n - 1] if n and n <= len(listed) else None
-        if m.group(4):
-            word = m.group(4).lower()
-            return listed[-1] if word == "last" else (
-                listed[_ORDINAL_EN[word] - 1] if _ORDINAL_EN[word] <= len(listed) else None)
-        return listed[-1] if m.group(2) else listed[0]
+        if m.group(2) or (m.group(4) or "").lower() == "last":
+            return listed[-1]
+        if m.group(3):
+            return listed[0]
+        n = to_int(m.group(1) or m.group(4))  # 第二个, "the fourth one"
+        return listed[n - 1] if n and n <= len(listed) else None
     if _LIST_OTHER.search(question) and len(listed) > 1 and context.task in listed:
         return next(t for t in listed if t != context.task)
     return None
@@ -101,7 +97,3 @@ def topicless(question: str) -> bool:
     if not _HAN.search(question):
         return False
     return all(w in _TOPICLESS for w in content_words(question))
-
-
-def _number(text: str) -> int | None:
-    return int(text) if text.isdigit() else cn_to_int(text)

@@ -16,7 +16,7 @@ from planqa.assistant.followup import (
     ELSE, NEXT, PREV, THIS_SECTION, THIS_TASK, WITHIN, Context, list_reference, topicless)
 from planqa.errors import PlanqaError
 from planqa.index.clean import clean_text
-from planqa.index.numerals import cn_to_int
+from planqa.index.numerals import EN_NUMBERS, to_int
 
 MAX_QUESTION_CHARS = 2000
 
@@ -69,9 +69,6 @@ _TASK_PATTERNS = [
 ]
 _NUMBER_LIST = re.compile(rf"第\s*((?:{_NUM}\s*[、,，和及与]\s*)+){_NUM}\s*(?:项|条)")
 _SECTION_NUMBER = re.compile(rf"第\s*{_NUM}\s*(?:部分|大部分|板块|大项|个部分|大块|块)")
-EN_NUMBERS = {w: n for n, words in enumerate(
-    ["one first", "two second", "three third", "four fourth", "five fifth", "six sixth", "seven seventh",
-     "eight eighth", "nine ninth", "ten tenth"], start=1) for w in words.split()}
 _EN_NUM = r"(\d{1,2}|" + "|".join(EN_NUMBERS) + ")"
 # "section three", "part 3", "the third part"; "the second task under section five".
 _EN_SECTION = re.compile(rf"\b(?:section|part|chapter)\s+{_EN_NUM}\b|\bthe\s+{_EN_NUM}\s+(?:section|part|chapter)\b", re.I)
@@ -174,14 +171,6 @@ ASKS: list[tuple[str, re.Pattern, re.Pattern]] = [
 ANSWER_PATTERNS = {name: answer for name, _, answer in ASKS}
 
 
-def _number(text: str) -> int | None:
-    return int(text) if text.isdigit() else cn_to_int(text)
-
-
-def _en_number(word: str) -> int:
-    return int(word) if word.isdigit() else EN_NUMBERS[word.lower()]
-
-
 def asks_for(question: str) -> str | None:
     return next((name for name, asked, _ in ASKS if asked.search(question)), None)
 
@@ -194,25 +183,25 @@ def route(question: str, context: Context | None = None,
     asks = asks_for(q)
     if m := _EN_SECTION_PLACE.search(q):
         word = m.group(1).lower()
-        place = -1 if word == "last" else _en_number(word)
-        return Intent("task", section=_en_number(m.group(2)), section_place=place, asks=asks)
+        place = -1 if word == "last" else to_int(word)
+        return Intent("task", section=to_int(m.group(2)), section_place=place, asks=asks)
     if m := _EN_SECTION.search(q):
-        return Intent("section", section=_en_number(m.group(1) or m.group(2)))
+        return Intent("section", section=to_int(m.group(1) or m.group(2)))
     if m := _SECTION_PLACE.search(q):
-        place = -1 if m.group(3) else _number(m.group(2) or "")
+        place = -1 if m.group(3) else to_int(m.group(2) or "")
         if m.group(1):  # 第五部分的第二项
-            return Intent("task", section=_number(m.group(1)), section_place=place, asks=asks)
+            return Intent("task", section=to_int(m.group(1)), section_place=place, asks=asks)
         if context and context.section and place:
             return Intent("task", section_number=context.section, section_place=place, asks=asks, followup=True)
     for pattern in _TASK_PATTERNS:
         if m := pattern.search(q):
-            n = _number(m.group(1))
+            n = to_int(m.group(1))
             if n is not None:
                 also = [k for k in _task_numbers(q) if k != n]
                 return Intent("task", task=n, asks=asks if _asks_more(q, m) else None,
                               also=tuple(dict.fromkeys(also)))
     if m := _SECTION_NUMBER.search(q):
-        n = _number(m.group(1))
+        n = to_int(m.group(1))
         if n is not None:
             return Intent("section", section=n)
     if section_titles and _LAST_SECTION.search(q):
@@ -265,9 +254,9 @@ def _task_numbers(question: str) -> list[int]:
     found = []
     for pattern in _TASK_PATTERNS:
         for m in pattern.finditer(question):
-            found.append((m.start(), _number(m.group(1))))
+            found.append((m.start(), to_int(m.group(1))))
     for m in _NUMBER_LIST.finditer(question):  # 第3、4项: every number of the list
-        found += [(m.start(), _number(x)) for x in re.findall(_NUM, m.group(0))]
+        found += [(m.start(), to_int(x)) for x in re.findall(_NUM, m.group(0))]
     return [n for _, n in sorted(found) if n is not None]
 
 

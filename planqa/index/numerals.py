@@ -1,8 +1,19 @@
-"""Chinese numerals as plans and questions print them: 一 … 十 … 二十三 … 一百零五."""
+"""Numbers as plans and questions print them: Chinese numerals (一 … 十 … 二十三 … 一百零五),
+digits, and the English number words of questions ("section three", "the fourth one")."""
 
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100}
 _NAMES = "零一二三四五六七八九"
+EN_NUMBERS = {w: n for n, words in enumerate(
+    ["one first", "two second", "three third", "four fourth", "five fifth", "six sixth", "seven seventh",
+     "eight eighth", "nine ninth", "ten tenth"], start=1) for w in words.split()}
+
+
+def to_int(text: str) -> int | None:
+    """Digits, a Chinese numeral or an English number word → its value; None otherwise."""
+    if text.isdigit():
+        return int(text)
+    return EN_NUMBERS.get(text.lower()) or cn_to_int(text)
 
 
 def cn_to_int(text: str) -> int | None:

@@ -1,6 +1,6 @@
 import pytest
 
-from planqa.index.numerals import cn_to_int, int_to_cn
+from planqa.index.numerals import cn_to_int, int_to_cn, to_int
 
 
 @pytest.mark.parametrize(
@@ -20,3 +20,10 @@ def test_round_trip():
     assert int_to_cn(23) == "二十三"
     with pytest.raises(ValueError):
         int_to_cn(0)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("23", 23), ("二十三", 23), ("three", 3), ("Fourth", 4), ("tenth", 10), ("第", None), ("eleven", None),
+])
+def test_to_int_reads_digits_chinese_and_english_number_words(text, value):
+    assert to_int(text) == value
