@@ -20,7 +20,7 @@ from planqa.assistant.followup import Context, context_from_history
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
 from planqa.assistant.query import Intent, normalize_question, route, split_questions
 from planqa.assistant.retrieve import HybridSearch, Scored
-from planqa.assistant.scope import ASKED_TEXT, judge, outside_plan
+from planqa.assistant.scope import ASKED_TEXT, Verdict, judge, outside_plan
 from planqa.index.chunk import Chunk, chunk_plan
 from planqa.index.glossary import is_english
 from planqa.index.plan import Plan
@@ -107,9 +107,10 @@ class Assistant:
         are not tried first, and a message about another year or organization stays refused
         as a whole: "2016年…完成了哪些工作？取得了什么成绩？" is one question about 2016,
         whose second half alone would be answered wrongly."""
-        answer: Answer = self.chain.invoke({"question": question, "plan": plan, "history": history})
+        turn = self._prepare({"question": question, "plan": plan, "history": history})
+        answer: Answer = self.branch.invoke(turn)  # the chain's two steps, keeping the turn
         parts = split_questions(question) if answer.abstained else []
-        if not parts or self._about_another_plan(question, plan, history):
+        if not parts or self._other_plan(turn, self._plan_for(turn)):
             return answer
         answers: list[Answer] = []
         for p in parts:
@@ -118,10 +119,9 @@ class Assistant:
             return answer
         return merge_answers(question, answers, labels=parts)
 
-    def _about_another_plan(self, question: str, plan: str | None, history: Sequence) -> bool:
-        turn = self._prepare({"question": question, "plan": plan, "history": history})
-        chosen = self._plan_for(turn)
-        return outside_plan(turn.question, self._plan_text(chosen), chosen.title) is not None
+    def _other_plan(self, turn: Turn, plan: Plan | None) -> Verdict | None:
+        """Why the question is about another year, place or organization's plan, or None."""
+        return outside_plan(turn.question, self._plan_text(plan), plan.title if plan else "")
 
     # --- preparation ------------------------------------------------------------------------
     def _prepare(self, request: dict) -> Turn:
@@ -220,7 +220,7 @@ class Assistant:
 
     def _meta(self, turn: Turn) -> Answer:
         plan = self._plan_for(turn)
-        if verdict := outside_plan(turn.question, self._plan_text(plan), plan.title):
+        if verdict := self._other_plan(turn, plan):
             return self._refuse(turn, plan, [], verdict.reason)  # 江苏省科协今年的重点工作
         reply = structure.answer_meta(plan, turn.intent.meta)
         return self._reply(turn, reply) if reply else self._retrieve(turn)
@@ -230,8 +230,7 @@ class Assistant:
         """Every task whose own words contain the question's key terms, best first; unless the
         question asks for the words themselves ("提到"), also the tasks that score near the best."""
         plan_id = turn.plan.plan_id if turn.plan else None
-        if verdict := outside_plan(turn.question, self._plan_text(turn.plan),
-                                   turn.plan.title if turn.plan else ""):
+        if verdict := self._other_plan(turn, turn.plan):
             return self._refuse(turn, turn.plan, [], verdict.reason)
         hits = self.search.search(turn.question, k=len(self.search.chunks), plan=plan_id)
         hits = [h for h in hits if h.chunk.kind == "task"]
