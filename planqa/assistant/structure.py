@@ -106,7 +106,7 @@ def section_by_terms(plan: Plan, groups: Sequence[tuple[float, Sequence[str]]]) 
 
 def missing_place(plan: Plan, section: Section, place: int) -> Reply:
     count = len(section.tasks)
-    return (f"第{section.number}部分“{section.title}”共{count}项任务，没有第{place}项。", (), True)
+    return (f"{section_label(section)}“{section.title}”共{count}项任务，没有第{place}项。", (), True)
 
 
 def answer_meta(plan: Plan, meta: str) -> Reply | None:
@@ -136,10 +136,9 @@ def answer_meta(plan: Plan, meta: str) -> Reply | None:
         return (f"通知发给：{plan.addressees}。",
                 (_overview_citation(plan, plan.addressees + "："),), False)
     if meta == "mainline":
-        sentence = _sentence_with(plan.overview, "主线")
+        sentence, line = _main_line(plan)
         if sentence:
-            m = re.search(r"以(.{2,30}?)为主线", sentence)
-            lead = f"工作主线是“{m.group(1)}”。" if m else ""
+            lead = f"工作主线是“{line}”。" if line else ""
             return f"{lead}总体工作思路中写道：\n“{sentence}”", (_overview_citation(plan, sentence),), False
         return None
     if meta == "outline":
@@ -154,11 +153,17 @@ def answer_meta(plan: Plan, meta: str) -> Reply | None:
     return None
 
 
-def _outline(plan: Plan) -> Reply:
-    """The plan at a glance: its main line, then each part with its task numbers."""
+def _main_line(plan: Plan) -> tuple[str, str]:
+    """The overview's sentence with 主线, and the line itself ("科协系统深化改革"); "" when absent."""
     sentence = _sentence_with(plan.overview, "主线")
     m = re.search(r"以(.{2,30}?)为主线", sentence)
-    lead = f"以“{m.group(1)}”为主线，" if m else ""
+    return sentence, m.group(1) if m else ""
+
+
+def _outline(plan: Plan) -> Reply:
+    """The plan at a glance: its main line, then each part with its task numbers."""
+    sentence, line = _main_line(plan)
+    lead = f"以“{line}”为主线，" if line else ""
     lines = []
     for s in plan.sections:
         numbers = [t.number for t in s.tasks]

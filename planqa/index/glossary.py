@@ -28,8 +28,8 @@ MAX_SENSE_WORDS = 4  # longer senses are explanations, not translations
 MIN_SYNONYM_SPECIFICITY = 0.45  # of a unique word's idf: a sense many plan words share links nothing
 MIN_ENGLISH_WEIGHT = 0.5  # bridged terms below this share of the best one are noise
 TRANSLATION_TRUST = 0.5  # a dictionary translation is weaker evidence than the plan's own words
-SYNONYM_WEIGHT = 0.8
-SYNONYM_SENSES = 1  # a word's first sense is its usual meaning  # a synonym is weaker evidence than the question's own word
+SYNONYM_WEIGHT = 0.8  # a synonym is weaker evidence than the question's own word
+SYNONYM_SENSES = 1  # a word's first sense is its usual meaning
 
 # English words that carry no topic (question words, fillers, words about the document itself).
 _STOP = frozenset(
