@@ -31,19 +31,33 @@ def context_from_history(history: Sequence) -> Context | None:
     and the tasks of the latest answer that listed several."""
     context, listed = None, ()
     for item in reversed(list(history or [])):
-        cites = item.citations if isinstance(item, Answer) else (item or {}).get("citations") or []
-        cites = [c.to_json() if isinstance(c, Citation) else c for c in cites]
-        cites = [c for c in cites if isinstance(c, dict) and (c.get("task") is not None or c.get("section"))]
+        cites = item.citations if isinstance(item, Answer) else (
+            item.get("citations") if isinstance(item, dict) else None)
+        if not isinstance(cites, (list, tuple)):
+            continue
+        cites = [_cited(c.to_json() if isinstance(c, Citation) else c)
+                 for c in cites if isinstance(c, (Citation, dict))]
+        cites = [c for c in cites if c["task"] is not None or c["section"]]
         if not cites:
             continue
-        tasks = tuple(dict.fromkeys(c["task"] for c in cites if isinstance(c.get("task"), int)))
+        tasks = tuple(dict.fromkeys(c["task"] for c in cites if c["task"] is not None))
         if context is None:
             first = cites[0]
-            context = Context(first.get("plan"), first.get("task"), first.get("section") or None, tasks)
+            context = Context(first["plan"], first["task"], first["section"], tasks)
         if len(tasks) > 1:
             listed = tasks
             break
     return replace(context, listed=listed) if context else None
+
+
+def _cited(c: dict) -> dict:
+    """A citation from the history as Answer JSON, with only well-typed fields kept: the
+    history comes from clients, and "task": "5" must not become task arithmetic."""
+    def typed(key, kind):
+        value = c.get(key)
+        return value if isinstance(value, kind) and not isinstance(value, bool) and value != "" else None
+
+    return {"plan": typed("plan", str), "task": typed("task", int), "section": typed("section", str)}
 
 
 THIS_SECTION = re.compile(r"(这|该|本|此|同一|这一|这个)(部分|板块|块)")

@@ -26,6 +26,10 @@ def test_follow_up_with_history(client):
     first = client.post("/api/ask", json={"question": "机关及直属单位改革在哪一项？"}).json()
     r = client.post("/api/ask", json={"question": "它什么时候完成？", "history": [first]})
     assert r.json()["citations"][0]["task"] == 5 and "6月底" in r.json()["answer"]
+    # A history a client built badly ("task": "5") is ignored, not a 500: 下一项 has no task.
+    odd = client.post("/api/ask", json={"question": "下一项呢？", "history": [
+        {"citations": [{"plan": first["citations"][0]["plan"], "task": "5"}]}]})
+    assert odd.status_code == 200 and odd.json()["answer"]
 
 
 @pytest.mark.parametrize("body, status, message", [

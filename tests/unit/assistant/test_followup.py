@@ -1,0 +1,25 @@
+import pytest
+
+from planqa.assistant.answer import Answer, Citation
+from planqa.assistant.followup import Context, context_from_history
+
+
+def test_the_context_is_the_latest_citing_answer_and_the_latest_list():
+    listed = Answer("q", "a", False, (Citation("p", 14, "四", "t", "q", 1.0), Citation("p", 9, "三", "t", "q", 1.0)))
+    one = {"citations": [{"plan": "p", "task": 14, "section": "四"}]}
+    assert context_from_history([listed, one]) == Context("p", 14, "四", (14,), listed=(14, 9))
+    assert context_from_history([one, {"citations": []}]) == Context("p", 14, "四", (14,))
+
+
+@pytest.mark.parametrize("history", [
+    ["x"], [None], [{"citations": None}], [{"citations": "abc"}], [{"citations": ["x", 3]}],
+    [{"citations": [{"task": "5", "section": 2, "plan": 7}]}], [{"citations": [{"task": True}]}],
+])
+def test_a_malformed_history_from_a_client_gives_no_context(history):
+    # Answer JSON comes from clients: a wrong type is ignored, never computed with ("5" + 1).
+    assert context_from_history(history) is None
+
+
+def test_well_typed_fields_are_kept_beside_wrong_ones():
+    got = context_from_history([{"citations": [{"task": 5, "section": 2, "plan": "p"}]}])
+    assert (got.task, got.section, got.plan) == (5, None, "p")
