@@ -5,6 +5,7 @@ from functools import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from planqa.assistant.followup import Context
 from planqa.assistant.query import QuestionError, normalize_question, route, split_questions
 from planqa.errors import InputError, PlanStructureError
 from planqa.index.chunk import chunk_plan
@@ -63,6 +64,23 @@ def test_questions_normalize_and_route_or_are_refused_clearly(question):
         return
     assert q and "\n" not in q
     route(q)
+
+
+FOLLOWUPISH = st.lists(st.sampled_from(["第", "二", "十", "个", "项", "这部分", "最后一", "另外那", "后一个", "还有别的",
+                                         "吗", "？", "the", "fourth", "one", "section", "three", "under", "剩下的"])
+                       | st.text(max_size=4), max_size=12).map("".join)
+
+
+@FAST
+@given(FOLLOWUPISH)
+def test_follow_ups_route_against_any_conversation(question):
+    try:
+        q = normalize_question(question)
+    except QuestionError:
+        return
+    titles = [("一", "坚持全面从严治党"), ("二", "扎实推进科协系统深化改革")]
+    for context in (None, Context("p", 5, "二", (5,)), Context("p", 5, "二", (5, 6), listed=(4, 5, 6))):
+        route(q, context, titles)
 
 
 ENGLISHISH = st.lists(st.sampled_from(["think", "tanks", "academicians", "the", "-", "(科普)", "?", " "])
