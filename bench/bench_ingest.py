@@ -11,9 +11,9 @@ import statistics
 import time
 
 from planqa.index.chunk import chunk_plan
-from planqa.index.clean import clean_text
-from planqa.index.ingest import bundled_plan_paths
-from planqa.index.parse import parse_plan
+from planqa.ingest.clean import clean_text
+from planqa.ingest.load import bundled_plan_paths
+from planqa.ingest.outline import parse_plan
 
 
 def main() -> None:

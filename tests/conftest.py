@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from planqa.index.clean import clean_text
+from planqa.ingest.clean import clean_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "sdast-2017-work-plan.noisy.txt"

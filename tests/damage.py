@@ -15,7 +15,7 @@ from functools import cache
 import opencc
 import pypinyin
 
-from planqa.index import charset
+from planqa.ingest import charset
 
 
 def _noise_pool() -> list[str]:

@@ -5,8 +5,8 @@ Used where a test or a bench needs a larger or a different plan than the seed.""
 import random
 
 from planqa.index.chunk import split_sentences
-from planqa.index.numerals import int_to_cn
-from planqa.index.plan import Plan
+from planqa.ingest.numerals import int_to_cn
+from planqa.ingest.plan import Plan
 
 CITIES = ["济南", "青岛", "淄博", "枣庄", "东营", "烟台", "潍坊", "济宁", "泰安", "威海", "日照", "临沂", "德州", "聊城", "滨州", "菏泽"]
 

@@ -23,7 +23,7 @@ from planqa.assistant.retrieve import HybridSearch, Scored
 from planqa.assistant.scope import ASKED_TEXT, Verdict, judge, outside_plan
 from planqa.index.chunk import Chunk, chunk_plan
 from planqa.index.glossary import is_english
-from planqa.index.plan import Plan
+from planqa.ingest.plan import Plan
 
 SEARCH_K = 5
 RELATED_BAND = 0.75  # a task scoring this close to the best one is listed as related too

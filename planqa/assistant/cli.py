@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from planqa.assistant.config import Settings, load_settings
 from planqa.errors import PlanqaError
-from planqa.index.ingest import clean_file, load_plan
-from planqa.index.plan import Plan
+from planqa.ingest.load import clean_file, load_plan
+from planqa.ingest.plan import Plan
 
 if TYPE_CHECKING:
     from planqa.index.store import PlanEntry
@@ -164,7 +164,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 def _jsonl_lines(source: str) -> list[str]:
     if source == "-":
         return sys.stdin.read().splitlines()
-    from planqa.index.source import read_plan_file  # same decoding and messages as plan files
+    from planqa.ingest.source import read_plan_file  # same decoding and messages as plan files
 
     return read_plan_file(source).text.splitlines()
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from planqa.assistant.answer import Answer, Citation
-from planqa.index.numerals import to_int
+from planqa.ingest.numerals import to_int
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 

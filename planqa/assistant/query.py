@@ -15,8 +15,8 @@ from typing import Literal
 from planqa.assistant.followup import (
     ELSE, NEXT, PREV, THIS_SECTION, THIS_TASK, WITHIN, Context, list_reference, topicless)
 from planqa.errors import PlanqaError
-from planqa.index.clean import clean_text
-from planqa.index.numerals import EN_NUMBERS, to_int
+from planqa.ingest.clean import clean_text
+from planqa.ingest.numerals import EN_NUMBERS, to_int
 
 MAX_QUESTION_CHARS = 2000
 

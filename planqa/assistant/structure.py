@@ -7,8 +7,8 @@ import re
 from collections.abc import Sequence
 
 from planqa.assistant.answer import Citation
-from planqa.index.numerals import int_to_cn
-from planqa.index.plan import Plan, Section, Task
+from planqa.ingest.numerals import int_to_cn
+from planqa.ingest.plan import Plan, Section, Task
 
 Reply = tuple[str, tuple[Citation, ...], bool]  # answer text, citations, abstained
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from planqa.errors import PlanqaError
 from planqa.index.chunk import chunk_plan, passages
-from planqa.index.ingest import bundled_plan_paths, load_plan
-from planqa.index.plan import Plan
+from planqa.ingest.load import bundled_plan_paths, load_plan
+from planqa.ingest.plan import Plan
 from planqa.index.progress import Progress
 from planqa.index.store import PlanEntry, PlanStore
 

@@ -7,7 +7,7 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 
-from planqa.index.plan import Plan, Section
+from planqa.ingest.plan import Plan, Section
 
 # A section without tasks longer than this is split at paragraph boundaries.
 MAX_SECTION_CHARS = 600

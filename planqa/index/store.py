@@ -22,7 +22,7 @@ from langchain_core.documents import Document
 from planqa.errors import PlanqaError
 from planqa.index.chunk import Chunk, Passage
 from planqa.index.embed import PlanqaEmbeddings
-from planqa.index.plan import Plan
+from planqa.ingest.plan import Plan
 
 REGISTRY = "planqa-plans"
 BATCH = 16  # chunks embedded and written per call: small enough for a live progress bar

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from planqa.index.clean import clean_text
+from planqa.ingest.clean import clean_text
 from tests.conftest import SEED
 
 

@@ -11,7 +11,7 @@ import time
 
 import httpx
 
-from planqa.index.clean import clean_text
+from planqa.ingest.clean import clean_text
 from tests.conftest import SEED
 from tests.integration.conftest import free_port, run_planqa
 

@@ -4,7 +4,7 @@ import subprocess
 import sys
 import time
 
-from planqa.index.ingest import load_plan
+from planqa.ingest.load import load_plan
 from tests.conftest import CLEAN_TEXTS, SEED
 from tests.plans import synthetic_plan_text
 from tests.integration.conftest import run_planqa

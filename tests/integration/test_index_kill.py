@@ -12,7 +12,7 @@ from planqa.assistant.query import normalize_question
 from planqa.assistant.retrieve import HybridSearch
 from planqa.assistant.services import open_store
 from planqa.index.chunk import chunk_plan, passages
-from planqa.index.ingest import load_plan
+from planqa.ingest.load import load_plan
 from planqa.index.store import close_client
 from tests.conftest import SEED
 from tests.integration.conftest import run_planqa

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from planqa.assistant.api import create_api
 from planqa.assistant.config import load_settings
 from planqa.assistant.services import build_assistant, open_store
-from planqa.index.clean import clean_text
+from planqa.ingest.clean import clean_text
 from planqa.index.store import close_client
 from tests.conftest import SEED
 from tests.integration.conftest import run_planqa

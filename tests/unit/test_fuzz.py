@@ -9,10 +9,10 @@ from planqa.assistant.followup import Context
 from planqa.assistant.query import QuestionError, normalize_question, route, split_questions
 from planqa.errors import InputError, PlanStructureError
 from planqa.index.chunk import chunk_plan
-from planqa.index.clean import clean_text
+from planqa.ingest.clean import clean_text
 from planqa.index.glossary import Glossary
-from planqa.index.parse import parse_plan
-from planqa.index.source import decode_plan_bytes
+from planqa.ingest.outline import parse_plan
+from planqa.ingest.source import decode_plan_bytes
 
 PLANISH = st.lists(
     st.one_of(

@@ -1,7 +1,7 @@
 import pytest
 
 from planqa.assistant import structure
-from planqa.index.ingest import load_plan
+from planqa.ingest.load import load_plan
 from tests.conftest import SEED
 
 

@@ -3,7 +3,7 @@ from dataclasses import replace
 import pytest
 
 from planqa.index.chunk import MAX_SECTION_CHARS, chunk_id, chunk_plan, split_paragraphs
-from planqa.index.parse import parse_plan
+from planqa.ingest.outline import parse_plan
 from tests.conftest import CLEAN_TEXTS
 
 

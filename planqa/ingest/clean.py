@@ -12,8 +12,8 @@ from functools import cache
 
 import opencc
 
-from planqa.index import charset
-from planqa.index.syllables import SYLLABLES
+from planqa.ingest import charset
+from planqa.ingest.syllables import SYLLABLES
 
 # A parenthesis whose content could be an annotation; the content is checked afterwards.
 _PAREN = re.compile(r"[(（]([^()（）\n]{1,24})[)）]")

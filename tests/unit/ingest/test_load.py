@@ -1,7 +1,7 @@
 import pytest
 
 from planqa.errors import InputError
-from planqa.index.ingest import bundled_plan_paths, clean_file, load_plan
+from planqa.ingest.load import bundled_plan_paths, clean_file, load_plan
 from tests.conftest import SEED
 
 

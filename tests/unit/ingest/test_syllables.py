@@ -2,7 +2,7 @@ import pypinyin.pinyin_dict
 from pypinyin.style._utils import get_finals  # noqa: F401  (pypinyin's own helpers load)
 from pypinyin.style.tone import ToneConverter  # noqa: F401
 
-from planqa.index.syllables import SYLLABLES
+from planqa.ingest.syllables import SYLLABLES
 
 
 def _toneless(syllable: str) -> str:

@@ -3,7 +3,7 @@
 import pytest
 from rapidfuzz.distance import Levenshtein
 
-from planqa.index.clean import clean_text
+from planqa.ingest.clean import clean_text
 from tests.conftest import CLEAN_TEXTS
 from tests.damage import NOISE, damage
 

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planqa.index import charset
-from planqa.index.clean import annotation_syllable, clean_text, strip_annotations
+from planqa.ingest import charset
+from planqa.ingest.clean import annotation_syllable, clean_text, strip_annotations
 
 
 def clean_line(text: str) -> str:

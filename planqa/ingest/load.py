@@ -4,10 +4,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planqa.errors import InputError
-from planqa.index.clean import clean_text
-from planqa.index.parse import parse_plan
-from planqa.index.plan import Plan
-from planqa.index.source import plan_id_from_path, read_plan_file
+from planqa.ingest.clean import clean_text
+from planqa.ingest.outline import parse_plan
+from planqa.ingest.plan import Plan
+from planqa.ingest.source import plan_id_from_path, read_plan_file
 
 
 @dataclass(frozen=True)

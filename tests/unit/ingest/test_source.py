@@ -1,7 +1,7 @@
 import pytest
 
 from planqa.errors import InputError
-from planqa.index.source import plan_id_from_path, read_plan_file
+from planqa.ingest.source import plan_id_from_path, read_plan_file
 
 TEXT = "山东省科协2017年工作要点\n一、部分\n1.任务\n"
 

@@ -1,6 +1,6 @@
 import pytest
 
-from planqa.index.numerals import cn_to_int, int_to_cn, to_int
+from planqa.ingest.numerals import cn_to_int, int_to_cn, to_int
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass, field
 
 from planqa.errors import PlanStructureError
-from planqa.index.numerals import cn_to_int, int_to_cn
-from planqa.index.plan import Plan, Section, Task
+from planqa.ingest.numerals import cn_to_int, int_to_cn
+from planqa.ingest.plan import Plan, Section, Task
 
 _SECTION = re.compile(r"^([一二三四五六七八九十百零〇]{1,4})、\s*(.+)$")
 _TASK = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*(.+)$")

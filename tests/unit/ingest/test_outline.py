@@ -1,7 +1,7 @@
 import pytest
 
 from planqa.errors import PlanStructureError
-from planqa.index.parse import parse_plan
+from planqa.ingest.outline import parse_plan
 from tests.conftest import CLEAN_TEXTS
 
 SECTIONS = [
@@ -128,6 +128,6 @@ def test_text_without_structure_is_refused(text):
 
 
 def test_plan_record_round_trips(seed_plan):
-    from planqa.index.plan import Plan
+    from planqa.ingest.plan import Plan
 
     assert Plan.from_record(seed_plan.to_record()) == seed_plan
