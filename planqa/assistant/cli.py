@@ -211,11 +211,23 @@ def format_entries(entries: "list[PlanEntry]") -> str:
 
 
 def outline(plan: Plan) -> str:
-    lines = [f"《{plan.title}》 {plan.issuer} {plan.date}".rstrip()]
-    lines.append(f"共{len(plan.sections)}个部分，{len(plan.tasks)}项任务")
+    """The outline as printed (labels), with the plan's task number where the printed one differs
+    (numbering that restarts per part), lead units, and the first line of the end matter."""
+    from planqa.ingest.grammar import grammar
+
+    head = " ".join(x for x in (f"《{plan.title or '（无标题）'}》", plan.issuer, plan.date, plan.doc_number) if x)
+    lines = [head, f"共{len(plan.sections)}个部分，{len(plan.tasks)}项任务"]
     for s in plan.sections:
-        lines.append(f"{s.number}、{s.title}" if s.number else s.title)
-        lines += [f"  {t.number}. {t.title}" for t in s.tasks]
+        lines.append(f"{s.label}{s.title}" if s.label else (s.title or "（不分部分）"))
+        for t in s.tasks:
+            label = grammar().label(f"{t.label}{t.title}") if t.label else None
+            number = "" if label and label.value == t.number else f"（第{t.number}项）"
+            leads = f"  责任单位：{'、'.join(t.leads)}" if t.leads else ""
+            lines.append(f"  {t.label or f'{t.number}.'}{t.title}{number}{leads}")
+    if plan.end_matter:
+        first = plan.end_matter.split("\n")
+        more = f" 等{len(first)}行" if len(first) > 1 else ""
+        lines.append(f"文末：{first[0][:40]}{more}")
     return "\n".join(lines) + "\n"
 
 

@@ -111,8 +111,8 @@ def missing_place(plan: Plan, section: Section, place: int) -> Reply:
 
 def answer_meta(plan: Plan, meta: str) -> Reply | None:
     """Document facts; None when the plan does not state the fact asked for."""
-    published = plan.date if plan.date and plan.date != plan.signed_date else ""
-    signed = _chinese_date(plan.signed_date) if plan.signed_date else ""
+    published = plan.published if plan.published and plan.published != plan.date else ""
+    signed = _chinese_date(plan.date) if plan.date else ""
     if meta == "count_tasks":
         return f"{range_text(plan)}，分{len(plan.sections)}个部分。", (), False
     if meta == "count_sections":

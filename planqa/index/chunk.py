@@ -49,9 +49,6 @@ def chunk_plan(plan: Plan) -> list[Chunk]:
 
 def _units(plan: Plan) -> list[Chunk]:
     chunks = [_overview_chunk(plan)]
-    # Plans that restart numbering per section need the section in the unit name.
-    numbers = [t.number for t in plan.tasks]
-    restarts = len(set(numbers)) < len(numbers)
     for section in plan.sections:
         heading = _section_heading(section)
         meta = {"section_number": section.number, "section_title": section.title}
@@ -62,8 +59,8 @@ def _units(plan: Plan) -> list[Chunk]:
                     _make(plan, unit, "section", f"{heading}\n{section.text}", section.text, **meta)
                 )
             for task in section.tasks:
-                unit = f"task-{section.number}-{task.number}" if restarts else f"task-{task.number}"
-                head = f"{task.number}.{task.title}"
+                unit = f"task-{task.number}"  # unique in a plan (Plan JSON)
+                head = f"{task.label or f'{task.number}.'}{task.title}"
                 text = "\n".join(p for p in (heading, head, task.text) if p)
                 chunks.append(
                     _make(
@@ -123,16 +120,18 @@ class Passage:
 
 _SENTENCE_END = re.compile(r"(?<=[。；！？])|\n")
 MIN_SENTENCE_CHARS = 8
+_NOTE = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences ending in 。；！？ or a line break; fragments shorter than 8 characters join the
-    sentence before them."""
+    """Sentences ending in 。；！？ or a line break; fragments shorter than 8 characters and
+    notes in brackets after a sentence (（责任单位：…）) join the sentence before them, never the
+    next item's."""
     out: list[str] = []
     for piece in (p.strip() for p in _SENTENCE_END.split(text)):
         if not piece:
             continue
-        if out and len(piece) < MIN_SENTENCE_CHARS:
+        if out and (len(piece) < MIN_SENTENCE_CHARS or _NOTE.fullmatch(piece)):
             out[-1] += piece
         else:
             out.append(piece)

@@ -12,8 +12,9 @@ import unicodedata
 CJK_PUNCT = frozenset("，。、；：？！“”‘’（）《》〈〉【】「」『』〔〕〖〗—…·")
 # ASCII punctuation that stands for its full-width twin in Chinese context (see clean.py).
 ASCII_PUNCT = frozenset(",;:?!")
-# Always legitimate: parentheses (real parentheticals survive) and "+" as in 互联网+.
-ALWAYS = frozenset("()+")
+# Always legitimate: parentheses (real parentheticals survive), "+" as in 互联网+ and the
+# full-width ＋ － ～ of printed documents (1＋2＋N).
+ALWAYS = frozenset("()+＋－～")
 # Legitimate between two ASCII letters or digits: 2017-03-07, 3/4, R&D, Xi'an, 10:30, a_b, 3×3.
 BETWEEN_ALNUM = frozenset("-–/&'_@~～×.")
 # Legitimate right after a digit: 15%, 3‰, 20℃, 1. or 1． as list numbering.
@@ -57,6 +58,16 @@ def is_odd_space(ch: str) -> bool:
     return ch in ZERO_WIDTH or ch.isspace() or unicodedata.category(ch) == "Zs"
 
 
+def is_odd_symbol(ch: str) -> bool:
+    """A symbol or foreign letter that plain Chinese prose rarely holds (☆ ↓ ♦ α Ж か ™):
+    frequent ones mean damage. Full-width forms (＋ ％) and CJK punctuation are not odd."""
+    if ch.isascii() or is_han(ch) or ch in CJK_PUNCT or 0xFF00 <= ord(ch) <= 0xFFEF:
+        return False
+    if unicodedata.category(ch) in ("So", "Sm", "Sc", "Sk", "Co"):
+        return True
+    return unicodedata.name(ch, "").startswith(("GREEK", "CYRILLIC", "HIRAGANA", "KATAKANA"))
+
+
 def may_be_legit(ch: str) -> bool:
     """False for a character that no official Chinese document contains in any context."""
     return (
@@ -92,5 +103,6 @@ def keep_in_context(ch: str, prev: str, nxt: str) -> bool:
         return True
     if ch in BETWEEN_ALNUM and is_ascii_alnum(prev) and is_ascii_alnum(nxt):
         return True
-    # A dot after a Latin word (Dr., www.example.org) stays.
-    return ch == "." and prev.isascii() and prev.isalpha()
+    # A dot after a Latin word (Dr., www.example.org) stays, and so do the dot leaders of a
+    # table of contents (一、总体要求......3), which the outline must still recognise.
+    return ch == "." and (prev.isascii() and prev.isalpha() or "." in (prev, nxt))

@@ -48,20 +48,81 @@ _FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!"
 _ASCII_PUNCT_RUN = re.compile(r"[,;:?!]+")
 _QUOTED = re.compile(r'"([^"\n]{1,30}?)"')
 _SPACES = re.compile(r" +")
+_LONE_CLOSE = re.compile(r'(“[^“”"\n]{1,30})"')
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 def clean_text(raw: str) -> str:
-    """The whole cleaning: the text a person would have typed, simplified, one paragraph a line."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text).translate(_WIDTH_FOLD)
-    text = normalize_spaces(text)
-    text = strip_annotations(text)
-    text = drop_stray_symbols(text)
-    text = to_simplified(text)
-    text = pair_ascii_quotes(text)
-    text = full_width_punctuation(text)
-    return tidy_lines(text)
+    """The whole cleaning: the text a person would have typed, simplified, one paragraph a line.
+
+    Damaged text (pinyin annotations, or stray symbols in numbers no document has) is repaired
+    with the strict filter; any other text keeps its printed typography (＋ ％ ① Ⅱ α …).
+    """
+    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    return repair_text(text) if looks_damaged(text) else tidy_text(text)
+
+
+def repair_text(text: str) -> str:
+    """Damaged text: annotations and every symbol no official document holds in its place go."""
+    text = normalize_spaces(text.translate(_WIDTH_FOLD))
+    text = drop_stray_symbols(strip_annotations(text))
+    text = pair_ascii_quotes(to_simplified(text))
+    return tidy_lines(full_width_punctuation(text))
+
+
+def tidy_text(text: str) -> str:
+    """Undamaged text keeps what is printed; odd spaces, control characters and private-use
+    glyphs go, and a traditional text becomes simplified."""
+    text = strip_annotations(normalize_spaces(text))
+    text = _SPACES.sub(_space_or_nothing, _drop_unprintable(text))
+    text = to_simplified(text) if looks_traditional(text) else text
+    text = full_stops(pair_ascii_quotes(text, lone=False))
+    return tidy_lines(full_width_punctuation(text))
+
+
+def _has_words(line: str) -> bool:
+    """A line of symbols only (a ★★★ divider, table rules) carries no text."""
+    return any(ch.isalnum() for ch in line)
+
+
+# Damage is told by density: the seed has an annotation after ~60% of its Han characters and a
+# stray symbol every ~120 characters; real documents of the genre stay far below both bounds.
+_ANNOTATED_SHARE = 0.02
+_ODD_SHARE = 0.01
+
+
+def looks_damaged(text: str) -> bool:
+    han = sum(1 for ch in text if charset.is_han(ch))
+    annotations = sum(1 for m in _PAREN.finditer(text) if annotation_syllable(m.group(1)))
+    if annotations > max(2, _ANNOTATED_SHARE * han):
+        return True
+    odd = sum(1 for ch in text if charset.is_odd_symbol(ch))
+    return odd > max(3, _ODD_SHARE * len(text))
+
+
+def looks_traditional(text: str) -> bool:
+    """More than a few Han characters that OpenCC would change: a traditional text (Big5 …)."""
+    han = [ch for ch in text if charset.is_han(ch)]
+    if not han:
+        return False
+    sample = "".join(han[:4000])
+    changed = sum(a != b for a, b in zip(sample, _t2s().convert(sample)))
+    return changed > max(0, 0.03 * len(sample))
+
+
+def _drop_unprintable(text: str) -> str:
+    """Control characters and private-use glyphs (PDF font leftovers) carry no text."""
+    return "".join(
+        ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cf", "Co", "Cs")
+    )
+
+
+_FULL_STOP = re.compile(r"(?<=[\u4e00-\u9fff）”])\.(?=[\u4e00-\u9fff“（]|$)", re.MULTILINE)
+
+
+def full_stops(text: str) -> str:
+    """A "." between Chinese words or ending a Chinese line is 。 (typed on an English layout)."""
+    return _FULL_STOP.sub("。", text)
 
 
 def normalize_spaces(text: str) -> str:
@@ -169,12 +230,17 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
-def pair_ascii_quotes(text: str) -> str:
-    """ASCII quotes around Chinese become “”; a lone one beside Chinese is a stray symbol."""
+def pair_ascii_quotes(text: str, lone: bool = True) -> str:
+    """ASCII quotes around Chinese become “”; a lone one beside Chinese is a stray symbol
+    (``lone=True``, damaged text) or stays (typed text); one after an open “ closes it
+    (“双区同建"战略)."""
+    text = _LONE_CLOSE.sub(r"\1”", text)
     text = _QUOTED.sub(
         lambda m: f"“{m.group(1)}”" if any(charset.is_han(c) for c in m.group(1)) else m.group(0),
         text,
     )
+    if not lone:
+        return text
     kept = []
     for i, ch in enumerate(text):
         if ch == '"':
@@ -203,7 +269,8 @@ def full_width_punctuation(text: str) -> str:
 
 
 def tidy_lines(text: str) -> str:
-    """Strip each line, keep paragraph breaks (one blank line at most), end with a newline."""
-    lines = [line.strip() for line in text.split("\n")]
+    """Strip each line, keep paragraph breaks (one blank line at most), end with a newline;
+    a line of symbols only goes."""
+    lines = [line.strip() if _has_words(line) else "" for line in text.split("\n")]
     text = _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
     return text + "\n" if text else ""

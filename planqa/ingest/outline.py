@@ -1,186 +1,497 @@
-"""Clean plan text → ``Plan``: notice header, overview, sections 一、…, numbered tasks 1. / 1． / 1、.
+"""Clean text → ``Plan``: the outline of a Chinese official document (docs/outline-grammar.md).
 
-Sub-items such as （一） stay paragraphs of the unit they stand in. A plan whose sections carry no
-numbered tasks is valid: each section is then the citable unit. Gaps or duplicates in the
-numbering are parsed as printed and reported in ``Plan.warnings``.
+1. Lines: a table of contents and page numbers go; lines a PDF wrapped mid-sentence are joined;
+   a numbered heading run into the previous line ("…。10．加强…") is split out.
+2. The body begins at the first heading of the top numbering level present; before it stand
+   the front matter (web-page lines, red header, 文号, covering notice, title) and the overview.
+3. The end matter (signature, date, 抄送/印发, 附件, contacts, 施行/有效期) closes the document.
+4. Parts are the top level; in each part, the first numbered level under it holds the tasks;
+   deeper levels stay inside their task's text. Lead notes become the task's ``leads``.
+
+Patterns and word lists live in ``grammar.toml``; this module holds only the order of the steps.
 """
 
 import re
 from dataclasses import dataclass, field
 
 from planqa.errors import PlanStructureError
-from planqa.ingest.numerals import cn_to_int, int_to_cn
+from planqa.ingest.grammar import Grammar, Label, fold_digits, grammar, numeral_value
+from planqa.ingest.numerals import int_to_cn
 from planqa.ingest.plan import Plan, Section, Task
 
-_SECTION = re.compile(r"^([一二三四五六七八九十百零〇]{1,4})、\s*(.+)$")
-_TASK = re.compile(r"^(\d{1,3})\s*[.．、](?!\d)\s*(.+)$")
-_NOTICE_TITLE = re.compile(r"^(.*?)关于印发[《“]?(.+?)[》”]?的通知$")
-_META = re.compile(r"^(访问次数|浏览次数|点击数|发布时间|来源|作者|发布日期)")
-_PUBLISHED = re.compile(r"(?:发布时间|发布日期)：?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_SIGNED = re.compile(r"^[（(]?(\d{4})年(\d{1,2})月(\d{1,2})日[)）]?$")
-_YEAR_PREFIX = re.compile(r"^(.+?)(?:\d{4}年|关于)")
+# A paragraph that ends with one of these is closed; a wrapped line ends elsewhere.
+_CLOSED = "。！？；：…”）】》」』!?;:"
+# Where a heading may stand run into the text before it: after a sentence, or (digit and
+# bracket labels only) right after a Han character.
+_SENTENCE_END = "。；！？：，;!?"
+_RUN_IN = re.compile(r"(?<=[。；！？：，;!?\u4e00-\u9fff])")
+_DIGIT_OR_BRACKET = "0123456789０１２３４５６７８９（("
+_TITLE_END = re.compile(r"[。：]")
+_SIGNATURE_MAX = 40
+_PART_LEVELS = ("chapter", "part")
 
 
 def parse_plan(text: str, plan_id: str) -> Plan:
     """Parse cleaned text (``clean_text`` output); raise ``PlanStructureError`` if it is no plan."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    first = next(
-        (i for i, line in enumerate(lines) if _SECTION.match(line) or _TASK.match(line)), None
-    )
-    if first is None:
+    g = grammar()
+    lines = unwrap(split_run_ins([ln for ln in _stripped(text) if not g.skip.match(ln)], g))
+    labels = [g.label(ln) for ln in lines]
+    start = _body_start(labels)
+    if start is None:
         raise PlanStructureError(
-            "没有识别出计划的结构：既没有“一、”式的部分标题，也没有“1.”式的任务编号"
+            "没有识别出计划的结构：没有“一、”“（一）”“1.”或“第一章”式的编号标题"
         )
-    header = _parse_header(lines[:first])
-    sections, warnings = _parse_body(lines[first:])
-    if not header.title:
+    end = _end_start(lines, labels, start, g)
+    front = _front(lines[:start], g)
+    end_matter = lines[end:]
+    signer, signed, printer, printed = _signature(end_matter, g)
+    sections, warnings = _outline(lines[start:end], labels[start:end], g)
+    if not front.title:
         warnings.append("没有找到计划标题")
     return Plan(
         plan_id=plan_id,
-        title=header.title,
-        issuer=header.issuer,
-        date=header.published or header.signed,
-        overview="\n".join(header.overview),
+        title=front.title,
+        issuer=signer or front.issuer or printer,
+        date=signed or front.date or printed,
+        overview="\n".join(front.overview),
         sections=tuple(sections),
-        notice="\n".join(header.notice),
-        notice_title=header.notice_title,
-        addressees=header.addressees,
-        signed_date=header.signed,
+        notice="\n".join(front.notice),
+        notice_title=front.notice_title,
+        addressees=front.addressees,
+        published=front.published,
+        doc_number=front.doc_number,
+        end_matter="\n".join(end_matter),
         warnings=tuple(warnings),
     )
 
 
+def _stripped(text: str) -> list[str]:
+    return [s for line in text.split("\n") if (s := line.strip())]
+
+
+# 1. Lines ------------------------------------------------------------------------------------
+
+def _width(line: str) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in line)
+
+
+def unwrap(lines: list["str | _Heading"]) -> list[str]:
+    """Join the lines of a hard-wrapped text (a PDF's) back into paragraphs.
+
+    A text is wrapped when most of its full-width lines end mid-sentence; then a full-width
+    line that ends mid-sentence continues on the next line unless that one starts a heading.
+    """
+    widths = [ln.width if isinstance(ln, _Heading) else _width(ln) for ln in lines]
+    long = sorted(w for w in widths if w >= 30)
+    if len(long) < 8:
+        return [str(ln) for ln in lines]
+    full = long[int(0.75 * (len(long) - 1))]
+    at_full = [ln for ln, w in zip(lines, widths) if w >= 0.85 * full]
+    if sum(1 for ln in at_full if ln[-1] not in _CLOSED) < 0.5 * len(at_full):
+        return [str(ln) for ln in lines]
+    g = grammar()
+    out: list[str] = []
+    open_line = False
+    for line, width in zip(lines, widths):
+        if open_line and not _starts_block(line, g):
+            out[-1] += line
+        else:
+            out.append(str(line))
+        open_line = width >= 0.85 * full and line[-1] not in _CLOSED and not isinstance(line, _Heading)
+    return out
+
+
+def _starts_block(line: str, g: Grammar) -> bool:
+    return bool(g.label(line) or g.date.match(line) or g.end_rule(line) or g.draft_mark.match(line))
+
+
+class _Heading(str):
+    """A heading split off the line it was run into: it ends where the line ended, so it is
+    never a wrapped line; ``width`` is that of the physical line it came from."""
+
+    width: int = 0
+
+
+def split_run_ins(lines: list[str], g: Grammar) -> list["str | _Heading"]:
+    """"…形成合力。10．加强…" → two lines, when the label continues its level's numbering.
+
+    A label counts as run in where it is the next number of its level (or the first of a level
+    under the heading that opens the line), after a sentence, or right after a heading's words
+    for digit and bracket labels ("…持续发展1.加强…"); an end-matter line (抄送, 主送) after a
+    sentence is split off too.
+    """
+    out: list[str | _Heading] = []
+    last: dict[str, int] = {}  # the last value seen per level, across the whole text
+    for line in lines:
+        opening = g.label(line)
+        _note(opening, last)
+        pieces: list[str] = [line]
+        while (tail := _run_in(pieces[-1], opening, last, g)) is not None:
+            pieces[-1:] = [pieces[-1][: -len(tail)], tail]
+            _note(g.label(tail), last)
+        out.append(pieces[0])
+        for piece in pieces[1:]:
+            heading = _Heading(piece)
+            heading.width = _width(line)
+            out.append(heading)
+    return out
+
+
+def _note(label: Label | None, last: dict[str, int]) -> None:
+    if label:
+        last[label.level.name] = label.value
+
+
+def _run_in(line: str, opening: Label | None, last: dict[str, int], g: Grammar) -> str | None:
+    for m in _RUN_IN.finditer(line, 1):
+        tail = line[m.start():]
+        after_sentence = line[m.start() - 1] in _SENTENCE_END
+        label = g.label(tail)
+        if label and len(label.rest) > 1 and (after_sentence or tail[0] in _DIGIT_OR_BRACKET
+                                               or len(label.rest) >= 4):
+            under_opening = opening is not None and opening.level.rank < label.level.rank \
+                and label.value == 1 and label.level.name not in last
+            if under_opening or last.get(label.level.name, -1) + 1 == label.value:
+                return tail
+        rule = g.end_rule(tail)
+        if after_sentence and rule and rule.strong and rule.pattern.match(tail):
+            return tail
+    return None
+
+
+# 2. Where the body begins and ends -----------------------------------------------------------
+
+def _body_start(labels: list[Label | None]) -> int | None:
+    """The first heading of the top level in use (a level used twice or more): the one
+    numbered 1, or the first of that level where a damaged text lost it."""
+    counts: dict[str, int] = {}
+    for lab in labels:
+        if lab:
+            counts[lab.level.name] = counts.get(lab.level.name, 0) + 1
+    used = [lab.level.rank for lab in labels if lab and counts[lab.level.name] >= 2]
+    if not used:
+        used = [lab.level.rank for lab in labels if lab]
+    if not used:
+        return None
+    top = [(lab.value != 1, i) for i, lab in enumerate(labels) if lab and lab.level.rank == min(used)]
+    return min(top)[1]
+
+
+def _end_start(lines: list[str], labels: list[Label | None], start: int, g: Grammar) -> int:
+    """Where the end matter begins: at a strong end line (or a signature date) anywhere after
+    the first heading, or at the run of end-matter lines that closes the document."""
+    n = len(lines)
+    end = n
+    for i in range(start + 1, n):
+        line = lines[i]
+        rule = None if labels[i] else g.end_rule(line)
+        if (rule and rule.strong and rule.pattern.match(line)) or g.issued.match(line):
+            end = i
+            break
+        if g.date.match(line):
+            end = _signature_top(lines, labels, i, start)
+            break
+    i = n
+    while i > start + 1 and not labels[i - 1] and (
+            _end_like(lines[i - 1], g) or (i < n and g.date.match(lines[i]) and _is_signature_line(lines[i - 1]))):
+        i -= 1
+    return min(end, i)
+
+
+def _end_like(line: str, g: Grammar) -> bool:
+    return bool(g.end_rule(line) or g.date.match(line) or g.issued.match(line))
+
+
+def _is_signature_line(line: str) -> bool:
+    return len(line) <= _SIGNATURE_MAX and not any(p in line for p in "。，；：、！？") \
+        and not any(ch.isdigit() for ch in line)
+
+
+def _signature_top(lines: list[str], labels: list[Label | None], date_at: int, start: int) -> int:
+    """The first line of the signature above a date line (up to four short organization lines)."""
+    top = date_at
+    while top - 1 > start and date_at - top < 4 and not labels[top - 1] \
+            and _is_signature_line(lines[top - 1]):
+        top -= 1
+    return top
+
+
+def _iso(y: str, m: str, d: str) -> str:
+    values = [numeral_value(y) if not y.isdigit() else int(y), numeral_value(m), numeral_value(d)]
+    if len(y) == 4 and not y.isdigit():  # 二〇一九
+        values[0] = int("".join(str(numeral_value(c)) if c not in "〇零" else "0" for c in y))
+    if not all(values):
+        return ""
+    return f"{values[0]:04d}-{values[1]:02d}-{values[2]:02d}"
+
+
+def _date_of(line: str, g: Grammar) -> str:
+    m = g.date.match(fold_digits(line))
+    return _iso(*m.groups()) if m else ""
+
+
+def _signature(end_matter: list[str], g: Grammar) -> tuple[str, str, str, str]:
+    """(signer, signature date, 印发 organization, 印发 date) from the end matter."""
+    signer = signed = issuer = issued = ""
+    for i, line in enumerate(end_matter):
+        if m := g.issued.match(fold_digits(line)):
+            issuer, issued = issuer or m.group(1).strip(), issued or _iso(*m.groups()[1:])
+        elif not signed and (date := _date_of(line, g)):
+            signed = date
+            above: list[str] = []
+            for prev in reversed(end_matter[max(0, i - 4): i]):
+                if not _is_signature_line(prev) or g.end_rule(prev) or g.label(prev):
+                    break
+                above.insert(0, prev)
+            signer = join_organizations(above, g)
+    return signer, signed, issuer, issued
+
+
+def join_organizations(lines: list[str], g: Grammar) -> str:
+    """Signature lines → issuer: "国家自然科学基金委员会" + "国际合作局" is one organization (a
+    sub-unit or a wrapped name continues the line above); a line that names its own place or
+    level ("工业和信息化部", "济南市公安局") is another, joined by 、."""
+    names: list[str] = []
+    for line in (ln.replace(" ", "").replace("\u3000", "") for ln in lines):
+        if names and not g.organization.match(line):
+            names[-1] += line
+        else:
+            names.append(line)
+    return "、".join(names)
+
+
+# 3. Front matter -----------------------------------------------------------------------------
+
 @dataclass
-class _Header:
+class _Front:
     title: str = ""
     notice_title: str = ""
     issuer: str = ""
+    date: str = ""
     addressees: str = ""
     published: str = ""
-    signed: str = ""
+    doc_number: str = ""
     notice: list[str] = field(default_factory=list)
     overview: list[str] = field(default_factory=list)
 
 
-def _iso(m: re.Match[str]) -> str:
-    y, mo, d = m.groups()
-    return f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+def _front(lines: list[str], g: Grammar) -> _Front:
+    f = _Front()
+    organs: list[str] = []
+    rest: list[str] = []
+    for line in lines:
+        if m := g.published.search(fold_digits(line)):
+            f.published = f.published or _iso(*m.groups())
+        if (m := g.doc_number.search(line)) and len(line) <= 40 and not f.doc_number:
+            f.doc_number = m.group(1).replace(" ", "")
+            continue
+        if g.header_end.match(line):
+            organs, rest = [ln for ln in rest if _is_signature_line(ln) and g.organization.match(ln)], []
+            continue
+        rest.append(line)
+    body = _take_notice(rest, f, g)
+    for line in body:
+        if g.meta.match(line):  # a web page's lines around the document: kept in the notice only
+            continue
+        if not f.doc_number and (m := g.doc_number.search(line)) and len(line) <= 40:
+            f.doc_number = m.group(1).replace(" ", "")
+            continue
+        if not f.title and not f.overview and _title_like(line, g):
+            f.title = line
+            continue
+        if not f.title and not f.overview and (m := g.title_run_in.match(line)):
+            f.title, line = m.group(1), line[m.end(1):]
+        if g.draft_mark.match(line) and not f.overview:
+            continue
+        if f.title and not f.overview and line.startswith(("（", "(")) and line.endswith(("）", ")")) \
+                and len(line) <= 20:
+            f.title += re.sub(r"[（(](?:审议稿|征求意见稿|送审稿|讨论稿|草案|代拟稿)[）)]", "", line)
+            continue
+        if g.addressees.match(line) and not f.addressees and not f.overview:
+            f.addressees = line.rstrip("：")
+            continue
+        if g.date.match(line) and not f.overview:
+            continue
+        f.overview.append(line)
+    if organs:
+        f.issuer = join_organizations(organs, g)
+    return f
 
 
-def _parse_header(lines: list[str]) -> _Header:
-    h = _Header()
-    notice = _NOTICE_TITLE.match(lines[0]) if lines else None
-    if notice:
-        h.notice_title, h.title = lines[0], notice.group(2)
-        end = next((i for i in range(1, len(lines)) if lines[i] == h.title), None)
-        if end is None:  # no repeated title: the notice ends with its signature date
-            end = next((i + 1 for i, ln in enumerate(lines) if _SIGNED.match(ln)), 1)
-            h.notice, rest = lines[:end], lines[end:]
-        else:
-            h.notice, rest = lines[:end], lines[end + 1 :]
-    elif lines:
-        h.title, rest = lines[0], lines[1:]
-    else:
-        rest = []
-
-    for line in h.notice + rest:
-        if m := _PUBLISHED.search(line):
-            h.published = h.published or _iso(m)
-    for i, line in enumerate(h.notice):
-        if m := _SIGNED.match(line):
-            h.signed = _iso(m)
-            signer = h.notice[i - 1] if i > 0 else ""
-            if len(signer) <= 40 and not any(p in signer for p in "，。：；"):
-                h.issuer = signer
-        elif line.endswith("：") and not _META.match(line) and not h.addressees:
-            h.addressees = line.rstrip("：")
-    for line in rest:
-        if m := _SIGNED.match(line):
-            h.signed = h.signed or _iso(m)
-        elif not _META.match(line):
-            h.overview.append(line)
-    if not h.issuer:
-        source = (notice.group(1) if notice else "") or _title_prefix(h.title)
-        h.issuer = source
-    return h
+def _title_like(line: str, g: Grammar) -> bool:
+    """The document's own title: a short line that is no sentence (a genre noun usually ends it,
+    but "…重点工作安排" shows the list of nouns is never complete)."""
+    return len(line) <= 60 and not any(p in line for p in "。；，：！？") and not g.date.match(line)
 
 
-def _title_prefix(title: str) -> str:
-    m = _YEAR_PREFIX.match(title)
-    return m.group(1) if m else ""
+def _take_notice(lines: list[str], f: _Front, g: Grammar) -> list[str]:
+    """A covering notice ("…关于印发《X》的通知", or a letter "现将《X》印发给你们"): its lines go
+    to ``f.notice``; X is the title; the lines after X printed again (or after the notice's
+    date) are returned."""
+    for i in range(len(lines)):
+        for span in (1, 2):
+            joined = "".join(lines[i:i + span])
+            if m := g.notice.match(joined):
+                f.notice_title, f.title, f.issuer = joined, m.group(2), m.group(1).strip()
+                notice, rest = _until_title(lines[i + span:], f.title, g)
+                f.notice = [joined] + notice
+                _notice_facts(notice, f, g)
+                return rest
+        if (m := g.notice_letter.search(lines[i])) and (found := _find_joined(lines[i:], m.group(1))):
+            f.title = m.group(1)
+            f.notice, rest = lines[:i + found[0]], lines[i + found[1]:]
+            _notice_facts(f.notice, f, g)
+            return rest
+    # A letter whose signature date stands before the plan: everything up to it is the notice.
+    dated = [k for k, ln in enumerate(lines[:-1]) if g.date.match(ln)]
+    if dated:
+        f.notice, rest = lines[:dated[0] + 1], lines[dated[0] + 1:]
+        _notice_facts(f.notice, f, g)
+        return rest
+    return lines
 
 
-def _split_title(line: str) -> tuple[str, str]:
-    """"加强党建。以思想建党为根本……" → title and the first paragraph of the text."""
-    title, sep, rest = line.partition("。")
-    if sep and rest:
-        return title, rest
-    return line.rstrip("。"), ""
+def _until_title(lines: list[str], title: str, g: Grammar) -> tuple[list[str], list[str]]:
+    """The notice's remaining lines and what follows the plan's title printed again."""
+    found = _find_joined(lines, title)
+    if found:
+        return lines[:found[0]], lines[found[1]:]
+    cut = next((k + 1 for k, ln in enumerate(lines) if g.date.match(ln)), 0)
+    return lines[:cut], lines[cut:]
 
+
+def _find_joined(lines: list[str], title: str) -> tuple[int, int] | None:
+    """Where ``title`` stands again, maybe wrapped over two or three lines: (first, after last)."""
+    want = title.replace(" ", "")
+    for i in range(len(lines)):
+        joined = ""
+        for j in range(i, min(i + 3, len(lines))):
+            joined += lines[j].replace(" ", "")
+            if joined == want:
+                return i, j + 1
+            if not want.startswith(joined):
+                break
+    return None
+
+
+def _notice_facts(notice: list[str], f: _Front, g: Grammar) -> None:
+    """The notice's addressees, signature and date."""
+    for i, line in enumerate(notice):
+        if date := _date_of(line, g):
+            f.date = date
+            signers = [ln for ln in notice[max(0, i - 4):i] if _is_signature_line(ln)]
+            if signers:  # the signature says it better than the notice title's prefix
+                f.issuer = join_organizations(signers, g)
+        elif g.addressees.match(line) and not f.addressees:
+            f.addressees = line.rstrip("：")
+
+
+# 4. Parts and tasks --------------------------------------------------------------------------
 
 @dataclass
 class _Open:
-    number: str
+    label: Label | None
     title: str
     text: list[str] = field(default_factory=list)
-    tasks: list[Task] = field(default_factory=list)
+    tasks: list["_Open"] = field(default_factory=list)
 
 
-def _parse_body(lines: list[str]) -> tuple[list[Section], list[str]]:
-    sections: list[_Open] = []
-    task: _Open | None = None
+def _heading(label: Label) -> tuple[str, str]:
+    """"加强党建。以思想建党为根本……" → the title and the rest of the line."""
+    m = _TITLE_END.search(label.rest)
+    if m and m.end() < len(label.rest):
+        return label.rest[: m.start()], label.rest[m.end():]
+    return label.rest.rstrip("。："), ""
 
-    def close_task() -> None:
-        nonlocal task
-        if task is not None:
-            sections[-1].tasks.append(Task(int(task.number), task.title, "\n".join(task.text)))
-            task = None
 
-    for line in lines:
-        if m := _SECTION.match(line):
-            close_task()
-            sections.append(_Open(m.group(1), m.group(2)))
-        elif m := _TASK.match(line):
-            close_task()
-            if not sections:  # numbered tasks with no section above them
-                sections.append(_Open("", ""))
-            title, first = _split_title(m.group(2))
-            task = _Open(m.group(1), title, [first] if first else [])
-        elif task is not None:
-            task.text.append(line)
+def _outline(lines: list[str], labels: list[Label | None], g: Grammar) -> tuple[list[Section], list[str]]:
+    top = labels[0].level
+    has_parts = top.name in _PART_LEVELS
+    parts: list[_Open] = [] if has_parts else [_Open(None, "")]
+    rows: list[list[tuple[str, Label | None]]] = [] if has_parts else [[]]
+    for line, label in zip(lines, labels):
+        if has_parts and label and label.level == top and _continues(parts, label, True):
+            parts.append(_Open(label, *_split(label)))
+            rows.append([])
         else:
-            sections[-1].text.append(line)
-    close_task()
-    result = [Section(s.number, s.title, "\n".join(s.text), tuple(s.tasks)) for s in sections]
-    return result, _numbering_warnings(result)
+            rows[-1].append((line, label))
+    warnings: list[str] = []
+    for part, part_rows in zip(parts, rows):
+        # The tasks are the highest-ranked numbering under the part; deeper ones are sub-items.
+        ranks = [lab.level.rank for _, lab in part_rows if lab and (lab.level != top or not has_parts)]
+        task_rank = min(ranks, default=None)
+        for line, label in part_rows:
+            if label and label.level.rank == task_rank:
+                if _continues(part.tasks, label, True):
+                    part.tasks.append(_Open(label, *_split(label)))
+                    continue
+                warnings.append(f"编号重复或倒退：“{label.printed}{_split(label)[0]}”出现在"
+                                f"“{part.tasks[-1].label.printed}”之后，并入上一项")
+            (part.tasks[-1].text if part.tasks else part.text).append(line)
+    running = _runs_across([t.label.value for p in parts for t in p.tasks])
+    sections, position = [], 0
+    for p in parts:
+        tasks = []
+        for t in p.tasks:
+            position += 1
+            text = "\n".join(t.text)
+            tasks.append(Task(t.label.value if running else position, t.title, text,
+                              t.label.printed, _leads(t.title + "\n" + text, g)))
+        number = int_to_cn(p.label.value) if p.label else ""
+        sections.append(Section(number, p.title, "\n".join(p.text), tuple(tasks),
+                                p.label.printed if p.label else ""))
+    return sections, warnings + _warnings(parts, sections, running)
 
 
-def _numbering_warnings(sections: list[Section]) -> list[str]:
+def _split(label: Label) -> tuple[str, list[str]]:
+    title, first = _heading(label)
+    return title, [first] if first else []
+
+
+def _continues(opened: list[_Open], label: Label, first_free: bool = False) -> bool:
+    """A heading opens a new unit when its number follows the last one's (gaps allowed)."""
+    if not opened:
+        return True if first_free else label.value == 1
+    return label.value > opened[-1].label.value
+
+
+def _runs_across(values: list[int]) -> bool:
+    return all(b > a for a, b in zip(values, values[1:]))
+
+
+def _leads(text: str, g: Grammar) -> tuple[str, ...]:
+    units: list[str] = []
+    for pattern in g.leads:
+        for m in pattern.finditer(text):
+            for segment in re.split(r"[；;]", m.group("units")):
+                if segment.startswith(g.supporting) or not segment.strip():
+                    continue
+                for unit in g.separators.split(segment):
+                    unit = re.sub(r"^(?:责任单位|牵头单位|负责单位)[：:]", "", unit.strip())
+                    unit = re.sub(r"(?:牵头|负责|等)$", "", unit)
+                    if unit and not unit.endswith(tuple(g.supporting)) and unit not in units:
+                        units.append(unit)
+    return tuple(units)
+
+
+def _warnings(parts: list[_Open], sections: list[Section], running: bool) -> list[str]:
     warnings = []
-    if len(sections) == 1 and not sections[0].number:
+    if not any(p.label for p in parts):
         warnings.append("没有找到“一、”式的部分标题：全部任务归入一个部分")
     else:
-        numbers = [cn_to_int(s.number) for s in sections]
-        warnings += _sequence_warnings(numbers, "部分", lambda n: f"第{int_to_cn(n)}部分")
-    restarts = len(sections) > 1 and all(s.tasks[0].number == 1 for s in sections if s.tasks)
-    if restarts and sum(1 for s in sections if s.tasks) > 1:
-        for s in sections:
-            warnings += _sequence_warnings([t.number for t in s.tasks], f"“{s.number}、”部分的任务")
-    else:
+        warnings += _sequence_warnings([p.label.value for p in parts], "部分",
+                                       lambda n: f"第{int_to_cn(n)}部分")
+    if running:
         warnings += _sequence_warnings([t.number for s in sections for t in s.tasks], "任务")
     return warnings
 
 
-def _sequence_warnings(numbers: list, what: str, name=lambda n: f"第{n}项") -> list[str]:
+def _sequence_warnings(numbers: list[int], what: str, name=lambda n: f"第{n}项") -> list[str]:
     warnings = []
     expected = 1
     for n in numbers:
-        if n is None:
-            continue
-        if n < expected:
-            warnings.append(f"{what}编号重复或倒退：{name(n)}出现在{name(expected - 1)}之后")
-        elif n > expected:
+        if n > expected:
             missing = name(expected) if n - 1 == expected else f"{name(expected)}至{name(n - 1)}"
             warnings.append(f"{what}编号不连续：缺少{missing}")
-        expected = max(expected, n + 1)
+        expected = n + 1
     return warnings

@@ -1,7 +1,8 @@
-"""The parsed plan: notice header, overview, sections and their numbered tasks.
+"""The parsed plan: front matter, overview, parts and their numbered tasks, end matter.
 
-``Plan.to_json`` is a contract (DESIGN.md, "Plan JSON"): other tools read exactly these fields.
+``Plan.to_json`` is a contract (DESIGN.md, "Plan JSON"): fields may be added, never renamed.
 The other attributes serve the assistant (document facts, warnings) and stay out of the JSON.
+Text fields hold "" when the document does not print them; the JSON says null.
 """
 
 from dataclasses import dataclass, field
@@ -9,42 +10,54 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Task:
-    number: int
+    number: int  # unique in the plan: printed when numbering runs across, else the position
     title: str
-    text: str
+    text: str  # the task's paragraphs after its title, sub-items included
+    label: str = ""  # as printed: "3．", "（二）", "第五条"
+    leads: tuple[str, ...] = ()  # responsible units named by its lead notes
 
     def to_json(self) -> dict:
-        return {"number": self.number, "title": self.title, "text": self.text}
+        return {"number": self.number, "label": self.label, "title": self.title,
+                "text": self.text, "leads": list(self.leads)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Task":
+        return cls(data["number"], data["title"], data["text"], data.get("label", ""),
+                   tuple(data.get("leads", ())))
 
 
 @dataclass(frozen=True)
 class Section:
-    number: str  # Chinese numeral as printed: "一" … "十二"
+    number: str  # Chinese numeral as printed: "一" … "十二"; "" when the plan has no parts
     title: str
-    text: str  # the section's own paragraphs (all of it when it has no numbered tasks)
+    text: str  # the part's own paragraphs (all of it when it has no numbered tasks)
     tasks: tuple[Task, ...] = ()
+    label: str = ""  # as printed: "一、", "第二章"
 
     def to_json(self) -> dict:
-        return {
-            "number": self.number,
-            "title": self.title,
-            "text": self.text,
-            "tasks": [t.to_json() for t in self.tasks],
-        }
+        return {"number": self.number, "label": self.label, "title": self.title,
+                "text": self.text, "tasks": [t.to_json() for t in self.tasks]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Section":
+        return cls(data["number"], data["title"], data["text"],
+                   tuple(Task.from_json(t) for t in data["tasks"]), data.get("label", ""))
 
 
 @dataclass(frozen=True)
 class Plan:
     plan_id: str
     title: str
-    issuer: str
-    date: str  # ISO date of publication (or of signing when no publication date is given)
+    issuer: str  # the printed signature or 印发 line's organization
+    date: str  # ISO date of the signature or 印发 line
     overview: str
     sections: tuple[Section, ...]
     notice: str = ""  # the covering notice as printed, one paragraph a line
     notice_title: str = ""
     addressees: str = ""
-    signed_date: str = ""  # ISO date under the issuer's signature
+    published: str = ""  # ISO date a web page gives as 发布时间
+    doc_number: str = ""  # 文号: 济工信装备字〔2022〕1号
+    end_matter: str = ""  # signature, date, 抄送, 印发, 附件, contacts …, one line each
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -57,27 +70,29 @@ class Plan:
     def to_record(self) -> dict:
         """Everything, for storing the plan beside its index (the JSON contract plus the rest)."""
         return self.to_json() | {
+            "issuer": self.issuer,
+            "date": self.date,
+            "doc_number": self.doc_number,
             "notice": self.notice,
             "notice_title": self.notice_title,
             "addressees": self.addressees,
-            "signed_date": self.signed_date,
+            "published": self.published,
             "warnings": list(self.warnings),
         }
 
     @classmethod
     def from_record(cls, data: dict) -> "Plan":
-        sections = tuple(
-            Section(
-                s["number"], s["title"], s["text"],
-                tuple(Task(t["number"], t["title"], t["text"]) for t in s["tasks"]),
-            )
-            for s in data["sections"]
-        )
+        date, published = data.get("date") or "", data.get("published") or ""
+        if "signed_date" in data:  # a record written before `published` existed
+            published = date if date != data["signed_date"] else ""
+            date = data["signed_date"]
         return cls(
-            plan_id=data["plan_id"], title=data["title"], issuer=data["issuer"],
-            date=data["date"], overview=data["overview"], sections=sections,
+            plan_id=data["plan_id"], title=data["title"], issuer=data.get("issuer") or "",
+            date=date, overview=data["overview"],
+            sections=tuple(Section.from_json(s) for s in data["sections"]),
             notice=data.get("notice", ""), notice_title=data.get("notice_title", ""),
-            addressees=data.get("addressees", ""), signed_date=data.get("signed_date", ""),
+            addressees=data.get("addressees", ""), published=published,
+            doc_number=data.get("doc_number") or "", end_matter=data.get("end_matter") or "",
             warnings=tuple(data.get("warnings", ())),
         )
 
@@ -85,8 +100,10 @@ class Plan:
         return {
             "plan_id": self.plan_id,
             "title": self.title,
-            "issuer": self.issuer,
-            "date": self.date,
+            "issuer": self.issuer or None,
+            "date": self.date or None,
+            "doc_number": self.doc_number or None,
             "overview": self.overview,
             "sections": [s.to_json() for s in self.sections],
+            "end_matter": self.end_matter,
         }

@@ -1,6 +1,7 @@
 """`planqa clean` and `planqa parse` as a user runs them: a real process, real files."""
 
 import json
+from pathlib import Path
 import subprocess
 import sys
 
@@ -38,7 +39,22 @@ def test_parse_outline_and_plan_id_option():
     result = planqa("parse", str(SEED), "--plan-id", "sdast-2017")
     assert result.returncode == 0
     assert "共7个部分，23项任务" in result.stdout
-    assert "  9. 强化科技人才工作" in result.stdout
+    assert "  9.强化科技人才工作" in result.stdout
+    assert "三、做好建家交友和科技人才工作" in result.stdout
+
+
+def test_parse_outline_of_a_plan_with_parts_items_and_end_matter():
+    path = Path(__file__).resolve().parents[1] / "data" / "corpus" / (
+        "implementation-plan-promoting-development-industrial-big-data.txt")
+    result = planqa("parse", str(path))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.split("\n")
+    assert lines[0].endswith("山东省人民政府办公厅 2020-12-10")
+    assert "  （一）健全工作机制（第8项）" in lines  # （一） again in part 三: numbered by position
+    assert lines[-2].startswith("文末：抄送：")
+    data = json.loads(planqa("parse", str(path), "--json").stdout)
+    assert data["date"] == "2020-12-10" and data["end_matter"].startswith("抄送：")
+    assert data["sections"][1]["tasks"][0]["label"] == "（一）"
 
 
 def test_gbk_file_is_read_and_the_encoding_named(tmp_path):

@@ -2,7 +2,7 @@ from dataclasses import replace
 
 import pytest
 
-from planqa.index.chunk import MAX_SECTION_CHARS, chunk_id, chunk_plan, split_paragraphs
+from planqa.index.chunk import MAX_SECTION_CHARS, chunk_id, chunk_plan, split_paragraphs, split_sentences
 from planqa.ingest.outline import parse_plan
 from tests.conftest import CLEAN_TEXTS
 
@@ -53,8 +53,11 @@ def test_sections_without_tasks_are_chunked_and_long_ones_split():
     jinan = next(p for p in CLEAN_TEXTS if p.name.startswith("jinan"))
     plan = parse_plan(jinan.read_text(encoding="utf-8"), "jinan")
     chunks = chunk_plan(plan)
-    assert [c.kind for c in chunks] == ["overview"] + ["section"] * 4
-    assert all(c.task_number is None and c.section_number for c in chunks[1:])
+    # Part 一: its opening paragraph, then its （一）（二） tasks; parts 二–四 have no tasks.
+    assert [c.kind for c in chunks] == ["overview", "section", "task", "task"] + ["section"] * 3
+    assert [c.section_number for c in chunks[4:]] == ["二", "三", "四"]
+    assert all(c.task_number is None for c in chunks[4:])
+    assert chunks[2].text.split("\n")[1] == "（一）推进省级以上平台建设"  # the printed label
 
     long_text = "\n".join(f"第{i}段。" + "内容" * 200 for i in range(5))
     long_plan = parse_plan(f"计划\n一、长部分\n{long_text}\n", "long")
@@ -69,11 +72,19 @@ def test_restarted_numbering_gets_unique_units():
     chunks = chunk_plan(parse_plan(kepu.read_text(encoding="utf-8"), "kepu"))
     units = [c.unit for c in chunks]
     assert len(set(units)) == len(units)
-    assert units[1:4] == ["task-一-1", "task-一-2", "task-二-1"]
-    assert "task-二-3" in units
+    assert units[1:4] == ["task-1", "task-2", "task-3"]  # numbered by position
+    assert chunks[3].text.split("\n")[1].startswith("1、办好全国科技活动周")
 
 
 def test_split_paragraphs_keeps_whole_paragraphs():
     paras = ["甲" * 300, "乙" * 300, "丙" * 700, "丁"]
     parts = split_paragraphs("\n".join(paras), MAX_SECTION_CHARS)
     assert parts == ["甲" * 300 + "\n" + "乙" * 300, "丙" * 700, "丁"]
+
+
+def test_a_lead_note_stays_with_the_sentence_it_closes():
+    text = "推动算力建设。（责任单位：市工业和信息化局、市大数据局）\n2.提升数据供给能力。面向人工智能应用需求。"
+    assert split_sentences(text) == [
+        "推动算力建设。（责任单位：市工业和信息化局、市大数据局）",
+        "2.提升数据供给能力。", "面向人工智能应用需求。",
+    ]

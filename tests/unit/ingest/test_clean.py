@@ -5,11 +5,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planqa.ingest import charset
-from planqa.ingest.clean import annotation_syllable, clean_text, strip_annotations
+from planqa.ingest.clean import (
+    annotation_syllable,
+    clean_text,
+    looks_damaged,
+    looks_traditional,
+    repair_text,
+    strip_annotations,
+)
 
 
 def clean_line(text: str) -> str:
     return clean_text(text).rstrip("\n")
+
+
+def repair_line(text: str) -> str:
+    """The strict filter for damaged text (what ``clean_text`` applies to a damaged document)."""
+    return repair_text(text).rstrip("\n")
 
 
 @pytest.mark.parametrize(
@@ -99,7 +111,7 @@ def test_annotation_after_a_previous_annotation_is_found():
     ],
 )
 def test_stray_symbols_are_removed(raw, expected):
-    assert clean_line(raw) == expected
+    assert repair_line(raw) == expected
 
 
 @pytest.mark.parametrize(
@@ -119,9 +131,11 @@ def test_stray_symbols_are_removed(raw, expected):
         "占比≥90%",
         "在Xi'an举办",
         "使用Office 365办公",
+        "一、总体要求..........3",
     ],
 )
 def test_legitimate_content_is_kept(text):
+    assert repair_line(text) == text
     assert clean_line(text) == text
 
 
@@ -141,8 +155,48 @@ def test_punctuation_becomes_full_width_in_chinese_context():
     assert clean_line("Hello, world") == "Hello, world"
 
 
-def test_full_width_letters_and_digits_fold_to_ascii():
-    assert clean_line("５Ｇ网络覆盖９０％") == "5G网络覆盖90%"
+def test_damaged_text_folds_full_width_letters_and_digits_to_ascii():
+    assert repair_line("５Ｇ网络覆盖９０％") == "5G网络覆盖90%"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "构建“1＋2＋N”产业体系，覆盖率达到９０％",
+        "①加强组织领导；②强化资金保障",
+        "第Ⅱ阶段，β测试，CO₂排放",
+        "工信部联装〔2018〕243号",
+        "提升产业链－供应链韧性，5～10年",
+    ],
+)
+def test_printed_typography_of_an_undamaged_document_is_kept(text):
+    assert clean_line(text) == text
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("持续发挥“双区同建\"战略优势，梳理“双碳\"场景", "持续发挥“双区同建”战略优势，梳理“双碳”场景"),  # a lone ASCII quote closes “
+        ("加强组织领导.明确责任分工.", "加强组织领导。明确责任分工。"),  # typed on an English layout
+        ("2021 年 10 月", "2021年10月"),  # PDF spacing
+        ("数据\ue010资源\x07", "数据资源"),  # private-use glyphs and control characters
+    ],
+)
+def test_undamaged_text_is_tidied(raw, expected):
+    assert clean_line(raw) == expected
+
+
+def test_damage_is_told_by_annotation_or_odd_symbol_density():
+    assert looks_damaged("科(kē)技(jì)工(gōng)作")
+    assert looks_damaged("科技↓工作☆者♦之家™")
+    assert not looks_damaged("推动“互联网+科普”发展，覆盖率达到90%，α测试")
+    assert not looks_damaged("物联网(IoT)和乡镇(街道)")
+
+
+def test_traditional_text_is_told_from_simplified():
+    assert looks_traditional("後續發展，頭髮乾燥，幹部隊伍")
+    assert not looks_traditional("覆盖全省的网络，后续发展")
+    assert clean_line("覆盖全省") == "覆盖全省"  # OpenCC would turn 覆 into 复 in a simplified text
 
 
 def test_seed_comes_out_clean(seed_clean):
@@ -173,6 +227,8 @@ _TRICKY = list("科技工作的著乾(（)）\"' ,.:;?!%-+·—…“”\n\u3000
 def test_cleaning_random_text_never_raises_and_is_idempotent(text):
     once = clean_text(text)
     assert clean_text(once) == once
+    repaired = repair_text(text)
+    assert repair_text(repaired) == repaired
 
 
 def test_punctuation_runs_are_converted_as_a_whole():

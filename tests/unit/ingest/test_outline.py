@@ -55,8 +55,8 @@ def test_seed_has_7_sections_and_23_tasks_with_exact_titles(seed_plan):
 def test_seed_header(seed_plan):
     assert seed_plan.title == "山东省科协2017年工作要点"
     assert seed_plan.issuer == "山东省科协办公室"
-    assert seed_plan.date == "2017-03-07"
-    assert seed_plan.signed_date == "2017-03-06"
+    assert seed_plan.date == "2017-03-06"  # the signature's date (the contract)
+    assert seed_plan.published == "2017-03-07"  # the web page's 发布时间
     assert seed_plan.addressees.startswith("各省级学会、协会、研究会")
     assert seed_plan.overview.startswith("2017年省科协总体工作思路是：")
     assert seed_plan.overview.endswith("胜利召开。")
@@ -72,11 +72,14 @@ def test_task_text_is_the_body_without_the_title(seed_plan):
 
 def test_plan_json_has_exactly_the_contract_fields(seed_plan):
     data = seed_plan.to_json()
-    assert list(data) == ["plan_id", "title", "issuer", "date", "overview", "sections"]
+    assert list(data) == ["plan_id", "title", "issuer", "date", "doc_number", "overview",
+                          "sections", "end_matter"]
     section = data["sections"][0]
-    assert list(section) == ["number", "title", "text", "tasks"]
-    assert list(section["tasks"][0]) == ["number", "title", "text"]
+    assert list(section) == ["number", "label", "title", "text", "tasks"]
+    assert list(section["tasks"][0]) == ["number", "label", "title", "text", "leads"]
     assert data["plan_id"] == "sdast-2017-work-plan"
+    assert (data["date"], data["doc_number"], section["label"]) == ("2017-03-06", None, "一、")
+    assert section["tasks"][0]["label"] == "1."
 
 
 def test_other_plan_formats():
@@ -85,27 +88,31 @@ def test_other_plan_formats():
     assert [t.number for t in qingdao.tasks] == list(range(1, 10))
     assert qingdao.tasks[0].title == "落实全面从严治党主体责任"
     assert qingdao.tasks[0].text.startswith("制定党组工作规则（试行）")
-    assert (qingdao.date, qingdao.signed_date) == ("2018-02-28", "2018-02-26")
+    assert (qingdao.date, qingdao.published) == ("2018-02-26", "2018-02-28")
     assert qingdao.issuer == "青岛市科协办公室"
 
-    jinan = plans["jinan-kjj-2019.txt"]  # sections without numbered tasks, （一） sub-items
-    assert [s.tasks for s in jinan.sections] == [()] * 4
-    assert "（二）提升平台服务效能" in jinan.sections[0].text
-    assert jinan.issuer == "济南市科技局"
+    jinan = plans["jinan-kjj-2019.txt"]  # （一） items in the first part only
+    assert [[t.label for t in s.tasks] for s in jinan.sections] == [["（一）", "（二）"], [], [], []]
+    assert jinan.sections[0].tasks[1].title == "提升平台服务效能"
+    assert jinan.title == "济南市科技局2019年重点工作安排"
+    assert jinan.issuer == ""  # no signature printed: null, not guessed from the title
     assert jinan.overview.startswith("为深入实施创新驱动发展战略")
 
-    kepu = plans["kepu-2020.txt"]  # 1、 numbering restarting in every section
-    assert [[t.number for t in s.tasks] for s in kepu.sections] == [[1, 2], [1, 2, 3], [1, 2]]
+    kepu = plans["kepu-2020.txt"]  # 1、 numbering restarting in every part: numbers by position
+    assert [[t.number for t in s.tasks] for s in kepu.sections] == [[1, 2], [3, 4, 5], [6, 7]]
+    assert [[t.label for t in s.tasks] for s in kepu.sections] == [
+        ["1、", "2、"], ["1、", "2、", "3、"], ["1、", "2、"]]
     assert kepu.warnings == ()
 
 
 def test_gaps_and_duplicates_are_parsed_and_reported():
     text = "某计划\n一、第一部分\n1.甲\n正文甲\n3.丙\n正文丙\n3.丙又一项\n正文\n三、第三部分\n4.丁\n"
     plan = parse_plan(text, "p")
-    assert [t.number for t in plan.tasks] == [1, 3, 3, 4]
+    assert [t.number for t in plan.tasks] == [1, 3, 4]
+    assert "3.丙又一项" in plan.tasks[1].text  # a number that goes back is no new task
     joined = " ".join(plan.warnings)
     assert "缺少第2项" in joined
-    assert "第3项出现在第3项之后" in joined
+    assert "“3.丙又一项”出现在“3.”之后" in joined
     assert "缺少第二部分" in joined
 
 

@@ -51,3 +51,25 @@ def test_character_error_rate_after_recovery(references):
     cer = errors / chars
     print(f"recovery CER {cer:.5%} over {chars} characters; per text {per_text}")
     assert cer <= MAX_CER, per_text
+
+
+def test_character_error_rate_on_corpus_documents_damaged_like_the_seed():
+    """Real plans of the genre (tests/data/corpus/), cleaned, then damaged and repaired.
+
+    The repair folds full-width digits and letters to ASCII, so both sides are compared in
+    NFKC; what it cannot tell from noise (a printed α or ①) counts as an error."""
+    import unicodedata
+    from pathlib import Path
+
+    corpus = sorted((Path(__file__).resolve().parents[2] / "data" / "corpus").glob("*.txt"))
+    assert len(corpus) >= 25
+    errors = chars = 0
+    for path in corpus:
+        reference = unicodedata.normalize("NFKC", clean_text(path.read_text(encoding="utf-8")))
+        for seed in range(2):
+            repaired = clean_text(damage(reference, seed))
+            errors += Levenshtein.distance(unicodedata.normalize("NFKC", repaired), reference)
+            chars += len(reference)
+    cer = errors / chars
+    print(f"corpus recovery CER {cer:.5%} over {chars} characters of {len(corpus)} documents")
+    assert cer <= MAX_CER
