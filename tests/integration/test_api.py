@@ -3,9 +3,9 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from planqa.assistant.api import create_api
+from planqa.web.api import create_api
 from planqa.assistant.config import load_settings
-from planqa.assistant.server import create_app
+from planqa.web.server import create_app
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ def create_app(settings: Settings, assistant=None) -> FastAPI:
     """Build everything once: store, index (first run), assistant, API, chat."""
     import gradio as gr
 
-    from planqa.assistant.api import create_api
+    from planqa.web.api import create_api
     from planqa.assistant.services import build_assistant, open_store
-    from planqa.assistant.ui import build_ui
+    from planqa.web.ui import build_ui
 
     if assistant is None:
         assistant = build_assistant(open_store(settings), settings)
