@@ -232,15 +232,15 @@ DOCS_ASSETS = "/api/docs/assets"
 
 
 def _docs_static() -> str:
-    """Swagger UI and ReDoc files bundled in the fastapi-offline wheel (MIT; Swagger UI is
-    Apache-2.0, ReDoc MIT): the docs render with no network."""
+    """Swagger UI files bundled in the fastapi-offline wheel (MIT; Swagger UI itself is
+    Apache-2.0): the docs render with no network. (Its ReDoc loads a logo from a CDN: not used.)"""
     from importlib.resources import files
 
     return str(files("fastapi_offline") / "static")
 
 
 def add_docs(app: FastAPI) -> None:
-    from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+    from fastapi.openapi.docs import get_swagger_ui_html
 
     app.mount(DOCS_ASSETS, StaticFiles(directory=_docs_static()), name="docs-assets")
 
@@ -252,10 +252,3 @@ def add_docs(app: FastAPI) -> None:
             swagger_js_url=f"{root}{DOCS_ASSETS}/swagger-ui-bundle.js",
             swagger_css_url=f"{root}{DOCS_ASSETS}/swagger-ui.css",
             swagger_favicon_url=f"{root}{DOCS_ASSETS}/favicon.png")
-
-    @app.get("/api/redoc", include_in_schema=False)
-    def redoc(request: Request) -> HTMLResponse:
-        root = request.scope.get("root_path", "")
-        return get_redoc_html(openapi_url=f"{root}{app.openapi_url}", title=app.title,
-                              redoc_js_url=f"{root}{DOCS_ASSETS}/redoc.standalone.js",
-                              redoc_favicon_url=f"{root}{DOCS_ASSETS}/favicon.png", with_google_fonts=False)

@@ -58,9 +58,13 @@ def add_login(app: FastAPI, login: Login) -> None:
     @app.post("/login", include_in_schema=False)
     async def do_login(request: Request):
         form = await request.form()
+        by_script = request.headers.get("x-requested-with") == "fetch"
+        root = request.scope.get("root_path") or ""
         if not login.check((str(form.get("username", "")), str(form.get("password", "")))):
+            if not by_script:  # a browser without scripts posted the form itself
+                return HTMLResponse(login_html(root, "用户名或密码不对"), status_code=400)
             return JSONResponse({"error": "用户名或密码不对"}, status_code=400)
-        response = JSONResponse({"ok": True})
+        response = JSONResponse({"ok": True}) if by_script else RedirectResponse(root + "/", status_code=303)
         response.set_cookie(COOKIE, login.issue(), max_age=SESSION_SECONDS, httponly=True,
                             path=(request.scope.get("root_path") or "") + "/",
                             samesite="none" if _secure(request) else "lax", secure=_secure(request))
@@ -81,9 +85,9 @@ def add_login(app: FastAPI, login: Login) -> None:
         return await call_next(request)
 
 
-def login_html(root: str) -> str:
+def login_html(root: str, error: str = "") -> str:
     action = html.escape(root + "/login", quote=True)
-    return LOGIN_PAGE.replace("{action}", action)
+    return LOGIN_PAGE.replace("{action}", action).replace("{error}", html.escape(error))
 
 
 LOGIN_PAGE = """<!doctype html>
@@ -108,7 +112,7 @@ button{margin-top:18px;width:100%;padding:10px;font-size:16px;background:#ea580c
 <label for="username">用户名</label><input id="username" name="username" autocomplete="username" required>
 <label for="password">密码</label><input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit">登录</button>
-<div id="error" role="alert"></div>
+<div id="error" role="alert">{error}</div>
 </form>
 <div id="crosssite" role="note">
 <p><strong>在这个门户里无法保持登录。</strong><span id="why"></span></p>
@@ -127,18 +131,22 @@ button{margin-top:18px;width:100%;padding:10px;font-size:16px;background:#ea580c
   function explain(text) { why.textContent = text; note.style.display = 'block'; }
   if (crossSite && location.protocol !== 'https:') {
     explain('本页嵌在另一个网站' + (parent ? '（' + parent + '）' : '') + '的页面里，并通过 http 打开：浏览器不会把登录状态交给嵌在别的网站里的页面，登录后会回到这个表单。');
-  } else if (sessionStorage.getItem('planqa-login') === 'sent') {
+  } else if (stored() === 'sent') {
     explain('刚才的登录已成功，但浏览器没有保存登录状态（可能禁止了第三方 cookie）。');
   }
-  sessionStorage.removeItem('planqa-login');
+  function stored(value) {  // storage may be refused to a page inside another site's iframe
+    try { if (value === undefined) { var v = sessionStorage.getItem('planqa-login'); sessionStorage.removeItem('planqa-login'); return v; }
+          sessionStorage.setItem('planqa-login', value); } catch (e) { return null; }
+  }
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     error.textContent = '';
-    fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'include'})
+    fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'include',
+                        headers: {'X-Requested-With': 'fetch'}})
       .then(function (r) { return r.json().then(function (d) { return [r.ok, d]; }); })
       .then(function (res) {
         if (!res[0]) { error.textContent = res[1].error || '登录失败'; return; }
-        sessionStorage.setItem('planqa-login', 'sent');
+        stored('sent');
         location.reload();
       })
       .catch(function () { error.textContent = '连不上服务器，请稍后再试'; });

@@ -22,7 +22,8 @@ PLACEHOLDER = "<p class='meta'>点击回答下面的出处，在这里查看任�
 EMPTY_HINT = "请先在上面的框里输入问题，再点“发送”（或按回车）；也可以直接点一个示例问题。"
 
 CSS = """
-.gradio-container { padding-top: 8px !important; }
+.gradio-container { padding-top: 0 !important; }
+.gradio-container > .main { padding-top: 8px !important; padding-bottom: 8px !important; }
 #head h2 { margin: 0 0 2px; font-size: 1.3em; }
 #head p { margin: 0; color: #4b5563; }
 #citations .wrap { gap: 6px; }
@@ -162,7 +163,7 @@ def build_ui(assistant) -> gr.Blocks:
                            visible=len(plans) > 1, elem_id="plan")
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=300):
-                chat = gr.Chatbot(show_label=False, height=380, elem_id="chat", sanitize_html=True,
+                chat = gr.Chatbot(show_label=False, height=360, elem_id="chat", sanitize_html=True,
                                   buttons=["copy"], feedback_options=None, autoscroll=False)
                 with gr.Row():
                     box = gr.Textbox(show_label=False, placeholder="输入问题，例如：哪项任务涉及院士专家工作站？",
