@@ -331,6 +331,17 @@ def test_eval_report_reads_in_a_browser(browser, assistant):
     page.goto(path.as_uri())
     assert page.locator("h1").inner_text() == "planqa 评测报告"
     assert page.locator("svg rect").count() >= 2
-    assert page.locator("table").first.locator("tr").count() >= 3
+    assert "首位命中率" in page.locator("table").first.inner_text()
+    groups = page.locator("details")
+    assert groups.count() >= 1 and page.locator(".miss").first.is_hidden()  # collapsed
+    groups.first.locator("summary").click()
+    assert page.locator(".miss").first.is_visible()
     shot(page, "eval-report.png", full_page=True)
     page.close()
+
+    phone = browser.new_page(viewport=PHONE, device_scale_factor=2)
+    phone.goto(path.as_uri())
+    assert phone.evaluate("document.documentElement.scrollWidth - innerWidth") <= 1  # fits a phone
+    assert phone.evaluate("document.documentElement.scrollHeight") < 5000
+    shot(phone, "eval-report-phone.png", full_page=True)
+    phone.close()
