@@ -207,12 +207,11 @@ def test_chat_inside_a_portal_iframe_on_another_site(server, browser):
         frame.locator("#question textarea").wait_for()
         # The iframe takes the page's height: no scrollbar of its own.
         page.wait_for_function("parseInt(document.getElementById('planqa').style.height) !== 720", timeout=15_000)
-        inner = page.frames[1]
-        assert inner.evaluate("document.documentElement.scrollHeight <= innerHeight + 1")
+        fits = "document.documentElement.scrollHeight <= innerHeight + 1"
+        page.frames[1].wait_for_function(fits, timeout=5_000)
         check_chat(page, frame, "desktop")
         check_follows_and_starts(page, frame, None, "chat-iframe.png")
-        inner = page.frames[1]
-        assert inner.evaluate("document.documentElement.scrollHeight <= innerHeight + 1")
+        page.frames[1].wait_for_function(fits, timeout=5_000)  # resized again after the answers
         shot(page, "chat-iframe-full.png", full_page=True)
         page.close()
 
@@ -295,6 +294,7 @@ def test_a_wrong_embed_token_is_not_the_chat(login_server):
     with pytest.raises(urllib.error.HTTPError) as err:
         urllib.request.urlopen(login_server.url + "/embed/not-the-token/config", timeout=10)
     assert err.value.code in (401, 404)
+    err.value.close()
 
 
 def test_api_docs_render_with_the_network_blocked(server, browser):
