@@ -7,7 +7,7 @@ where to listen (default 127.0.0.1:7860).
 import sys
 
 from planqa.assistant.config import load_settings
-from planqa.assistant.server import serve
+from planqa.web.server import serve
 from planqa.errors import PlanqaError
 
 

@@ -129,7 +129,7 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from planqa.assistant.server import check_port, serve
+    from planqa.web.server import check_port, serve
 
     overrides = {k: v for k, v in (("host", args.host), ("port", args.port)) if v is not None}
     settings = settings.model_copy(update=overrides) if overrides else settings

@@ -3,7 +3,7 @@ by the CLI or the server, validated, and passed down; nothing reads the environm
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr, ValidationError
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from planqa.errors import PlanqaError
@@ -27,8 +27,27 @@ class Settings(BaseSettings):
     root_path: str = ""  # path prefix when served behind a reverse proxy, e.g. /planqa
     ui_user: str | None = None  # optional login for the chat page
     ui_password: SecretStr | None = None
+    embed_token: SecretStr | None = None  # the chat without login at /embed/<token>/ (portals)
     host: str = "127.0.0.1"
     port: int = Field(default=7860, ge=1, le=65535)
+
+    @field_validator("root_path")
+    @classmethod
+    def _root_path(cls, value: str) -> str:
+        value = value.strip()
+        if value and (not value.startswith("/") or value.endswith("/") or "//" in value
+                      or any(c in value for c in "?#% \\")):
+            raise ValueError("应以 / 开头、末尾不带 /，例如 /planqa（不设则为空）")
+        return value
+
+    @field_validator("embed_token")
+    @classmethod
+    def _embed_token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and value.get_secret_value():
+            token = value.get_secret_value()
+            if len(token) < 16 or not token.replace("-", "").replace("_", "").isalnum() or not token.isascii():
+                raise ValueError("至少 16 个字符，只用字母、数字、- 和 _（可用 python3 -c 'import secrets; print(secrets.token_urlsafe())' 生成）")
+        return value or None
 
     @property
     def cors_origin_list(self) -> list[str]:
@@ -42,4 +61,5 @@ def load_settings(**overrides) -> Settings:
     except ValidationError as err:
         first = err.errors()[0]
         name = "PLANQA_" + str(first["loc"][0]).upper() if first["loc"] else "PLANQA_*"
-        raise PlanqaError(f"配置 {name} 的值无效：{first['msg']}") from None
+        message = first["msg"].removeprefix("Value error, ")
+        raise PlanqaError(f"配置 {name} 的值无效：{message}") from None

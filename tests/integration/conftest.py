@@ -66,3 +66,67 @@ def run_planqa(*args: str, env: dict | None = None, timeout: float = 300) -> sub
         [sys.executable, "-m", "planqa", *args], capture_output=True, text=True, encoding="utf-8",
         timeout=timeout, env=os.environ | (env or {}),
     )
+
+
+@pytest.fixture(scope="session")
+def built_home(tmp_path_factory) -> Path:
+    """A PLANQA_HOME with the bundled plan indexed once; servers start on copies of it."""
+    home = tmp_path_factory.mktemp("built-home")
+    done = run_planqa("index", env={"PLANQA_HOME": str(home)})
+    assert done.returncode == 0, done.stderr
+    return home
+
+
+class PlanqaServer:
+    """A real `planqa serve` on loopback over a copy of ``built_home``."""
+
+    def __init__(self, home: Path, env: dict | None = None):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = os.environ | {"PLANQA_HOME": str(home), "PLANQA_PORT": str(self.port),
+                                 "ANONYMIZED_TELEMETRY": "False"} | (env or {})
+        self.proc = subprocess.Popen([sys.executable, "-m", "planqa", "serve"], env=self.env,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.url + "/healthz", timeout=1).close()
+                return
+            except OSError:
+                if self.proc.poll() is not None:
+                    raise RuntimeError("planqa serve exited: " + self.proc.stderr.read().decode())
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("planqa serve did not become ready")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc.stderr.close()
+
+
+@pytest.fixture(scope="session")
+def start_server(built_home, tmp_path_factory):
+    """start_server(env) → a running PlanqaServer; all are stopped at the end of the session."""
+    servers = []
+
+    def start(env: dict | None = None) -> PlanqaServer:
+        home = tmp_path_factory.mktemp("serve-home") / "home"
+        shutil.copytree(built_home, home)
+        servers.append(PlanqaServer(home, env))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def planqa_server(start_server) -> PlanqaServer:
+    """The default `planqa serve` (no login, no token), shared by the HTTP and browser tests."""
+    return start_server()

@@ -3,9 +3,9 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from planqa.assistant.api import create_api
+from planqa.web.api import create_api
 from planqa.assistant.config import load_settings
-from planqa.assistant.server import create_app
+from planqa.web.server import create_app
 
 
 @pytest.fixture
@@ -105,3 +105,52 @@ def test_optional_login_for_the_chat_page(assistant, monkeypatch):
         assert c.post("/login", data={"username": "staff", "password": "wrong"}).status_code == 400
         assert c.post("/login", data={"username": "staff", "password": "pw"}).status_code == 200
         assert c.get("/config").status_code == 200  # the session cookie now opens the chat
+
+
+@pytest.fixture
+def full_app(assistant):
+    """The API with the chat mounted at "/", as served: the chat must not swallow API errors."""
+    with TestClient(create_app(load_settings(), assistant)) as c:
+        yield c
+
+
+@pytest.mark.parametrize("method, path, status, message", [
+    ("GET", "/api/ask", 405, "/api/ask 不接受 GET 请求，应使用 POST"),
+    ("PUT", "/api/plans", 405, "应使用 GET"),
+    ("POST", "/healthz", 405, "应使用 GET"),
+    ("GET", "/api/nope", 404, "没有这个地址：/api/nope"),
+    ("POST", "/api/ask/extra", 404, "没有这个地址"),
+    ("GET", "/api/docs/assets/nope.js", 404, "没有这个地址"),
+])
+def test_unknown_paths_and_wrong_methods_are_json_errors(full_app, method, path, status, message):
+    r = full_app.request(method, path)
+    assert r.status_code == status
+    assert list(r.json()) == ["error"] and message in r.json()["error"]
+
+
+def test_api_docs_use_bundled_assets_only(full_app):
+    import re
+
+    for page in ("/api/docs",):
+        html = full_app.get(page).text
+        assert re.findall(r"https?://", html) == []  # no CDN
+        for asset in re.findall(r"(/api/docs/assets/[\w.-]+)", html):
+            r = full_app.get(asset)
+            assert r.status_code == 200 and len(r.content) > 1000, asset
+    assert full_app.get("/api/openapi.json").json()["paths"]["/api/ask"]
+
+
+def test_docs_assets_follow_the_root_path(assistant, monkeypatch):
+    monkeypatch.setenv("PLANQA_ROOT_PATH", "/planqa")
+    with TestClient(create_app(load_settings(), assistant), root_path="/planqa") as c:
+        html = c.get("/api/docs").text
+        assert "/planqa/api/docs/assets/swagger-ui-bundle.js" in html and "/planqa/api/openapi.json" in html
+
+
+def test_a_chunked_oversized_body_is_a_413_not_a_400(full_app):
+    r = full_app.post("/api/ask", content=(b"x" * 65536 for _ in range(4)),
+                      headers={"content-type": "application/json"})
+    assert r.status_code == 413 and "请求太大" in r.json()["error"]
+    small = full_app.post("/api/ask", content=(part for part in [b'{"question": ', b'"\\u7b2c3\\u9879"}']),
+                          headers={"content-type": "application/json"})
+    assert small.status_code == 200 and small.json()["citations"][0]["task"] == 3

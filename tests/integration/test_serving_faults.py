@@ -7,7 +7,7 @@ import time
 
 from fastapi.testclient import TestClient
 
-from planqa.assistant.api import create_api
+from planqa.web.api import create_api
 from planqa.assistant.config import load_settings
 from planqa.assistant.services import build_assistant, open_store
 from planqa.ingest.clean import clean_text

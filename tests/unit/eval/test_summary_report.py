@@ -72,3 +72,14 @@ def test_compare_shows_deltas():
     b = summarize(RESULTS[:1])
     text = compare_tables(a, b)
     assert "0.750 → 1.000 +0.250" in text
+
+
+def test_report_names_metrics_in_chinese_and_groups_misses():
+    wrong = misses(RESULTS)
+    page = render_report(summarize(RESULTS), wrong, {"mode": "hybrid"})
+    assert "首位命中率<small>top1</small>" in page and "误拒率<small>false_refusal</small>" in page
+    assert "关键词 <small>keyword</small>" in page and "全部 <small>total</small>" in page
+    # Misses: one collapsed group per kind, each answer once.
+    assert page.count("<details>") == len({m["kind"] for m in wrong}) and "<details open" not in page
+    assert page.count('class="answer"') == len(wrong) and page.count('class="miss"') == len(wrong)
+    assert 'name="viewport"' in page and "<th>回答</th>" not in page

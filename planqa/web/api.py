@@ -15,7 +15,10 @@ from typing import Any
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from pydantic import BaseModel, Field
 
 from planqa.assistant.config import Settings
@@ -26,6 +29,7 @@ from planqa.index.build import EmbedderMismatch
 from planqa.index.store import StoreUnavailable
 
 MAX_BODY_BYTES = 64 * 1024  # a question is at most 2,000 characters; history adds a little
+MAX_DRAIN_BYTES = 16 * 1024 * 1024  # read and dropped before a 413, so that the client reads it
 MAX_HISTORY = 50
 
 
@@ -45,41 +49,69 @@ STATUS = [(QuestionTooLong, 413), (QuestionError, 422), (UnknownPlan, 404), (Sto
 
 
 class BodyLimit:
-    """Refuse request bodies over ``limit`` bytes (413) before anything reads them whole."""
+    """Refuse request bodies over ``limit`` bytes with 413.
 
-    def __init__(self, app, limit: int):
-        self.app, self.limit = app, limit
+    The body is read (and thrown away) up to ``drain`` bytes before answering: a client that is
+    still sending when the server answers and closes gets "Broken pipe" instead of the answer.
+    Past ``drain`` the connection is closed after the answer."""
+
+    def __init__(self, app, limit: int, drain: int = MAX_DRAIN_BYTES):
+        self.app, self.limit, self.drain = app, limit, drain
+
+    def _too_large(self, closing: bool) -> JSONResponse:
+        response = _error(413, f"请求太大：最多 {self.limit // 1024} KB（问题最多 2000 字）")
+        if closing:
+            response.headers["connection"] = "close"
+        return response
+
+    async def _discard(self, receive, received: int) -> bool:
+        """Read the rest of the body; False when it runs past ``drain``."""
+        while received <= self.drain:
+            message = await receive()
+            if message["type"] != "http.request":
+                return False
+            received += len(message.get("body", b""))
+            if not message.get("more_body", False):
+                return received <= self.drain
+        return False
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or not scope["path"].startswith("/api/"):
             return await self.app(scope, receive, send)
         length = dict(scope.get("headers") or []).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.limit):
-            return await _error(413, f"请求太大：最多 {self.limit // 1024} KB")(scope, receive, send)
-        received = 0
-
-        async def limited_receive():
-            nonlocal received
+            drained = length.isdigit() and int(length) <= self.drain and await self._discard(receive, 0)
+            return await self._too_large(not drained)(scope, receive, send)
+        # Read the (small) body here, then hand it on: the framework turns any error raised
+        # while it reads a body into a 400, so the limit cannot be enforced from inside it.
+        body, received = [], 0
+        while True:
             message = await receive()
+            if message["type"] != "http.request":
+                return  # the client went away
             received += len(message.get("body", b""))
             if received > self.limit:
-                raise _TooLarge()
-            return message
+                drained = not message.get("more_body", False) or await self._discard(receive, received)
+                return await self._too_large(not drained)(scope, receive, send)
+            body.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        replayed = False
 
-        try:
-            await self.app(scope, limited_receive, send)
-        except _TooLarge:
-            await _error(413, f"请求太大：最多 {self.limit // 1024} KB")(scope, receive, send)
+        async def replay():
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": b"".join(body), "more_body": False}
+            return await receive()
 
-
-class _TooLarge(Exception):
-    pass
+        await self.app(scope, replay, send)
 
 
 def create_api(settings: Settings, assistant) -> FastAPI:
     """The REST app over a built ``Assistant`` (the chat is mounted by ``create_app``)."""
-    app = FastAPI(title="planqa", docs_url="/api/docs",
-                  openapi_url="/api/openapi.json", redoc_url=None)
+    app = FastAPI(title="planqa 计划问答助手 API", docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json")
     search = assistant.search
 
     def check_token(request: Request) -> None:
@@ -111,6 +143,17 @@ def create_api(settings: Settings, assistant) -> FastAPI:
     @app.exception_handler(Exception)
     async def unexpected(request, exc: Exception):
         return _error(500, "服务器内部错误，请稍后再试")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request, exc: StarletteHTTPException):
+        if exc.status_code == 404:
+            return _not_found(request)
+        if exc.status_code == 405:
+            return _not_allowed(request, exc.headers.get("allow", "") if exc.headers else "")
+        message = exc.detail if isinstance(exc.detail, str) else "请求无法处理"
+        return JSONResponse({"error": message}, status_code=exc.status_code, headers=exc.headers)
+
+    add_docs(app)
 
     @app.get("/healthz")
     def healthz():
@@ -144,6 +187,7 @@ def create_api(settings: Settings, assistant) -> FastAPI:
         return {"plan": plan, "task": t.number, "title": t.title, "text": t.text,
                 "section": section.number, "section_title": section.title}
 
+    add_fallback(app)
     if settings.cors_origin_list:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origin_list,
                            allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"])
@@ -153,3 +197,58 @@ def create_api(settings: Settings, assistant) -> FastAPI:
 
 class _Unauthorized(Exception):
     pass
+
+
+def _not_found(request: Request) -> JSONResponse:
+    return _error(404, f"没有这个地址：{request.url.path}（API 见 /api/docs）")
+
+
+def _not_allowed(request: Request, allow: str) -> JSONResponse:
+    response = _error(405, f"{request.url.path} 不接受 {request.method} 请求" + (f"，应使用 {allow}" if allow else ""))
+    if allow:
+        response.headers["allow"] = allow
+    return response
+
+
+METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+
+
+def add_fallback(app: FastAPI) -> None:
+    """JSON 404/405 for /api/* and /healthz even where the chat is mounted at "/" (it would
+    otherwise take every unknown path and answer {"detail": "Not Found"})."""
+
+    async def fallback(request: Request):
+        allowed = sorted({m for route in app.router.routes if getattr(route, "endpoint", None) is not fallback
+                          and getattr(route, "methods", None)
+                          and route.matches(request.scope)[0] == Match.PARTIAL
+                          for m in route.methods})
+        return _not_allowed(request, ", ".join(allowed)) if allowed else _not_found(request)
+
+    for path in ("/api/{rest:path}", "/healthz"):
+        app.add_api_route(path, fallback, methods=METHODS, include_in_schema=False)
+
+
+DOCS_ASSETS = "/api/docs/assets"
+
+
+def _docs_static() -> str:
+    """Swagger UI files bundled in the fastapi-offline wheel (MIT; Swagger UI itself is
+    Apache-2.0): the docs render with no network. (Its ReDoc loads a logo from a CDN: not used.)"""
+    from importlib.resources import files
+
+    return str(files("fastapi_offline") / "static")
+
+
+def add_docs(app: FastAPI) -> None:
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    app.mount(DOCS_ASSETS, StaticFiles(directory=_docs_static()), name="docs-assets")
+
+    @app.get("/api/docs", include_in_schema=False)
+    def swagger(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        return get_swagger_ui_html(
+            openapi_url=f"{root}{app.openapi_url}", title=app.title,
+            swagger_js_url=f"{root}{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{root}{DOCS_ASSETS}/swagger-ui.css",
+            swagger_favicon_url=f"{root}{DOCS_ASSETS}/favicon.png")

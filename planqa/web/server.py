@@ -13,23 +13,29 @@ def create_app(settings: Settings, assistant=None) -> FastAPI:
     """Build everything once: store, index (first run), assistant, API, chat."""
     import gradio as gr
 
-    from planqa.assistant.api import create_api
     from planqa.assistant.services import build_assistant, open_store
-    from planqa.assistant.ui import build_ui
+    from planqa.web.api import create_api
+    from planqa.web.login import Login, add_login
+    from planqa.web.ui import CSS, HEAD, build_ui
 
     if assistant is None:
         assistant = build_assistant(open_store(settings), settings)
     app = create_api(settings, assistant)
 
-    auth = None
+    login = None
     if settings.ui_user and settings.ui_password:
-        auth = (settings.ui_user, settings.ui_password.get_secret_value())
+        login = Login(settings.ui_user, settings.ui_password.get_secret_value())
+        add_login(app, login)
+    root = settings.root_path
 
     async def in_loop():  # Gradio makes event loops of its own when built outside one
-        blocks = build_ui(assistant)
-        return gr.mount_gradio_app(app, blocks, path="/", auth=auth, auth_message="请登录计划问答助手",
-                                   root_path=settings.root_path or None, footer_links=[],
-                                   show_error=False)
+        common = dict(footer_links=[], show_error=False, css=CSS, head=HEAD)
+        if settings.embed_token:  # the chat without login, for portals where a login cannot work
+            prefix = f"/embed/{settings.embed_token.get_secret_value()}"
+            gr.mount_gradio_app(app, build_ui(assistant), path=prefix,
+                                root_path=(root + prefix) if root else None, **common)
+        return gr.mount_gradio_app(app, build_ui(assistant), path="/", root_path=root or None,
+                                   auth_dependency=login.user_of if login else None, **common)
 
     return asyncio.run(in_loop())
 
