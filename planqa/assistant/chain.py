@@ -430,7 +430,7 @@ class Assistant:
         return None
 
     def _refuse(self, turn: Turn, plan: Plan | None, hits: list[Scored], reason: str) -> Answer:
-        title = f"《{plan.title}》" if plan else "已索引的计划"
+        title = plan.name if plan else "已索引的计划"
         text = f"{title}没有涉及这个问题" + (f"：{reason}。" if reason else "。")
         related = [h.chunk for h in hits[:3] if h.chunk.kind == "task"]
         if related:

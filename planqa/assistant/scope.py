@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from planqa.assistant.retrieve import Scored
 from planqa.index.lexical import content_words
+from planqa.ingest.grammar import genre_of
 
 # Calibrated on planqa/eval (see bench/eval_scope.py): below both, nothing in the plan matches.
 MIN_DENSE = 0.88  # cosine of the best passage (multilingual-e5-small)
@@ -64,24 +65,25 @@ def other_round(question: str, plan_text: str) -> Verdict | None:
             continue
         if said := re.search(r"第[一二三四五六七八九十百\d]+" + re.escape(m.group(2) + m.group(3))
                              + r"[\u4e00-\u9fff]{0,10}", plan_text):
-            return Verdict(False, f"要点里说的是“{said.group(0)}”，没有{m.group(1)}{m.group(2)}的情况")
+            return Verdict(False, f"文件里说的是“{said.group(0)}”，没有{m.group(1)}{m.group(2)}的情况")
     return None
 
 
 def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict | None:
     """A year, a province or another organization's plan that this plan is not about."""
+    genre = genre_of(plan_title)
     for m in _PLAN_NAMED.finditer(question):
         owner = m.group(1)
         if plan_title and not _DEMONSTRATIVE.match(owner) and owner not in plan_title:
-            return Verdict(False, f"这里只有《{plan_title}》，没有{owner}的工作要点")
+            return Verdict(False, f"这里只有《{plan_title}》，没有{owner}的{m.group(0)[len(owner):].lstrip('的')}")
     if verdict := other_round(question, plan_text):
         return verdict
     for year in _YEAR.findall(question):
         if year not in plan_text:
-            return Verdict(False, f"这份要点没有涉及{year}年的情况")
+            return Verdict(False, f"这份{genre}没有涉及{year}年的情况")
     for region in _REGION.findall(question):
         if region not in plan_text:
-            return Verdict(False, f"这份要点没有涉及{region}的情况")
+            return Verdict(False, f"这份{genre}没有涉及{region}的情况")
     return None
 
 
@@ -93,7 +95,7 @@ def judge(question: str, hits: Sequence[Scored], plan_text: str, idf: Mapping[st
     if verdict := outside_plan(question, plan_text, plan_title):
         return verdict
     if asks and not answered:
-        return Verdict(False, f"要点里没有写明{ASKED_TEXT.get(asks, '这方面的内容')}")
+        return Verdict(False, f"{genre_of(plan_title)}里没有写明{ASKED_TEXT.get(asks, '这方面的内容')}")
     top = hits[0]
     dense = top.dense if top.dense is not None else 0.0
     if dense < MIN_DENSE and known_share(question, idf) < MIN_KNOWN:

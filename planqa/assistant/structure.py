@@ -29,8 +29,8 @@ def task_citation(plan: Plan, task: Task, quote: str, score: float = 1.0) -> Cit
 def range_text(plan: Plan) -> str:
     numbers = [t.number for t in plan.tasks]
     if not numbers:
-        return f"《{plan.title}》没有编号的任务，共{len(plan.sections)}个部分"
-    return f"《{plan.title}》共{len(numbers)}项任务（第{min(numbers)}—{max(numbers)}项）"
+        return f"{plan.name}没有编号的任务，共{len(plan.sections)}个部分"
+    return f"{plan.name}共{len(numbers)}项任务（第{min(numbers)}—{max(numbers)}项）"
 
 
 def find_tasks(plan: Plan, number: int, section: str | None = None) -> list[Task]:
@@ -54,7 +54,7 @@ def find_section(plan: Plan, position: int | None = None, number: str | None = N
 
 def missing_section(plan: Plan, position: int | None, number: str | None) -> Reply:
     asked = number or (int_to_cn(position) if position and 0 < position < 1000 else str(position))
-    return f"《{plan.title}》共{len(plan.sections)}个部分，没有第{asked}部分。", (), True
+    return f"{plan.name}共{len(plan.sections)}个部分，没有第{asked}部分。", (), True
 
 
 def answer_section(plan: Plan, section: Section, besides: int | None = None) -> Reply:
@@ -117,11 +117,11 @@ def answer_meta(plan: Plan, meta: str) -> Reply | None:
         return f"{range_text(plan)}，分{len(plan.sections)}个部分。", (), False
     if meta == "count_sections":
         titles = "；".join(f"{s.number}、{s.title}" for s in plan.sections)
-        return (f"《{plan.title}》分{len(plan.sections)}个部分，共{len(plan.tasks)}项任务：{titles}。",
+        return (f"{plan.name}分{len(plan.sections)}个部分，共{len(plan.tasks)}项任务：{titles}。",
                 (), False)
     if meta == "issuer" and plan.issuer:
         quote = plan.notice_title or plan.issuer
-        return f"《{plan.title}》由{plan.issuer}印发。", (_overview_citation(plan, quote),), False
+        return f"{plan.name}由{plan.issuer}印发。", (_overview_citation(plan, quote),), False
     if meta in ("published", "signed") and (published or signed):
         parts = []
         if published:
@@ -131,7 +131,7 @@ def answer_meta(plan: Plan, meta: str) -> Reply | None:
         if meta == "signed":
             parts.reverse()
         quote = f"发布时间：{published}" if published and meta == "published" else (signed or published)
-        return f"《{plan.title}》的{'，'.join(parts)}。", (_overview_citation(plan, quote),), False
+        return f"{plan.name}的{'，'.join(parts)}。", (_overview_citation(plan, quote),), False
     if meta == "addressees" and plan.addressees:
         return (f"通知发给：{plan.addressees}。",
                 (_overview_citation(plan, plan.addressees + "："),), False)
@@ -146,10 +146,10 @@ def answer_meta(plan: Plan, meta: str) -> Reply | None:
     if meta == "year":
         m = re.search(r"(\d{4})年", plan.title)
         if m:
-            return f"这是{m.group(1)}年的工作安排（《{plan.title}》）。", (_overview_citation(plan, plan.title),), False
+            return f"这是{m.group(1)}年的工作安排（{plan.name}）。", (_overview_citation(plan, plan.title),), False
         return None
-    if meta == "title":
-        return f"文件标题是《{plan.title}》。", (_overview_citation(plan, plan.title),), False
+    if meta == "title" and plan.title:
+        return f"文件标题是{plan.name}。", (_overview_citation(plan, plan.title),), False
     return None
 
 
@@ -169,7 +169,7 @@ def _outline(plan: Plan) -> Reply:
         numbers = [t.number for t in s.tasks]
         span = (f"（第{numbers[0]}项）" if len(numbers) == 1 else f"（第{numbers[0]}—{numbers[-1]}项）") if numbers else ""
         lines.append(f"{s.number}、{s.title}{span}")
-    text = (f"《{plan.title}》{lead}分{len(plan.sections)}个部分、共{len(plan.tasks)}项任务：\n"
+    text = (f"{plan.name}{lead}分{len(plan.sections)}个部分、共{len(plan.tasks)}项任务：\n"
             + "\n".join(lines) + "\n可以接着问某一部分或某一项，例如“第二部分有哪些任务”“第9项讲什么”。")
     quote = sentence or plan.title
     return text, (_overview_citation(plan, quote),), False

@@ -89,6 +89,12 @@ class Grammar:
         return next((r for r in self.ends if r.pattern.search(line)), None)
 
 
+def genre_of(title: str) -> str:
+    """"山东省科协2017年工作要点" → 要点; a title without a genre noun → 文件."""
+    bare = re.sub(r"[（(][^（）()]*[）)]$", "", title or "")
+    return next((n for n in raw_grammar()["genre"]["nouns"] if bare.endswith(n)), "文件")
+
+
 def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 

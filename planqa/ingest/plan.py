@@ -61,6 +61,18 @@ class Plan:
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
+    def name(self) -> str:
+        """How answers name the plan: 《its title》, or 本文件 when it prints none."""
+        return f"《{self.title}》" if self.title else "本文件"
+
+    @property
+    def genre(self) -> str:
+        """The document noun its title ends with (要点, 方案, 意见 …), else 文件."""
+        from planqa.ingest.grammar import genre_of
+
+        return genre_of(self.title)
+
+    @property
     def tasks(self) -> list[Task]:
         return [t for s in self.sections for t in s.tasks]
 

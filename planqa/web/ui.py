@@ -138,11 +138,11 @@ def render_task(search, citation: dict) -> str:
     task = next((t for t in p.tasks if t.number == citation.get("task")
                  and p.section_of(t).number == citation.get("section")), None)
     if task is None:
-        heading, text, meta = citation.get("title", ""), p.overview, f"《{p.title}》"
+        heading, text, meta = citation.get("title", ""), p.overview, p.name
     else:
         section = p.section_of(task)
         heading, text = f"第{task.number}项：{task.title}", task.text
-        meta = f"《{p.title}》 第{section.number}部分：{section.title}"
+        meta = f"{p.name} 第{section.number}部分：{section.title}"
     body = html.escape(text)
     for quote in re.split(r"(?<=[。；])", citation.get("quote", "")):
         quote = quote.strip("…").strip()

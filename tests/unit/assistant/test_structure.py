@@ -58,3 +58,17 @@ def test_an_english_question_names_a_part_by_its_titles_words(plan):
     assert structure.section_by_terms(plan, think_tanks) == "六"
     assert structure.section_by_terms(plan, [(1.0, ["创新"])]) is None  # 四 and 六 both say it
     assert structure.section_by_terms(plan, [(1.0, ["院士"])]) is None  # no title says it
+
+
+def test_a_plan_without_a_printed_title_is_called_this_document():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "data" / "corpus" / (
+        "implementation-plan-promoting-development-industrial-big-data.txt")
+    plan, _ = load_plan(path)
+    assert (plan.title, plan.name, plan.genre) == ("", "本文件", "文件")
+    text, _, refused = structure.answer_meta(plan, "count_tasks")
+    assert text.startswith("本文件共12项任务") and not refused
+    assert structure.answer_meta(plan, "title") is None  # no title printed: not answered
+    issuer, _, _ = structure.answer_meta(plan, "issuer")
+    assert issuer == "本文件由山东省人民政府办公厅印发。"

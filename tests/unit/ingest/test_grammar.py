@@ -70,3 +70,10 @@ def test_each_lead_note_row_finds_its_units(pattern, case):
     text, units = case
     assert re.search(pattern, text)
     assert list(_leads(text, grammar())) == units
+
+
+@pytest.mark.parametrize("title, genre", RAW["genre"]["examples"])
+def test_a_plan_is_called_by_the_noun_its_title_ends_with(title, genre):
+    from planqa.ingest.grammar import genre_of
+
+    assert genre_of(title) == genre
