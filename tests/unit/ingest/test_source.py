@@ -35,7 +35,8 @@ def test_bom_files(tmp_path):
     [
         (b"", "文件是空的"),
         (b"  \n\n\t ", "文件是空的"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "二进制文件"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "图片（PNG）.*OCR"),
+        (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)), "二进制文件"),
         (bytes(range(1, 32)) * 20, "二进制文件"),
         (b"plan \xff\xff\xff text \x81", "无法识别文件编码"),
     ],
