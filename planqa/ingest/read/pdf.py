@@ -2,8 +2,9 @@
 
 pdfplumber gives each page's lines with their positions. Reading order is top to bottom, left to
 right (one column, as plans are printed). Running headers and footers are the lines at the top
-or bottom of a page that repeat, digits aside, at the same height on at least half the pages;
-page numbers (- 3 -, 第3页 共9页, 3/9) are dropped wherever they stand first or last on a page.
+or bottom of a page that repeat, digits aside, at the same height on at least half the pages, or
+that are set in small type apart from the text; page numbers (- 3 -, 第3页 共9页, 3/9) are
+dropped wherever they stand first or last on a page.
 Lines are joined back into paragraphs: a line that runs to the right edge continues on the next
 line unless that one is indented, starts a numbered item after a full stop, or stands apart.
 """
@@ -91,6 +92,8 @@ def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     def key(line: Line) -> tuple[str, int]:
         return re.sub(r"[0-9０-９]+", "#", re.sub(r"\s+", "", line.text)), round(line.top / 12)
 
+    sizes = [line.size for page in pages for line in page]
+    body = median(sizes) if sizes else 0.0
     edges = [page[:2] + page[-2:] for page in pages]
     counts = Counter(k for edge in edges for k in {key(line) for line in edge})
     repeated = {k for k, n in counts.items() if len(pages) >= 2 and n >= max(2, len(pages) / 2)}
@@ -102,8 +105,18 @@ def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
             kept.pop()
         while kept and _PAGE_NUMBER.match(kept[0].text):
             kept.pop(0)
+        # A header or footer in small type, set apart from the text (a one-page document too).
+        if len(kept) > 1 and _small_apart(kept[0], kept[1], body):
+            kept.pop(0)
+        if len(kept) > 1 and _small_apart(kept[-1], kept[-2], body):
+            kept.pop()
         out.append(kept)
     return out
+
+
+def _small_apart(edge: Line, neighbour: Line, body: float) -> bool:
+    gap = edge.top - neighbour.bottom if edge.top > neighbour.top else neighbour.top - edge.bottom
+    return edge.size < 0.85 * body and gap > 1.5 * body
 
 
 def join_paragraphs(lines: list[Line]) -> list[str]:

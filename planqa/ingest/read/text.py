@@ -89,22 +89,26 @@ def _t2s(text: str) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM: its ASCII characters (newlines, digits) put zero bytes mostly on
-    one side of each pair (一 is U+4E00: a few land on the other); else zero bytes mean binary."""
+    """UTF-16 text without a BOM: its ASCII characters (newlines, digits) put zero bytes on one
+    side of each pair, more than its Han characters such as 一 (U+4E00) put on the other; the
+    decoded text must then read as Chinese. Anything else with zero bytes is binary."""
     if len(data) % 2:
         return None
     even, odd = data[0::2].count(0), data[1::2].count(0)
-    if odd > 4 * even:
-        encoding = "utf-16-le"
-    elif even > 4 * odd:
-        encoding = "utf-16-be"
-    else:
-        return None
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-    return encoding if chinese_score(text) >= PLAUSIBLE and not _too_many_controls(text) else None
+    order = ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")
+    for encoding in order:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if chinese_score(text) >= PLAUSIBLE and not _too_many_controls(text) and _han_share(text) > 0.3:
+            return encoding
+    return None
+
+
+def _han_share(text: str) -> float:
+    sample = text[:4000]
+    return sum(1 for c in sample if "\u4e00" <= c <= "\u9fff") / max(1, len(sample.strip()))
 
 
 def _too_many_controls(text: str) -> bool:
