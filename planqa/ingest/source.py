@@ -29,13 +29,17 @@ def read_plan_file(path: str | Path, max_bytes: int = MAX_BYTES) -> PlanSource:
             raise InputError(f"这是一个目录，不是计划文件：{path}")
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {max_bytes / 1024 / 1024:g} MB，"
+            raise InputError(f"文件过大（{_mb(size)} MB，上限 {_mb(max_bytes)} MB，"
                              f"可用 PLANQA_MAX_FILE_MB 调整）：{path}")
         data = path.read_bytes()
     except OSError as err:
         raise InputError(f"无法读取文件：{path}（{err.strerror or err}）") from None
     document = read_document(data, str(path))
     return PlanSource(path, document.text, document.encoding, document.format)
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.2f}".rstrip("0").rstrip(".")
 
 
 def decode_plan_bytes(data: bytes, name: str = "输入") -> tuple[str, str]:
