@@ -82,9 +82,9 @@ def test_plan_id_is_a_slug_of_the_file_name(name, plan_id):
 
 def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypatch):
     path = tmp_path / "big.txt"
-    path.write_text(TEXT * 1000, encoding="utf-8")  # 39 KB
+    path.write_text(TEXT * 1000, encoding="utf-8")  # 48 KB
     monkeypatch.setattr(type(path), "read_bytes", lambda self: pytest.fail("read"))
-    with pytest.raises(InputError, match=r"文件过大（0.04 MB，上限 0.01 MB，可用 PLANQA_MAX_FILE_MB 调整）"):
+    with pytest.raises(InputError, match=r"文件过大（0.05 MB，上限 0.01 MB，可用 PLANQA_MAX_FILE_MB 调整）"):
         read_plan_file(path, max_bytes=1024 * 1024 // 100)
 
 
