@@ -2,8 +2,9 @@
 
 - ``make_docx``: python-docx, the numbered lines turned into Word lists (numbering.xml with
   chineseCounting / decimal levels and lvlText such as ``（%2）``; the top two levels numbered
-  through paragraph styles, the others by direct numPr) so that Word prints the labels, not the
-  text; a line whose printed number Word would not generate keeps its label as typed.
+  through paragraph styles, the others by direct numPr; tasks numbered across the parts are a
+  second list) so that Word prints the labels, not the text; a line whose printed number Word
+  would not generate keeps its label as typed.
 - ``make_pdf``: reportlab with its built-in STSong-Light CJK font, a running header and page
   numbers, paragraphs wrapped CJK-style with a first-line indent.
 - ``make_html``: a government page: header, search, navigation, breadcrumbs, metadata, share
@@ -53,10 +54,10 @@ def _lvl_texts(lines: list[str]) -> dict[int, str]:
     return texts
 
 
-def plan_numbering(lines: list[str], continuous: int) -> list[Numbered]:
-    """Which lines Word numbers: simulate the list's counters and keep a line's printed label
-    only where Word would print exactly that label. Levels from ``continuous`` on never restart
-    (w:lvlRestart 0: tasks numbered across the parts); 9: every level restarts."""
+def plan_numbering(lines: list[str], split: int) -> list[Numbered]:
+    """Which lines Word numbers: simulate the lists' counters and keep a line's printed label
+    only where Word would print exactly that label. Levels from ``split`` on are a second list,
+    numbered across the first one's items (tasks 1–17 across the parts); 9: one list."""
     from planqa.ingest.read.word import format_number
 
     texts = _lvl_texts(lines)
@@ -70,7 +71,7 @@ def plan_numbering(lines: list[str], continuous: int) -> list[Numbered]:
         trial = dict(counters)
         trial[level] = trial.get(level, 0) + 1
         for deeper in [k for k in trial if k > level]:
-            if deeper < continuous:
+            if (deeper < split) == (level < split):  # a level restarts its own list's deeper levels
                 del trial[deeper]
         fmt = LEVELS[level][2]
         label = texts[level].replace(f"%{level + 1}", format_number(trial[level], fmt))
@@ -82,18 +83,18 @@ def plan_numbering(lines: list[str], continuous: int) -> list[Numbered]:
     return out
 
 
-def _numbering_xml(texts: dict[int, str], continuous: int) -> str:
+def _numbering_xml(abstract_id: int, texts: dict[int, str], split: int, outer: bool) -> str:
+    """One multilevel list definition; the outer list's top levels are tied to paragraph styles."""
     levels = []
     for level, _, fmt in LEVELS:
-        restart = '<w:lvlRestart w:val="0"/>' if level >= continuous else ""
-        style = f'<w:pStyle w:val="PlanLevel{level + 1}"/>' if level < 2 else ""
+        style = f'<w:pStyle w:val="PlanLevel{level + 1}"/>' if level < 2 and (level < split) == outer else ""
         levels.append(
-            f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>{restart}{style}'
+            f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>{style}'
             f'<w:lvlText w:val="{html.escape(texts[level])}"/><w:lvlJc w:val="left"/>'
             f'<w:suff w:val="nothing"/><w:pPr><w:ind w:firstLine="640"/></w:pPr></w:lvl>'
         )
-    return (f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
-            + "".join(levels) + "</w:abstractNum>")
+    return (f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="{abstract_id}">'
+            f'<w:multiLevelType w:val="multilevel"/>' + "".join(levels) + "</w:abstractNum>")
 
 
 def make_docx(text: str) -> bytes:
@@ -101,23 +102,28 @@ def make_docx(text: str) -> bytes:
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import parse_xml
-    from docx.oxml.ns import qn
     from docx.shared import Pt
 
     lines = [line for line in text.splitlines() if line.strip()]
-    continuous = best_restart(lines[1:])
-    numbered = plan_numbering(lines[1:], continuous)
+    split = best_split(lines[1:])
+    numbered = plan_numbering(lines[1:], split)
     document = docx.Document()
     numbering = document.part.numbering_part.element
-    abstract = parse_xml(_numbering_xml(_lvl_texts(lines[1:]), continuous))
-    numbering.insert(0, abstract)  # abstractNum elements come before num elements
-    num = numbering.add_num(90)
-    for level in (0, 1):  # the outer levels are numbered through their paragraph styles
+    texts = _lvl_texts(lines[1:])
+    # abstractNum elements come before num elements
+    numbering.insert(0, parse_xml(_numbering_xml(91, texts, split, outer=False)))
+    numbering.insert(0, parse_xml(_numbering_xml(90, texts, split, outer=True)))
+    outer, inner = numbering.add_num(90).numId, numbering.add_num(91).numId
+
+    def num_id(level: int) -> int:
+        return outer if level < split else inner
+
+    for level in (0, 1):  # the top levels are numbered through their paragraph styles
         style = document.styles.add_style(f"PlanLevel{level + 1}", WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = document.styles["Normal"]
         style.font.bold = level == 0
         num_pr = parse_xml(f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{level}"/>'
-                           f'<w:numId w:val="{num.numId}"/></w:numPr>')
+                           f'<w:numId w:val="{num_id(level)}"/></w:numPr>')
         style.element.get_or_add_pPr().insert(0, num_pr)
     title = document.add_paragraph(lines[0])
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -131,25 +137,28 @@ def make_docx(text: str) -> bytes:
         if item.level is not None:
             p._p.get_or_add_pPr().insert(0, parse_xml(
                 f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{item.level}"/>'
-                f'<w:numId w:val="{num.numId}"/></w:numPr>'))
+                f'<w:numId w:val="{num_id(item.level)}"/></w:numPr>'))
     section = document.sections[0]
-    section.header.paragraphs[0].text = "（页眉）" + lines[0]
-    section.footer.paragraphs[0].text = "第 1 页"
-    assert qn("w:numId")
+    section.header.paragraphs[0].text = "政策文件汇编 · " + lines[0][:16]
+    footer = section.footer.paragraphs[0]  # 第 N 页 with a PAGE field, as Word prints it
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("第 ")
+    footer._p.append(parse_xml(f'<w:fldSimple xmlns:w="{W}" w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    footer.add_run(" 页")
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
 
 
-def best_restart(lines: list[str]) -> int:
-    """The list setting that lets Word number most of the labelled lines."""
-    return max((9, 2, 1), key=lambda c: sum(n.level is not None for n in plan_numbering(lines, c)))
+def best_split(lines: list[str]) -> int:
+    """The lists (one, or two split at a level) that let Word number most labelled lines."""
+    return max((9, 3, 2, 1), key=lambda c: sum(n.level is not None for n in plan_numbering(lines, c)))
 
 
 def docx_numbered_share(text: str) -> float:
     """The share of labelled lines that Word numbers in ``make_docx`` (the rest are typed)."""
     lines = [line for line in text.splitlines() if line.strip()][1:]
-    best = plan_numbering(lines, best_restart(lines))
+    best = plan_numbering(lines, best_split(lines))
     labelled = sum(1 for line in lines if _label(line)[0] is not None)
     return sum(n.level is not None for n in best) / max(1, labelled)
 

@@ -24,10 +24,12 @@ _PAGE_NUMBER = re.compile(
 )
 _LABEL = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[)）]|\d{1,3}[.．、](?!\d)"
                     r"|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条部分]|附件|附：)")
+EDGE = 4  # lines at the top and at the bottom of a page that may be a running header or footer
 _END = tuple("。；：！？;:!?")
 # A paragraph's last line: a full stop, perhaps followed by a note in parentheses (牵头单位：…).
 _CLOSED = re.compile(r"[。；：！？.;:!?](?:[（(][^（()）]*[)）])?$")
-_LATIN_START = re.compile(r"^[(\[（]?[A-Za-z0-9][A-Za-z0-9.,\-_/%+]*[)\]）]?")
+# What a line breaker keeps together and carries to the next line when it does not fit.
+_UNBREAKABLE = re.compile(r"^(?:[\u4e00-\u9fff][、，。；：]?|[(（\[])?[A-Za-z0-9][A-Za-z0-9.,\-_/%+]*[)\]）]?")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")  # wrapped at a space: Latin words are not split
 _CID = re.compile(r"\(cid:\d+\)")
 
@@ -41,6 +43,7 @@ class Line:
     bottom: float
     size: float
     page: int
+    lead: float = 0.0  # width of the unbreakable chunk the line starts with (询、12345 / (FP16)), if any
 
 
 def read_pdf(data: bytes, name: str = "输入") -> str:
@@ -80,7 +83,8 @@ def _pdf_lines(data: bytes, name: str) -> list[list[Line]]:
                     continue
                 unmapped += len(_CID.findall(r["text"]))
                 size = median(c["size"] for c in chars)
-                lines.append(Line(r["text"], r["x0"], r["x1"], r["top"], r["bottom"], size, number))
+                lines.append(Line(r["text"], r["x0"], r["x1"], r["top"], r["bottom"], size, number,
+                                  _lead_width(r["text"], chars)))
             pages.append(sorted(lines, key=lambda ln: (round(ln.top), ln.x0)))
     if unmapped > 20:
         raise InputError(f"PDF 的字体没有文字映射，取不出文字，需要先做 OCR 文字识别：{name}")
@@ -94,13 +98,16 @@ def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
 
     sizes = [line.size for page in pages for line in page]
     body = median(sizes) if sizes else 0.0
-    edges = [page[:2] + page[-2:] for page in pages]
+    edges = [page[:EDGE] + page[-EDGE:] for page in pages]
     counts = Counter(k for edge in edges for k in {key(line) for line in edge})
     repeated = {k for k, n in counts.items() if len(pages) >= 2 and n >= max(2, len(pages) / 2)}
     out = []
     for page in pages:
-        kept = [line for i, line in enumerate(page)
-                if not ((i < 2 or i >= len(page) - 2) and key(line) in repeated)]
+        kept = list(page)
+        while kept and key(kept[0]) in repeated:  # a header may run over several lines
+            kept.pop(0)
+        while kept and key(kept[-1]) in repeated:
+            kept.pop()
         while kept and _PAGE_NUMBER.match(kept[-1].text):
             kept.pop()
         while kept and _PAGE_NUMBER.match(kept[0].text):
@@ -112,6 +119,15 @@ def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
             kept.pop()
         out.append(kept)
     return out
+
+
+def _lead_width(text: str, chars: list[dict]) -> float:
+    chunk = _UNBREAKABLE.match(text)
+    if not chunk:
+        return 0.0
+    glyphs = [c for c in chars if not c["text"].isspace()]
+    n = len(re.sub(r"\s", "", chunk.group()))
+    return glyphs[n - 1]["x1"] - glyphs[0]["x0"] if 0 < n <= len(glyphs) else 0.0
 
 
 def _small_apart(edge: Line, neighbour: Line, body: float) -> bool:
@@ -146,8 +162,7 @@ def _continues(prev: Line, line: Line, left: float, right: float, size: float) -
         return True  # a centred title over two lines
     if not full:
         # A Latin word or number that did not fit at the end of the line starts the next one.
-        word = _LATIN_START.match(line.text)
-        if not word or prev.text.endswith(_END) or prev.x1 + 0.5 * size * len(word.group()) <= right:
+        if not line.lead or prev.text.endswith(_END) or prev.x1 + line.lead <= right - 0.25 * size:
             return False
     if indented or _centered(prev, left, right):
         return False

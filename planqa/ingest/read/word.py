@@ -14,6 +14,10 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 _STOP_DIGITS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+# LibreOffice writes taiwaneseCountingThousand for the 一、二、… it prints
+_COUNTING = {"chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand",
+             "japaneseCounting"}
+_DIGITAL = {"ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"}
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY = "子丑寅卯辰巳午未申酉戌亥"
 _LEGAL = str.maketrans("一二三四五六七八九十百", "壹贰叁肆伍陆柒捌玖拾佰")
@@ -209,9 +213,10 @@ def _int(text: str | None) -> int | None:
 
 def format_number(n: int, fmt: str) -> str:
     """A list counter as Word prints it in ``fmt`` (w:numFmt); unknown formats print digits."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
-               "ideographDigital") and 0 < n < 1000:
+    if fmt in _COUNTING and 0 < n < 1000:
         return int_to_cn(n)
+    if fmt in _DIGITAL and n >= 0:
+        return "".join("〇一二三四五六七八九"[int(d)] for d in str(n))
     if fmt == "chineseLegalSimplified" and 0 < n < 1000:
         return int_to_cn(n).translate(_LEGAL)
     if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":

@@ -86,12 +86,34 @@ def test_docx_start_override_restarts_a_list():
     assert lines(read_document(buf.getvalue(), "t.docx").text) == ["①甲", "②乙", "①丙"]
 
 
+def test_docx_lvl_restart_zero_numbers_tasks_across_parts():
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="78">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="taiwaneseCountingThousand"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlRestart w:val="0"/>'
+        '<w:lvlText w:val="%2."/></w:lvl></w:abstractNum>'))
+    num = numbering.add_num(78)
+    for level, text in ((0, "甲"), (1, "子"), (1, "丑"), (0, "乙"), (1, "寅")):
+        p = document.add_paragraph(text)
+        p._p.get_or_add_pPr().insert(0, parse_xml(
+            f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{level}"/><w:numId w:val="{num.numId}"/></w:numPr>'))
+    buf = io.BytesIO()
+    document.save(buf)
+    assert lines(read_document(buf.getvalue(), "t.docx").text) == ["一、甲", "1.子", "2.丑", "二、乙", "3.寅"]
+
+
 @pytest.mark.parametrize(
     "n, fmt, printed",
     [(1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (23, "chineseCountingThousand", "二十三"),
      (12, "decimal", "12"), (3, "decimalEnclosedCircle", "③"), (2, "ideographTraditional", "乙"),
      (4, "upperRoman", "IV"), (27, "lowerLetter", "aa"), (5, "chineseLegalSimplified", "伍"),
-     (7, "decimalFullWidth", "７"), (3, "someFutureFormat", "3")],
+     (7, "decimalFullWidth", "７"), (3, "someFutureFormat", "3"), (11, "taiwaneseCountingThousand", "十一"),
+     (10, "ideographDigital", "一〇")],
 )
 def test_word_number_formats(n, fmt, printed):
     assert format_number(n, fmt) == printed
@@ -148,6 +170,14 @@ def test_lines_join_into_paragraphs():
     assert got == ["标题在中间", "一、总体要求", "第一段文字写满了一整行，写满了一整行，写满了一整行，写满了第二行。",
                    "1.第二段从缩进开始，写满了一整行，写满了一整行，写满了一整行，也写满了这一行，写满了这一行，写满了这一行，写满了这一行。",
                    "跨页的段落写满了一整行，写满了一整行，写满了一整行，写满了下一页接着写。"]
+
+
+def test_a_word_carried_to_the_next_line_does_not_end_the_paragraph():
+    short = L("打印最终", 78, 470, 100)  # 40 short of the right edge
+    carried = Line("PDF版本申请书。", 78, 200, 120, 132, 12.0, 1, lead=42.0)  # "PDF" is 42 wide here
+    assert join_paragraphs([L("x" * 30, 78, 510, 80), short, carried]) == ["x" * 30 + "打印最终PDF版本申请书。"]
+    fits = Line("PDF版本申请书。", 78, 200, 120, 132, 12.0, 1, lead=5.0)
+    assert join_paragraphs([L("x" * 30, 78, 510, 80), short, fits]) == ["x" * 30 + "打印最终", "PDF版本申请书。"]
 
 
 def test_a_scanned_pdf_names_ocr():
