@@ -4,7 +4,7 @@ Government pages wrap the document in navigation, a search box, breadcrumbs, sha
 links, related links and a footer. Scripts, styles, forms and <nav>/<header>/<footer>/<aside> go
 first. Then, from <body> down, the element holding most of the page's text that is not link text
 is followed while one child holds nearly all of it: that element is the article. Its blocks (p,
-div, li, tr, h1–h6, <br>) become lines; the page's title (its <h1>, else <title> without the site
+div, li, tr, h1–h6, <br>) become lines, except short ones that are mostly links; the page's title (its <h1>, else <title> without the site
 name) is put first when the article does not start with it.
 """
 
@@ -73,39 +73,43 @@ def _article(body):
 
 
 def _lines(root) -> list[str]:
+    """The blocks under ``root`` as lines; a line that is mostly link text (分享到：微信 微博,
+    【打印本页】, 上一篇：…) is the page's, not the plan's, and is left out."""
+    from bs4 import NavigableString, Tag
+    from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
     lines: list[str] = []
-    buf: list[str] = []
+    buf: list[tuple[str, bool]] = []  # (text, inside a link)
 
     def flush():
-        text = _squash_spaces("".join(buf))
-        if text:
+        text = _squash_spaces("".join(t for t, _ in buf))
+        linked = sum(len(t.strip()) for t, in_link in buf if in_link)
+        if text and not (linked and linked >= 0.5 * len(text.replace(" ", "")) and len(text) < 80):
             lines.append(text)
         buf.clear()
 
-    def walk(node):
-        from bs4 import NavigableString, Tag
-        from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
-
+    def walk(node, in_link: bool):
         for child in node.children:
             if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
                 continue
             if isinstance(child, NavigableString):
-                buf.append(str(child))
+                buf.append((str(child), in_link))
             elif isinstance(child, Tag):
+                link = in_link or child.name == "a"
                 if child.name == "br":
                     flush()
                 elif child.name in _CELLS:
-                    buf.append("\t")
-                    walk(child)
-                    buf.append("\t")
+                    buf.append(("\t", False))
+                    walk(child, link)
+                    buf.append(("\t", False))
                 elif child.name in _BLOCKS:
                     flush()
-                    walk(child)
+                    walk(child, link)
                     flush()
                 else:
-                    walk(child)
+                    walk(child, link)
 
-    walk(root)
+    walk(root, False)
     flush()
     return lines
 

@@ -219,6 +219,15 @@ def test_paragraphs_split_by_br_and_a_title_only_in_title_tag():
     assert lines(read_document(page.encode(), "p.htm").text) == ["某某县2024年工作要点"] + lines(PLAN)[1:]
 
 
+def test_share_and_print_links_beside_a_short_article_are_left_out():
+    page = ("<html><body><div class='art'><h1>某某县2024年工作要点</h1><div>发布时间：2024-03-05</div>"
+            + "".join(f"<p>{line}</p>" for line in lines(PLAN)[1:])
+            + "<div>分享到：<a>微信</a> <a>微博</a></div><p><a>【打印本页】</a><a>【关闭窗口】</a></p>"
+            "<p>上一篇：<a href='/1'>关于做好2024年春季农业生产工作的通知</a></p></div></body></html>")
+    got = lines(read_document(page.encode(), "p.html").text)
+    assert got == ["某某县2024年工作要点", "发布时间：2024-03-05"] + lines(PLAN)[1:]
+
+
 def test_a_page_with_no_plan_on_it_is_refused():
     with pytest.raises(InputError, match="网页里没有找到正文"):
         read_document(make_listing_html(), "list.html")
