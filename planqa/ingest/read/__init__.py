@@ -43,12 +43,33 @@ def read_document(data: bytes, name: str = "输入") -> Document:
         return Document(read_docx(data, name), "docx", "")
     from planqa.ingest.read.text import decode_text
 
-    text, encoding = decode_text(data, name)
+    try:
+        text, encoding = decode_text(data, name)
+    except InputError:
+        if kind != "html":
+            raise
+        text, encoding = _lenient_page(data, name)
     if kind == "html" or _HTML_START.match(text[:2000]):
         from planqa.ingest.read.web import read_html
 
         return Document(read_html(text, name), "html", encoding)
     return Document(text, "txt", encoding)
+
+
+def _lenient_page(data: bytes, name: str) -> tuple[str, str]:
+    """A saved web page with a few bytes broken in its declared charset: read it in that charset,
+    the broken bytes replaced, when they are few (a text file gets no such leniency)."""
+    from planqa.ingest.read.web import declared_charset
+
+    charset = declared_charset(data)
+    charset = "gb18030" if charset in ("gb2312", "gbk", "x-gbk") else charset
+    try:
+        text = data.decode(charset, errors="replace") if charset else None
+    except LookupError:
+        text = None
+    if text is None or text.count("\ufffd") > max(3, len(text) // 1000):
+        raise InputError(f"无法识别网页的编码（声明为 {charset or '无'}）：{name}")
+    return text, charset
 
 
 def sniff(data: bytes, name: str = "") -> str:

@@ -1,8 +1,8 @@
 """A web page → the text of its article, one paragraph a line.
 
 Government pages wrap the document in navigation, a search box, breadcrumbs, share and print
-links, related links and a footer. Scripts, styles, forms and <nav>/<header>/<footer>/<aside> go
-first. Then, from <body> down, the element holding most of the page's text that is not link text
+links, related links and a footer. Scripts, styles and form fields go first, and <nav>, <header>,
+<footer>, <aside> and <form> unless one of them holds the article. Then, from <body> down, the element holding most of the page's text that is not link text
 is followed while one child holds nearly all of it: that element is the article. Its blocks (p,
 div, li, tr, h1–h6, <br>) become lines, except short ones that are mostly links; the page's title (its <h1>, else <title> without the site
 name) is put first when the article does not start with it.
@@ -13,7 +13,9 @@ import re
 from planqa.errors import InputError
 
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
-         "form", "button", "input", "select", "textarea", "nav", "header", "footer", "aside", "head")
+         "button", "input", "select", "textarea", "head")
+# Page furniture, dropped unless it wraps the article itself (ASP.NET wraps the page in a <form>).
+_FURNITURE = ("nav", "header", "footer", "aside", "form")
 _BLOCKS = {"p", "div", "li", "ul", "ol", "tr", "table", "tbody", "thead", "h1", "h2", "h3", "h4",
            "h5", "h6", "section", "article", "blockquote", "pre", "dd", "dt", "dl", "center",
            "main", "address", "figure", "figcaption", "hr"}
@@ -25,6 +27,12 @@ SHARE = 0.7  # a child holding this share of its parent's prose is where the art
 MIN_HAN = 80  # fewer Chinese characters of prose than this: no article on the page
 
 
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first bytes (<meta charset> or http-equiv)."""
+    m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", data[:4096], re.IGNORECASE)
+    return m.group(1).decode("ascii").lower() if m else None
+
+
 def read_html(html: str, name: str = "输入") -> str:
     from bs4 import BeautifulSoup
 
@@ -33,6 +41,10 @@ def read_html(html: str, name: str = "输入") -> str:
     for tag in soup.find_all(_DROP):
         tag.decompose()
     body = soup.body or soup
+    total = _prose(body)
+    for tag in body.find_all(_FURNITURE):
+        if not tag.decomposed and _prose(tag) < 0.3 * total:
+            tag.decompose()
     article = _article(body)
     lines = _lines(article)
     if sum(len(_HAN.findall(line)) for line in lines) < MIN_HAN:

@@ -228,6 +228,17 @@ def test_share_and_print_links_beside_a_short_article_are_left_out():
     assert got == ["某某县2024年工作要点", "发布时间：2024-03-05"] + lines(PLAN)[1:]
 
 
+def test_an_aspnet_page_wrapped_in_a_form_and_a_page_with_a_broken_byte():
+    page = make_html(PLAN).replace(b"<body>", b"<body><form id='form1' method='post'>").replace(
+        b"</body>", b"</form></body>")
+    assert lines(read_document(page, "p.aspx").text) == lines(PLAN)
+    broken = make_html(PLAN).replace("坚持创新驱动".encode(), "坚持创新驱动".encode()[:-1] + b"\xff")
+    doc = read_document(broken, "p.html")
+    assert doc.encoding == "utf-8" and "坚持创新驱\ufffd" in doc.text
+    with pytest.raises(InputError, match="文件编码"):
+        read_document(broken.replace(b"<!DOCTYPE html>", b""), "p.txt")
+
+
 def test_a_page_with_no_plan_on_it_is_refused():
     with pytest.raises(InputError, match="网页里没有找到正文"):
         read_document(make_listing_html(), "list.html")
