@@ -65,8 +65,9 @@ def _paragraph(p, numbering: "Numbering", styles: dict) -> str:
 
     text = Paragraph(p, None).text.replace("\n", " ")
     num_id, level, style = _num_pr(p, styles)
-    if num_id and text.strip():
-        return numbering.label(num_id, level, style) + text.strip()
+    if num_id:  # an empty list paragraph still takes its number, as Word shows it
+        label = numbering.label(num_id, level, style)
+        return label + text.strip() if text.strip() else ""
     return text
 
 

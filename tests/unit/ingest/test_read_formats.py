@@ -4,6 +4,8 @@ import io
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from planqa.errors import InputError
 from planqa.ingest.read import read_document, sniff
@@ -77,13 +79,13 @@ def test_docx_start_override_restarts_a_list():
         '<w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%1"/></w:lvl></w:abstractNum>'))
     first, second = numbering.add_num(77), numbering.add_num(77)
     second.add_lvlOverride(0).add_startOverride(1)
-    for num, text in ((first, "甲"), (first, "乙"), (second, "丙")):
+    for num, text in ((first, "甲"), (first, ""), (first, "乙"), (second, "丙")):
         p = document.add_paragraph(text)
         p._p.get_or_add_pPr().insert(0, parse_xml(
             f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="0"/><w:numId w:val="{num.numId}"/></w:numPr>'))
     buf = io.BytesIO()
     document.save(buf)
-    assert lines(read_document(buf.getvalue(), "t.docx").text) == ["①甲", "②乙", "①丙"]
+    assert lines(read_document(buf.getvalue(), "t.docx").text) == ["①甲", "③乙", "①丙"]  # ② is empty
 
 
 def test_docx_lvl_restart_zero_numbers_tasks_across_parts():
@@ -287,3 +289,15 @@ def test_a_docx_with_a_broken_document_part():
 )
 def test_sniff_by_content_then_extension(data, name, kind):
     assert sniff(data, name) == kind
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from([b"", b"%PDF-1.4\n", b"PK\x03\x04", b"<html><body>", b"\xef\xbb\xbf"]),
+       st.binary(max_size=600), st.sampled_from(["x.txt", "x.docx", "x.pdf", "x.html", "x"]))
+def test_any_bytes_give_text_or_a_one_line_reason(prefix, data, name):
+    try:
+        doc = read_document(prefix + data, name)
+    except InputError as err:
+        assert str(err) and "\n" not in str(err)
+        return
+    assert doc.text.strip() and doc.format in ("txt", "html", "pdf", "docx")
