@@ -83,3 +83,9 @@ def test_a_text_both_encodings_explain_is_refused():
 def test_undecodable_bytes_are_refused(data, message):
     with pytest.raises(InputError, match=message):
         decode_text(data, "bad.txt")
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "big5"])
+def test_the_damaged_seed_with_pinyin_and_stray_symbols_is_detected(seed_raw, encoding):
+    data = seed_raw.encode(encoding, errors="replace")
+    assert decode_text(data)[1] == encoding
