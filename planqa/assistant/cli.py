@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="planqa", description="回答关于计划文件的问题，并注明出自第几项任务。")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    p = sub.add_parser("clean", help="输出清洗后的简体文本")
+    p = sub.add_parser("clean", help="输出清洗后的简体文本（.txt 任意编码、.docx、.pdf、.html）")
     p.add_argument("file")
 
     p = sub.add_parser("parse", help="解析计划的结构（--json 输出 Plan JSON）")
@@ -66,14 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_clean(args: argparse.Namespace, settings: Settings) -> int:
-    ingested = clean_file(args.file)
+    ingested = clean_file(args.file, settings.max_file_bytes)
     _note_encoding(ingested.encoding, args.file)
     sys.stdout.write(ingested.text)
     return 0
 
 
 def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
-    plan, ingested = load_plan(args.file, args.plan_id)
+    plan, ingested = load_plan(args.file, args.plan_id, settings.max_file_bytes)
     _note_encoding(ingested.encoding, args.file)
     for warning in plan.warnings:
         print(f"planqa: 警告：{warning}", file=sys.stderr)
@@ -112,7 +112,8 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
             if args.rebuild:
                 reports = rebuild(store)
             else:
-                reports = index_files(store, [Path(f) for f in args.files], args.plan_id)
+                reports = index_files(store, [Path(f) for f in args.files], args.plan_id,
+                                      max_bytes=settings.max_file_bytes)
         finally:
             close_client(store.client)
     for r in reports:
@@ -232,7 +233,7 @@ def outline(plan: Plan) -> str:
 
 
 def _note_encoding(encoding: str, path: str) -> None:
-    if encoding not in ("utf-8", "utf-8-sig"):
+    if encoding and encoding not in ("utf-8", "utf-8-sig"):
         print(f"planqa: 提示：{path} 不是 UTF-8，已按 {encoding.upper()} 编码读取", file=sys.stderr)
 
 

@@ -30,6 +30,11 @@ class Settings(BaseSettings):
     embed_token: SecretStr | None = None  # the chat without login at /embed/<token>/ (portals)
     host: str = "127.0.0.1"
     port: int = Field(default=7860, ge=1, le=65535)
+    max_file_mb: float = Field(default=20, gt=0)  # a plan file larger than this is refused
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
 
     @field_validator("root_path")
     @classmethod

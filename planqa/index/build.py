@@ -10,6 +10,7 @@ from pathlib import Path
 from planqa.errors import PlanqaError
 from planqa.index.chunk import chunk_plan, passages
 from planqa.ingest.load import bundled_plan_paths, load_plan
+from planqa.ingest.source import MAX_BYTES
 from planqa.ingest.plan import Plan
 from planqa.index.progress import Progress
 from planqa.index.store import PlanEntry, PlanStore
@@ -70,7 +71,7 @@ def index_plan(
 
 def index_files(
     store: PlanStore, paths: list[Path], plan_id: str | None = None,
-    progress: ProgressFactory = Progress,
+    progress: ProgressFactory = Progress, max_bytes: int = MAX_BYTES,
 ) -> list[IndexReport]:
     """Index plan files (none: the bundled plans). Parse them all first, so that one bad file
     stops the run before anything is written."""
@@ -78,7 +79,7 @@ def index_files(
         raise PlanqaError("--plan-id 只能和一个文件一起使用")
     check_embedder(store)
     paths = list(paths) or bundled_plan_paths()
-    loaded = [load_plan(p, plan_id)[0] for p in paths]
+    loaded = [load_plan(p, plan_id, max_bytes)[0] for p in paths]
     ids = [p.plan_id for p in loaded]
     if len(set(ids)) < len(ids):
         raise PlanqaError(f"多个文件得到同一个计划 ID：{', '.join(ids)}（用 --plan-id 区分）")

@@ -3,11 +3,11 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from planqa.errors import InputError
+from planqa.errors import InputError, PlanStructureError
 from planqa.ingest.clean import clean_text
 from planqa.ingest.outline import parse_plan
 from planqa.ingest.plan import Plan
-from planqa.ingest.source import plan_id_from_path, read_plan_file
+from planqa.ingest.source import MAX_BYTES, plan_id_from_path, read_plan_file
 
 
 @dataclass(frozen=True)
@@ -15,19 +15,26 @@ class Ingested:
     path: Path
     encoding: str
     text: str  # cleaned
+    format: str = "txt"  # the file's format: txt, docx, pdf or html
 
 
-def clean_file(path: str | Path) -> Ingested:
-    source = read_plan_file(path)
+def clean_file(path: str | Path, max_bytes: int = MAX_BYTES) -> Ingested:
+    """Any supported file (.txt in any encoding, .docx, .pdf, .html) → its cleaned text."""
+    source = read_plan_file(path, max_bytes)
     text = clean_text(source.text)
     if not text.strip():
         raise InputError(f"清洗后没有剩下任何文字：{source.path}")
-    return Ingested(source.path, source.encoding, text)
+    return Ingested(source.path, source.encoding, text, source.format)
 
 
-def load_plan(path: str | Path, plan_id: str | None = None) -> tuple[Plan, Ingested]:
-    ingested = clean_file(path)
-    return parse_plan(ingested.text, plan_id or plan_id_from_path(path)), ingested
+def load_plan(path: str | Path, plan_id: str | None = None,
+              max_bytes: int = MAX_BYTES) -> tuple[Plan, Ingested]:
+    ingested = clean_file(path, max_bytes)
+    try:
+        plan = parse_plan(ingested.text, plan_id or plan_id_from_path(path))
+    except PlanStructureError as err:
+        raise PlanStructureError(f"{err}：{ingested.path}") from None
+    return plan, ingested
 
 
 def bundled_plan_paths() -> list[Path]:

@@ -5,58 +5,46 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planqa.errors import InputError
+from planqa.ingest.read import read_document
+from planqa.ingest.read.text import decode_text
 
-# Decoding order: a BOM decides; else strict UTF-8; else GB18030 (a superset of GBK and GB2312).
-_BOMS = (("utf-8-sig", b"\xef\xbb\xbf"), ("utf-16", b"\xff\xfe"), ("utf-16", b"\xfe\xff"))
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-MAX_BYTES = 20 * 1024 * 1024  # a plan is a few dozen KB; 20 MB is surely not one
+MAX_BYTES = 20 * 1024 * 1024  # the default of Settings.max_file_mb: a plan is a few dozen KB to a few MB
 
 
 @dataclass(frozen=True)
 class PlanSource:
     path: Path
     text: str
-    encoding: str
+    encoding: str  # the detected text encoding; "" for .docx and .pdf
+    format: str = "txt"  # txt, docx, pdf or html (see planqa.ingest.read)
 
 
-def read_plan_file(path: str | Path) -> PlanSource:
+def read_plan_file(path: str | Path, max_bytes: int = MAX_BYTES) -> PlanSource:
+    """The text of a plan file in any format planqa reads; ``InputError`` with a one-line reason."""
     path = Path(path)
     try:
         if not path.exists():
             raise InputError(f"文件不存在：{path}")
         if path.is_dir():
             raise InputError(f"这是一个目录，不是计划文件：{path}")
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"文件过大（超过 {MAX_BYTES // 1024 // 1024} MB），不像是计划文本：{path}")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"文件过大（{_mb(size)} MB，上限 {_mb(max_bytes)} MB，"
+                             f"可用 PLANQA_MAX_FILE_MB 调整）：{path}")
         data = path.read_bytes()
     except OSError as err:
         raise InputError(f"无法读取文件：{path}（{err.strerror or err}）") from None
-    text, encoding = decode_plan_bytes(data, str(path))
-    return PlanSource(path, text, encoding)
+    document = read_document(data, str(path))
+    return PlanSource(path, document.text, document.encoding, document.format)
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.2f}".rstrip("0").rstrip(".")
 
 
 def decode_plan_bytes(data: bytes, name: str = "输入") -> tuple[str, str]:
-    if not data.strip():
-        raise InputError(f"文件是空的：{name}")
-    for encoding, bom in _BOMS:
-        if data.startswith(bom):
-            return _checked(data.decode(encoding, errors="replace"), encoding, name), encoding
-    if b"\x00" in data:
-        raise InputError(f"这是二进制文件，不是文本：{name}")
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return _checked(data.decode(encoding), encoding, name), encoding
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"无法识别文件编码（既不是 UTF-8 也不是 GB18030/GBK）：{name}")
-
-
-def _checked(text: str, encoding: str, name: str) -> str:
-    if not text.strip():
-        raise InputError(f"文件是空的：{name}")
-    if len(_CONTROL.findall(text)) > max(3, len(text) // 100):
-        raise InputError(f"这是二进制文件，不是文本：{name}")
-    return text
+    """Plain-text bytes → ``(text, encoding)``; see ``planqa.ingest.read.text``."""
+    return decode_text(data, name)
 
 
 def plan_id_from_path(path: str | Path) -> str:

@@ -35,7 +35,8 @@ def test_bom_files(tmp_path):
     [
         (b"", "文件是空的"),
         (b"  \n\n\t ", "文件是空的"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "二进制文件"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "图片（PNG）.*OCR"),
+        (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)), "二进制文件"),
         (bytes(range(1, 32)) * 20, "二进制文件"),
         (b"plan \xff\xff\xff text \x81", "无法识别文件编码"),
     ],
@@ -77,3 +78,18 @@ def test_unreadable_file(tmp_path, monkeypatch):
 )
 def test_plan_id_is_a_slug_of_the_file_name(name, plan_id):
     assert plan_id_from_path(f"/x/{name}") == plan_id
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypatch):
+    path = tmp_path / "big.txt"
+    path.write_text(TEXT * 1000, encoding="utf-8")  # 48 KB
+    monkeypatch.setattr(type(path), "read_bytes", lambda self: pytest.fail("read"))
+    with pytest.raises(InputError, match=r"文件过大（0.05 MB，上限 0.01 MB，可用 PLANQA_MAX_FILE_MB 调整）"):
+        read_plan_file(path, max_bytes=1024 * 1024 // 100)
+
+
+def test_the_size_limit_setting():
+    from planqa.assistant.config import load_settings
+
+    assert load_settings().max_file_bytes == 20 * 1024 * 1024
+    assert load_settings(max_file_mb=0.5).max_file_bytes == 512 * 1024
