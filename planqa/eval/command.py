@@ -5,11 +5,12 @@ import argparse
 import json
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from planqa.assistant.config import Settings
 from planqa.errors import PlanqaError
-from planqa.eval.questions import bundled_conversations, bundled_sets, load_any
+from planqa.eval.questions import bundled_conversations, bundled_sets, load_any, resolve_cites
 from planqa.eval.report import render_report
 from planqa.eval.runner import run_conversations, run_questions
 from planqa.eval.summary import METRICS, TOTAL, compare_tables, format_table, misses, summarize
@@ -50,6 +51,19 @@ def _load_run(path: str) -> dict:
         raise PlanqaError(f"无法读取评测结果 {path}（应是 planqa eval --json 的输出）：{type(err).__name__}") from None
 
 
+def _plan_asked(store, plan_id: str | None):
+    """The plan whose printed labels a set's ``cite`` paths name."""
+    entries = store.entries()
+    if plan_id:
+        entry = store.entry(plan_id)
+        if entry is None:
+            raise PlanqaError(f"没有这个计划：{plan_id}（planqa index --list 查看）")
+        return entry.plan
+    if len(entries) != 1:
+        raise PlanqaError("问题集按印刷编号（cite）给出出处：请用 --plan 指明是哪个计划")
+    return entries[0].plan
+
+
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     if args.compare:
         a, b = (_load_run(p) for p in args.compare)
@@ -72,6 +86,10 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     try:
         assistant = build_assistant(store, settings)
         assistant.search.mode = args.mode
+        if any(q.cite for q in questions) or any(t.cite for c in conversations for t in c.turns):
+            plan = _plan_asked(store, args.plan)
+            questions = resolve_cites(questions, plan)
+            conversations = [replace(c, turns=tuple(resolve_cites(list(c.turns), plan))) for c in conversations]
         with Progress(len(questions) + len(conversations), "评测") as tick:
             results = run_questions(assistant.ask, questions, args.plan, tick)
             results += run_conversations(assistant.ask, conversations, args.plan, tick)

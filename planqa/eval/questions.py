@@ -1,11 +1,19 @@
 """Question sets: JSONL lines {"id", "question", "tasks", "kind"?, "answer_any"?, "abstain"?}.
-A bad line is a ``PlanqaError`` naming the file and line."""
+A bad line is a ``PlanqaError`` naming the file and line.
+
+Instead of ``tasks``, a line may give ``cite``: the places that answer as printed, each the path
+of labels from the part down to the smallest numbered item (``["二", "（一）", "3."]``), so that
+a set can be written from the document alone; ``resolve_cites`` maps them onto the plan's task
+numbers (the task holding that item; a part alone stands for all its tasks)."""
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from planqa.errors import PlanqaError
+from planqa.ingest.grammar import grammar
+from planqa.ingest.numerals import cn_to_int
+from planqa.ingest.plan import Plan
 
 HERE = Path(__file__).resolve().parent
 # Kinds answered from the plan's structure, not by retrieval.
@@ -20,6 +28,7 @@ class Question:
     kind: str = ""
     answer_any: tuple[str, ...] = ()
     abstain: bool = False
+    cite: tuple[tuple[str, ...], ...] = ()  # printed label paths, resolved into ``tasks``
 
 
 def _lines(path: str | Path) -> list[str]:
@@ -39,7 +48,49 @@ def _question(data: dict, default_id: str) -> Question:
         kind=str(data.get("kind", "")),
         answer_any=tuple(str(a) for a in data.get("answer_any", [])),
         abstain=bool(data.get("abstain", False)),
+        cite=tuple(tuple(str(label) for label in path) for path in data.get("cite", [])),
     )
+
+
+def _key(label: str) -> tuple[str, int] | None:
+    """"3．" and "3." are the same place: a label is its level and value."""
+    found = grammar().label(f"{label.strip()}题")
+    return (found.level.name, found.value) if found else None
+
+
+def _tasks_at(plan: Plan, path: tuple[str, ...]) -> tuple[int, ...] | None:
+    sections = [s for s in plan.sections if s.number and path and cn_to_int(path[0].rstrip("、")) == cn_to_int(s.number)]
+    if sections:
+        section, rest = sections[0], path[1:]
+    elif len(plan.sections) == 1 and not plan.sections[0].number:
+        section, rest = plan.sections[0], path
+    else:
+        return None
+    if not rest:
+        return tuple(t.number for t in section.tasks)
+    for label in rest:  # the task is the first label on the path that names one of its tasks
+        task = next((t for t in section.tasks if _key(t.label) == _key(label)), None)
+        if task:
+            return (task.number,)
+    return None
+
+
+def resolve_cites(questions: list[Question], plan: Plan) -> list[Question]:
+    """Each question's ``cite`` paths as the plan's task numbers, best first; a path that names
+    no part or task of the plan is an error naming the question."""
+    resolved = []
+    for q in questions:
+        if not q.cite:
+            resolved.append(q)
+            continue
+        tasks: list[int] = []
+        for path in q.cite:
+            found = _tasks_at(plan, path)
+            if found is None:
+                raise PlanqaError(f"问题 {q.id} 的出处 {'/'.join(path)} 在《{plan.title or plan.plan_id}》里找不到")
+            tasks += [n for n in found if n not in tasks]
+        resolved.append(replace(q, tasks=tuple(tasks)))
+    return resolved
 
 
 @dataclass(frozen=True)

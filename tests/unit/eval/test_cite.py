@@ -1,0 +1,44 @@
+"""Question sets that name their answers by printed labels (``cite``) instead of task numbers."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from planqa.errors import PlanqaError
+from planqa.eval.questions import load_any, resolve_cites
+from planqa.ingest.load import load_plan
+
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def jinan():
+    # 一、（一）（二） | 二、（一）1.–3.（二）4.–7.（三）8.–13.（四）14.–17. | 三、（一）（二） | 四、（一）–（四）
+    return load_plan(CORPUS / "action-plan-high-quality-development-jinan-new.txt")[0]
+
+
+def _set(tmp_path, lines) -> Path:
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    return path
+
+
+def test_label_paths_become_the_tasks_that_hold_them(tmp_path, jinan):
+    questions, conversations = load_any(_set(tmp_path, [
+        {"id": "a", "question": "人工智能+农业？", "cite": [["二", "（三）", "10．"]]},
+        {"id": "b", "question": "发展思路？", "cite": [["一", "(一)"]]},
+        {"id": "c", "question": "第三部分讲什么？", "cite": [["三"]]},
+        {"id": "d", "question": "两处", "cite": [["四", "（二）"], ["二", "（一）", "1."]]},
+        {"id": "e", "question": "院长是谁？", "cite": [], "abstain": True},
+        {"id": "f", "turns": [{"question": "算力？", "cite": [["二", "（一）"]]}]},
+    ]))
+    resolved = {q.id: q.tasks for q in resolve_cites(questions, jinan)}
+    assert resolved == {"a": (5,), "b": (1,), "c": (7, 8), "d": (10, 3), "e": ()}
+    assert resolve_cites(list(conversations[0].turns), jinan)[0].tasks == (3,)
+
+
+def test_a_path_the_plan_does_not_have_is_named(tmp_path, jinan):
+    questions, _ = load_any(_set(tmp_path, [{"id": "x", "question": "？", "cite": [["九", "（一）"]]}]))
+    with pytest.raises(PlanqaError, match="问题 x 的出处 九/（一） .*找不到"):
+        resolve_cites(questions, jinan)
