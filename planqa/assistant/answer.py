@@ -2,6 +2,21 @@
 
 from dataclasses import dataclass
 
+from planqa.ingest.grammar import grammar
+
+
+def place(task: int | None, label: str = "", section: str = "") -> str:
+    """How an answer names a task: 第9项 where the printed number is the plan's number; where
+    numbering restarts per part, the part and the printed label (第三部分（二）, 第二部分第1项)."""
+    if task is None:
+        return f"第{section}部分" if section else "总体部分"
+    printed = grammar().label(f"{label}题") if label else None
+    if printed is None or printed.value == task or not section:
+        return f"第{task}项"
+    if label.startswith(("（", "(")):
+        return f"第{section}部分{label}"
+    return f"第{section}部分第{printed.value}项"
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -11,9 +26,14 @@ class Citation:
     title: str
     quote: str  # exact sentences of the cleaned plan
     score: float
+    label: str = ""  # the task's number as printed: "（二）", "3．"
+
+    @property
+    def place(self) -> str:
+        return place(self.task, self.label, self.section)
 
     def to_json(self) -> dict:
-        return {"plan": self.plan, "task": self.task, "section": self.section,
+        return {"plan": self.plan, "task": self.task, "label": self.label, "section": self.section,
                 "title": self.title, "quote": self.quote, "score": round(self.score, 4)}
 
 

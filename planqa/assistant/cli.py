@@ -194,7 +194,7 @@ def ask_lines(assistant, lines: list[str], plan: str | None) -> int:
 def format_answer(answer) -> str:
     lines = [answer.answer, ""]
     for c in answer.citations:
-        where = f"第{c.task}项" if c.task is not None else (f"第{c.section}部分" if c.section else "总体部分")
+        where = c.place
         lines.append(f"出处：{c.plan} {where}《{c.title}》 相关度 {c.score:.2f}")
     lines.append(f"（{answer.latency_ms:.0f} 毫秒）")
     return "\n".join(lines) + "\n"

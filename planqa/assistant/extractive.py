@@ -4,7 +4,7 @@ the cited task that answer the question, quoted exactly. Pure functions."""
 import re
 from collections.abc import Mapping, Sequence
 
-from planqa.assistant.answer import Citation
+from planqa.assistant.answer import Citation, place
 from planqa.assistant.query import ANSWER_PATTERNS
 from planqa.index.chunk import Chunk, split_sentences
 from planqa.index.lexical import content_words, tokenize
@@ -82,7 +82,7 @@ def _window(sentence: str, question: str, idf: Mapping[str, float], asks: str | 
 
 def label(chunk: Chunk) -> str:
     if chunk.task_number is not None:
-        return f"第{chunk.task_number}项：{chunk.task_title}"
+        return f"{place(chunk.task_number, chunk.task_label, chunk.section_number)}：{chunk.task_title}"
     if chunk.kind == "overview":
         return "总体工作思路"
     return f"第{chunk.section_number}部分：{chunk.section_title}"
@@ -90,7 +90,8 @@ def label(chunk: Chunk) -> str:
 
 def citation(chunk: Chunk, quote: str, score: float) -> Citation:
     title = chunk.task_title or chunk.section_title or chunk.body.split("\n", 1)[0]
-    return Citation(chunk.plan, chunk.task_number, chunk.section_number, title, quote, score)
+    return Citation(chunk.plan, chunk.task_number, chunk.section_number, title, quote, score,
+                    chunk.task_label)
 
 
 def single_answer(chunk: Chunk, quote: str) -> str:

@@ -6,15 +6,15 @@ Pure functions of the parsed ``Plan``; every quote is text of the cleaned plan.
 import re
 from collections.abc import Sequence
 
-from planqa.assistant.answer import Citation
+from planqa.assistant.answer import Citation, place
 from planqa.ingest.numerals import int_to_cn
 from planqa.ingest.plan import Plan, Section, Task
 
 Reply = tuple[str, tuple[Citation, ...], bool]  # answer text, citations, abstained
 
 
-def task_label(task: Task) -> str:
-    return f"第{task.number}项"
+def task_label(task: Task, plan: Plan | None = None) -> str:
+    return place(task.number, task.label, plan.section_of(task).number if plan else "")
 
 
 def section_label(section: Section) -> str:
@@ -23,7 +23,7 @@ def section_label(section: Section) -> str:
 
 def task_citation(plan: Plan, task: Task, quote: str, score: float = 1.0) -> Citation:
     section = plan.section_of(task)
-    return Citation(plan.plan_id, task.number, section.number, task.title, quote, score)
+    return Citation(plan.plan_id, task.number, section.number, task.title, quote, score, task.label)
 
 
 def range_text(plan: Plan) -> str:
@@ -71,7 +71,7 @@ def answer_section(plan: Plan, section: Section, besides: int | None = None) -> 
         lines = [f"{head}除第{besides}项外，还有{len(tasks)}项任务："]
     else:
         return f"{head}只有第{besides}项这一项任务。", (), False
-    lines += [f"{task_label(t)}：{t.title}" for t in tasks]
+    lines += [f"{task_label(t, plan)}：{t.title}" for t in tasks]
     cites = tuple(task_citation(plan, t, t.title) for t in tasks)
     return "\n".join(lines), cites, False
 

@@ -25,6 +25,7 @@ class Chunk:
     section_title: str = ""
     task_number: int | None = None
     task_title: str = ""
+    task_label: str = ""  # as printed: "（二）"
 
 
 def chunk_id(plan: str, unit: str, text: str) -> str:
@@ -65,7 +66,7 @@ def _units(plan: Plan) -> list[Chunk]:
                 chunks.append(
                     _make(
                         plan, unit, "task", text, task.text or task.title,
-                        task_number=task.number, task_title=task.title, **meta,
+                        task_number=task.number, task_title=task.title, task_label=task.label, **meta,
                     )
                 )
         else:

@@ -67,7 +67,7 @@ def record_metadata(chunk: Chunk, passage: Passage) -> dict:
     meta |= {
         "unit": chunk.unit, "kind": chunk.kind, "text": chunk.text, "body": chunk.body,
         "section_number": chunk.section_number, "section_title": chunk.section_title,
-        "task_title": chunk.task_title,
+        "task_title": chunk.task_title, "task_label": chunk.task_label,
     }
     if chunk.task_number is not None:  # Chroma drops None values: absent means "no task"
         meta["task_number"] = chunk.task_number
@@ -79,7 +79,7 @@ def chunk_from_metadata(chunk_id: str, meta: dict) -> Chunk:
         id=chunk_id, plan=meta["plan"], unit=meta["unit"], kind=meta["kind"], text=meta["text"],
         body=meta.get("body", ""), section_number=meta.get("section_number", ""),
         section_title=meta.get("section_title", ""), task_number=meta.get("task_number"),
-        task_title=meta.get("task_title", ""),
+        task_title=meta.get("task_title", ""), task_label=meta.get("task_label", ""),
     )
 
 

@@ -72,3 +72,26 @@ def test_a_plan_without_a_printed_title_is_called_this_document():
     assert structure.answer_meta(plan, "title") is None  # no title printed: not answered
     issuer, _, _ = structure.answer_meta(plan, "issuer")
     assert issuer == "本文件由山东省人民政府办公厅印发。"
+
+
+@pytest.mark.parametrize(
+    "task, label, section, name",
+    [(9, "9.", "三", "第9项"), (9, "", "三", "第9项"), (3, "1、", "二", "第二部分第1项"),
+     (8, "（一）", "三", "第三部分（一）"), (21, "（二十一）", "八", "第21项"), (None, "", "四", "第四部分"),
+     (None, "", "", "总体部分")],
+)
+def test_tasks_are_named_by_their_printed_place_where_numbering_restarts(task, label, section, name):
+    from planqa.assistant.answer import place
+
+    assert place(task, label, section) == name
+
+
+def test_a_part_of_a_plan_that_restarts_numbering_names_its_printed_labels():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "data" / "corpus" / (
+        "implementation-plan-promoting-development-industrial-big-data.txt")
+    plan, _ = load_plan(path)
+    text, cites, _ = structure.answer_section(plan, plan.sections[2])
+    assert "第三部分（一）：健全工作机制" in text
+    assert (cites[0].task, cites[0].label, cites[0].to_json()["label"]) == (8, "（一）", "（一）")
