@@ -24,7 +24,7 @@ _CLOSED = "。！？；：…”）】》」』!?;:"
 # Where a heading may stand run into the text before it: after a sentence, or (digit and
 # bracket labels only) right after a Han character.
 _SENTENCE_END = "。；！？：，;!?"
-_RUN_IN = re.compile(r"(?<=[。；！？：，;!?\u4e00-\u9fff])")
+_RUN_IN = re.compile(r"(?<=[。；！？：，;!?\u4e00-\u9fff])(?=[0-9０-９（(一二三四五六七八九十第①-⑳抄主附])")
 _DIGIT_OR_BRACKET = "0123456789０１２３４５６７８９（("
 _TITLE_END = re.compile(r"[。：]")
 _SIGNATURE_MAX = 40
