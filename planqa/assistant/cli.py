@@ -118,7 +118,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
             close_client(store.client)
     for r in reports:
         state = "已更新" if r.changed else "没有变化"
-        print(f"{state} {r.plan_id}《{r.title}》：{r.chunks} 块，新嵌入 {r.embedded} 条，"
+        print(f"{state} {r.plan_id}{f'《{r.title}》' if r.title else ''}：{r.chunks} 块，新嵌入 {r.embedded} 条，"
               f"删除旧向量 {r.removed} 条（{r.seconds:.1f} 秒）")
     return 0
 
@@ -206,7 +206,7 @@ def format_entries(entries: "list[PlanEntry]") -> str:
     lines = []
     for e in entries:
         p = e.plan
-        lines.append(f"{p.plan_id}\t《{p.title}》\t{len(p.sections)}个部分\t{len(p.tasks)}项任务\t"
+        lines.append(f"{p.plan_id}\t{p.name}\t{len(p.sections)}个部分\t{len(p.tasks)}项任务\t"
                      f"{len(e.chunk_ids)}块\t{e.embedder}\t{e.indexed_at}")
     return "\n".join(lines) + "\n"
 

@@ -50,7 +50,7 @@ def test_parse_outline_of_a_plan_with_parts_items_and_end_matter():
     assert result.returncode == 0, result.stderr
     lines = result.stdout.split("\n")
     assert lines[0].endswith("山东省人民政府办公厅 2020-12-10")
-    assert "  （一）健全工作机制（第8项）" in lines  # （一） again in part 三: numbered by position
+    assert "  （一）健全工作机制（第8项）  责任单位：省政府有关部门" in lines  # numbered by position
     assert lines[-2].startswith("文末：抄送：")
     data = json.loads(planqa("parse", str(path), "--json").stdout)
     assert data["date"] == "2020-12-10" and data["end_matter"].startswith("抄送：")
