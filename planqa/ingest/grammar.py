@@ -67,7 +67,6 @@ class Grammar:
     meta: re.Pattern[str]
     published: re.Pattern[str]
     draft_mark: re.Pattern[str]
-    title: re.Pattern[str]
     title_run_in: re.Pattern[str]
     organization: re.Pattern[str]
     date: re.Pattern[str]
@@ -119,7 +118,6 @@ def grammar() -> Grammar:
         meta=_compile(front["meta"]),
         published=_compile(front["published"]),
         draft_mark=_compile(front["draft_mark"]),
-        title=_compile(front["title"]),
         title_run_in=_compile(front["title_run_in"]),
         organization=_compile(front["organization"]),
         date=_compile(dates["date"]),

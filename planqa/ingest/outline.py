@@ -27,6 +27,8 @@ _SENTENCE_END = "。；！？：，;!?"
 _RUN_IN = re.compile(r"(?<=[。；！？：，;!?\u4e00-\u9fff])(?=[0-9０-９（(一二三四五六七八九十第①-⑳抄主附])")
 _DIGIT_OR_BRACKET = "0123456789０１２３４５６７８９（("
 _TITLE_END = re.compile(r"[。：]")
+_PARENTHETICAL = re.compile(r"[（(][^（）()]*[）)]")
+_PARENTHETICALS = re.compile(r"(?:[（(][^（）()]*[）)])+")
 _SIGNATURE_MAX = 40
 _PART_LEVELS = ("chapter", "part")
 
@@ -237,14 +239,18 @@ def _signature(end_matter: list[str], g: Grammar) -> tuple[str, str, str, str]:
         if m := g.issued.match(fold_digits(line)):
             issuer, issued = issuer or m.group(1).strip(), issued or _iso(*m.groups()[1:])
         elif not signed and (date := _date_of(line, g)):
-            signed = date
-            above: list[str] = []
-            for prev in reversed(end_matter[max(0, i - 4): i]):
-                if not _is_signature_line(prev) or g.end_rule(prev) or g.label(prev):
-                    break
-                above.insert(0, prev)
-            signer = join_organizations(above, g)
+            signed, signer = date, join_organizations(_signers_above(end_matter, i, g), g)
     return signer, signed, issuer, issued
+
+
+def _signers_above(lines: list[str], date_at: int, g: Grammar) -> list[str]:
+    """The organization lines right above a signature date (up to four)."""
+    above: list[str] = []
+    for prev in reversed(lines[max(0, date_at - 4): date_at]):
+        if not _is_signature_line(prev) or g.end_rule(prev) or g.label(prev):
+            break
+        above.insert(0, prev)
+    return above
 
 
 def join_organizations(lines: list[str], g: Grammar) -> str:
@@ -303,9 +309,9 @@ def _front(lines: list[str], g: Grammar) -> _Front:
             f.title, line = m.group(1), line[m.end(1):]
         if g.draft_mark.match(line) and not f.overview:
             continue
-        if f.title and not f.overview and line.startswith(("（", "(")) and line.endswith(("）", ")")) \
-                and len(line) <= 20:
-            f.title += re.sub(r"[（(](?:审议稿|征求意见稿|送审稿|讨论稿|草案|代拟稿)[）)]", "", line)
+        if f.title and not f.overview and _PARENTHETICALS.fullmatch(line) and len(line) <= 20:
+            # "（2021版）（征求意见稿）" under the title: the edition joins it, a draft mark does not
+            f.title += "".join(p for p in _PARENTHETICAL.findall(line) if not g.draft_mark.match(p))
             continue
         if g.addressees.match(line) and not f.addressees and not f.overview:
             f.addressees = line.rstrip("：")
@@ -379,7 +385,7 @@ def _notice_facts(notice: list[str], f: _Front, g: Grammar) -> None:
     for i, line in enumerate(notice):
         if date := _date_of(line, g):
             f.date = date
-            signers = [ln for ln in notice[max(0, i - 4):i] if _is_signature_line(ln)]
+            signers = _signers_above(notice, i, g)
             if signers:  # the signature says it better than the notice title's prefix
                 f.issuer = join_organizations(signers, g)
         elif g.addressees.match(line) and not f.addressees:

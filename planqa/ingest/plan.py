@@ -7,6 +7,8 @@ Text fields hold "" when the document does not print them; the JSON says null.
 
 from dataclasses import dataclass, field
 
+from planqa.ingest.grammar import genre_of
+
 
 @dataclass(frozen=True)
 class Task:
@@ -68,8 +70,6 @@ class Plan:
     @property
     def genre(self) -> str:
         """The document noun its title ends with (要点, 方案, 意见 …), else 文件."""
-        from planqa.ingest.grammar import genre_of
-
         return genre_of(self.title)
 
     @property
