@@ -202,15 +202,17 @@ def create_api(settings: Settings, assistant) -> FastAPI:
             form = await request.form(max_files=1, max_fields=10)
         except Exception:  # a broken multipart body, or more than one file
             return _error(400, "上传的表单无法解析：请用 multipart/form-data，只放一个文件（字段 file）")
-        file = form.get("file")
-        if file is None or isinstance(file, str):
-            return _error(422, "没有收到文件：请把计划文件放在表单字段 file 里")
-        data = await file.read()
-        plan_id = form.get("plan_id")
+        try:
+            file, plan_id = form.get("file"), form.get("plan_id")
+            if file is None or isinstance(file, str):
+                return _error(422, "没有收到文件：请把计划文件放在表单字段 file 里")
+            data, filename = await file.read(), file.filename
+        finally:
+            await form.close()
         plan_id = plan_id if isinstance(plan_id, str) else None
         if dry_run or not confirm:
-            return JSONResponse(await run_in_threadpool(desk.parse, data, file.filename, plan_id))
-        return await run_in_threadpool(desk.add, data, file.filename, plan_id)
+            return JSONResponse(await run_in_threadpool(desk.parse, data, filename, plan_id))
+        return await run_in_threadpool(desk.add, data, filename, plan_id)
 
     @app.delete("/api/plans/{plan}", dependencies=[Depends(check_token)])
     def remove(plan: str):
