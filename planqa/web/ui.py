@@ -174,24 +174,25 @@ def build_ui(assistant, desk=None) -> gr.Blocks:
         if desk is None:
             _chat(assistant, plans)
             return demo
+        # The tab bar takes some height: a smaller chat keeps the page within a 720 px iframe.
         from planqa.web.manage import build_manage
 
         with gr.Tabs(elem_id="tabs"):
             with gr.Tab("问答", id="chat-tab", elem_id="chat-tab"):
-                plan = _chat(assistant, plans)
+                plan = _chat(assistant, plans, chat_height=344)
             with gr.Tab("计划管理", id="manage-tab", elem_id="manage-tab"):
                 build_manage(demo, desk, search, plan)
     return demo
 
 
-def _chat(assistant, plans) -> gr.Dropdown:
+def _chat(assistant, plans, chat_height: int = 360) -> gr.Dropdown:
     """The chat's components and events; returns the plan selector."""
     search = assistant.search
     plan = gr.Dropdown(plans, value=plans[0][1] if plans else None, label="计划",
                        visible=len(plans) > 1, elem_id="plan")
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=300):
-            chat = gr.Chatbot(show_label=False, height=360, elem_id="chat", sanitize_html=True,
+            chat = gr.Chatbot(show_label=False, height=chat_height, elem_id="chat", sanitize_html=True,
                               buttons=["copy"], feedback_options=None, autoscroll=False)
             with gr.Row():
                 box = gr.Textbox(show_label=False, placeholder="输入问题，例如：哪项任务涉及院士专家工作站？",

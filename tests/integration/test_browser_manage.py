@@ -2,6 +2,8 @@
 upload a Word and a PDF plan, read the outline, confirm, then ask in the chat and see the answer
 cite the new plan; remove a plan after a confirmation. Screenshots go to test-artifacts/."""
 
+import json
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -115,6 +117,8 @@ def test_a_refused_file_says_why_and_nothing_is_indexed(manage_server, chromium,
     page.goto(manage_server.url + "/")
     page.locator("#question textarea").wait_for()
     page.get_by_role("tab", name="计划管理").click()
+    for plan in json.loads(urllib.request.urlopen(manage_server.url + "/api/plans", timeout=10).read()):
+        page.locator("#plan-table").get_by_text(plan["plan_id"], exact=True).wait_for(timeout=10_000)
     before = page.locator("#plan-table").inner_text()
     page.locator("#upload-file input[type=file]").set_input_files(str(bad))
     page.locator("#upload-outline .upload-error").get_by_text("这是图片（PNG）", exact=False).wait_for(timeout=30_000)
