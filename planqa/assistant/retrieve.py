@@ -9,6 +9,8 @@ Chinese plan, and its few accidental matches must not drown the dense list.
 
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -119,6 +121,20 @@ class HybridSearch:
             return True
         finally:
             self._lock.release()
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """While this process writes the index (an upload, a removal): no refresh swaps the
+        store's engine under the writer, questions keep being answered from the current
+        snapshot, and the new version answers as soon as the block ends."""
+        with self._lock:
+            try:
+                yield
+            finally:
+                self._checked = time.monotonic()
+                if self.store.versions() != self._snap.versions:
+                    self.store.reopen()  # also sees what another process wrote meanwhile
+                    self.reload()
 
     # The current snapshot's parts (``search`` takes the snapshot once for a whole query).
     entries = property(lambda self: self._snap.entries)

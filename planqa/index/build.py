@@ -22,6 +22,10 @@ class EmbedderMismatch(PlanqaError):
     """The index was built with another embedder than the one configured now."""
 
 
+class PlanNotIndexed(PlanqaError):
+    """No plan with this id is indexed (REST: 404)."""
+
+
 @dataclass(frozen=True)
 class IndexReport:
     plan_id: str
@@ -80,11 +84,19 @@ def index_files(
     check_embedder(store)
     paths = list(paths) or bundled_plan_paths()
     loaded = [load_plan(p, plan_id, max_bytes)[0] for p in paths]
-    ids = [p.plan_id for p in loaded]
+    return index_plans(store, [(plan, str(path)) for plan, path in zip(loaded, paths, strict=True)],
+                       progress)
+
+
+def index_plans(store: PlanStore, plans: list[tuple[Plan, str]],
+                progress: ProgressFactory = Progress) -> list[IndexReport]:
+    """Index parsed plans, each with its source (a path, or an upload's file name): the step
+    `planqa index` and an upload (REST, chat) share. The caller holds ``index_lock``."""
+    check_embedder(store)
+    ids = [plan.plan_id for plan, _ in plans]
     if len(set(ids)) < len(ids):
         raise PlanqaError(f"多个文件得到同一个计划 ID：{', '.join(ids)}（用 --plan-id 区分）")
-    return [index_plan(store, plan, str(path), progress)
-            for plan, path in zip(loaded, paths, strict=True)]
+    return [index_plan(store, plan, source, progress) for plan, source in plans]
 
 
 def rebuild(store: PlanStore, progress: ProgressFactory = Progress) -> list[IndexReport]:
@@ -95,9 +107,17 @@ def rebuild(store: PlanStore, progress: ProgressFactory = Progress) -> list[Inde
     return reports
 
 
-def remove_plan(store: PlanStore, plan_id: str) -> int:
+class LastPlan(PlanqaError):
+    """Removing the only indexed plan would leave nothing to answer from (REST: 409)."""
+
+
+def remove_plan(store: PlanStore, plan_id: str, keep_last: bool = False) -> int:
+    """Unregister a plan, then delete its records; ``keep_last``: refuse to remove the only one
+    (a running server answers from what is indexed)."""
     if store.entry(plan_id) is None:
-        raise PlanqaError(f"没有这个计划：{plan_id}（planqa index --list 查看已索引的计划）")
+        raise PlanNotIndexed(f"没有这个计划：{plan_id}（planqa index --list 查看已索引的计划）")
+    if keep_last and len(store.registry_metadata()) == 1:
+        raise LastPlan(f"{plan_id} 是唯一已索引的计划，删除后助手就无从回答；请先上传新的计划再删除它")
     store.unregister(plan_id)  # first: from here on the plan no longer answers
     stale = store.plan_record_ids(plan_id)
     store.delete_records(stale)

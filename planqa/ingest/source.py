@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from planqa.errors import InputError
+from planqa.errors import FileTooLarge, InputError
 from planqa.ingest.read import read_document
 from planqa.ingest.read.text import decode_text
 
@@ -27,15 +27,24 @@ def read_plan_file(path: str | Path, max_bytes: int = MAX_BYTES) -> PlanSource:
             raise InputError(f"文件不存在：{path}")
         if path.is_dir():
             raise InputError(f"这是一个目录，不是计划文件：{path}")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"文件过大（{_mb(size)} MB，上限 {_mb(max_bytes)} MB，"
-                             f"可用 PLANQA_MAX_FILE_MB 调整）：{path}")
+        check_size(path.stat().st_size, max_bytes, str(path))
         data = path.read_bytes()
     except OSError as err:
         raise InputError(f"无法读取文件：{path}（{err.strerror or err}）") from None
-    document = read_document(data, str(path))
-    return PlanSource(path, document.text, document.encoding, document.format)
+    return read_plan_bytes(data, str(path), max_bytes)
+
+
+def read_plan_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> PlanSource:
+    """The text of a plan file received as bytes (an upload); ``name`` is its file name."""
+    check_size(len(data), max_bytes, name)
+    document = read_document(data, name)
+    return PlanSource(Path(name), document.text, document.encoding, document.format)
+
+
+def check_size(size: int, max_bytes: int, name: str) -> None:
+    if size > max_bytes:
+        raise FileTooLarge(f"文件过大（{_mb(size)} MB，上限 {_mb(max_bytes)} MB，"
+                           f"可用 PLANQA_MAX_FILE_MB 调整）：{name}")
 
 
 def _mb(n: int) -> str:

@@ -4,6 +4,9 @@
     POST /api/ask                      {"question", "plan"?, "history"?} → Answer JSON
     GET  /api/plans                    → the indexed plans
     GET  /api/plans/{plan}/tasks/{n}   → one task's full text
+    POST /api/plans[?dry_run=1]        multipart file (+ plan_id) → the plan's outline; indexed
+                                       unless a dry run
+    DELETE /api/plans/{plan}           → {"plan_id", "removed": true, "records"}
 
 Errors are JSON {"error": "…"} with a 4xx status (503 when the index or its server is down);
 never a traceback.
@@ -14,6 +17,7 @@ from typing import Any
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.concurrency import run_in_threadpool
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -24,9 +28,10 @@ from pydantic import BaseModel, Field
 from planqa.assistant.config import Settings
 from planqa.assistant.query import QuestionError, QuestionTooLong
 from planqa.assistant.retrieve import IndexDamaged, UnknownPlan
-from planqa.errors import PlanqaError
-from planqa.index.build import EmbedderMismatch
+from planqa.errors import FileTooLarge, InputError, PlanqaError, PlanStructureError, UnsupportedFormat
+from planqa.index.build import EmbedderMismatch, LastPlan, PlanNotIndexed
 from planqa.index.store import StoreUnavailable
+from planqa.web.plans import BadPlanId, PlanDesk, plan_row
 
 MAX_BODY_BYTES = 64 * 1024  # a question is at most 2,000 characters; history adds a little
 MAX_DRAIN_BYTES = 16 * 1024 * 1024  # read and dropped before a 413, so that the client reads it
@@ -45,7 +50,15 @@ def _error(code: int, message: str, **extra) -> JSONResponse:
 
 
 STATUS = [(QuestionTooLong, 413), (QuestionError, 422), (UnknownPlan, 404), (StoreUnavailable, 503),
-          (EmbedderMismatch, 503), (IndexDamaged, 503), (PlanqaError, 400)]
+          (EmbedderMismatch, 503), (IndexDamaged, 503), (PlanNotIndexed, 404), (LastPlan, 409),
+          (FileTooLarge, 413), (UnsupportedFormat, 415), (InputError, 422), (PlanStructureError, 422),
+          (BadPlanId, 422), (PlanqaError, 400)]
+UPLOAD_PATH = "/api/plans"
+MULTIPART_SLACK = 1024 * 1024  # the form's own bytes around the file
+UPLOAD_FORM = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["file"], "properties": {
+        "file": {"type": "string", "format": "binary", "description": "计划文件：.txt（任意编码）、.docx、.pdf、.html"},
+        "plan_id": {"type": "string", "description": "计划 ID；不给则取文件名"}}}}}}}
 
 
 class BodyLimit:
@@ -55,33 +68,40 @@ class BodyLimit:
     still sending when the server answers and closes gets "Broken pipe" instead of the answer.
     Past ``drain`` the connection is closed after the answer."""
 
-    def __init__(self, app, limit: int, drain: int = MAX_DRAIN_BYTES):
-        self.app, self.limit, self.drain = app, limit, drain
+    def __init__(self, app, limit: int, drain: int = MAX_DRAIN_BYTES, upload_limit: int = 0):
+        self.app, self.limit, self.drain, self.upload_limit = app, limit, drain, upload_limit
 
-    def _too_large(self, closing: bool) -> JSONResponse:
-        response = _error(413, f"请求太大：最多 {self.limit // 1024} KB（问题最多 2000 字）")
+    def _too_large(self, closing: bool, upload: bool = False) -> JSONResponse:
+        if upload:
+            mb = f"{(self.upload_limit - MULTIPART_SLACK) / 1024 / 1024:.2f}".rstrip("0").rstrip(".")
+            response = _error(413, f"文件过大：上传的计划文件最多 {mb} MB（可用 PLANQA_MAX_FILE_MB 调整）")
+        else:
+            response = _error(413, f"请求太大：最多 {self.limit // 1024} KB（问题最多 2000 字）")
         if closing:
             response.headers["connection"] = "close"
         return response
 
-    async def _discard(self, receive, received: int) -> bool:
+    async def _discard(self, receive, received: int, drain: int) -> bool:
         """Read the rest of the body; False when it runs past ``drain``."""
-        while received <= self.drain:
+        while received <= drain:
             message = await receive()
             if message["type"] != "http.request":
                 return False
             received += len(message.get("body", b""))
             if not message.get("more_body", False):
-                return received <= self.drain
+                return received <= drain
         return False
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or not scope["path"].startswith("/api/"):
             return await self.app(scope, receive, send)
+        upload = bool(self.upload_limit) and scope["method"] == "POST" and scope["path"].endswith(UPLOAD_PATH)
+        limit = self.upload_limit if upload else self.limit
+        drain = limit + self.drain if upload else self.drain
         length = dict(scope.get("headers") or []).get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.limit):
-            drained = length.isdigit() and int(length) <= self.drain and await self._discard(receive, 0)
-            return await self._too_large(not drained)(scope, receive, send)
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            drained = length.isdigit() and int(length) <= drain and await self._discard(receive, 0, drain)
+            return await self._too_large(not drained, upload)(scope, receive, send)
         # Read the (small) body here, then hand it on: the framework turns any error raised
         # while it reads a body into a 400, so the limit cannot be enforced from inside it.
         body, received = [], 0
@@ -90,9 +110,9 @@ class BodyLimit:
             if message["type"] != "http.request":
                 return  # the client went away
             received += len(message.get("body", b""))
-            if received > self.limit:
-                drained = not message.get("more_body", False) or await self._discard(receive, received)
-                return await self._too_large(not drained)(scope, receive, send)
+            if received > limit:
+                drained = not message.get("more_body", False) or await self._discard(receive, received, drain)
+                return await self._too_large(not drained, upload)(scope, receive, send)
             body.append(message.get("body", b""))
             if not message.get("more_body", False):
                 break
@@ -167,13 +187,36 @@ def create_api(settings: Settings, assistant) -> FastAPI:
     def ask(body: AskRequest):
         return assistant.ask(body.question, plan=body.plan, history=body.history).to_json()
 
+    desk = PlanDesk(settings, search)
+
     @app.get("/api/plans", dependencies=[Depends(check_token)])
     def plans():
-        return [
-            {"plan_id": e.plan.plan_id, "title": e.plan.title, "issuer": e.plan.issuer,
-             "date": e.plan.date, "sections": len(e.plan.sections), "tasks": len(e.plan.tasks)}
-            for e in search.entries.values()
-        ]
+        return [plan_row(e) for e in search.entries.values()]
+
+    @app.post("/api/plans", dependencies=[Depends(check_token)], status_code=201, openapi_extra=UPLOAD_FORM)
+    async def upload(request: Request, dry_run: bool = False, confirm: bool = True):
+        """Upload a plan file; ?dry_run=1 (or confirm=false) returns its outline without indexing."""
+        if not request.headers.get("content-type", "").startswith("multipart/form-data"):
+            return _error(415, "请用 multipart/form-data 上传计划文件（文件放在字段 file 里）")
+        try:
+            form = await request.form(max_files=1, max_fields=10)
+        except Exception:  # a broken multipart body, or more than one file
+            return _error(400, "上传的表单无法解析：请用 multipart/form-data，只放一个文件（字段 file）")
+        try:
+            file, plan_id = form.get("file"), form.get("plan_id")
+            if file is None or isinstance(file, str):
+                return _error(422, "没有收到文件：请把计划文件放在表单字段 file 里")
+            data, filename = await file.read(), file.filename
+        finally:
+            await form.close()
+        plan_id = plan_id if isinstance(plan_id, str) else None
+        if dry_run or not confirm:
+            return JSONResponse(await run_in_threadpool(desk.parse, data, filename, plan_id))
+        return await run_in_threadpool(desk.add, data, filename, plan_id)
+
+    @app.delete("/api/plans/{plan}", dependencies=[Depends(check_token)])
+    def remove(plan: str):
+        return desk.remove(plan)
 
     @app.get("/api/plans/{plan}/tasks/{number}", dependencies=[Depends(check_token)])
     def task(plan: str, number: int):
@@ -190,8 +233,8 @@ def create_api(settings: Settings, assistant) -> FastAPI:
     add_fallback(app)
     if settings.cors_origin_list:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origin_list,
-                           allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"])
-    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
+                           allow_methods=["GET", "POST", "DELETE"], allow_headers=["Authorization", "Content-Type"])
+    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES, upload_limit=settings.max_file_bytes + MULTIPART_SLACK)
     return app
 
 

@@ -16,6 +16,7 @@ def create_app(settings: Settings, assistant=None) -> FastAPI:
     from planqa.assistant.services import build_assistant, open_store
     from planqa.web.api import create_api
     from planqa.web.login import Login, add_login
+    from planqa.web.plans import PlanDesk
     from planqa.web.ui import CSS, HEAD, build_ui
 
     if assistant is None:
@@ -27,6 +28,10 @@ def create_app(settings: Settings, assistant=None) -> FastAPI:
         login = Login(settings.ui_user, settings.ui_password.get_secret_value())
         add_login(app, login)
     root = settings.root_path
+    # The 计划管理 tab: behind the login when there is one; without a login only where the API
+    # itself is open (no PLANQA_API_TOKEN), so that the page is no way around the token. Never on
+    # the embed address, which anyone who sees the portal's page source can open.
+    desk = PlanDesk(settings, assistant.search) if login or not settings.api_token else None
 
     async def in_loop():  # Gradio makes event loops of its own when built outside one
         common = dict(footer_links=[], show_error=False, css=CSS, head=HEAD)
@@ -34,8 +39,9 @@ def create_app(settings: Settings, assistant=None) -> FastAPI:
             prefix = f"/embed/{settings.embed_token.get_secret_value()}"
             gr.mount_gradio_app(app, build_ui(assistant), path=prefix,
                                 root_path=(root + prefix) if root else None, **common)
-        return gr.mount_gradio_app(app, build_ui(assistant), path="/", root_path=root or None,
-                                   auth_dependency=login.user_of if login else None, **common)
+        return gr.mount_gradio_app(app, build_ui(assistant, desk), path="/", root_path=root or None,
+                                   auth_dependency=login.user_of if login else None,
+                                   max_file_size=settings.max_file_bytes + 1024 * 1024, **common)
 
     return asyncio.run(in_loop())
 

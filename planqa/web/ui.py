@@ -32,6 +32,13 @@ CSS = """
 .task-view .meta { color: #6b7280; font-size: 0.9em; }
 .task-view h3 { margin-top: 0; }
 #hint { color: #b45309; font-weight: 600; }
+.outline .warn, .upload-error { color: #b91c1c; }
+.outline ol { margin: 4px 0 8px 1.2em; padding: 0; }
+.outline li { margin: 2px 0; }
+.outline ul { margin: 2px 0 4px 1.2em; padding: 0; color: #374151; }
+.plan-table { border-collapse: collapse; width: 100%; font-size: 0.95em; }
+.plan-table th, .plan-table td { border-bottom: 1px solid #e5e7eb; padding: 4px 8px; text-align: left; }
+.upload-done { color: #047857; font-weight: 600; }
 #examples { gap: 6px; flex-wrap: wrap; }
 #examples button { flex: 0 1 auto !important; min-width: 0 !important; font-weight: normal; }
 /* The task panel: beside the chat on a desktop, right under the citations on a phone. */
@@ -153,92 +160,114 @@ def render_task(search, citation: dict) -> str:
             f"<p class='meta'>{html.escape(meta)}</p>{paragraphs}</div>")
 
 
-def build_ui(assistant) -> gr.Blocks:
+def plan_choices(search) -> list[tuple[str, str]]:
+    return [(f"{e.plan.title or '（无标题）'}（{pid}）", pid) for pid, e in search.entries.items()]
+
+
+def build_ui(assistant, desk=None) -> gr.Blocks:
+    """The chat; with ``desk`` (a ``PlanDesk``) also the 计划管理 tab (upload, list, remove)."""
     search = assistant.search
-    plans = [(f"{e.plan.title}（{pid}）", pid) for pid, e in search.entries.items()]
+    plans = plan_choices(search)
     with gr.Blocks(title="计划问答助手", analytics_enabled=False) as demo:
         gr.HTML("<h2>计划问答助手</h2><p>关于工作要点的问题都可以问；每个回答都会注明出自第几项任务。</p>",
                 elem_id="head")
-        plan = gr.Dropdown(plans, value=plans[0][1] if plans else None, label="计划",
-                           visible=len(plans) > 1, elem_id="plan")
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=3, min_width=300):
-                chat = gr.Chatbot(show_label=False, height=360, elem_id="chat", sanitize_html=True,
-                                  buttons=["copy"], feedback_options=None, autoscroll=False)
-                with gr.Row():
-                    box = gr.Textbox(show_label=False, placeholder="输入问题，例如：哪项任务涉及院士专家工作站？",
-                                     max_length=2000, scale=5, min_width=160, elem_id="question")
-                    send = gr.Button("发送", variant="primary", scale=1, min_width=64, elem_id="send")
-                hint = gr.Markdown(EMPTY_HINT, visible=False, elem_id="hint")
-                cites = gr.Radio(choices=[], label="出处（点击查看原文）", elem_id="citations", interactive=True)
-                with gr.Column(elem_id="task-inline", elem_classes=["task-view"]):
-                    task_inline = gr.HTML("")
-                    close_inline = gr.Button("收起原文", size="sm", elem_id="task-inline-close")
-                with gr.Row(elem_id="examples"):
-                    examples = [gr.Button(q, size="sm", elem_classes=["example"]) for q in EXAMPLES]
-                    clear = gr.Button("新对话", size="sm", elem_id="clear")
-            with gr.Column(scale=2, min_width=280, elem_id="task-panel", elem_classes=["task-view"]):
-                task_view = gr.HTML(PLACEHOLDER)
-                close = gr.Button("关闭", size="sm", elem_id="task-close")
-        history = gr.State([])  # Answer JSON of this conversation, for follow-ups
-        last = gr.State([])  # citations of the latest answer, for the chips
+        if desk is None:
+            _chat(assistant, plans)
+            return demo
+        # The tab bar takes some height: a smaller chat keeps the page within a 720 px iframe.
+        from planqa.web.manage import build_manage
 
-        closed = (gr.update(choices=[], value=None), PLACEHOLDER, "")
-
-        def respond(question: str, messages: list, past: list, plan_id: str | None) -> Iterator:
-            """Outputs: chat, history, chips, citations, box, panel, inline panel, hint."""
-            messages = list(messages or [])
-            question = (question or "").strip()
-            if not question:
-                yield messages, past, gr.update(), gr.update(), gr.update(), gr.update(), gr.update(), \
-                    gr.update(visible=True)
-                return
-            hidden = gr.update(visible=False)
-            messages.append({"role": "user", "content": escape(question)})
-            messages.append({"role": "assistant", "content": "……"})
-            # The panel closes: the task of an earlier answer must not look like this one's source.
-            yield messages, past, *closed[:1], [], "", *closed[1:], hidden
-            try:
-                answer = None
-                written = ""
-                for event in assistant.stream(question, plan=plan_id, history=past):
-                    if isinstance(event, Answer):
-                        answer = event
-                    else:
-                        written += event
-                        messages[-1] = {"role": "assistant", "content": escape(written)}
-                        yield messages, past, gr.update(), [], "", gr.update(), gr.update(), hidden
-                messages[-1] = {"role": "assistant", "content": render_answer(answer)}
-                data = answer.to_json()
-                citations = data["citations"]
-                choices = [(chip_label(i, c), i) for i, c in enumerate(citations)]
-                yield (messages, past + [data], gr.update(choices=choices, value=None), citations, "",
-                       PLACEHOLDER, "", hidden)
-            except PlanqaError as err:
-                messages[-1] = {"role": "assistant", "content": escape(f"出错了：{err}")}
-                yield messages, past, *closed[:1], [], "", *closed[1:], hidden
-
-        def show(citations: list, event: gr.SelectData):
-            choice = event.index
-            if not isinstance(choice, int) or not citations or choice >= len(citations):
-                return gr.update(), gr.update()
-            html_text = render_task(search, citations[choice])
-            return html_text, html_text
-
-        def close_panel():
-            return closed
-
-        def reset():
-            return [], [], *closed[:1], [], *closed[1:], gr.update(visible=False)
-
-        outputs = [chat, history, cites, last, box, task_view, task_inline, hint]
-        box.submit(respond, [box, chat, history, plan], outputs)
-        send.click(respond, [box, chat, history, plan], outputs)
-        for button in examples:  # an example asks at once
-            button.click(respond, [button, chat, history, plan], outputs)
-        cites.select(show, [last], [task_view, task_inline])
-        close.click(close_panel, None, [cites, task_view, task_inline])
-        close_inline.click(close_panel, None, [cites, task_view, task_inline])
-        clear.click(reset, None, [chat, history, cites, last, task_view, task_inline, hint])
-        plan.change(reset, None, [chat, history, cites, last, task_view, task_inline, hint])
+        with gr.Tabs(elem_id="tabs"):
+            with gr.Tab("问答", id="chat-tab", elem_id="chat-tab"):
+                plan = _chat(assistant, plans, chat_height=344)
+            with gr.Tab("计划管理", id="manage-tab", elem_id="manage-tab"):
+                build_manage(demo, desk, search, plan)
     return demo
+
+
+def _chat(assistant, plans, chat_height: int = 360) -> gr.Dropdown:
+    """The chat's components and events; returns the plan selector."""
+    search = assistant.search
+    plan = gr.Dropdown(plans, value=plans[0][1] if plans else None, label="计划",
+                       visible=len(plans) > 1, elem_id="plan")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3, min_width=300):
+            chat = gr.Chatbot(show_label=False, height=chat_height, elem_id="chat", sanitize_html=True,
+                              buttons=["copy"], feedback_options=None, autoscroll=False)
+            with gr.Row():
+                box = gr.Textbox(show_label=False, placeholder="输入问题，例如：哪项任务涉及院士专家工作站？",
+                                 max_length=2000, scale=5, min_width=160, elem_id="question")
+                send = gr.Button("发送", variant="primary", scale=1, min_width=64, elem_id="send")
+            hint = gr.Markdown(EMPTY_HINT, visible=False, elem_id="hint")
+            cites = gr.Radio(choices=[], label="出处（点击查看原文）", elem_id="citations", interactive=True)
+            with gr.Column(elem_id="task-inline", elem_classes=["task-view"]):
+                task_inline = gr.HTML("")
+                close_inline = gr.Button("收起原文", size="sm", elem_id="task-inline-close")
+            with gr.Row(elem_id="examples"):
+                examples = [gr.Button(q, size="sm", elem_classes=["example"]) for q in EXAMPLES]
+                clear = gr.Button("新对话", size="sm", elem_id="clear")
+        with gr.Column(scale=2, min_width=280, elem_id="task-panel", elem_classes=["task-view"]):
+            task_view = gr.HTML(PLACEHOLDER)
+            close = gr.Button("关闭", size="sm", elem_id="task-close")
+    history = gr.State([])  # Answer JSON of this conversation, for follow-ups
+    last = gr.State([])  # citations of the latest answer, for the chips
+
+    closed = (gr.update(choices=[], value=None), PLACEHOLDER, "")
+
+    def respond(question: str, messages: list, past: list, plan_id: str | None) -> Iterator:
+        """Outputs: chat, history, chips, citations, box, panel, inline panel, hint."""
+        messages = list(messages or [])
+        question = (question or "").strip()
+        if not question:
+            yield messages, past, gr.update(), gr.update(), gr.update(), gr.update(), gr.update(), \
+                gr.update(visible=True)
+            return
+        hidden = gr.update(visible=False)
+        messages.append({"role": "user", "content": escape(question)})
+        messages.append({"role": "assistant", "content": "……"})
+        # The panel closes: the task of an earlier answer must not look like this one's source.
+        yield messages, past, *closed[:1], [], "", *closed[1:], hidden
+        try:
+            answer = None
+            written = ""
+            for event in assistant.stream(question, plan=plan_id, history=past):
+                if isinstance(event, Answer):
+                    answer = event
+                else:
+                    written += event
+                    messages[-1] = {"role": "assistant", "content": escape(written)}
+                    yield messages, past, gr.update(), [], "", gr.update(), gr.update(), hidden
+            messages[-1] = {"role": "assistant", "content": render_answer(answer)}
+            data = answer.to_json()
+            citations = data["citations"]
+            choices = [(chip_label(i, c), i) for i, c in enumerate(citations)]
+            yield (messages, past + [data], gr.update(choices=choices, value=None), citations, "",
+                   PLACEHOLDER, "", hidden)
+        except PlanqaError as err:
+            messages[-1] = {"role": "assistant", "content": escape(f"出错了：{err}")}
+            yield messages, past, *closed[:1], [], "", *closed[1:], hidden
+
+    def show(citations: list, event: gr.SelectData):
+        choice = event.index
+        if not isinstance(choice, int) or not citations or choice >= len(citations):
+            return gr.update(), gr.update()
+        html_text = render_task(search, citations[choice])
+        return html_text, html_text
+
+    def close_panel():
+        return closed
+
+    def reset():
+        return [], [], *closed[:1], [], *closed[1:], gr.update(visible=False)
+
+    outputs = [chat, history, cites, last, box, task_view, task_inline, hint]
+    box.submit(respond, [box, chat, history, plan], outputs)
+    send.click(respond, [box, chat, history, plan], outputs)
+    for button in examples:  # an example asks at once
+        button.click(respond, [button, chat, history, plan], outputs)
+    cites.select(show, [last], [task_view, task_inline])
+    close.click(close_panel, None, [cites, task_view, task_inline])
+    close_inline.click(close_panel, None, [cites, task_view, task_inline])
+    clear.click(reset, None, [chat, history, cites, last, task_view, task_inline, hint])
+    plan.change(reset, None, [chat, history, cites, last, task_view, task_inline, hint])
+    return plan

@@ -59,3 +59,39 @@ def test_the_server_keeps_serving_after_the_errors(planqa_server):
                                json.dumps({"question": "第3项任务是什么？"}).encode(),
                                {"Content-Type": "application/json"})
     assert status == 200 and json.loads(data)["citations"][0]["task"] == 3
+
+
+def test_a_plan_uploaded_over_http_answers_and_is_removed(start_server):
+    """One upload on a real `planqa serve` (its own copy of the index), multipart by hand."""
+    from pathlib import Path
+
+    from tests.documents import make_docx
+
+    server = start_server()
+    text = (Path(__file__).resolve().parents[1] / "data" / "corpus"
+            / "special-action-plan-smes-digital-empowerment.txt").read_text(encoding="utf-8")
+    boundary = "planqa-boundary-7d93"
+    body = (f'--{boundary}\r\nContent-Disposition: form-data; name="plan_id"\r\n\r\nsmes\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="smes.docx"\r\n'
+            "Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document\r\n\r\n"
+            ).encode() + make_docx(text) + f"\r\n--{boundary}--\r\n".encode()
+    headers = {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+    status, _, data = _request(server.url + "/api/plans?dry_run=1", "POST", body, headers)
+    assert status == 200 and json.loads(data)["tasks"] == 17 and json.loads(data)["indexed"] is False
+    status, _, data = _request(server.url + "/api/plans", "POST", body, headers)
+    assert status == 201, data
+    assert json.loads(data)["indexed"] is True
+    status, _, data = _request(server.url + "/api/ask", "POST",
+                               json.dumps({"question": "如何助推中小企业上云用云？", "plan": "smes"}).encode(),
+                               {"Content-Type": "application/json"})
+    assert status == 200 and json.loads(data)["citations"][0]["plan"] == "smes"
+    assert json.loads(data)["citations"][0]["task"] == 3
+    status, _, data = _request(server.url + "/api/plans/smes", "DELETE")
+    assert status == 200 and json.loads(data)["removed"] is True
+    status, _, data = _request(server.url + "/api/plans")
+    assert [p["plan_id"] for p in json.loads(data)] == ["sdast-2017-work-plan"]
+    big = b"a" * (21 * 1024 * 1024)  # over PLANQA_MAX_FILE_MB: a 413 that urllib reads
+    status, _, data = _request(server.url + "/api/plans", "POST",
+                               f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\n\r\n'.encode()
+                               + big + f"\r\n--{boundary}--\r\n".encode(), headers)
+    assert status == 413 and "文件过大" in json.loads(data)["error"]

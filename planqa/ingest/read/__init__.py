@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from planqa.errors import InputError
+from planqa.errors import InputError, UnsupportedFormat
 
 FORMATS = ("txt", "docx", "pdf", "html")
 _HTML_EXT = {".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"}
@@ -84,15 +84,15 @@ def sniff(data: bytes, name: str = "") -> str:
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data, name)
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        raise InputError(f"这是旧版 Office 文件（.doc/.xls/.wps），请另存为 .docx 或 PDF 后再试：{name}")
+        raise UnsupportedFormat(f"这是旧版 Office 文件（.doc/.xls/.wps），请另存为 .docx 或 PDF 后再试：{name}")
     if data.startswith(b"{\\rtf"):
-        raise InputError(f"这是 RTF 文件，请另存为 .docx 或 PDF 后再试：{name}")
+        raise UnsupportedFormat(f"这是 RTF 文件，请另存为 .docx 或 PDF 后再试：{name}")
     for magic, label in _IMAGES:
         if data.startswith(magic) and not (label == "BMP" and ext not in {".bmp", ""}):
-            raise InputError(f"这是图片（{label}），不是文字文件；扫描件需要先做 OCR 文字识别：{name}")
+            raise UnsupportedFormat(f"这是图片（{label}），不是文字文件；扫描件需要先做 OCR 文字识别：{name}")
     for magic, label in _ARCHIVES:
         if data.startswith(magic):
-            raise InputError(f"这是 {label} 压缩包，不是计划文件，请解压后再试：{name}")
+            raise UnsupportedFormat(f"这是 {label} 压缩包，不是计划文件，请解压后再试：{name}")
     if ext == ".docx":
         raise InputError(f"扩展名是 .docx，但内容不是 Word 文档：{name}")
     return "html" if ext in _HTML_EXT else "txt"
@@ -115,4 +115,4 @@ def _zip_kind(data: bytes, name: str) -> str:
         what = "OpenDocument 文件（.odt），请另存为 .docx 后再试"
     else:
         what = "压缩包，里面没有 Word 文档（word/document.xml）"
-    raise InputError(f"不是 Word 文档：这是{what}：{name}")
+    raise UnsupportedFormat(f"不是 Word 文档：这是{what}：{name}")

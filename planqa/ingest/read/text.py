@@ -11,7 +11,7 @@ from functools import cache
 
 import opencc
 
-from planqa.errors import InputError
+from planqa.errors import InputError, UnsupportedFormat
 
 _BOMS = (("utf-8-sig", b"\xef\xbb\xbf"), ("utf-16", b"\xff\xfe"), ("utf-16", b"\xfe\xff"))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -35,7 +35,7 @@ def decode_text(data: bytes, name: str = "输入") -> tuple[str, str]:
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
         if utf16 is None:
-            raise InputError(f"这是二进制文件，不是文本：{name}")
+            raise UnsupportedFormat(f"这是二进制文件，不是文本：{name}")
         return _checked(data.decode(utf16), utf16, name), utf16
     try:
         return _checked(data.decode("utf-8"), "utf-8", name), "utf-8"
@@ -53,7 +53,7 @@ def decode_text(data: bytes, name: str = "输入") -> tuple[str, str]:
     scored.sort(key=lambda s: -s[0])  # stable: GB18030 first on a tie
     if not scored or scored[0][0] < PLAUSIBLE:
         if scored and len(_CONTROL.findall(scored[0][2])) > max(3, len(scored[0][2]) // 100):
-            raise InputError(f"这是二进制文件，不是文本：{name}")
+            raise UnsupportedFormat(f"这是二进制文件，不是文本：{name}")
         raise InputError(f"无法识别文件编码（不是 UTF-8、UTF-16、GB18030/GBK 或 Big5 的中文文本）：{name}")
     if len(scored) > 1 and scored[0][0] - scored[1][0] < MARGIN:
         raise InputError(f"无法确定文件编码（GB18030 和 Big5 都说得通），请另存为 UTF-8 后再试：{name}")
@@ -121,5 +121,5 @@ def _checked(text: str, encoding: str, name: str) -> str:
     if not text.strip():
         raise InputError(f"文件是空的：{name}")
     if _too_many_controls(text):
-        raise InputError(f"这是二进制文件，不是文本：{name}")
+        raise UnsupportedFormat(f"这是二进制文件，不是文本：{name}")
     return text
