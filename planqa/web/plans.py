@@ -37,8 +37,9 @@ def outline_json(plan: Plan, ingested: Ingested | None = None) -> dict:
     """What an upload returns: the plan's facts, its parts with their tasks' labels and titles,
     counts and the parser's warnings (no task text)."""
     data = {
-        "plan_id": plan.plan_id, "title": plan.title, "issuer": plan.issuer, "date": plan.date,
-        "doc_number": plan.doc_number,
+        # unprinted facts are null, as in Plan JSON
+        "plan_id": plan.plan_id, "title": plan.title, "issuer": plan.issuer or None,
+        "date": plan.date or None, "doc_number": plan.doc_number or None,
         "sections": [{"number": s.number, "label": s.label, "title": s.title, "task_count": len(s.tasks),
                       "tasks": [{"number": t.number, "label": t.label, "title": t.title} for t in s.tasks]}
                      for s in plan.sections],
@@ -90,6 +91,6 @@ class PlanDesk:
 def plan_row(entry) -> dict:
     """One indexed plan as GET /api/plans lists it."""
     p = entry.plan
-    return {"plan_id": p.plan_id, "title": p.title, "issuer": p.issuer, "date": p.date,
+    return {"plan_id": p.plan_id, "title": p.title, "issuer": p.issuer or None, "date": p.date or None,
             "sections": len(p.sections), "tasks": len(p.tasks), "indexed_at": entry.indexed_at,
             "source": entry.source}

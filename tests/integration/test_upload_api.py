@@ -242,3 +242,11 @@ def test_two_uploads_of_the_same_plan_end_with_one_whole_version(app):
     answer = app.post("/api/ask", json={"question": "第3项是什么？", "plan": "same-plan"}).json()
     assert entry.plan.sections[1].tasks[0].title in answer["answer"]
     assert app.delete("/api/plans/same-plan").status_code == 200
+
+
+def test_a_dry_run_gives_unprinted_facts_as_null_like_plan_json(app):
+    path = CORPUS / "implementation-plan-promoting-development-industrial-big-data.txt"
+    data = upload(app, path.name, path.read_bytes(), dry_run=1).json()
+    assert (data["issuer"], data["date"], data["doc_number"]) == ("山东省人民政府办公厅", "2020-12-10", None)
+    jinan = upload(app, "jinan.docx", make_docx(JINAN), dry_run=1).json()
+    assert (jinan["title"], jinan["issuer"], jinan["date"]) == ("", None, None)
