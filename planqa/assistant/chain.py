@@ -19,7 +19,7 @@ from planqa.assistant.answer import Answer
 from planqa.assistant.followup import Context, context_from_history
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
 from planqa.assistant.query import Intent, normalize_question, route, split_questions
-from planqa.assistant.retrieve import HybridSearch, Scored
+from planqa.assistant.retrieve import HybridSearch, NoPlanIndexed, Scored
 from planqa.assistant.scope import ASKED_TEXT, Verdict, judge, outside_plan
 from planqa.index.chunk import Chunk, chunk_plan
 from planqa.index.glossary import is_english
@@ -126,6 +126,8 @@ class Assistant:
     # --- preparation ------------------------------------------------------------------------
     def _prepare(self, request: dict) -> Turn:
         question = normalize_question(request["question"])
+        if not self.search.entries:
+            raise NoPlanIndexed("还没有索引任何计划：先用 planqa index FILE 或在“计划管理”里上传一个计划")
         context = context_from_history(request.get("history") or ())
         plan_id = request.get("plan")
         if plan_id is not None:

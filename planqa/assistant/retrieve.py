@@ -36,6 +36,10 @@ class UnknownPlan(PlanqaError):
     """A plan id that is not indexed (the API maps this to 404)."""
 
 
+class NoPlanIndexed(PlanqaError):
+    """Nothing is indexed to answer from: every plan was removed (the API maps this to 503)."""
+
+
 class IndexDamaged(PlanqaError):
     """The registry names chunks that the vector collection does not have."""
 

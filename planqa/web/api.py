@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 
 from planqa.assistant.config import Settings
 from planqa.assistant.query import QuestionError, QuestionTooLong
-from planqa.assistant.retrieve import IndexDamaged, UnknownPlan
+from planqa.assistant.retrieve import IndexDamaged, NoPlanIndexed, UnknownPlan
 from planqa.errors import FileTooLarge, InputError, PlanqaError, PlanStructureError, UnsupportedFormat
 from planqa.index.build import EmbedderMismatch, LastPlan, PlanNotIndexed
 from planqa.index.store import StoreUnavailable
@@ -50,7 +50,7 @@ def _error(code: int, message: str, **extra) -> JSONResponse:
 
 
 STATUS = [(QuestionTooLong, 413), (QuestionError, 422), (UnknownPlan, 404), (StoreUnavailable, 503),
-          (EmbedderMismatch, 503), (IndexDamaged, 503), (PlanNotIndexed, 404), (LastPlan, 409),
+          (EmbedderMismatch, 503), (IndexDamaged, 503), (NoPlanIndexed, 503), (PlanNotIndexed, 404), (LastPlan, 409),
           (FileTooLarge, 413), (UnsupportedFormat, 415), (InputError, 422), (PlanStructureError, 422),
           (BadPlanId, 422), (PlanqaError, 400)]
 UPLOAD_PATH = "/api/plans"

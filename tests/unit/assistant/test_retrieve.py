@@ -119,3 +119,19 @@ def test_langchain_retriever_interface(search):
 def test_empty_or_huge_questions_are_refused(bad):
     with pytest.raises(QuestionError):
         normalize_question(bad)
+
+
+def test_asking_an_index_with_no_plan_is_a_clear_error(tmp_path):
+    from planqa.assistant.chain import Assistant
+    from planqa.assistant.retrieve import HybridSearch, NoPlanIndexed
+    from planqa.index.store import PlanStore, close_client, open_client
+    from tests.fakes import HashEmbeddings
+
+    client = open_client(tmp_path / "empty")
+    try:
+        assistant = Assistant(HybridSearch(PlanStore(client, HashEmbeddings())))
+        for question in ("第5项是什么？", "院士专家工作站在哪一项？"):
+            with pytest.raises(NoPlanIndexed, match="还没有索引任何计划"):
+                assistant.ask(question)
+    finally:
+        close_client(client)
