@@ -75,6 +75,8 @@ class Grammar:
     leads: tuple[re.Pattern[str], ...]
     supporting: tuple[str, ...]
     separators: re.Pattern[str]
+    unit_label: re.Pattern[str]
+    unit_role: re.Pattern[str]
 
     def label(self, line: str) -> Label | None:
         for level in self.levels:
@@ -127,4 +129,6 @@ def grammar() -> Grammar:
         leads=tuple(_compile(r["pattern"]) for r in data["lead"]),
         supporting=tuple(data["lead_units"]["supporting"]),
         separators=_compile(data["lead_units"]["separators"]),
+        unit_label=_compile(data["lead_units"]["label"]),
+        unit_role=_compile(data["lead_units"]["role"]),
     )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from planqa.errors import PlanStructureError
 from planqa.ingest.grammar import Grammar, Label, fold_digits, grammar, numeral_value
-from planqa.ingest.numerals import int_to_cn
+from planqa.ingest.numerals import DIGITS, int_to_cn
 from planqa.ingest.plan import Plan, Section, Task
 
 # A paragraph that ends with one of these is closed; a wrapped line ends elsewhere.
@@ -219,9 +219,8 @@ def _signature_top(lines: list[str], labels: list[Label | None], date_at: int, s
 
 
 def _iso(y: str, m: str, d: str) -> str:
-    values = [numeral_value(y) if not y.isdigit() else int(y), numeral_value(m), numeral_value(d)]
-    if len(y) == 4 and not y.isdigit():  # 二〇一九
-        values[0] = int("".join(str(numeral_value(c)) if c not in "〇零" else "0" for c in y))
+    year = int(y) if y.isdigit() else int("".join(str(DIGITS[c]) for c in y))  # 二〇一九: digit by digit
+    values = [year, numeral_value(m), numeral_value(d)]
     if not all(values):
         return ""
     return f"{values[0]:04d}-{values[1]:02d}-{values[2]:02d}"
@@ -473,8 +472,7 @@ def _leads(text: str, g: Grammar) -> tuple[str, ...]:
                 if segment.startswith(g.supporting) or not segment.strip():
                     continue
                 for unit in g.separators.split(segment):
-                    unit = re.sub(r"^(?:责任单位|牵头单位|负责单位)[：:]", "", unit.strip())
-                    unit = re.sub(r"(?:牵头|负责|等)$", "", unit)
+                    unit = g.unit_role.sub("", g.unit_label.sub("", unit.strip()))
                     if unit and not unit.endswith(tuple(g.supporting)) and unit not in units:
                         units.append(unit)
     return tuple(units)

@@ -138,3 +138,9 @@ def test_plan_record_round_trips(seed_plan):
     from planqa.ingest.plan import Plan
 
     assert Plan.from_record(seed_plan.to_record()) == seed_plan
+
+
+def test_a_signature_date_in_chinese_numerals_is_read():
+    plan = parse_plan("某计划\n一、部分\n1.甲。正文。\n2.乙。正文。\n某某市人民政府\n二〇一九年三月十五日\n", "p")
+    assert (plan.issuer, plan.date) == ("某某市人民政府", "2019-03-15")
+    assert plan.end_matter == "某某市人民政府\n二〇一九年三月十五日"
