@@ -6,9 +6,9 @@ where to listen (default 127.0.0.1:7860).
 
 import sys
 
-from planqa.assistant.config import load_settings
-from planqa.web.server import serve
+from planqa.config import load_settings
 from planqa.errors import PlanqaError
+from planqa.web.server import serve
 
 
 def main() -> int:

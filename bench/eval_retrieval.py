@@ -18,7 +18,7 @@ from pathlib import Path
 
 from planqa.assistant.query import normalize_question
 from planqa.assistant.retrieve import HybridSearch
-from planqa.eval.metrics import mean, reciprocal_rank, recall_at, top1
+from planqa.eval.metrics import mean, recall_at, reciprocal_rank, top1
 from planqa.eval.questions import STRUCTURAL, bundled_sets, load_questions
 from planqa.index.build import index_files
 from planqa.index.embed import make_embedder

@@ -1,5 +1,5 @@
 import sys
 
-from planqa.assistant.cli import main
+from planqa.cli import main
 
 sys.exit(main())

@@ -1,9 +1,10 @@
-"""The answering chain (LangChain Runnables): question (+ history) → Answer.
+"""The Assistant: question (+ history) → Answer.
 
-    prepare (normalize, follow-up context, plan, intent)
-      └─ branch: task | section | meta | mention | search (retrieval → scope → extractive or LLM)
+    prepare: normalize, follow-up context, the plan, the Query (rules.py), one Evidence
+      └─ HANDLERS[query.kind]: task | section | meta | mention | search | chat
+         (search: scope → the evidence's shape → extractive quote, or the LLM chain)
 
-Every front end (CLI, REST, chat, eval) calls ``Assistant.ask``.
+Every front end (CLI, REST, chat, eval) calls ``Assistant.stream`` or ``ask`` (its last item).
 """
 
 import re
@@ -11,18 +12,21 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from langchain_core.runnables import RunnableBranch, RunnableLambda
-
 from planqa.assistant import extractive as ex
 from planqa.assistant import structure
 from planqa.assistant.answer import Answer
+from planqa.assistant.evidence import Evidence
+from planqa.assistant.facts import of_kind
 from planqa.assistant.followup import Context, context_from_history
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
-from planqa.assistant.query import Intent, normalize_question, route, split_questions
-from planqa.assistant.retrieve import HybridSearch, NoPlanIndexed, Scored
+from planqa.assistant.query import Query, normalize_question, split_questions
+from planqa.assistant.rules import Frame, expand, owner_names, table, understand
+from planqa.assistant.retrieve import HybridSearch, Scored
 from planqa.assistant.scope import ASKED_TEXT, Verdict, judge, outside_plan
+from planqa.errors import NoPlanIndexed
 from planqa.index.chunk import Chunk, chunk_plan
 from planqa.index.glossary import is_english
+from planqa.index.lexical import content_words, is_word
 from planqa.ingest.plan import Plan
 
 SEARCH_K = 5
@@ -32,10 +36,7 @@ MENTION_SHARE = 0.7  # of the question's key-word weight (idf) that a task must 
 MAX_TOPIC_SHARE = 0.25  # a joined topic found in more of the tasks than this is too general
 OVERVIEW_BAND = 0.85  # a task scoring this close to the overview, with its words, answers instead
 STICKY = 0.75  # a follow-up stays with the previous task when it scores this close to the top
-_ALSO = re.compile(r"还|另外|另一|其他|其它|别的|other|else", re.I)
-# An English question about a part of the plan: "the part about think tanks".
-_ENGLISH_PART = re.compile(r"\b(parts?|sections?|chapters?)\b", re.I)
-_ENGLISH_FRAME = re.compile(r"\b(parts?|sections?|chapters?|tasks?|list|belongs?( to)?|under|in|plan)\b", re.I)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
 
 
@@ -44,8 +45,9 @@ class Turn:
     raw: str
     question: str  # normalized
     plan: Plan | None  # None: several plans and none chosen
-    intent: Intent
+    intent: Query
     context: Context | None
+    evidence: Evidence
 
 
 def tasks_first(hits: list[Scored]) -> list[Scored]:
@@ -75,29 +77,41 @@ def merge_answers(question: str, parts: list[Answer], labels: Sequence[str] = ()
     return Answer(question, "\n\n".join(texts), all(a.abstained for a in parts), tuple(cites))
 
 
+def understood(question: str, search: HybridSearch) -> bool:
+    """Whether the question has words at all: Chinese content words, or English words the
+    dictionary knows ("asdfgh", "？？？" and "啊啊啊" have none)."""
+    if is_english(question) or not _HAN.search(question):
+        return bool(search.glossary.english_groups(question)[0])
+    return any(w in search.bm25.idf or is_word(w) for w in content_words(question))
+
+
 LLM_DOWN = "（大模型服务暂时不可用（{reason}），以下为计划原文摘录）"
 LLM_REMOVED = "（已删除回答中不在检索结果里的引用：{numbers}）"
+
+
+FACT_LABEL = {"who": "责任单位", "when": "时间", "money": "金额", "place": "地点", "contact": "联系方式",
+              "person": "人员"}
+NOT_UNDERSTOOD = "没有理解这个问题。可以换个说法，或者问{name}的某一部分、某一项，例如：{examples}"
+GREETING = "您好！我可以回答关于{name}的问题，并注明出自第几项任务。例如：{examples}"
+THANKS = "不客气。还可以接着问，例如：{examples}"
 
 
 class Assistant:
     def __init__(self, search: HybridSearch, llm: LLMAnswerer | None = None):
         self.search = search
         self.llm = llm
-        self.branch = RunnableBranch(
-            (lambda t: t.intent.kind == "task", RunnableLambda(self._task)),
-            (lambda t: t.intent.kind == "section", RunnableLambda(self._section)),
-            (lambda t: t.intent.kind == "meta", RunnableLambda(self._meta)),
-            (lambda t: t.intent.kind == "mention", RunnableLambda(self._mention)),
-            RunnableLambda(self._retrieve),
-        )
-        self.chain = RunnableLambda(self._prepare) | self.branch
+        # One small handler per kind of Query; each reads the turn's one Evidence.
+        self.handlers = {"task": self._task, "section": self._section, "meta": self._meta,
+                         "mention": self._mention, "search": self._retrieve, "chat": self._chat}
 
     def ask(self, question: str, plan: str | None = None, history: Sequence = (),
             id: str | int | None = None) -> Answer:
-        started = time.perf_counter()
-        self.search.refresh()  # a plan re-indexed meanwhile answers in its new version
-        answer = self._answer(question, plan, history)
-        return replace(answer, id=id, latency_ms=(time.perf_counter() - started) * 1000)
+        """The Answer: the last item of ``stream`` (the text pieces before it are dropped)."""
+        *_, answer = self.stream(question, plan, history, id)
+        return answer
+
+    def _handle(self, turn: Turn) -> Answer:
+        return self.handlers[turn.intent.kind](turn)
 
     def _answer(self, question: str, plan: str | None, history: Sequence) -> Answer:
         """The message as one question; if that is refused and it holds several questions
@@ -108,16 +122,33 @@ class Assistant:
         as a whole: "2016年…完成了哪些工作？取得了什么成绩？" is one question about 2016,
         whose second half alone would be answered wrongly."""
         turn = self._prepare({"question": question, "plan": plan, "history": history})
-        answer: Answer = self.branch.invoke(turn)  # the chain's two steps, keeping the turn
+        answer = self._handle(turn)
         parts = split_questions(question) if answer.abstained else []
         if not parts or self._other_plan(turn, self._plan_for(turn)):
             return answer
         answers: list[Answer] = []
         for p in parts:
-            answers.append(self.chain.invoke({"question": p, "plan": plan, "history": [*history, *answers]}))
+            part = self._prepare({"question": p, "plan": plan, "history": [*history, *answers]})
+            answers.append(self._handle(part))
         if all(a.abstained for a in answers):
             return answer
         return merge_answers(question, answers, labels=parts)
+
+    def _chat(self, turn: Turn) -> Answer:
+        """A greeting or thanks: a short reply with questions this plan answers."""
+        plan = self._plan_for(turn)
+        template = THANKS if turn.intent.meta == "thanks" else GREETING
+        return Answer(turn.raw, template.format(name=plan.name, examples=self._examples(plan)), False, ())
+
+    @staticmethod
+    def _examples(plan: Plan) -> str:
+        from planqa.assistant.examples import example_questions
+
+        return "；".join(f"“{q}”" for q in example_questions(plan, 3))
+
+    def _not_understood(self, turn: Turn) -> Answer:
+        plan = self._plan_for(turn)
+        return Answer(turn.raw, NOT_UNDERSTOOD.format(name=plan.name, examples=self._examples(plan)), True, ())
 
     def _other_plan(self, turn: Turn, plan: Plan | None) -> Verdict | None:
         """Why the question is about another year, place or organization's plan, or None."""
@@ -138,19 +169,23 @@ class Assistant:
             plan_id = next(iter(self.search.entries))
         plan = self.search.entries[plan_id].plan if plan_id else None
         context = context if not context or context.plan == plan_id else None
-        titles = structure.section_titles(plan) if plan else ()
-        intent = route(question, context, titles)
-        if plan and intent.kind in ("mention", "search") and _ENGLISH_PART.search(question):
-            words = _ENGLISH_FRAME.sub(" ", question)  # "part", "tasks" translate to noise (部分)
+        genre = plan.genre if plan else ""  # 工作要点: also 要点
+        nouns = tuple(genre[i:] for i in range(len(genre) - 1))
+        frame = Frame(context, tuple(structure.section_titles(plan)) if plan else (), nouns,
+                      owner_names(plan.title, plan.issuer, nouns) if plan else ())
+        intent = understand(question, frame)
+        if plan and intent.kind in ("mention", "search") and table().flag("english_part", question):
+            # "part", "tasks" translate to noise (部分): the words about the structure go first
+            words = re.sub(expand(r"(?i)\b{en_frame}\b", table().words), " ", question)
             if number := structure.section_by_terms(plan, self.search.glossary.english_groups(words)[0]):
-                intent = Intent("section", section_number=number)
-        return Turn(request["question"], question, plan, intent, context)
+                intent = Query("section", section_number=number)
+        return Turn(request["question"], question, plan, intent, context, Evidence(self.search, question, plan))
 
     def _plan_for(self, turn: Turn) -> Plan:
         """Structural questions need one plan: the chosen one, else the best hit's."""
         if turn.plan is not None:
             return turn.plan
-        hits = self.search.search(turn.question, k=1)
+        hits = turn.evidence.hits
         plan_id = hits[0].chunk.plan if hits else next(iter(self.search.entries))
         return self.search.entries[plan_id].plan
 
@@ -179,7 +214,7 @@ class Assistant:
         tasks = structure.find_tasks(plan, turn.intent.task, section) or structure.find_tasks(plan, turn.intent.task)
         if not tasks:
             return self._reply(turn, structure.missing_task(plan, turn.intent.task))
-        hits = self.search.search(turn.question, k=len(plan.tasks) + 1, plan=plan.plan_id)
+        hits = [h for h in turn.evidence.hits if h.chunk.plan == plan.plan_id]
         # Keyed by section too: plans that restart numbering per section repeat numbers.
         by_task = {(h.chunk.section_number, h.chunk.task_number): h for h in hits if h.chunk.kind == "task"}
         items = []
@@ -188,10 +223,11 @@ class Assistant:
             chunk = self._chunk_of(plan, task.number, section_number)
             hit = by_task.get((section_number, task.number))
             asks = turn.intent.asks
-            if asks and not ex.answers_asked(chunk, asks):
-                text = f"第{task.number}项没有写明{ASKED_TEXT.get(asks, '这方面的内容')}。该项是：{task.title}"
-                return Answer(turn.raw, text, True, ())
-            quote = ex.pick_quote(chunk, turn.question, self.search.bm25.idf, asks,
+            if asks and not turn.evidence.states(chunk, asks):  # said under the task asked about
+                where = structure.task_label(task, plan)
+                text = f"{where}没有写明{ASKED_TEXT.get(asks, '这方面的内容')}。该项是：{task.title}"
+                return Answer(turn.raw, text, True, (ex.citation(chunk, task.title, hit.score if hit else 1.0),))
+            quote = ex.pick_quote(chunk, turn.question, self.search.bm25.idf, self._marks(turn, chunk),
                                   hit.best_passages if hit else ())
             items.append((chunk, quote, hit.score if hit else 1.0))
         intro = ""
@@ -199,7 +235,9 @@ class Assistant:
             where = "、".join(f"第{c.section_number}部分" for c, _, _ in items)
             intro = f"这份计划各部分分别编号，{where}都有第{turn.intent.task}项："
         answer = self._compose(turn, items, intro)
-        if "部分" in turn.question and len(tasks) == 1:  # "这一项属于哪个部分？"
+        if turn.intent.asks and len(items) == 1 and (line := self._fact_line(turn, items[0][0])):
+            answer = replace(answer, answer=answer.answer + f"\n{line}")
+        if turn.intent.asks == "part" and len(tasks) == 1:  # "这一项属于哪个部分？"
             section = plan.section_of(tasks[0])
             answer = replace(answer, answer=answer.answer + f"\n（属于第{section.number}部分：{section.title}）")
         return answer
@@ -231,12 +269,10 @@ class Assistant:
     def _mention(self, turn: Turn) -> Answer:
         """Every task whose own words contain the question's key terms, best first; unless the
         question asks for the words themselves ("提到"), also the tasks that score near the best."""
-        plan_id = turn.plan.plan_id if turn.plan else None
         if verdict := self._other_plan(turn, turn.plan):
             return self._refuse(turn, turn.plan, [], verdict.reason)
-        hits = self.search.search(turn.question, k=len(self.search.chunks), plan=plan_id)
-        hits = [h for h in hits if h.chunk.kind == "task"]
-        if turn.context and turn.context.task is not None and _ALSO.search(turn.question):
+        hits = list(turn.evidence.task_hits)
+        if turn.context and turn.context.task is not None and table().flag("also", turn.question):
             hits = [h for h in hits if h.chunk.task_number != turn.context.task]  # "还有哪项"
         terms, found = self._containing(turn.question, hits, turn.intent.literal)
         related: list[Scored] = []
@@ -253,7 +289,7 @@ class Assistant:
             related = [h for h in hits[:MAX_RELATED] if h.score >= band and h not in found]
         asks = turn.intent.asks
         if (not found and not related) or (asks and not any(
-                ex.answers_asked(h.chunk, asks) for h in found + related)):
+                turn.evidence.states(h.chunk, asks) for h in found + related)):
             return self._retrieve(turn)  # judged there: e.g. names asked that no task gives
         return self._listing(turn, found, terms, related)
 
@@ -298,7 +334,7 @@ class Assistant:
         limit = ex.SINGLE_QUOTE_CHARS if len(chosen) == 1 else ex.LIST_QUOTE_CHARS
         # The quote shows where each task says it: the terms lead the sentence ranking.
         wanted = " ".join([turn.question, *terms])
-        items = [(h.chunk, ex.pick_quote(h.chunk, wanted, idf, None, h.best_passages, limit),
+        items = [(h.chunk, ex.pick_quote(h.chunk, wanted, idf, (), h.best_passages, limit),
                   h.score) for h in chosen]
         if len(items) == 1:
             return self._compose(turn, items)
@@ -312,13 +348,44 @@ class Assistant:
         return replace(answer, answer=f"{answer.answer}\n{extra.answer}",
                        citations=answer.citations + extra.citations)
 
+    def _by_phrase(self, turn: Turn, top: Scored) -> Answer | None:
+        """The shape the evidence gives, whatever the wording: the question's phrase in several
+        tasks → all of them, best first; in one task that scores near the best → that task.
+        A fact asked for is answered from the task that states it; the others holding the
+        phrase are named as also mentioning it."""
+        found = turn.evidence.phrase_hits
+        if not found or (turn.intent.within and turn.context) or top.chunk.kind != "task":
+            return None
+        phrase = turn.evidence.phrase
+        asks = turn.intent.asks
+        if asks:
+            stating = [h for h in found if turn.evidence.states(h.chunk, asks)]
+            best = top if top in stating else (stating[0] if stating else None)
+            if best is None:
+                return None
+            answer = self._extractive(turn, best)
+            others = [h for h in found if h is not best]
+            if others:
+                named = "、".join(ex.label(h.chunk).split("：")[0] for h in others)
+                answer = replace(answer, answer=f"{answer.answer}\n（“{phrase}”也出现在{named}）")
+            return answer
+        if len(found) > 1:
+            return self._listing(turn, found, [phrase])
+        if found[0] is not top and found[0].score >= RELATED_BAND * top.score:
+            return self._extractive(turn, found[0])
+        return None
+
     def _plan_text(self, plan: Plan | None) -> str:
         return self.search.plan_text.get(plan.plan_id, "") if plan else ""
 
     def _retrieve(self, turn: Turn) -> Answer:
+        if not understood(turn.question, self.search):
+            return self._not_understood(turn)
         refused, hits, top = self._retrieval(turn)
         if refused is not None:
             return refused
+        if (shaped := self._by_phrase(turn, top)) is not None:
+            return shaped
         if self.llm is not None:
             try:
                 drafted = self.llm.draft(turn.question, self._llm_hits(hits, top), self._title(top))
@@ -329,10 +396,8 @@ class Assistant:
 
     def _retrieval(self, turn: Turn) -> tuple[Answer | None, list[Scored], Scored | None]:
         """Hits for the question, the one to answer from, or the refusal."""
-        plan_id = turn.plan.plan_id if turn.plan else None
         within = turn.intent.within and turn.context
-        hits = self.search.search(turn.question, k=SEARCH_K if not within else 50, plan=plan_id)
-        hits = tasks_first(hits)
+        hits = tasks_first(turn.evidence.hits[:SEARCH_K if not within else 50])
         if within:
             ctx = turn.context
             keep = (lambda h: h.chunk.task_number in ctx.tasks) if len(ctx.tasks) > 1 else (
@@ -341,7 +406,7 @@ class Assistant:
         asks = turn.intent.asks
         plan = turn.plan or (self.search.entries[hits[0].chunk.plan].plan if hits else None)
         verdict = judge(turn.question, hits, self._plan_text(plan), self.search.bm25.idf, asks,
-                        answered=bool(hits) and ex.answers_asked(self._answerable(hits[0].chunk), asks),
+                        answered=bool(hits) and turn.evidence.states(self._answerable(hits[0].chunk), asks),
                         plan_title=plan.title if plan else "")
         if not verdict.in_scope:
             return self._refuse(turn, plan, hits, verdict.reason), hits, None
@@ -351,9 +416,33 @@ class Assistant:
         chunk = self._answerable(top.chunk)
         passages = tuple(p for p in top.best_passages if p in chunk.body)
         quote = ex.pick_quote(chunk, self._wanted(turn.question), self.search.bm25.idf,
-                              turn.intent.asks, passages)
+                              self._marks(turn, chunk), passages)
         answer = self._compose(turn, [(top.chunk, quote, top.score)])
+        if turn.intent.asks == "part" and top.chunk.task_number is not None:
+            answer = replace(answer, answer=answer.answer + f"\n（属于{self._part_of(top.chunk)}）")
+        elif turn.intent.asks and (line := self._fact_line(turn, chunk)):
+            answer = replace(answer, answer=answer.answer + f"\n{line}")
         return replace(answer, answer=f"{notice}\n{answer.answer}") if notice else answer
+
+    def _part_of(self, chunk: Chunk) -> str:
+        plan = self.search.entries[chunk.plan].plan
+        section = next((s for s in plan.sections if s.number == chunk.section_number), None)
+        return f"第{chunk.section_number}部分：{section.title}" if section else f"第{chunk.section_number}部分"
+
+    @staticmethod
+    def _fact_line(turn: Turn, chunk: Chunk) -> str:
+        """The facts asked for, named: "责任单位：省大数据局、省财政厅" (units from the task's
+        lead notes need not be in the quoted sentence)."""
+        label = FACT_LABEL.get(turn.intent.asks)
+        facts = of_kind(turn.evidence.facts(chunk), turn.intent.asks)
+        texts = list(dict.fromkeys(f.text for f in facts))[:6]
+        return f"{label}：{'、'.join(texts)}" if label and texts else ""
+
+    @staticmethod
+    def _marks(turn: Turn, chunk: Chunk) -> tuple[str, ...]:
+        """The words of the facts asked for that the chunk states (its quote should hold them)."""
+        asks = turn.intent.asks
+        return tuple(f.text for f in of_kind(turn.evidence.facts(chunk), asks)) if asks else ()
 
     def _answerable(self, chunk: Chunk) -> Chunk:
         """The part of a chunk an answer may come from: the overview chunk also holds the
@@ -381,7 +470,7 @@ class Assistant:
         cites = tuple(
             ex.citation(by_task[n].chunk,
                         ex.pick_quote(by_task[n].chunk, turn.question, self.search.bm25.idf,
-                                      turn.intent.asks, by_task[n].best_passages),
+                                      self._marks(turn, by_task[n].chunk), by_task[n].best_passages),
                         by_task[n].score)
             for n in drafted.cited
         )
@@ -396,30 +485,32 @@ class Assistant:
         """Text pieces as they are written (LLM mode), then the final Answer. Without an LLM, or
         for structural questions, the Answer comes at once."""
         started = time.perf_counter()
-        self.search.refresh()
+        self.search.refresh()  # a plan re-indexed meanwhile answers in its new version
+        answer = None
         if split_questions(question):  # several questions in one: answered whole, at once
             answer = self._answer(question, plan, history)
-            yield replace(answer, id=id, latency_ms=(time.perf_counter() - started) * 1000)
-            return
-        turn = self._prepare({"question": question, "plan": plan, "history": history})
-        answer = None
-        if self.llm is not None and turn.intent.kind == "search":
-            refused, hits, top = self._retrieval(turn)
-            if refused is not None:
-                answer = refused
-            else:
-                pieces = []
-                context = self._llm_hits(hits, top)
-                try:
-                    for piece in self.llm.stream(turn.question, context, self._title(top)):
-                        pieces.append(piece)
-                        yield piece
-                    answer = self._from_draft(turn, hits, top, self.llm.finish("".join(pieces), context))
-                except LLMUnavailable as err:
-                    answer = self._extractive(turn, top, notice=LLM_DOWN.format(reason=err))
-        if answer is None:
-            answer = self.branch.invoke(turn)  # already prepared: not normalized and routed again
+        else:
+            turn = self._prepare({"question": question, "plan": plan, "history": history})
+            if self.llm is not None and turn.intent.kind == "search":
+                answer = yield from self._stream_llm(turn)
+            if answer is None:
+                answer = self._handle(turn)
         yield replace(answer, id=id, latency_ms=(time.perf_counter() - started) * 1000)
+
+    def _stream_llm(self, turn: Turn) -> Iterator[str]:
+        """The LLM's pieces as written; returns the checked Answer (None: not the LLM's)."""
+        refused, hits, top = self._retrieval(turn)
+        if refused is not None:
+            return refused
+        pieces = []
+        context = self._llm_hits(hits, top)
+        try:
+            for piece in self.llm.stream(turn.question, context, self._title(top)):
+                pieces.append(piece)
+                yield piece
+            return self._from_draft(turn, hits, top, self.llm.finish("".join(pieces), context))
+        except LLMUnavailable as err:
+            return self._extractive(turn, top, notice=LLM_DOWN.format(reason=err))
 
     def _sticky(self, turn: Turn, hits: list[Scored]) -> Scored | None:
         """In a conversation, a question that the previous task answers about as well as the

@@ -5,7 +5,6 @@ import re
 from collections.abc import Mapping, Sequence
 
 from planqa.assistant.answer import Citation, place
-from planqa.assistant.query import ANSWER_PATTERNS
 from planqa.index.chunk import Chunk, split_sentences
 from planqa.index.lexical import content_words, tokenize
 
@@ -14,18 +13,18 @@ LIST_QUOTE_CHARS = 90  # per task when several are listed
 
 
 def rank_sentences(question: str, sentences: Sequence[str], idf: Mapping[str, float],
-                   asks: str | None = None, dense_order: Sequence[str] = ()) -> list[tuple[str, float]]:
-    """Sentences scored by the question's terms they contain (idf-weighted share), the answer
-    type asked for (a date for "什么时候"), and the dense ranking of the passages."""
+                   marks: Sequence[str] = (), dense_order: Sequence[str] = ()) -> list[tuple[str, float]]:
+    """Sentences scored by the question's terms they contain (idf-weighted share), whether they
+    state the fact asked for (``marks``: the facts' words, a date for "什么时候"), and the dense
+    ranking of the passages."""
     terms = {t for t in tokenize(question) if t in idf}
     total = sum(idf[t] for t in terms) or 1.0
-    pattern = ANSWER_PATTERNS.get(asks) if asks else None
     dense_rank = {s: i for i, s in enumerate(dense_order)}
     scored = []
     for s in sentences:
         present = set(tokenize(s))
         score = sum(idf[t] for t in terms & present) / total
-        if pattern is not None and pattern.search(s):
+        if any(m in s for m in marks):
             score += 0.5
         if s in dense_rank:
             score += 0.3 / (1 + dense_rank[s])
@@ -33,35 +32,30 @@ def rank_sentences(question: str, sentences: Sequence[str], idf: Mapping[str, fl
     return sorted(scored, key=lambda x: -x[1])
 
 
-def pick_quote(chunk: Chunk, question: str, idf: Mapping[str, float], asks: str | None = None,
+def pick_quote(chunk: Chunk, question: str, idf: Mapping[str, float], marks: Sequence[str] = (),
                dense_order: Sequence[str] = (), limit: int = SINGLE_QUOTE_CHARS) -> str:
-    """The best one to three sentences of ``chunk``, in document order, within ``limit``."""
+    """The best one to three sentences of ``chunk``, in document order, within ``limit``;
+    ``marks``: the words of the facts asked for, which the quote should hold."""
     sentences = split_sentences(chunk.body)
     if not sentences:
         return chunk.task_title or chunk.section_title
-    ranked = rank_sentences(question, sentences, idf, asks, dense_order)
+    ranked = rank_sentences(question, sentences, idf, marks, dense_order)
     best_score = ranked[0][1]
     chosen = [ranked[0][0]]
     for s, score in ranked[1:3]:
         if best_score > 0 and score >= 0.6 * best_score and sum(map(len, chosen)) + len(s) <= limit:
             chosen.append(s)
     if len(chosen[0]) > limit:
-        return _window(chosen[0], question, idf, asks, limit)
+        return _window(chosen[0], question, idf, marks, limit)
     order = {s: i for i, s in enumerate(sentences)}
     return "".join(sorted(chosen, key=lambda s: order.get(s, 0)))
 
 
-def answers_asked(chunk: Chunk, asks: str | None) -> bool:
-    """Whether the chunk states the kind of fact asked for (no pattern: anything goes)."""
-    pattern = ANSWER_PATTERNS.get(asks) if asks else None
-    return pattern is None or bool(pattern.search(chunk.body))
-
-
-def _window(sentence: str, question: str, idf: Mapping[str, float], asks: str | None,
+def _window(sentence: str, question: str, idf: Mapping[str, float], marks: Sequence[str],
             limit: int) -> str:
     """The clauses of a long sentence around the one that answers, marked …… where cut."""
     clauses = [c for c in re.split(r"(?<=[，；、])", sentence) if c]
-    ranked = rank_sentences(question, clauses, idf, asks)
+    ranked = rank_sentences(question, clauses, idf, marks)
     best = clauses.index(ranked[0][0])
     lo = hi = best
     size = len(clauses[best])

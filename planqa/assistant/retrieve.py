@@ -19,7 +19,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from planqa.errors import PlanqaError
+from planqa.errors import IndexDamaged, UnknownPlan
 from planqa.index.build import check_embedder
 from planqa.index.chunk import Chunk, passages
 from planqa.index.glossary import Expansion, Glossary
@@ -30,18 +30,6 @@ Mode = Literal["hybrid", "dense", "lexical"]
 DENSE_WEIGHT = 0.5
 DENSE_POOL = 120  # passages asked from Chroma per question (a seed task has about 5)
 LEXICAL_POOL = 100  # best BM25 chunks that take part in the fusion
-
-
-class UnknownPlan(PlanqaError):
-    """A plan id that is not indexed (the API maps this to 404)."""
-
-
-class NoPlanIndexed(PlanqaError):
-    """Nothing is indexed to answer from: every plan was removed (the API maps this to 503)."""
-
-
-class IndexDamaged(PlanqaError):
-    """The registry names chunks that the vector collection does not have."""
 
 
 @dataclass(frozen=True)

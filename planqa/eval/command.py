@@ -8,12 +8,24 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from planqa.assistant.config import Settings
+from planqa.config import Settings
 from planqa.errors import PlanqaError
-from planqa.eval.questions import bundled_conversations, bundled_sets, load_any, resolve_cites
+from planqa.eval.questions import (
+    bundled_conversations,
+    bundled_sets,
+    load_any,
+    resolve_cites,
+)
 from planqa.eval.report import render_report
 from planqa.eval.runner import run_conversations, run_questions
-from planqa.eval.summary import METRICS, TOTAL, compare_tables, format_table, misses, summarize
+from planqa.eval.summary import (
+    METRICS,
+    TOTAL,
+    compare_tables,
+    format_table,
+    misses,
+    summarize,
+)
 from planqa.index.progress import Progress
 
 # Metrics where lower is better: --fail-under is an upper bound for them.
@@ -79,8 +91,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     if not questions and not conversations:
         raise PlanqaError("问题集是空的")
 
-    from planqa.assistant.services import build_assistant, open_store
     from planqa.index.store import close_client
+    from planqa.services import build_assistant, open_store
 
     store = open_store(settings)
     try:

@@ -4,9 +4,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from planqa.assistant.answer import Answer
+from planqa.errors import PlanqaError
 from planqa.eval.metrics import precision, recall_at, reciprocal_rank, top1
 from planqa.eval.questions import Conversation, Question
-from planqa.errors import PlanqaError
 
 MAX_FACT_CHARS = 400
 

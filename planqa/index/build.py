@@ -7,23 +7,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from planqa.errors import PlanqaError
+from planqa.errors import EmbedderMismatch, LastPlan, PlanNotIndexed, PlanqaError
 from planqa.index.chunk import chunk_plan, passages
-from planqa.ingest.load import bundled_plan_paths, load_plan
-from planqa.ingest.source import MAX_BYTES
-from planqa.ingest.plan import Plan
 from planqa.index.progress import Progress
 from planqa.index.store import PlanEntry, PlanStore
+from planqa.ingest.load import bundled_plan_paths, load_plan
+from planqa.ingest.plan import Plan
+from planqa.ingest.source import MAX_BYTES
 
 ProgressFactory = Callable[[int, str], Progress]
-
-
-class EmbedderMismatch(PlanqaError):
-    """The index was built with another embedder than the one configured now."""
-
-
-class PlanNotIndexed(PlanqaError):
-    """No plan with this id is indexed (REST: 404)."""
 
 
 @dataclass(frozen=True)
@@ -105,10 +97,6 @@ def rebuild(store: PlanStore, progress: ProgressFactory = Progress) -> list[Inde
     reports = [index_plan(store, e.plan, e.source, progress) for e in store.entries()]
     store.drop_other_embedders()
     return reports
-
-
-class LastPlan(PlanqaError):
-    """Removing the only indexed plan would leave nothing to answer from (REST: 409)."""
 
 
 def remove_plan(store: PlanStore, plan_id: str, keep_last: bool = False) -> int:

@@ -11,13 +11,9 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
-from planqa.errors import PlanqaError
+from planqa.errors import EmbedderError
 
 ST_PREFIX = "sentence-transformers:"
-
-
-class EmbedderError(PlanqaError):
-    """The configured embedder cannot be used (missing extra, model not on this machine)."""
 
 
 class PlanqaEmbeddings(Embeddings):

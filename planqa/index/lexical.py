@@ -119,3 +119,11 @@ class BM25Index:
         questions against a Chinese plan): how much the lexical list can be trusted."""
         terms = set(tokenize(query))
         return sum(1 for t in terms if t in self.idf) / len(terms) if terms else 0.0
+
+
+COMMON_WORD = 20  # jieba's dictionary also lists rare strings such as 啊啊啊 (frequency 3)
+
+
+def is_word(word: str) -> bool:
+    """Whether jieba's dictionary knows ``word`` as a word in common use."""
+    return (_jieba().get_FREQ(word) or 0) >= COMMON_WORD

@@ -16,10 +16,8 @@ from pathlib import Path
 
 import httpx
 from chromadb.errors import ChromaError
-from langchain_chroma import Chroma
-from langchain_core.documents import Document
 
-from planqa.errors import PlanqaError
+from planqa.errors import IndexCorrupt, PlanqaError, StoreUnavailable
 from planqa.index.chunk import Chunk, Passage
 from planqa.index.embed import PlanqaEmbeddings
 from planqa.ingest.plan import Plan
@@ -91,14 +89,6 @@ class DenseHit:
     similarity: float  # cosine
 
 
-class StoreUnavailable(PlanqaError):
-    """The Chroma server cannot be reached (the API maps this to 503)."""
-
-
-class IndexCorrupt(PlanqaError):
-    """The embedded index folder cannot be opened."""
-
-
 def _reachable(method):
     """Turn a lost or frozen Chroma server into ``StoreUnavailable`` (no traceback, no hang)."""
 
@@ -130,13 +120,12 @@ class PlanStore:
 
     def _bind(self, client) -> None:
         self.client = client
-        self.vectors = Chroma(
-            collection_name=collection_name(self.embedder.id),
-            client=client,
-            embedding_function=self.embedder,
-            collection_metadata={
-                "embedder": self.embedder.id, "dimension": self.embedder.dimension, "hnsw:space": "cosine",
-            },
+        # Vectors come from the LangChain embedder (``embed_documents``/``embed_query``); the
+        # collection stores them and never embeds by itself.
+        self.chunks = client.get_or_create_collection(
+            collection_name(self.embedder.id), embedding_function=None,
+            metadata={"embedder": self.embedder.id, "dimension": self.embedder.dimension,
+                      "hnsw:space": "cosine"},
         )
         # The registry holds no vectors worth searching: a constant 1-d vector per record.
         self.registry = client.get_or_create_collection(REGISTRY, embedding_function=None)
@@ -161,10 +150,6 @@ class PlanStore:
             else:
                 keep.append((retired_at, system))
         self._retired = keep + ([(now, old_system)] if old_system is not None else [])
-
-    @property
-    def chunks(self):
-        return self.vectors._collection  # langchain-chroma exposes no public accessor
 
     # --- registry -------------------------------------------------------------------------
     @_reachable
@@ -209,13 +194,13 @@ class PlanStore:
     @_reachable
     def add_records(self, records: list[tuple[Chunk, Passage]],
                     progress: Callable[[int], None] = lambda n: None) -> None:
-        """Embed and write passages (through LangChain's Chroma: the document is what is embedded)."""
+        """Embed and write passages (the passage text is what is embedded)."""
         for start in range(0, len(records), BATCH):
             batch = records[start : start + BATCH]
-            self.vectors.add_texts(
-                [p.text for _, p in batch],
-                metadatas=[record_metadata(c, p) for c, p in batch],
-                ids=[p.id for _, p in batch],
+            texts = [p.text for _, p in batch]
+            self.chunks.upsert(
+                ids=[p.id for _, p in batch], embeddings=self.embedder.embed_documents(texts),
+                documents=texts, metadatas=[record_metadata(c, p) for c, p in batch],
             )
             progress(len(batch))
 
@@ -255,12 +240,12 @@ class PlanStore:
             where = None
         else:
             where = {"plan": plans[0]} if len(plans) == 1 else {"plan": {"$in": plans}}
-        found: list[tuple[Document, float]] = (
-            self.vectors.similarity_search_by_vector_with_relevance_scores(vector, k=k, filter=where)
-        )
+        got = self.chunks.query(query_embeddings=[vector], n_results=k, where=where,
+                                include=["documents", "metadatas", "distances"])
         return [
-            DenseHit(doc.id, doc.metadata["chunk_id"], doc.page_content, 1.0 - distance)
-            for doc, distance in found
+            DenseHit(i, meta["chunk_id"], doc, 1.0 - distance)
+            for i, doc, meta, distance in zip(got["ids"][0], got["documents"][0], got["metadatas"][0],
+                                              got["distances"][0], strict=True)
         ]
 
 

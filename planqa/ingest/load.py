@@ -7,7 +7,13 @@ from planqa.errors import InputError, PlanStructureError
 from planqa.ingest.clean import clean_text
 from planqa.ingest.outline import parse_plan
 from planqa.ingest.plan import Plan
-from planqa.ingest.source import MAX_BYTES, PlanSource, plan_id_from_path, read_plan_bytes, read_plan_file
+from planqa.ingest.source import (
+    MAX_BYTES,
+    PlanSource,
+    plan_id_from_path,
+    read_plan_bytes,
+    read_plan_file,
+)
 
 
 @dataclass(frozen=True)

@@ -16,22 +16,18 @@ import secrets
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
-from pydantic import BaseModel, Field
 
-from planqa.assistant.config import Settings
-from planqa.assistant.query import QuestionError, QuestionTooLong
-from planqa.assistant.retrieve import IndexDamaged, NoPlanIndexed, UnknownPlan
-from planqa.errors import FileTooLarge, InputError, PlanqaError, PlanStructureError, UnsupportedFormat
-from planqa.index.build import EmbedderMismatch, LastPlan, PlanNotIndexed
-from planqa.index.store import StoreUnavailable
-from planqa.web.plans import BadPlanId, PlanDesk, plan_row
+from planqa.config import Settings
+from planqa.errors import PlanqaError, StoreUnavailable, UnknownPlan
+from planqa.web.plans import PlanDesk, plan_row
 
 MAX_BODY_BYTES = 64 * 1024  # a question is at most 2,000 characters; history adds a little
 MAX_DRAIN_BYTES = 16 * 1024 * 1024  # read and dropped before a 413, so that the client reads it
@@ -49,10 +45,6 @@ def _error(code: int, message: str, **extra) -> JSONResponse:
     return JSONResponse({"error": message, **extra}, status_code=code)
 
 
-STATUS = [(QuestionTooLong, 413), (QuestionError, 422), (UnknownPlan, 404), (StoreUnavailable, 503),
-          (EmbedderMismatch, 503), (IndexDamaged, 503), (NoPlanIndexed, 503), (PlanNotIndexed, 404), (LastPlan, 409),
-          (FileTooLarge, 413), (UnsupportedFormat, 415), (InputError, 422), (PlanStructureError, 422),
-          (BadPlanId, 422), (PlanqaError, 400)]
 UPLOAD_PATH = "/api/plans"
 MULTIPART_SLACK = 1024 * 1024  # the form's own bytes around the file
 UPLOAD_FORM = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
@@ -158,7 +150,7 @@ def create_api(settings: Settings, assistant) -> FastAPI:
 
     @app.exception_handler(PlanqaError)
     async def planqa_error(request, exc: PlanqaError):
-        return _error(next(code for kind, code in STATUS if isinstance(exc, kind)), str(exc))
+        return _error(exc.status, str(exc))  # each error carries its status (planqa/errors.py)
 
     @app.exception_handler(Exception)
     async def unexpected(request, exc: Exception):

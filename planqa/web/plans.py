@@ -5,8 +5,8 @@ index lock; questions keep being answered from the previous version until the ne
 import re
 from pathlib import PurePath
 
-from planqa.assistant.config import Settings
-from planqa.errors import PlanqaError
+from planqa.config import Settings
+from planqa.errors import BadPlanId
 from planqa.index.build import index_plans, remove_plan
 from planqa.index.lock import index_lock
 from planqa.index.progress import Progress
@@ -14,10 +14,6 @@ from planqa.ingest.load import Ingested, load_plan_bytes
 from planqa.ingest.plan import Plan
 
 _PLAN_ID = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff][0-9A-Za-z\u4e00-\u9fff._-]{0,79}$")
-
-
-class BadPlanId(PlanqaError):
-    """A plan id a client chose that is not a safe name (REST: 422)."""
 
 
 def upload_name(filename: str | None) -> str:

@@ -5,7 +5,7 @@ import socket
 
 from fastapi import FastAPI
 
-from planqa.assistant.config import Settings
+from planqa.config import Settings
 from planqa.errors import PlanqaError
 
 
@@ -13,7 +13,7 @@ def create_app(settings: Settings, assistant=None) -> FastAPI:
     """Build everything once: store, index (first run), assistant, API, chat."""
     import gradio as gr
 
-    from planqa.assistant.services import build_assistant, open_store
+    from planqa.services import build_assistant, open_store
     from planqa.web.api import create_api
     from planqa.web.login import Login, add_login
     from planqa.web.plans import PlanDesk

@@ -3,8 +3,8 @@
 import pytest
 from fastapi.testclient import TestClient
 
+from planqa.config import load_settings
 from planqa.web.api import create_api
-from planqa.assistant.config import load_settings
 from planqa.web.server import create_app
 
 

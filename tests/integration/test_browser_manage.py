@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 
 from tests.documents import make_docx, make_pdf
-from tests.integration.test_browser import ARTIFACTS, CHROMIUM, DESKTOP, FLAGS, ask, shot, sync_api, wait_answer
+from tests.integration.test_browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    DESKTOP,
+    FLAGS,
+    ask,
+    shot,
+    sync_api,
+    wait_answer,
+)
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 JINAN_TITLE = "济南市新一代信息技术产业高质量发展行动计划"

@@ -2,11 +2,12 @@
 
 import pytest
 
-from planqa.assistant.config import load_settings
 from planqa.assistant.query import normalize_question
 from planqa.assistant.retrieve import HybridSearch
-from planqa.assistant.services import open_store
-from planqa.index.store import StoreUnavailable, close_client, open_client
+from planqa.config import load_settings
+from planqa.errors import StoreUnavailable
+from planqa.index.store import close_client, open_client
+from planqa.services import open_store
 from tests.integration.conftest import free_port, run_planqa
 
 

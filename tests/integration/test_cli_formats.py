@@ -8,8 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.documents import (
+    make_docx,
+    make_html,
+    make_listing_html,
+    make_pdf,
+    make_scanned_pdf,
+)
 from tests.unit.ingest.test_read_corpus import PDF_UNMAPPED
-from tests.documents import make_docx, make_html, make_listing_html, make_pdf, make_scanned_pdf
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 NAME = "action-plan-high-quality-development-jinan-new"

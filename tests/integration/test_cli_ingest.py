@@ -1,9 +1,9 @@
 """`planqa clean` and `planqa parse` as a user runs them: a real process, real files."""
 
 import json
-from pathlib import Path
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 

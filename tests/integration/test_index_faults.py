@@ -6,8 +6,8 @@ import time
 
 from planqa.ingest.load import load_plan
 from tests.conftest import CLEAN_TEXTS, SEED
-from tests.plans import synthetic_plan_text
 from tests.integration.conftest import run_planqa
+from tests.plans import synthetic_plan_text
 
 
 def test_two_index_runs_at_once_take_turns(tmp_path, monkeypatch):

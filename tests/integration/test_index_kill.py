@@ -7,13 +7,13 @@ import subprocess
 import sys
 import time
 
-from planqa.assistant.config import load_settings
 from planqa.assistant.query import normalize_question
 from planqa.assistant.retrieve import HybridSearch
-from planqa.assistant.services import open_store
+from planqa.config import load_settings
 from planqa.index.chunk import chunk_plan, passages
-from planqa.ingest.load import load_plan
 from planqa.index.store import close_client
+from planqa.ingest.load import load_plan
+from planqa.services import open_store
 from tests.conftest import SEED
 from tests.integration.conftest import run_planqa
 from tests.plans import synthetic_plan_text

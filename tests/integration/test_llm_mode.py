@@ -6,12 +6,12 @@ pytest.importorskip("langchain_openai", reason="the 'llm' extra (langchain-opena
 
 from planqa.assistant.answer import Answer  # noqa: E402
 from planqa.assistant.chain import Assistant  # noqa: E402
-from planqa.assistant.config import load_settings  # noqa: E402
 from planqa.assistant.retrieve import HybridSearch  # noqa: E402
-from planqa.assistant.services import build_llm  # noqa: E402
+from planqa.config import load_settings  # noqa: E402
 from planqa.index.build import index_files  # noqa: E402
 from planqa.index.embed import make_embedder  # noqa: E402
 from planqa.index.store import PlanStore, close_client, open_client  # noqa: E402
+from planqa.services import build_llm  # noqa: E402
 from tests.fake_llm import FakeLLM  # noqa: E402
 
 QUESTION = "怎样让市县的科技场馆不收门票？"

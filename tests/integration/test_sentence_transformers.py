@@ -7,12 +7,13 @@ import pytest
 
 st = pytest.importorskip("sentence_transformers", reason="the 'st' extra (sentence-transformers) is not installed")
 
-from planqa.assistant.config import load_settings  # noqa: E402
 from planqa.assistant.query import normalize_question  # noqa: E402
 from planqa.assistant.retrieve import HybridSearch  # noqa: E402
-from planqa.assistant.services import open_store  # noqa: E402
-from planqa.index.embed import EmbedderError, make_embedder  # noqa: E402
+from planqa.config import load_settings  # noqa: E402
+from planqa.errors import EmbedderError
+from planqa.index.embed import make_embedder  # noqa: E402
 from planqa.index.store import close_client  # noqa: E402
+from planqa.services import open_store  # noqa: E402
 from tests.conftest import SEED  # noqa: E402
 from tests.integration.conftest import run_planqa  # noqa: E402
 

@@ -7,11 +7,11 @@ import time
 
 from fastapi.testclient import TestClient
 
-from planqa.web.api import create_api
-from planqa.assistant.config import load_settings
-from planqa.assistant.services import build_assistant, open_store
-from planqa.ingest.clean import clean_text
+from planqa.config import load_settings
 from planqa.index.store import close_client
+from planqa.ingest.clean import clean_text
+from planqa.services import build_assistant, open_store
+from planqa.web.api import create_api
 from tests.conftest import SEED
 from tests.integration.conftest import run_planqa
 

@@ -12,13 +12,19 @@ import pytest
 from fastapi.testclient import TestClient
 
 from planqa.assistant.chain import Assistant
-from planqa.assistant.config import load_settings
 from planqa.assistant.retrieve import HybridSearch
+from planqa.config import load_settings
 from planqa.index.chunk import passages
 from planqa.index.embed import make_embedder
 from planqa.index.store import PlanStore, close_client, open_client
 from planqa.web.api import create_api
-from tests.documents import make_docx, make_html, make_listing_html, make_pdf, make_scanned_pdf
+from tests.documents import (
+    make_docx,
+    make_html,
+    make_listing_html,
+    make_pdf,
+    make_scanned_pdf,
+)
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 SEED = "sdast-2017-work-plan"

@@ -6,11 +6,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planqa.assistant.followup import Context
-from planqa.assistant.query import QuestionError, normalize_question, route, split_questions
-from planqa.errors import InputError, PlanStructureError
+from planqa.assistant.query import normalize_question, split_questions
+from planqa.assistant.rules import Frame, understand
+from planqa.errors import InputError, PlanStructureError, QuestionError
 from planqa.index.chunk import chunk_plan
-from planqa.ingest.clean import clean_text
 from planqa.index.glossary import Glossary
+from planqa.ingest.clean import clean_text
 from planqa.ingest.outline import parse_plan
 from planqa.ingest.source import decode_plan_bytes
 
@@ -63,7 +64,7 @@ def test_questions_normalize_and_route_or_are_refused_clearly(question):
         assert str(err)
         return
     assert q and "\n" not in q
-    route(q)
+    understand(q)
 
 
 FOLLOWUPISH = st.lists(st.sampled_from(["第", "二", "十", "个", "项", "这部分", "最后一", "另外那", "后一个", "还有别的",
@@ -79,8 +80,8 @@ def test_follow_ups_route_against_any_conversation(question):
     except QuestionError:
         return
     titles = [("一", "坚持全面从严治党"), ("二", "扎实推进科协系统深化改革")]
-    for context in (None, Context("p", 5, "二", (5,)), Context("p", 5, "二", (5, 6), listed=(4, 5, 6))):
-        route(q, context, titles)
+    for context in (None, Context("p", 5, "二", (5,)), Context("p", 5, "二", (5, 6), listed=(4, 5, 6), question="它什么时候完成？")):
+        understand(q, Frame(context, tuple(titles), ("方案",), ("济南市", "济南")))
 
 
 ENGLISHISH = st.lists(st.sampled_from(["think", "tanks", "academicians", "the", "-", "(科普)", "?", " "])

@@ -3,8 +3,8 @@
 import pytest
 
 from planqa.assistant.chain import tasks_first
-from planqa.assistant.query import QuestionError
 from planqa.assistant.retrieve import Scored
+from planqa.errors import QuestionError
 from planqa.index.chunk import Chunk
 
 

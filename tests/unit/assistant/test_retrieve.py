@@ -2,8 +2,9 @@
 
 import pytest
 
-from planqa.assistant.query import QuestionError, normalize_question
-from planqa.assistant.retrieve import IndexDamaged, PlanRetriever, UnknownPlan
+from planqa.assistant.query import normalize_question
+from planqa.assistant.retrieve import PlanRetriever
+from planqa.errors import IndexDamaged, NoPlanIndexed, QuestionError, UnknownPlan
 from planqa.eval.metrics import mean, top1
 from planqa.eval.questions import STRUCTURAL, bundled_sets, load_questions
 from planqa.index.build import index_files
@@ -123,7 +124,7 @@ def test_empty_or_huge_questions_are_refused(bad):
 
 def test_asking_an_index_with_no_plan_is_a_clear_error(tmp_path):
     from planqa.assistant.chain import Assistant
-    from planqa.assistant.retrieve import HybridSearch, NoPlanIndexed
+    from planqa.assistant.retrieve import HybridSearch
     from planqa.index.store import PlanStore, close_client, open_client
     from tests.fakes import HashEmbeddings
 

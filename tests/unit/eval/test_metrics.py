@@ -1,7 +1,15 @@
 import pytest
 
-from planqa.eval.metrics import (mean, percentile, precision, recall_at, reciprocal_rank, refusal_precision,
-                                 refusal_recall, top1)
+from planqa.eval.metrics import (
+    mean,
+    percentile,
+    precision,
+    recall_at,
+    reciprocal_rank,
+    refusal_precision,
+    refusal_recall,
+    top1,
+)
 
 
 def test_top1():

@@ -1,13 +1,12 @@
+import pytest
+
 from planqa.assistant.answer import Answer, Citation
+from planqa.errors import PlanqaError
 from planqa.eval.command import check_thresholds, parse_thresholds
 from planqa.eval.questions import Question
 from planqa.eval.report import render_report
 from planqa.eval.runner import Scored, score
 from planqa.eval.summary import TOTAL, compare_tables, misses, summarize
-
-import pytest
-
-from planqa.errors import PlanqaError
 
 
 def answer(tasks, abstained=False, text="答", latency=10.0):

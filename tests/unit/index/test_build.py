@@ -4,11 +4,17 @@ from dataclasses import replace
 
 import pytest
 
-from planqa.errors import PlanqaError
-from planqa.index.build import EmbedderMismatch, check_embedder, index_files, index_plan, rebuild, remove_plan
+from planqa.errors import EmbedderMismatch, PlanqaError
+from planqa.index.build import (
+    check_embedder,
+    index_files,
+    index_plan,
+    rebuild,
+    remove_plan,
+)
 from planqa.index.chunk import chunk_plan, passages
-from planqa.ingest.load import load_plan
 from planqa.index.store import PlanStore, close_client, collection_name, open_client
+from planqa.ingest.load import load_plan
 from tests.conftest import CLEAN_TEXTS, SEED
 from tests.fakes import HashEmbeddings
 

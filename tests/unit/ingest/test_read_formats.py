@@ -11,7 +11,14 @@ from planqa.errors import InputError
 from planqa.ingest.read import read_document, sniff
 from planqa.ingest.read.pdf import Line, drop_running_lines, join_paragraphs
 from planqa.ingest.read.word import format_number
-from tests.documents import W, make_docx, make_html, make_listing_html, make_pdf, make_scanned_pdf
+from tests.documents import (
+    W,
+    make_docx,
+    make_html,
+    make_listing_html,
+    make_pdf,
+    make_scanned_pdf,
+)
 
 PLAN = """关于加快发展数字经济的实施方案
 为加快数字经济发展，制定本方案。

@@ -89,7 +89,7 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypa
 
 
 def test_the_size_limit_setting():
-    from planqa.assistant.config import load_settings
+    from planqa.config import load_settings
 
     assert load_settings().max_file_bytes == 20 * 1024 * 1024
     assert load_settings(max_file_mb=0.5).max_file_bytes == 512 * 1024

@@ -1,7 +1,7 @@
 """Composition helpers: Settings → the store, the search and the assistant, built once at
 start-up and passed down."""
 
-from planqa.assistant.config import Settings
+from planqa.config import Settings
 from planqa.errors import PlanqaError
 from planqa.index.embed import make_embedder
 from planqa.index.progress import Progress

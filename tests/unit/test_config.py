@@ -1,6 +1,6 @@
 import pytest
 
-from planqa.assistant.config import DEFAULT_EMBEDDING, load_settings
+from planqa.config import DEFAULT_EMBEDDING, load_settings
 from planqa.errors import PlanqaError
 
 

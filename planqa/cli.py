@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planqa.assistant.config import Settings, load_settings
+from planqa.config import Settings, load_settings
 from planqa.errors import PlanqaError
 from planqa.ingest.load import clean_file, load_plan
 from planqa.ingest.plan import Plan
@@ -87,10 +87,10 @@ def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     # Chroma and the embedder load in about a second: only the commands that need them pay.
-    from planqa.assistant.services import open_store
     from planqa.index.build import index_files, rebuild, remove_plan
     from planqa.index.lock import index_lock
     from planqa.index.store import close_client
+    from planqa.services import open_store
 
     if (args.list or args.remove or args.rebuild) and (args.files or args.plan_id):
         raise PlanqaError("--list、--remove、--rebuild 不能和文件或 --plan-id 一起使用")
@@ -141,8 +141,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from planqa.assistant.services import build_assistant, open_store
     from planqa.index.store import close_client
+    from planqa.services import build_assistant, open_store
 
     if (args.question is None) == (args.jsonl is None):
         raise PlanqaError("请给出一个问题，或用 --jsonl FILE 批量提问（二者选一）")
@@ -165,7 +165,9 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 def _jsonl_lines(source: str) -> list[str]:
     if source == "-":
         return sys.stdin.read().splitlines()
-    from planqa.ingest.source import read_plan_file  # same decoding and messages as plan files
+    from planqa.ingest.source import (
+        read_plan_file,  # same decoding and messages as plan files
+    )
 
     return read_plan_file(source).text.splitlines()
 

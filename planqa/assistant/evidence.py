@@ -1,0 +1,93 @@
+"""What one turn answers from, gathered once: the hybrid scores of every chunk of the plan asked,
+the tasks that hold the question's phrase word for word (or as the plan spells an abbreviation:
+电商 → 电子商务), and the facts each task states. Every handler of the Assistant reads the same
+Evidence; nothing searches twice for one question.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from planqa.assistant import extractive as ex
+from planqa.assistant.abbreviations import expand
+from planqa.assistant.facts import Fact, facts_in, of_kind
+from planqa.assistant.retrieve import HybridSearch, Scored
+from planqa.index.chunk import Chunk
+from planqa.ingest.plan import Plan
+
+PHRASE_SHARE = 0.7  # of the question's key-word weight (idf) that a phrase must hold
+MIN_PHRASE_CHARS = 3
+MAX_PHRASE_TASKS = 0.25  # a phrase in more of the tasks than this names no topic of its own
+
+
+def spelled_out(question: str, plan_text: str) -> str:
+    """The question with its abbreviations spelled as the plan spells them (电商 → 电子商务)."""
+    return expand(question, lambda full: full in plan_text)
+
+
+@dataclass
+class Evidence:
+    search: HybridSearch
+    question: str
+    plan: Plan | None  # None: several plans indexed and none chosen
+    _facts: dict[str, tuple[Fact, ...]] = field(default_factory=dict)
+
+    @cached_property
+    def hits(self) -> list[Scored]:
+        """Every chunk the question reaches, best first (one search for the whole turn)."""
+        plan_id = self.plan.plan_id if self.plan else None
+        return self.search.search(self.question, k=len(self.search.chunks), plan=plan_id)
+
+    @cached_property
+    def task_hits(self) -> list[Scored]:
+        return [h for h in self.hits if h.chunk.kind == "task"]
+
+    @property
+    def idf(self) -> Mapping[str, float]:
+        return self.search.bm25.idf
+
+    @cached_property
+    def plan_text(self) -> str:
+        plan_id = self.plan.plan_id if self.plan else (self.hits[0].chunk.plan if self.hits else None)
+        return self.search.plan_text.get(plan_id, "") if plan_id else ""
+
+    @cached_property
+    def phrase(self) -> str:
+        """The longest run of the question that the plan has word for word and that carries
+        most of its key words ("院士专家工作站"); "" when there is none."""
+        question = spelled_out(self.question, self.plan_text)
+        if len(ex.conjunct_terms(question, self.idf)) > 1:  # two topics joined by 和: no one phrase
+            return ""
+        phrase = ex.plan_phrase(question, self.plan_text, self.idf, PHRASE_SHARE)
+        return phrase if len(phrase) >= MIN_PHRASE_CHARS else ""
+
+    @cached_property
+    def phrase_hits(self) -> list[Scored]:
+        """The tasks whose own words hold the phrase, best first; [] when the phrase is too
+        common to single out tasks (it is in more than a quarter of them)."""
+        if not self.phrase:
+            return []
+        found = [h for h in self.task_hits if ex.mentions(h.chunk, [self.phrase])]
+        tasks = len(self.plan.tasks) if self.plan else len(self.task_hits)
+        return found if len(found) <= max(3, MAX_PHRASE_TASKS * tasks) else []
+
+    def facts(self, chunk: Chunk) -> tuple[Fact, ...]:
+        """The facts a task states (dates, amounts, counts, responsible units …)."""
+        if chunk.id not in self._facts:
+            self._facts[chunk.id] = facts_in(chunk.body, self.leads(chunk))
+        return self._facts[chunk.id]
+
+    def leads(self, chunk: Chunk) -> Sequence[str]:
+        entry = self.search.entries.get(chunk.plan)
+        if entry is None or chunk.task_number is None:
+            return ()
+        plan = entry.plan
+        task = next((t for t in plan.tasks if t.number == chunk.task_number
+                     and plan.section_of(t).number == chunk.section_number), None)
+        return task.leads if task else ()
+
+    def states(self, chunk: Chunk, kind: str | None) -> bool:
+        """Whether the chunk states the kind of fact asked for (no kind asked: anything goes)."""
+        if kind == "part":  # every task stands in a part
+            return chunk.task_number is not None
+        return kind is None or bool(of_kind(self.facts(chunk), kind))

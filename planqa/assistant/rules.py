@@ -1,0 +1,346 @@
+"""Understand a question: the rule table of rules.toml, tried in order, builds the Query.
+
+Each row names its pattern (built from the shared word lists), what it needs from the
+conversation and the builder below that turns a match into a Query; a builder may decline, and
+the next row is tried. The words are data; the builders only read slots (numbers, places in a
+list) and the conversation. Pure: no model, no store.
+"""
+
+import re
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from importlib.resources import files
+
+from planqa.assistant.followup import Context, list_reference, topicless
+from planqa.assistant.query import Query, section_by_title
+from planqa.ingest.numerals import to_int
+
+SLOT_LISTS = {"num", "en_num"}  # word lists that are regexes (the slots), not words
+_NAME = re.compile(r"\{([a-z_]+)\}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern | None  # None: the rule matches whenever its needs are met
+    needs: str  # "", "task", "section", "tasks"
+    builds: str
+    examples: tuple[dict, ...]
+    template: str = ""  # the pattern before its word lists were filled in
+
+
+@dataclass(frozen=True)
+class Table:
+    words: dict[str, tuple[str, ...]]
+    rules: tuple[Rule, ...]
+    patterns: dict[str, re.Pattern]  # flags read off any question (listing, literal …)
+    asks: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]  # fact type asked, in order
+
+    def flag(self, name: str, question: str) -> bool:
+        return bool(self.patterns[name].search(question))
+
+    def word_set(self, name: str) -> frozenset[str]:
+        return frozenset(self.words[name])
+
+
+def alternatives(words: Sequence[str], slot: bool = False) -> str:
+    """One regex alternative per word, longest first (so 最后一部分 wins over 部分)."""
+    ordered = sorted(dict.fromkeys(words), key=len, reverse=True)
+    return "|".join(ordered if slot else (re.escape(w) for w in ordered))
+
+
+def expand(template: str, words: dict[str, Sequence[str]], extra: dict[str, Sequence[str]] | None = None) -> str:
+    """The template with each {name} replaced by that word list's alternatives."""
+    lists = {**words, **(extra or {})}
+
+    def fill(m: re.Match) -> str:
+        name = m.group(1)
+        if name not in lists:
+            raise KeyError(f"rules.toml: no word list {name!r}")
+        return "(?:" + alternatives(lists[name], name in SLOT_LISTS) + ")"
+
+    return _NAME.sub(fill, template)
+
+
+def parse_table(data: dict) -> Table:
+    words = {k: tuple(v) for k, v in data["words"].items()}
+    patterns = {k: re.compile(expand(v, words)) for k, v in data["patterns"].items()}
+    rules = []
+    for row in data["rule"]:
+        template = row.get("pattern", "")
+        if template.startswith("@"):  # the row matches where a named flag pattern does
+            pattern = patterns[template[1:]]
+        else:
+            pattern = re.compile(expand(template, words)) if template else None
+        if row["builds"] not in BUILDERS:
+            raise KeyError(f"rules.toml: rule {row['name']!r} builds with unknown {row['builds']!r}")
+        rules.append(Rule(row["name"], pattern, row.get("needs", ""), row["builds"],
+                          tuple(row.get("examples", ())), template))
+    asks = tuple((row["name"], re.compile(expand(row["pattern"], words)), tuple(row.get("examples", ())))
+                 for row in data["asks"])
+    return Table(words, tuple(rules), patterns, asks)
+
+
+PLAN_SLOTS = ("{doc}", "{owner}")  # word lists that the plan asked adds to
+
+
+@lru_cache(maxsize=64)
+def rules_for(doc_nouns: tuple[str, ...], owner: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+    """The rules with the plan's own words: its document noun (方案, 意见 …) added to {doc},
+    the names of its organization (山东省科协, 省科协, 科协) in {owner}."""
+    t = table()
+    words = {**t.words, "doc": (*t.words["doc"], *doc_nouns), "owner": owner}
+    return tuple(replace(r, pattern=re.compile(expand(r.template, words)))
+                 if any(slot in r.template for slot in PLAN_SLOTS) else r for r in t.rules)
+
+
+def owner_names(title: str, issuer: str | None, genre_nouns: Sequence[str] = ()) -> tuple[str, ...]:
+    """How a question may name the plan's organization or place: the longest start of the title
+    (before its year, 关于 or genre) that ends like an organization or a place, and the issuer,
+    each with its endings of two characters or more and without a final 省/市/县: 山东省科协 →
+    省科协, 科协; 济南市 → 济南. "今年科协有哪些重点工作" then asks about this plan."""
+    words = table().words
+    head = re.split(r"(?:19|20)\d{2}|关于|" + "|".join(map(re.escape, genre_nouns or ("工作",))), title or "")[0]
+    head = re.sub(r"[^\u4e00-\u9fff]", "", head)
+    ends = tuple(words["org_suffix"])
+    starts = [head[:i] for i in range(len(head), 1, -1) if head[:i].endswith(ends)]
+    names = []
+    for name in (starts[0] if starts else "", re.sub(r"[^\u4e00-\u9fff]", "", issuer or "")):
+        if 2 <= len(name) <= 20:
+            names += [name[i:] for i in range(len(name) - 1)]
+            if name.endswith(tuple(words["place_suffix"])) and len(name) >= 3:
+                names.append(name[:-1])
+    return tuple(dict.fromkeys(names))
+
+
+@cache
+def table() -> Table:
+    return parse_table(tomllib.loads(files("planqa.assistant").joinpath("rules.toml").read_text("utf-8")))
+
+
+def asks_for(question: str) -> str | None:
+    """The kind of fact the question asks for (when, who, count …), or None."""
+    return next((name for name, pattern, _ in table().asks if pattern.search(question)), None)
+
+
+# --- what the question is asked about ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class Frame:
+    """What a rule may consult: the conversation and the plan asked (its parts' numbers and
+    titles, and its document nouns: the genre's own word, 方案 or 意见, besides 文件/通知)."""
+
+    context: Context | None = None
+    section_titles: tuple[tuple[str, str], ...] = ()
+    doc_nouns: tuple[str, ...] = ()
+    owner: tuple[str, ...] = ()  # owner_names()
+
+
+def needs_met(needs: str, ctx: Context | None) -> bool:
+    if not needs:
+        return True
+    if ctx is None:
+        return False
+    return {"task": ctx.task is not None, "section": bool(ctx.section),
+            "tasks": bool(ctx.section or ctx.tasks)}[needs]
+
+
+def understand(question: str, frame: Frame = Frame()) -> Query:
+    """The Query of a normalized question: the first rule that matches and builds one."""
+    t = table()
+    asks = asks_for(question)
+    doc = re.compile(expand("(?i){doc}", t.words, {"doc": (*t.words["doc"], *frame.doc_nouns)}))
+    for rule in rules_for(frame.doc_nouns, frame.owner):
+        if not needs_met(rule.needs, frame.context):
+            continue
+        m = rule.pattern.search(question) if rule.pattern is not None else None
+        if rule.pattern is not None and m is None:
+            continue
+        query = BUILDERS[rule.builds](Match(question, m, rule, frame, asks, doc))
+        if query is not None:
+            return replace(carried(query, question, m, frame.context), rule=rule.name)
+    raise AssertionError("rules.toml must end with a rule that always builds")
+
+
+@dataclass(frozen=True)
+class Match:
+    question: str
+    m: re.Match | None
+    rule: Rule
+    frame: Frame
+    asks: str | None
+    doc: re.Pattern
+
+    @property
+    def ctx(self) -> Context | None:
+        return self.frame.context
+
+    def group(self, *numbers: int) -> str | None:
+        return next((self.m.group(n) for n in numbers if self.m and self.m.group(n)), None)
+
+
+def carried(query: Query, question: str, m: re.Match | None, ctx: Context | None) -> Query:
+    """An elliptical follow-up about a task ("那第5项呢？", "下一项呢？", "它呢？") asks what the
+    previous question asked: after "第3项什么时候完成？" it asks when."""
+    if query.kind != "task" or query.asks or ctx is None or not ctx.question:
+        return query
+    rest = question[: m.start()] + question[m.end():] if m else question
+    if not table().flag("elliptical", rest):
+        return query
+    asks = asks_for(ctx.question)
+    return replace(query, asks=asks, followup=True) if asks else query
+
+
+def _chat(x: Match) -> Query:
+    return Query("chat", meta=x.rule.name)
+
+
+def _section_place_en(x: Match) -> Query:
+    word = x.group(1).lower()
+    place = -1 if word == "last" else to_int(word)
+    return Query("task", section=to_int(x.group(2)), section_place=place, asks=x.asks)
+
+
+def _section_en(x: Match) -> Query:
+    return Query("section", section=to_int(x.group(1, 2)))
+
+
+def _section_place(x: Match) -> Query | None:
+    place = -1 if x.group(3) else to_int(x.group(2) or "")
+    if x.group(1):  # 第五部分的第二项
+        return Query("task", section=to_int(x.group(1)), section_place=place, asks=x.asks)
+    if x.ctx and x.ctx.section and place:
+        return Query("task", section_number=x.ctx.section, section_place=place, asks=x.asks, followup=True)
+    return None
+
+
+def _task_number(x: Match) -> Query | None:
+    n = to_int(x.group(1, 2, 3, 4) or "")
+    if n is None:
+        return None
+    numbers = task_numbers(x.question)
+    also = tuple(dict.fromkeys(k for k in numbers if k != n))
+    rest = x.question[: x.m.start()] + x.question[x.m.end():]
+    asks = x.asks if asks_for(rest) else None  # "第5项讲什么" asks for the task itself
+    return Query("task", task=n, asks=asks, also=also)
+
+
+def task_numbers(question: str) -> list[int]:
+    """Every task number in the question, in order (第4条和第5条, 第3、4项 → 3 and 4)."""
+    t = table()
+    rule = next(r for r in t.rules if r.name == "task_number")
+    found = []
+    for m in rule.pattern.finditer(question):
+        value = next((g for g in m.groups() if g), None)
+        found.append((m.start(), to_int(value or "")))
+    listed = re.compile(expand(r"第\s*((?:(?:{num})\s*(?:{joiner})\s*)+)(?:{num})\s*(?:项|条)", t.words))
+    num = re.compile(expand("{num}", t.words))
+    for m in listed.finditer(question):  # 第3、4项: every number of the list
+        found += [(m.start(), to_int(v)) for v in num.findall(m.group(0))]
+    return [n for _, n in sorted(found) if n is not None]
+
+
+def _section_number(x: Match) -> Query | None:
+    n = to_int(x.group(1))
+    return Query("section", section=n) if n is not None else None
+
+
+def _last_section(x: Match) -> Query | None:
+    titles = x.frame.section_titles
+    return Query("section", section_number=titles[-1][0]) if titles else None
+
+
+def _section_title(x: Match) -> Query | None:
+    number = section_by_title(x.question, x.frame.section_titles)
+    return Query("section", section_number=number) if number else None
+
+
+def _list_reference(x: Match) -> Query | None:
+    n = list_reference(x.question, x.ctx)
+    return Query("task", task=n, asks=x.asks, followup=True) if n is not None else None
+
+
+def _next(x: Match) -> Query:
+    return Query("task", task=x.ctx.task + 1, followup=True)
+
+
+def _prev(x: Match) -> Query:
+    return Query("task", task=x.ctx.task - 1, followup=True)
+
+
+def _its_section(x: Match) -> Query:
+    return Query("section", section_number=x.ctx.section, followup=True)
+
+
+def _this_section(x: Match) -> Query:
+    t, q, ctx = table(), x.question, x.ctx
+    if t.flag("rest", q):  # "这一部分剩下的呢？"
+        return Query("section", section_number=ctx.section, followup=True, besides=ctx.task)
+    if t.flag("within", q) or not t.flag("several", q):  # "这部分里和青少年有关的是哪项"
+        return Query("search", within=True, asks=x.asks, followup=True)
+    besides = ctx.task if t.flag("others", q) else None
+    return Query("section", section_number=ctx.section, followup=True, besides=besides)
+
+
+def _within(x: Match) -> Query:
+    return Query("search", within=True, asks=x.asks, followup=True)
+
+
+def _this_task(x: Match) -> Query:
+    return Query("task", task=x.ctx.task, asks=x.asks, followup=True)
+
+
+def _else(x: Match) -> Query:
+    rest = [t for t in x.ctx.listed if t != x.ctx.task]
+    if rest and topicless(x.question[: x.m.start()] + x.question[x.m.end():]):  # "还有别的吗？"
+        return Query("task", task=rest[0], also=tuple(rest[1:]), followup=True)
+    return Query("mention", asks=x.asks, listing=True, followup=True)
+
+
+def _meta(x: Match) -> Query:
+    return Query("meta", meta=x.rule.name)
+
+
+def _document_meta(x: Match) -> Query | None:
+    """A fact of the document itself (its date, issuer, addressees) only when the question
+    names the document or nothing else: "调查结果什么时候公布" asks about a task."""
+    if x.doc.search(x.question) or topicless(x.question):
+        return Query("meta", meta=x.rule.name)
+    return None
+
+
+def _topicless(x: Match) -> Query | None:
+    if not topicless(x.question):
+        return None
+    return Query("task", task=x.ctx.task, asks=x.asks, followup=True)
+
+
+def _bare_term(x: Match) -> Query | None:
+    if table().flag("interrogative", x.question):
+        return None
+    return Query("mention", literal=True)
+
+
+def _mention(x: Match) -> Query:
+    t, q = table(), x.question
+    literal = t.flag("literal", q)
+    asks = None if literal and x.asks == "place" else x.asks  # "哪里提到…": where in the plan
+    return Query("mention", asks=asks, literal=literal, listing=t.flag("listing", q),
+                 in_order=t.flag("in_order", q))
+
+
+def _search(x: Match) -> Query:
+    return Query("search", asks=x.asks)
+
+
+BUILDERS: dict[str, Callable[[Match], Query | None]] = {
+    "chat": _chat, "section_place_en": _section_place_en, "section_en": _section_en,
+    "section_place": _section_place, "task_number": _task_number, "section_number": _section_number,
+    "last_section": _last_section, "section_title": _section_title, "list_reference": _list_reference,
+    "next": _next, "prev": _prev, "its_section": _its_section, "this_section": _this_section,
+    "within": _within, "this_task": _this_task, "else": _else, "meta": _meta,
+    "document_meta": _document_meta, "topicless": _topicless, "bare_term": _bare_term,
+    "mention": _mention, "search": _search,
+}

@@ -1,0 +1,91 @@
+"""The rule table's examples are its tests: (question, context) → Query, row by row."""
+
+import tomllib
+from importlib.resources import files
+
+import pytest
+
+from planqa.assistant.followup import Context
+from planqa.assistant.query import normalize_question
+from planqa.assistant.rules import (
+    Frame,
+    alternatives,
+    asks_for,
+    expand,
+    owner_names,
+    parse_table,
+    table,
+    understand,
+)
+
+DATA = tomllib.loads(files("planqa.assistant").joinpath("rules.toml").read_text("utf-8"))
+PLAN = DATA["example_plan"]
+ROWS = [(rule["name"], ex) for rule in DATA["rule"] for ex in rule.get("examples", ())]
+
+
+def frame(ctx: dict | None) -> Frame:
+    context = None
+    if ctx is not None:
+        tasks = tuple(ctx.get("tasks", [ctx["task"]]))
+        context = Context("p", ctx["task"], ctx.get("section"), tasks, listed=tasks if len(tasks) > 1 else (),
+                          question=ctx.get("question", ""))
+    return Frame(context, tuple(tuple(t) for t in PLAN["section_titles"]), tuple(PLAN["doc_nouns"]),
+                 tuple(PLAN["owner"]))
+
+
+@pytest.mark.parametrize("rule, example", ROWS, ids=[f"{r}:{e['q']}" for r, e in ROWS])
+def test_every_example_of_the_table(rule, example):
+    got = understand(normalize_question(example["q"]), frame(example.get("ctx")))
+    want = example["query"]
+    assert {k: getattr(got, k) for k in want} == {k: (tuple(v) if isinstance(v, list) else v)
+                                                  for k, v in want.items()}, got
+    if not example.get("note"):  # a note marks an example that another rule must take
+        assert got.rule == rule
+
+
+@pytest.mark.parametrize("name, example", [(a["name"], q) for a in DATA["asks"] for q in a["examples"]])
+def test_every_asked_fact_example(name, example):
+    assert asks_for(normalize_question(example)) == name
+
+
+def test_every_rule_has_examples_and_the_last_always_builds():
+    assert all(rule.examples for rule in table().rules)
+    last = table().rules[-1]
+    assert last.pattern is None and not last.needs
+
+
+def test_an_elliptical_follow_up_asks_what_the_last_question_asked():
+    ctx = {"task": 3, "section": "一", "question": "第3项什么时候完成？"}
+    assert (understand("那第5项呢？", frame(ctx)).asks, understand("那第5项呢？", frame(ctx)).task) == ("when", 5)
+    assert understand("下一项呢？", frame(ctx)).asks == "when"
+    assert understand("第5项讲什么？", frame(ctx)).asks is None  # asks for the task itself
+    assert understand("那第5项呢？", frame({"task": 3, "section": "一", "question": "第3项讲什么？"})).asks is None
+
+
+def test_the_plan_names_its_own_document():
+    plan = Frame(None, (), ("方案",))
+    assert understand("这份方案是哪个部门印发的？", plan).meta == "issuer"
+    assert understand("调查结果什么时候公布？", plan).kind == "search"
+
+
+def test_words_are_escaped_and_longest_first():
+    assert alternatives(["部分", "最后一部分", "a+b"]) == r"最后一部分|a\+b|部分"
+    assert expand("第{num}项", {"num": ["[0-9]+"]}) == "第(?:[0-9]+)项"
+    with pytest.raises(KeyError):
+        expand("{nothing}", {})
+
+
+def test_a_rule_naming_an_unknown_builder_is_refused():
+    bad = {**DATA, "rule": [{"name": "x", "pattern": "", "builds": "nowhere"}]}
+    with pytest.raises(KeyError):
+        parse_table(bad)
+
+
+def test_the_owner_is_read_off_the_title_and_the_issuer():
+    assert owner_names("山东省科协2017年工作要点", "山东省科学技术协会", ("要点",))[:3] == (
+        "山东省科协", "东省科协", "省科协")
+    assert "科协" in owner_names("山东省科协2017年工作要点", None, ("要点",))
+    assert owner_names("", None) == ()
+    frame = Frame(None, (), ("方案",), owner_names("济南市数字经济行动方案", None, ("方案",)))
+    assert understand("济南市今年有哪些重点任务？", frame).meta == "outline"
+    assert understand("青岛市今年有哪些重点任务？", frame).meta != "outline"
