@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from planqa.assistant import extractive as ex
-from planqa.assistant.abbreviations import expand
+from planqa.assistant.abbreviations import expansions
 from planqa.assistant.facts import Fact, facts_in, of_kind
 from planqa.assistant.retrieve import HybridSearch, Scored
 from planqa.index.chunk import Chunk
@@ -21,8 +21,15 @@ MAX_PHRASE_TASKS = 0.25  # a phrase in more of the tasks than this names no topi
 
 
 def spelled_out(question: str, plan_text: str) -> str:
-    """The question with its abbreviations spelled as the plan spells them (电商 → 电子商务)."""
-    return expand(question, lambda full: full in plan_text)
+    """The question with its abbreviations spelled as the plan spells them (电商 → 电子商务);
+    a short form the plan prints itself stays (研发)."""
+    for short, fulls in expansions(question):
+        if short in plan_text:
+            continue
+        full = next((f for f in fulls if f in plan_text), None)
+        if full:
+            question = question.replace(short, full, 1)
+    return question
 
 
 @dataclass
@@ -33,10 +40,19 @@ class Evidence:
     _facts: dict[str, tuple[Fact, ...]] = field(default_factory=dict)
 
     @cached_property
+    def spelled(self) -> str:
+        """The question as the plan would word it (abbreviations spelled out)."""
+        if self.plan:
+            text = self.search.plan_text.get(self.plan.plan_id, "")
+        else:
+            text = "\n".join(self.search.plan_text.values())
+        return spelled_out(self.question, text)
+
+    @cached_property
     def hits(self) -> list[Scored]:
         """Every chunk the question reaches, best first (one search for the whole turn)."""
         plan_id = self.plan.plan_id if self.plan else None
-        return self.search.search(self.question, k=len(self.search.chunks), plan=plan_id)
+        return self.search.search(self.spelled, k=len(self.search.chunks), plan=plan_id)
 
     @cached_property
     def task_hits(self) -> list[Scored]:
@@ -55,7 +71,7 @@ class Evidence:
     def phrase(self) -> str:
         """The longest run of the question that the plan has word for word and that carries
         most of its key words ("院士专家工作站"); "" when there is none."""
-        question = spelled_out(self.question, self.plan_text)
+        question = self.spelled
         if len(ex.conjunct_terms(question, self.idf)) > 1:  # two topics joined by 和: no one phrase
             return ""
         phrase = ex.plan_phrase(question, self.plan_text, self.idf, PHRASE_SHARE)

@@ -48,6 +48,11 @@ def test_every_asked_fact_example(name, example):
     assert asks_for(normalize_question(example)) == name
 
 
+@pytest.mark.parametrize("name, example", [(a["name"], q) for a in DATA["asks"] for q in a.get("counter", ())])
+def test_no_counter_example_asks_that_fact(name, example):
+    assert asks_for(normalize_question(example)) != name
+
+
 def test_every_rule_has_examples_and_the_last_always_builds():
     assert all(rule.examples for rule in table().rules)
     last = table().rules[-1]
