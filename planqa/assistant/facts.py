@@ -1,27 +1,217 @@
-"""Placeholder until the facts table lands (replaced by the facts branch)."""
+"""Facts a task states — dates, counts, amounts, responsible units, people, places, contacts,
+procedures, criteria — found by the slot patterns of ``facts.toml``.
 
+The assistant answers 什么时候/多少/谁负责/在哪里… from the facts of the cited task and refuses
+when the kind asked for is absent: a fact names its kind, its words as printed and the sentence
+that holds them, so an answer can quote that sentence.
+"""
+
+import re
+import tomllib
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
-from planqa.assistant.query import ANSWER_PATTERNS
 from planqa.index.chunk import split_sentences
 
 
 @dataclass(frozen=True)
 class Fact:
-    kind: str
-    text: str
-    sentence: str
+    kind: str  # a name of fact_kinds(): "when", "count", "money", "who" …
+    text: str  # the words as printed: "2019年3月15日前", "5000万元", "省大数据局"
+    sentence: str  # the sentence of the task's text that holds it (an exact substring), or ""
 
 
-def facts_in(text: str, leads: Sequence[str] = ()) -> tuple[Fact, ...]:
-    found = [Fact("who", lead, "") for lead in leads]
-    for sentence in split_sentences(text):
-        for kind, pattern in ANSWER_PATTERNS.items():
-            if m := pattern.search(sentence):
-                found.append(Fact(kind, m.group(0), sentence))
-    return tuple(found)
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    patterns: tuple[re.Pattern[str], ...]
+    needs: tuple[str, ...] = ()  # the patterns are tried only on a text holding one of these
+    split: re.Pattern[str] | None = None  # a list of names: one fact per item
+    item: re.Pattern[str] | None = None  # what each item must be, in full
+    reject: re.Pattern[str] | None = None  # texts too generic to answer with
+
+
+_REF = re.compile(r"\{(?:(after|first):)?([a-z_]+)\}")
+
+
+def _expander(words: dict[str, list[str]], parts: dict[str, str]):
+    """{name} → a word list's alternatives (longest first, so 个百分点 wins over 个) or a part;
+    {after:name} → "just after one of the words"; {first:name} → a character class of the words'
+    first characters (a cheap test that lets most positions fail before a costly one)."""
+
+    def expand(pattern: str) -> str:
+        def sub(m: re.Match[str]) -> str:
+            how, name = m.group(1), m.group(2)
+            if name in parts and not how:
+                return expand(parts[name])
+            if name not in words:
+                raise KeyError(f"facts.toml: no word list or part named {name!r}")
+            if how == "first":
+                return "[" + "".join(sorted({re.escape(w[0]) for w in words[name]})) + "]"
+            if how == "after":  # a lookbehind has one width: one per length of word
+                by_len: dict[int, list[str]] = {}
+                for w in words[name]:
+                    by_len.setdefault(len(w), []).append(re.escape(w))
+                return "(?:" + "|".join(f"(?<={'|'.join(ws)})" for ws in by_len.values()) + ")"
+            return "(?:" + "|".join(map(re.escape, sorted(words[name], key=len, reverse=True))) + ")"
+
+        return _REF.sub(sub, pattern)
+
+    return expand
+
+
+@cache
+def raw_facts() -> dict:
+    """facts.toml as written (its examples and counter-examples are the tests' cases)."""
+    return tomllib.loads(resources.files("planqa.assistant").joinpath("facts.toml").read_text("utf-8"))
+
+
+@cache
+def _kinds() -> tuple[Kind, ...]:
+    data = raw_facts()
+    expand = _expander(data.get("words", {}), data.get("parts", {}))
+
+    def compiled(pattern: str | None) -> re.Pattern[str] | None:
+        return re.compile(expand(pattern)) if pattern else None
+
+    return tuple(
+        Kind(
+            name=row["name"],
+            patterns=tuple(re.compile(expand(p)) for p in row["patterns"]),
+            needs=tuple(row.get("needs", ())),
+            split=compiled(row.get("split")),
+            item=compiled(row.get("item")),
+            reject=compiled(row.get("reject")),
+        )
+        for row in data["fact"]
+    )
+
+
+def fact_kinds() -> tuple[str, ...]:
+    """The kinds of fact, in the order of facts.toml."""
+    return tuple(k.name for k in _kinds())
 
 
 def of_kind(facts: Sequence[Fact], kind: str) -> tuple[Fact, ...]:
     return tuple(f for f in facts if f.kind == kind)
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of split_sentences() lies in ``text``. A sentence it joined across a
+    line break (a short fragment, a note on its own line) spans that break here, so the span's
+    text is always a substring."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for sentence in split_sentences(text):
+        start = text.find(sentence, pos)
+        if start >= 0:
+            end = start + len(sentence)
+        else:  # joined: match it character by character, skipping the text's whitespace
+            start = pos
+            while start < len(text) and text[start] != sentence[0]:
+                start += 1
+            i, j = start, 0
+            while i < len(text) and j < len(sentence):
+                if text[i] == sentence[j]:
+                    j += 1
+                elif not text[i].isspace():
+                    break
+                i += 1
+            end = i
+        spans.append((start, end))
+        pos = end
+    return spans
+
+
+def _candidates(kind: Kind, text: str) -> list[tuple[int, int]]:
+    """Spans of the kind's facts in ``text``, never overlapping."""
+    found: list[tuple[int, int]] = []
+    for pattern in kind.patterns:
+        for m in pattern.finditer(text):
+            start, end = m.span("t") if "t" in pattern.groupindex and m.group("t") else m.span()
+            if kind.split:
+                found.extend(_items(kind, text, start, end))
+            elif start < end and not (kind.reject and kind.reject.search(text[start:end])):
+                found.append((start, end))
+    found.sort()
+    kept: list[tuple[int, int]] = []
+    for start, end in found:  # overlapping matches are one fact: 通过…系统填写 + 填写并提交…申报书
+        if kept and start < kept[-1][1]:
+            kept[-1] = (kept[-1][0], max(end, kept[-1][1]))
+        else:
+            kept.append((start, end))
+    return kept
+
+
+def _items(kind: Kind, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    cuts = [start] + [i for m in kind.split.finditer(text, start, end) for i in m.span()] + [end]
+    for a, b in zip(cuts[::2], cuts[1::2]):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a == b or (kind.item and not kind.item.fullmatch(text[a:b])):
+            continue
+        if kind.reject and kind.reject.search(text[a:b]):
+            continue
+        out.append((a, b))
+    return out
+
+
+def facts_in(text: str, leads: Sequence[str] = ()) -> tuple[Fact, ...]:
+    """Every fact of every kind in a task's text, in text order (a kind's patterns never overlap
+    one another; kinds may: 崂山区政府 is a unit, 崂山区 a place). ``leads`` are the units its
+    lead notes name: facts of kind "who", at the note when the text holds it."""
+    spans = _sentence_spans(text)
+    starts = [s for s, _ in spans]
+
+    def sentence_at(start: int, end: int) -> str | None:
+        i = bisect_right(starts, start) - 1
+        if i < 0 or end > spans[i][1]:
+            return None  # outside every sentence, or across two: not one fact
+        return text[spans[i][0]:spans[i][1]]
+
+    found: list[tuple[int, int, int, str, str, str]] = []  # start, kind's order, end, kind, text, sentence
+    who: list[tuple[int, int]] = []
+    for order, kind in enumerate(_kinds()):
+        if kind.needs and not any(n in text for n in kind.needs):
+            continue
+        for start, end in _candidates(kind, text):
+            sentence = sentence_at(start, end)
+            if sentence is None:
+                continue
+            if kind.name == "who":
+                who.append((start, end))
+            found.append((start, order, end, kind.name, text[start:end], sentence))
+    if leads:
+        found += _leads(text, leads, who, sentence_at)
+    found.sort(key=lambda f: f[:3])
+    return tuple(Fact(kind, words, sentence) for *_, kind, words, sentence in found)
+
+
+def _leads(text, leads, who, sentence_at) -> list[tuple[int, int, int, str, str, str]]:
+    """Lead notes' units as "who" facts. Where the text's own "who" facts name a lead, those are
+    it (not counted twice); else it is at the unit's last mention (a lead note follows what it
+    leads); else, not found in the text, after everything and with no sentence."""
+    kind = next(k for k in _kinds() if k.name == "who")
+    order = _kinds().index(kind)
+    taken: set[tuple[int, int]] = set()
+    out = []
+    for lead in dict.fromkeys(leads):
+        if not lead or (kind.reject and kind.reject.search(lead)):
+            continue  # 相关部门及各地区: a lead note, but no answer to 谁负责
+        at = next(((s, e) for s, e in who if text[s:e] == lead and (s, e) not in taken), None)
+        if at:
+            taken.add(at)
+            continue
+        start = text.rfind(lead)
+        sentence = sentence_at(start, start + len(lead)) if start >= 0 else None
+        if sentence is not None:
+            out.append((start, order, start + len(lead), "who", lead, sentence))
+        else:
+            out.append((len(text) + len(out), order, 0, "who", lead, ""))
+    return out

@@ -1,0 +1,110 @@
+"""Facts of a task's text: every example row of facts.toml yields its fact, no counter-example
+row yields its kind, and facts_in() finds them in order, in the sentence that holds them."""
+
+import pytest
+
+from planqa.assistant.facts import Fact, fact_kinds, facts_in, of_kind, raw_facts
+
+ROWS = raw_facts()["fact"]
+
+
+def _cases(key):
+    return [pytest.param(row["name"], case, id=f"{row['name']}-{i}")
+            for row in ROWS for i, case in enumerate(row[key])]
+
+
+@pytest.mark.parametrize("kind, case", _cases("examples"))
+def test_each_example_yields_its_fact(kind, case):
+    sentence, printed = case
+    facts = of_kind(facts_in(sentence), kind)
+    assert printed in [f.text for f in facts], (sentence, facts)
+    assert all(f.sentence == sentence for f in facts)
+
+
+@pytest.mark.parametrize("kind, sentence", _cases("counter"))
+def test_no_counter_example_yields_its_kind(kind, sentence):
+    assert of_kind(facts_in(sentence), kind) == ()
+
+
+def test_every_kind_has_examples_and_counter_examples():
+    assert fact_kinds() == ("when", "count", "money", "who", "person", "place", "contact",
+                            "procedure", "standard")
+    for row in ROWS:
+        assert len(row["examples"]) >= 6 or row["name"] in ("person", "contact"), row["name"]
+        assert row["counter"], row["name"]
+
+
+# A task as a plan prints it: several sentences, a lead note after the last one.
+TASK = ("选取20个左右的省级学会先行试点，积累学会改革经验。6月底前，完成机关及直属单位改革；"
+        "对揭榜后经考核认定实施成功的，给予最高200万元的资金支持。\n"
+        "（责任单位：崂山区政府，市财政局、市地方金融监管局）")
+
+
+def test_a_task_yields_each_kind_in_text_order_in_its_sentence():
+    facts = facts_in(TASK, leads=("崂山区政府", "市财政局", "市地方金融监管局"))
+    assert [(f.kind, f.text) for f in facts] == [
+        ("count", "20个左右"),
+        ("when", "6月底前"),
+        ("money", "最高200万元"),
+        ("who", "崂山区政府"),
+        ("place", "崂山区"),
+        ("who", "市财政局"),
+        ("who", "市地方金融监管局"),
+    ]
+    for f in facts:
+        assert f.sentence in TASK and f.text in f.sentence
+    assert facts[0].sentence == "选取20个左右的省级学会先行试点，积累学会改革经验。"
+    assert facts[1].sentence == "6月底前，完成机关及直属单位改革；"
+    # The note on its own line belongs to the sentence before it, line break and all.
+    assert facts[3].sentence == ("对揭榜后经考核认定实施成功的，给予最高200万元的资金支持。\n"
+                                 "（责任单位：崂山区政府，市财政局、市地方金融监管局）")
+
+
+def test_leads_are_who_facts_once_each():
+    text = "打造全民终身学习的资源库和服务平台。（省教育厅负责）"
+    facts = facts_in(text, leads=("省教育厅",))
+    assert facts == (Fact("who", "省教育厅", text),)
+
+
+def test_a_lead_the_text_does_not_print_comes_last_without_a_sentence():
+    facts = facts_in("2025年底前，建成10个示范区。", leads=("省大数据局",))
+    assert [(f.kind, f.text, f.sentence) for f in facts][-1] == ("who", "省大数据局", "")
+    assert [f.kind for f in facts] == ["when", "count", "who"]
+
+
+def test_a_generic_lead_is_no_answer():
+    text = "进一步改善老年人办事体验。（相关部门及各地区按职责分工负责）"
+    assert of_kind(facts_in(text, leads=("相关部门及各地区",)), "who") == ()
+
+
+def test_a_lead_named_earlier_in_the_text_is_found_at_its_note():
+    text = "支持省大数据局建设数据平台。推进政务数据共享开放。（省大数据局牵头）"
+    (who,) = of_kind(facts_in(text, leads=("省大数据局",)), "who")
+    assert who.sentence == "推进政务数据共享开放。（省大数据局牵头）"
+
+
+def test_several_kinds_in_an_application_notice():
+    text = ("申报主体须于2022年10月28日前完成线上申报，并对申报内容真实性负责。\n"
+            "每个场景描述控制在3000字以内，可配图说明。\n"
+            "市场监督管理总局标准技术司苏静茹010-82262645")
+    facts = facts_in(text)
+    assert [(f.kind, f.text) for f in facts] == [
+        ("when", "2022年10月28日前"),
+        ("procedure", "线上申报"),
+        ("count", "3000字以内"),
+        ("person", "苏静茹"),
+        ("contact", "010-82262645"),
+    ]
+    assert [f.sentence for f in facts][-1] == "市场监督管理总局标准技术司苏静茹010-82262645"
+
+
+def test_a_list_of_units_is_one_fact_per_unit():
+    text = "（牵头单位：省科技厅，责任单位：省委组织部、省发展改革委、省工业和信息化厅等）"
+    assert [f.text for f in of_kind(facts_in(text), "who")] == [
+        "省科技厅", "省委组织部", "省发展改革委", "省工业和信息化厅"]
+
+
+def test_a_task_without_facts_and_an_empty_text():
+    assert facts_in("坚持问题导向与循序渐进相结合。") == ()
+    assert facts_in("") == ()
+    assert of_kind(facts_in(TASK), "standard") == ()
