@@ -20,7 +20,7 @@ from planqa.assistant.facts import of_kind
 from planqa.assistant.followup import Context, context_from_history
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
 from planqa.assistant.query import Query, normalize_question, split_questions
-from planqa.assistant.rules import Frame, expand, owner_names, table, understand
+from planqa.assistant.rules import expand, plan_frame, table, understand
 from planqa.assistant.retrieve import HybridSearch, Scored
 from planqa.assistant.scope import ASKED_TEXT, Verdict, judge, outside_plan
 from planqa.errors import NoPlanIndexed
@@ -169,10 +169,7 @@ class Assistant:
             plan_id = next(iter(self.search.entries))
         plan = self.search.entries[plan_id].plan if plan_id else None
         context = context if not context or context.plan == plan_id else None
-        genre = plan.genre if plan else ""  # 工作要点: also 要点
-        nouns = tuple(genre[i:] for i in range(len(genre) - 1))
-        frame = Frame(context, tuple(structure.section_titles(plan)) if plan else (), nouns,
-                      owner_names(plan.title, plan.issuer, nouns) if plan else ())
+        frame = plan_frame(plan, context)
         intent = understand(question, frame)
         if plan and intent.kind in ("mention", "search") and table().flag("english_part", question):
             # "part", "tasks" translate to noise (部分): the words about the structure go first

@@ -16,6 +16,7 @@ from importlib.resources import files
 from planqa.assistant.followup import Context, list_reference, topicless
 from planqa.assistant.query import Query, section_by_title
 from planqa.ingest.numerals import to_int
+from planqa.ingest.plan import Plan
 
 SLOT_LISTS = {"num", "en_num"}  # word lists that are regexes (the slots), not words
 _NAME = re.compile(r"\{([a-z_]+)\}")
@@ -136,6 +137,17 @@ class Frame:
     section_titles: tuple[tuple[str, str], ...] = ()
     doc_nouns: tuple[str, ...] = ()
     owner: tuple[str, ...] = ()  # owner_names()
+
+
+def plan_frame(plan: Plan | None, context: Context | None = None) -> Frame:
+    """The frame of a question asked of ``plan``: its parts, its document nouns (工作要点, also
+    要点) and the names of its organization."""
+    if plan is None:
+        return Frame(context)
+    genre = plan.genre or ""
+    nouns = tuple(genre[i:] for i in range(len(genre) - 1))
+    titles = tuple((s.number, s.title) for s in plan.sections)
+    return Frame(context, titles, nouns, owner_names(plan.title, plan.issuer, nouns))
 
 
 def needs_met(needs: str, ctx: Context | None) -> bool:

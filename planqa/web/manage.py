@@ -10,6 +10,21 @@ import gradio as gr
 from planqa.errors import PlanqaError
 from planqa.web.ui import plan_choices
 
+# The upload box's words come from Gradio's own translations, in the browser's language
+# ("Drop File Here - or - Click to Upload" in an English one). A flat key of custom translations
+# is found before Gradio's nested one, so these hold in every language Gradio ships.
+UPLOAD_TEXT = {"upload_text.drop_file": "把文件拖到这里", "common.or": "或",
+               "upload_text.click_to_upload": "点击选择文件"}
+GRADIO_LOCALES = ("en", "zh-CN", "zh-TW", "ar", "ca", "ckb", "de", "es", "et", "eu", "fa", "fi", "fr", "he",
+                  "hi", "id", "ja", "ko", "lt", "nb", "nl", "pl", "pt-BR", "pt", "ro", "ru", "sv", "ta",
+                  "th", "tr", "uk", "ur", "uz")
+
+
+def upload_i18n() -> gr.I18n:
+    """The translations the chat is mounted with (``mount_gradio_app(i18n=…)``)."""
+    return gr.I18n(**{locale: UPLOAD_TEXT for locale in GRADIO_LOCALES})
+
+
 INTRO = ("上传计划文件（.txt 任意编码、.docx、文字版 .pdf、.html 网页），先查看解析出的结构，"
          "确认无误后再建立索引。建立索引期间问答照常进行。")
 

@@ -16,6 +16,7 @@ def create_app(settings: Settings, assistant=None) -> FastAPI:
     from planqa.services import build_assistant, open_store
     from planqa.web.api import create_api
     from planqa.web.login import Login, add_login
+    from planqa.web.manage import upload_i18n
     from planqa.web.plans import PlanDesk
     from planqa.web.ui import CSS, HEAD, build_ui
 
@@ -34,7 +35,7 @@ def create_app(settings: Settings, assistant=None) -> FastAPI:
     desk = PlanDesk(settings, assistant.search) if login or not settings.api_token else None
 
     async def in_loop():  # Gradio makes event loops of its own when built outside one
-        common = dict(footer_links=[], show_error=False, css=CSS, head=HEAD)
+        common = dict(footer_links=[], show_error=False, css=CSS, head=HEAD, i18n=upload_i18n())
         if settings.embed_token:  # the chat without login, for portals where a login cannot work
             prefix = f"/embed/{settings.embed_token.get_secret_value()}"
             gr.mount_gradio_app(app, build_ui(assistant), path=prefix,

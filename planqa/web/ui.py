@@ -8,15 +8,10 @@ from collections.abc import Iterator
 import gradio as gr
 
 from planqa.assistant.answer import Answer
+from planqa.assistant.examples import example_questions
 from planqa.errors import PlanqaError
 
-EXAMPLES = [
-    "哪项任务涉及院士专家工作站？",
-    "科技工作者日主题活动是第几项任务？",
-    "第五部分有哪些任务？",
-    "选取多少个省级学会试点？",
-    "工作要点的发布时间是哪天？",
-]
+EXAMPLE_BUTTONS = 5  # example questions under the box, made from the chosen plan
 
 PLACEHOLDER = "<p class='meta'>点击回答下面的出处，在这里查看任务原文。</p>"
 EMPTY_HINT = "请先在上面的框里输入问题，再点“发送”（或按回车）；也可以直接点一个示例问题。"
@@ -164,38 +159,56 @@ def plan_choices(search) -> list[tuple[str, str]]:
     return [(f"{e.plan.title or '（无标题）'}（{pid}）", pid) for pid, e in search.entries.items()]
 
 
+def examples_for(search, plan_id: str | None) -> list[str]:
+    """The example questions of the chosen plan; none when no plan is chosen or indexed."""
+    entry = search.entries.get(plan_id) if plan_id else None
+    return example_questions(entry.plan, EXAMPLE_BUTTONS) if entry else []
+
+
+PLACEHOLDER_EXAMPLE = 14  # characters: a longer example would not fit the box on a phone
+
+
+def box_placeholder(questions: list[str]) -> str:
+    """The hint in the empty box: one of the examples, a short one."""
+    if not questions:
+        return "输入问题"
+    short = next((q for q in questions if len(q) <= PLACEHOLDER_EXAMPLE), min(questions, key=len))
+    return f"输入问题，例如：{short}"
+
+
 def build_ui(assistant, desk=None) -> gr.Blocks:
     """The chat; with ``desk`` (a ``PlanDesk``) also the 计划管理 tab (upload, list, remove)."""
     search = assistant.search
     plans = plan_choices(search)
     with gr.Blocks(title="计划问答助手", analytics_enabled=False) as demo:
-        gr.HTML("<h2>计划问答助手</h2><p>关于工作要点的问题都可以问；每个回答都会注明出自第几项任务。</p>",
+        gr.HTML("<h2>计划问答助手</h2><p>关于所选计划的问题都可以问；每个回答都会注明出自第几项任务。</p>",
                 elem_id="head")
         if desk is None:
-            _chat(assistant, plans)
+            _chat(demo, assistant, plans)
             return demo
         # The tab bar takes some height: a smaller chat keeps the page within a 720 px iframe.
         from planqa.web.manage import build_manage
 
         with gr.Tabs(elem_id="tabs"):
             with gr.Tab("问答", id="chat-tab", elem_id="chat-tab"):
-                plan = _chat(assistant, plans, chat_height=344)
+                plan = _chat(demo, assistant, plans, chat_height=344)
             with gr.Tab("计划管理", id="manage-tab", elem_id="manage-tab"):
                 build_manage(demo, desk, search, plan)
     return demo
 
 
-def _chat(assistant, plans, chat_height: int = 360) -> gr.Dropdown:
+def _chat(demo: gr.Blocks, assistant, plans, chat_height: int = 360) -> gr.Dropdown:
     """The chat's components and events; returns the plan selector."""
     search = assistant.search
-    plan = gr.Dropdown(plans, value=plans[0][1] if plans else None, label="计划",
-                       visible=len(plans) > 1, elem_id="plan")
+    chosen = plans[0][1] if plans else None
+    shown = examples_for(search, chosen)
+    plan = gr.Dropdown(plans, value=chosen, label="计划", visible=len(plans) > 1, elem_id="plan")
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=300):
             chat = gr.Chatbot(show_label=False, height=chat_height, elem_id="chat", sanitize_html=True,
                               buttons=["copy"], feedback_options=None, autoscroll=False)
             with gr.Row():
-                box = gr.Textbox(show_label=False, placeholder="输入问题，例如：哪项任务涉及院士专家工作站？",
+                box = gr.Textbox(show_label=False, placeholder=box_placeholder(shown),
                                  max_length=2000, scale=5, min_width=160, elem_id="question")
                 send = gr.Button("发送", variant="primary", scale=1, min_width=64, elem_id="send")
             hint = gr.Markdown(EMPTY_HINT, visible=False, elem_id="hint")
@@ -204,7 +217,8 @@ def _chat(assistant, plans, chat_height: int = 360) -> gr.Dropdown:
                 task_inline = gr.HTML("")
                 close_inline = gr.Button("收起原文", size="sm", elem_id="task-inline-close")
             with gr.Row(elem_id="examples"):
-                examples = [gr.Button(q, size="sm", elem_classes=["example"]) for q in EXAMPLES]
+                padded = shown + [""] * (EXAMPLE_BUTTONS - len(shown))
+                examples = [gr.Button(q, size="sm", visible=bool(q), elem_classes=["example"]) for q in padded]
                 clear = gr.Button("新对话", size="sm", elem_id="clear")
         with gr.Column(scale=2, min_width=280, elem_id="task-panel", elem_classes=["task-view"]):
             task_view = gr.HTML(PLACEHOLDER)
@@ -260,6 +274,23 @@ def _chat(assistant, plans, chat_height: int = 360) -> gr.Dropdown:
     def reset():
         return [], [], *closed[:1], [], *closed[1:], gr.update(visible=False)
 
+    def example_updates(plan_id: str | None) -> tuple:
+        """The placeholder and the example buttons for the plan (buttons without one hidden)."""
+        questions = examples_for(search, plan_id)
+        padded = questions + [""] * (EXAMPLE_BUTTONS - len(questions))
+        return (gr.update(placeholder=box_placeholder(questions)),
+                *(gr.update(value=q, visible=bool(q)) for q in padded))
+
+    def switched(plan_id: str | None):
+        """Another plan: a new conversation, and that plan's examples (under the box and in it)."""
+        return (*reset(), *example_updates(plan_id))
+
+    def loaded(current: str | None):
+        """On page load, the examples of the plan as it is now (re-indexed, or removed since the
+        page was built: then the first plan, as the 计划管理 tab's refresh chooses)."""
+        ids = list(search.entries)
+        return example_updates(current if current in ids else (ids[0] if ids else None))
+
     outputs = [chat, history, cites, last, box, task_view, task_inline, hint]
     box.submit(respond, [box, chat, history, plan], outputs)
     send.click(respond, [box, chat, history, plan], outputs)
@@ -269,5 +300,6 @@ def _chat(assistant, plans, chat_height: int = 360) -> gr.Dropdown:
     close.click(close_panel, None, [cites, task_view, task_inline])
     close_inline.click(close_panel, None, [cites, task_view, task_inline])
     clear.click(reset, None, [chat, history, cites, last, task_view, task_inline, hint])
-    plan.change(reset, None, [chat, history, cites, last, task_view, task_inline, hint])
+    plan.change(switched, [plan], [chat, history, cites, last, task_view, task_inline, hint, box, *examples])
+    demo.load(loaded, [plan], [box, *examples], api_visibility="private")
     return plan

@@ -9,6 +9,15 @@ from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(os.environ.get("PLANQA_ARTIFACTS", ROOT / "test-artifacts"))  # screenshots
+# *.test names resolve to loopback: a portal at portal.test embeds the chat at planqa.test, two
+# different sites over plain http, as on an intranet.
+FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--host-resolver-rules=MAP *.test 127.0.0.1"]
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -130,3 +139,44 @@ def start_server(built_home, tmp_path_factory):
 def planqa_server(start_server) -> PlanqaServer:
     """The default `planqa serve` (no login, no token), shared by the HTTP and browser tests."""
     return start_server()
+
+
+_running: list = []  # the shared browser while it runs: (playwright, browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, launched once for all the browser tests of the
+    session. It is closed after the last test that uses it (``pytest_runtest_teardown``): while
+    the sync Playwright runs, its event loop counts as running in this thread, and a later test's
+    ``asyncio.run`` (``create_app``) would fail."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    assert Path(CHROMIUM).exists(), "Debian's chromium is not installed (.ci/run installs it)"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    playwright = sync_api.sync_playwright().start()
+    try:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+    except BaseException:
+        playwright.stop()
+        raise
+    _running.append((playwright, launched))
+    yield launched
+    _close_browser()
+
+
+def _close_browser() -> None:
+    while _running:
+        playwright, launched = _running.pop()
+        try:
+            launched.close()
+        finally:
+            playwright.stop()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """The shared browser closes as soon as no test left in the session needs it."""
+    if _running and "browser" in item.fixturenames:
+        later = item.session.items[item.session.items.index(item) + 1:]
+        if not any("browser" in getattr(i, "fixturenames", ()) for i in later):
+            _close_browser()

@@ -11,36 +11,23 @@ from pathlib import Path
 
 import pytest
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
-from tests.integration.conftest import free_port  # noqa: E402
+from planqa.assistant.examples import example_questions  # noqa: E402
+from planqa.ingest.load import load_plan  # noqa: E402
+from tests.conftest import SEED  # noqa: E402
+from tests.integration.conftest import ARTIFACTS, CHROMIUM, ROOT, free_port  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = Path(os.environ.get("PLANQA_ARTIFACTS", ROOT / "test-artifacts"))
-# *.test names resolve to loopback: a portal at portal.test embeds the chat at planqa.test, two
-# different sites over plain http, as on an intranet.
-FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--host-resolver-rules=MAP *.test 127.0.0.1"]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 EMBED_TOKEN = "portal-embed-token-0123456789"
+SEED_PLAN = load_plan(SEED)[0]
 
 
 @pytest.fixture(scope="module")
 def server(planqa_server):
     assert Path(CHROMIUM).exists(), "Debian's chromium is not installed (.ci/run installs it)"
     return planqa_server.url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
-        b.close()
 
 
 def shot(page, name: str, full_page: bool = False) -> None:
@@ -52,6 +39,10 @@ def open_chat(browser, url: str, viewport: dict, scale: float = 1):
     page.goto(url)
     page.locator("#question textarea").wait_for()
     return page
+
+
+def shown_examples(scope) -> list[str]:
+    return scope.locator("#examples button.example:visible").all_inner_texts()
 
 
 def messages(scope) -> int:
@@ -94,23 +85,34 @@ def answer_start_is_visible(scope, start: str) -> bool:
     }""", start)
 
 
-def check_chat(page, scope, width: str) -> None:
-    """Each point of the chat, the same way at every width; ``scope`` is the page or a frame."""
+def check_chat(page, scope, width: str) -> str:
+    """Each point of the chat, the same way at every width; ``scope`` is the page or a frame.
+    Returns the heading of the task shown in the panel."""
     # An empty send says what to do.
     scope.locator("#send").click()
     scope.locator("#hint").get_by_text("请先在上面的框里输入问题", exact=False).wait_for(timeout=10_000)
     assert messages(scope) == 0
 
-    # An example asks at once (no second click on 发送).
-    retry_click(scope, scope.get_by_role("button", name="哪项任务涉及院士专家工作站？"), 0)
-    wait_answer(scope, "第14项")
+    # The examples are the plan's own: made from the seed, the first one in the box as a hint.
+    examples = example_questions(SEED_PLAN)
+    assert shown_examples(scope) == examples
+    hint = scope.locator("#question textarea").get_attribute("placeholder")
+    assert hint.startswith("输入问题，例如：") and hint.removeprefix("输入问题，例如：") in examples
+
+    # An example asks at once (no second click on 发送): its topic's task answers, cited.
+    topic = next(q for q in examples if q.startswith("哪项任务涉及"))
+    phrase = topic.removeprefix("哪项任务涉及").removesuffix("？").strip("“”")
+    task = next(t for t in SEED_PLAN.tasks if phrase in t.title)
+    retry_click(scope, scope.locator("#examples button.example").filter(has_text=topic), 0)
+    wait_answer(scope, f"第{task.number}项")
     assert not scope.locator("#hint").is_visible()
 
-    # A citation opens its task where the user is looking.
-    scope.locator("#citations label").filter(has_text="第9项").click()
+    # A citation opens its task where the user is looking, the quoted words marked.
+    scope.locator("#citations label").filter(has_text=f"第{task.number}项").click()
     panel = scope.locator("#task-panel" if width == "desktop" else "#task-inline")
-    panel.get_by_text("第9项：强化科技人才工作", exact=False).wait_for(timeout=10_000)
-    assert "院士专家工作站" in panel.locator("mark").first.inner_text()
+    heading = f"第{task.number}项：{task.title}"
+    panel.get_by_text(heading, exact=False).wait_for(timeout=10_000)
+    assert panel.locator("mark").first.inner_text() in scope.locator("#chat .message-row.bot-row").last.inner_text()
     box, chat = panel.bounding_box(), scope.locator("#chat").bounding_box()
     if width == "desktop":  # beside the answer, level with the chat
         assert box["x"] >= chat["x"] + chat["width"] - 1 and box["y"] < chat["y"] + chat["height"] / 2
@@ -120,14 +122,14 @@ def check_chat(page, scope, width: str) -> None:
         assert chips["y"] < box["y"] < examples["y"]
         if scope is page:
             assert 0 <= box["y"] < PHONE["height"] - 100
-    return panel
+    return heading
 
 
-def check_follows_and_starts(page, scope, panel, name: str) -> None:
+def check_follows_and_starts(page, scope, shown: str, name: str) -> None:
     # A new, long answer: the panel no longer shows the old task, the answer shows from its start.
     ask(scope, "今年有哪些重点工作？")
     wait_answer(scope, "七、")
-    assert "第9项：" not in scope.locator("#task-panel").inner_text()
+    assert shown not in scope.locator("#task-panel").inner_text()
     assert not scope.locator("#task-inline").is_visible()
     page.wait_for_timeout(300)
     assert answer_start_is_visible(scope, "为主线"), "the long answer opened scrolled past its start"
@@ -138,13 +140,17 @@ def test_chat_at_desktop_width(server, browser):
     page = open_chat(browser, server + "/", DESKTOP)
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    panel = check_chat(page, page, "desktop")
+    assert "关于所选计划的问题都可以问" in page.locator("#head").inner_text()
+    shown = check_chat(page, page, "desktop")
     shot(page, "chat-desktop-citation.png")
-    check_follows_and_starts(page, page, panel, "chat-desktop-long-answer.png")
+    check_follows_and_starts(page, page, shown, "chat-desktop-long-answer.png")
 
     # Follow-ups in the same conversation: a place in the list just given, then its part.
     ask(page, "哪项任务涉及院士专家工作站？")
     wait_answer(page, "第14项")
+    page.locator("#citations label").filter(has_text="第9项").click()  # the second of two chips
+    page.locator("#task-panel").get_by_text("第9项：强化科技人才工作", exact=False).wait_for(timeout=10_000)
+    assert "院士专家工作站" in page.locator("#task-panel mark").first.inner_text()
     listed = page.locator("#chat .message-row.bot-row").last.inner_text()
     second = max(("第9项：", "第14项："), key=listed.index)
     ask(page, "第二个是什么内容？")
@@ -162,11 +168,11 @@ def test_chat_at_desktop_width(server, browser):
 
 def test_chat_at_phone_width(server, browser):
     page = open_chat(browser, server + "/", PHONE, scale=2)
-    panel = check_chat(page, page, "phone")
+    shown = check_chat(page, page, "phone")
     shot(page, "chat-phone-citation.png")
     page.locator("#task-inline-close").click()
     page.locator("#task-inline").wait_for(state="hidden", timeout=10_000)
-    check_follows_and_starts(page, page, panel, "chat-phone-long-answer.png")
+    check_follows_and_starts(page, page, shown, "chat-phone-long-answer.png")
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1  # nothing wider than the phone
     page.close()
@@ -209,8 +215,8 @@ def test_chat_inside_a_portal_iframe_on_another_site(server, browser):
         page.wait_for_function("parseInt(document.getElementById('planqa').style.height) !== 720", timeout=15_000)
         fits = "document.documentElement.scrollHeight <= innerHeight + 1"
         page.frames[1].wait_for_function(fits, timeout=5_000)
-        check_chat(page, frame, "desktop")
-        check_follows_and_starts(page, frame, None, "chat-iframe.png")
+        shown = check_chat(page, frame, "desktop")
+        check_follows_and_starts(page, frame, shown, "chat-iframe.png")
         page.frames[1].wait_for_function(fits, timeout=5_000)  # resized again after the answers
         shot(page, "chat-iframe-full.png", full_page=True)
         page.close()
