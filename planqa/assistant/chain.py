@@ -15,8 +15,7 @@ from dataclasses import dataclass, replace
 from planqa.assistant import extractive as ex
 from planqa.assistant import structure
 from planqa.assistant.answer import Answer
-from planqa.assistant.evidence import Evidence
-from planqa.assistant.facts import of_kind
+from planqa.assistant.evidence import NO_FACT_NEEDED, Evidence
 from planqa.assistant.followup import Context, context_from_history
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
 from planqa.assistant.query import Query, normalize_question, split_questions
@@ -89,7 +88,7 @@ LLM_DOWN = "（大模型服务暂时不可用（{reason}），以下为计划原
 LLM_REMOVED = "（已删除回答中不在检索结果里的引用：{numbers}）"
 
 
-FACT_LABEL = {"who": "责任单位", "when": "时间", "money": "金额", "place": "地点", "contact": "联系方式",
+FACT_LABEL = {"who": "责任单位", "when": "时间", "date": "日期", "money": "金额", "place": "地点", "contact": "联系方式",
               "person": "人员"}
 NOT_UNDERSTOOD = "没有理解这个问题。可以换个说法，或者问{name}的某一部分、某一项，例如：{examples}"
 GREETING = "您好！我可以回答关于{name}的问题，并注明出自第几项任务。例如：{examples}"
@@ -222,7 +221,12 @@ class Assistant:
             asks = turn.intent.asks
             if asks and not turn.evidence.states(chunk, asks):  # said under the task asked about
                 where = structure.task_label(task, plan)
-                text = f"{where}没有写明{ASKED_TEXT.get(asks, '这方面的内容')}。该项是：{task.title}"
+                lacks = f"{where}没有写明{ASKED_TEXT.get(asks, '这方面的内容')}。"
+                if turn.intent.carried:  # "那第7项呢？": the task itself, and what it lacks
+                    plain = replace(turn, intent=replace(turn.intent, asks=None, carried=False))
+                    answer = self._task(plain)
+                    return replace(answer, answer=f"{lacks}该项内容如下：\n{answer.answer}")
+                text = f"{lacks}该项是：{task.title}"
                 return Answer(turn.raw, text, True, (ex.citation(chunk, task.title, hit.score if hit else 1.0),))
             quote = ex.pick_quote(chunk, turn.question, self.search.bm25.idf, self._marks(turn, chunk),
                                   hit.best_passages if hit else ())
@@ -347,14 +351,13 @@ class Assistant:
 
     def _by_phrase(self, turn: Turn, top: Scored) -> Answer | None:
         """The shape the evidence gives, whatever the wording: the question's phrase in several
-        tasks → all of them, best first; in one task that scores near the best → that task.
-        A fact asked for is answered from the task that states it; the others holding the
+        tasks → all of them, best first. A fact asked for is answered from the task that states it; the others holding the
         phrase are named as also mentioning it."""
         found = turn.evidence.phrase_hits
         if not found or (turn.intent.within and turn.context) or top.chunk.kind != "task":
             return None
         phrase = turn.evidence.phrase
-        asks = turn.intent.asks
+        asks = turn.intent.asks if turn.intent.asks not in NO_FACT_NEEDED else None
         if asks:
             stating = [h for h in found if turn.evidence.states(h.chunk, asks)]
             best = top if top in stating else (stating[0] if stating else None)
@@ -366,11 +369,7 @@ class Assistant:
                 named = "、".join(ex.label(h.chunk).split("：")[0] for h in others)
                 answer = replace(answer, answer=f"{answer.answer}\n（“{phrase}”也出现在{named}）")
             return answer
-        if len(found) > 1:
-            return self._listing(turn, found, [phrase])
-        if found[0] is not top and found[0].score >= RELATED_BAND * top.score:
-            return self._extractive(turn, found[0])
-        return None
+        return self._listing(turn, found, [phrase]) if len(found) > 1 else None
 
     def _plan_text(self, plan: Plan | None) -> str:
         return self.search.plan_text.get(plan.plan_id, "") if plan else ""
@@ -431,7 +430,7 @@ class Assistant:
         """The facts asked for, named: "责任单位：省大数据局、省财政厅" (units from the task's
         lead notes need not be in the quoted sentence)."""
         label = FACT_LABEL.get(turn.intent.asks)
-        facts = of_kind(turn.evidence.facts(chunk), turn.intent.asks)
+        facts = turn.evidence.stated(chunk, turn.intent.asks)
         texts = list(dict.fromkeys(f.text for f in facts))[:6]
         return f"{label}：{'、'.join(texts)}" if label and texts else ""
 
@@ -439,7 +438,7 @@ class Assistant:
     def _marks(turn: Turn, chunk: Chunk) -> tuple[str, ...]:
         """The words of the facts asked for that the chunk states (its quote should hold them)."""
         asks = turn.intent.asks
-        return tuple(f.text for f in of_kind(turn.evidence.facts(chunk), asks)) if asks else ()
+        return tuple(f.text for f in turn.evidence.stated(chunk, asks)) if asks else ()
 
     def _answerable(self, chunk: Chunk) -> Chunk:
         """The part of a chunk an answer may come from: the overview chunk also holds the

@@ -17,6 +17,9 @@ from planqa.ingest.plan import Plan
 
 PHRASE_SHARE = 0.7  # of the question's key-word weight (idf) that a phrase must hold
 MIN_PHRASE_CHARS = 3
+NO_FACT_NEEDED = {"part", "whether"}  # asked kinds that any task answers
+LOCATIVE_REACH = 6  # characters before a place where 在/于/地点 may stand
+DAY_MARKS = "月日号旬"  # a date that says which day (or part of a month)
 MAX_PHRASE_TASKS = 0.25  # a phrase in more of the tasks than this names no topic of its own
 
 
@@ -30,6 +33,15 @@ def spelled_out(question: str, plan_text: str) -> str:
         if full:
             question = question.replace(short, full, 1)
     return question
+
+
+def located(fact: Fact) -> bool:
+    """A place fact with a word before it that says something happens there."""
+    from planqa.assistant.rules import table
+
+    at = fact.sentence.find(fact.text)
+    before = fact.sentence[max(0, at - LOCATIVE_REACH): at] if at >= 0 else ""
+    return any(w in before for w in table().words["locative"]) or fact.sentence.startswith("地点")
 
 
 @dataclass
@@ -102,8 +114,17 @@ class Evidence:
                      and plan.section_of(t).number == chunk.section_number), None)
         return task.leads if task else ()
 
+    def stated(self, chunk: Chunk, kind: str) -> tuple[Fact, ...]:
+        """The chunk's facts of the kind asked for; a day asked for ("哪一天") needs a month
+        or a day in the date, a year alone does not say which day."""
+        if kind == "date":
+            return tuple(f for f in of_kind(self.facts(chunk), "when") if any(c in f.text for c in DAY_MARKS))
+        if kind == "place":  # a place named as where something happens, not in passing
+            return tuple(f for f in of_kind(self.facts(chunk), "place") if located(f))
+        return of_kind(self.facts(chunk), kind)
+
     def states(self, chunk: Chunk, kind: str | None) -> bool:
         """Whether the chunk states the kind of fact asked for (no kind asked: anything goes)."""
-        if kind == "part":  # every task stands in a part
-            return chunk.task_number is not None
-        return kind is None or bool(of_kind(self.facts(chunk), kind))
+        if kind in NO_FACT_NEEDED:
+            return kind != "part" or chunk.task_number is not None  # every task stands in a part
+        return kind is None or bool(self.stated(chunk, kind))

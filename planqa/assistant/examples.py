@@ -6,7 +6,6 @@ Pure functions of the parsed ``Plan``; no randomness (the same plan gives the sa
 
 import re
 
-from planqa.assistant import structure
 from planqa.assistant.answer import place
 from planqa.assistant.rules import plan_frame, understand
 from planqa.ingest.grammar import grammar

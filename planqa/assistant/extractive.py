@@ -114,6 +114,13 @@ def conjunct_terms(question: str, idf: Mapping[str, float]) -> list[list[str]]:
 
 
 _GLUE = "的了是在和与及或等要把被对将也都还就之"
+_QUOTE_MARKS = str.maketrans("", "", "“”\"‘’'「」『』《》")
+
+
+def bare(text: str) -> str:
+    """The text without quotation marks: the plan's “科技工作者日”主题活动 is the phrase a
+    question types as 科技工作者日主题活动."""
+    return text.translate(_QUOTE_MARKS)
 
 
 def plan_phrase(question: str, plan_text: str, idf: Mapping[str, float], share: float) -> str:
@@ -122,7 +129,8 @@ def plan_phrase(question: str, plan_text: str, idf: Mapping[str, float], share: 
     alone are 学会 (in most tasks) and 群; "" when there is none."""
     terms = key_terms(question, idf)
     total = sum(idf[t] for t in terms)
-    topic = _FRAME.sub("，", question)
+    topic = bare(_FRAME.sub("，", question))
+    plan_text = bare(plan_text)
     best = ""
     for run in re.findall(r"[\u4e00-\u9fff]{3,}", topic):
         for i in range(len(run)):
@@ -146,7 +154,7 @@ def key_terms(question: str, idf: Mapping[str, float]) -> list[str]:
 
 def own_words(chunk: Chunk) -> str:
     """A task's title and body, lowercased: where a listing looks for the question's terms."""
-    return f"{chunk.task_title}\n{chunk.body}".lower()
+    return bare(f"{chunk.task_title}\n{chunk.body}").lower()
 
 
 def group_share(chunk: Chunk, groups: Sequence[tuple[float, Sequence[str]]]) -> float:

@@ -44,24 +44,11 @@ class Query:
     besides: int | None = None  # section: "这部分还有哪些任务" lists the others than this task
     in_order: bool = False  # mention: "按文件顺序" lists tasks by number, not best first
     rule: str = ""  # the row of rules.toml that understood the question
+    carried: bool = False  # ``asks`` comes from the previous question ("那第5项呢？")
 
 
 Intent = Query  # the former name
 
-
-# What a sentence that states each kind of fact contains.
-ANSWER_PATTERNS = {
-    "procedure": re.compile(r"(申报|报名|预约|申请)(方式|流程|程序|时间|材料|条件)|登录.{1,20}(网|平台|系统)|联系人"),
-    "contact": re.compile(r"\d{3,4}-\d{7,8}|@|www\.|路\d+号"),
-    "list_names": re.compile(r"(、[^、。，]{2,12}(学会|协会)){3,}"),
-    "standard": re.compile(r"(标准|条件)(为|是|：)"),
-    "money": re.compile(r"\d+(\.\d+)?\s*(亿|万)?元|[0-9]+%|收费"),
-    "person": re.compile(r"联系人[:：]|同志"),
-    "who": re.compile(r"由.{1,16}(负责|牵头)|负责人|牵头"),
-    "place": re.compile(r"在.{1,10}(举办|召开|举行|建设)|地点"),
-    "when": re.compile(r"\d+月|\d+日|月底|年底|年内|上半年|下半年|季度|之前|以前|前[，。,]|\d{4}-\d{2}"),
-    "count": re.compile(r"\d+(\.\d+)?\s*(个|家|所|项|人|次|名|场|条|级|万|亿|%|余|多)|[一二三四五六七八九十两]+(个|家|所|项|人|次|名|场|条|级)|左右|第[一二三四五六七八九十]+次"),
-}
 
 MAX_PARTS = 4  # questions answered from one message
 MIN_PART_CHARS = 5  # "又呢？" is no question of its own

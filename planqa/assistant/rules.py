@@ -202,7 +202,7 @@ def carried(query: Query, question: str, m: re.Match | None, ctx: Context | None
     if not table().flag("elliptical", rest):
         return query
     asks = asks_for(ctx.question)
-    return replace(query, asks=asks, followup=True) if asks else query
+    return replace(query, asks=asks, followup=True, carried=True) if asks else query
 
 
 def _chat(x: Match) -> Query:

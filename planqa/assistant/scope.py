@@ -28,7 +28,7 @@ PROVINCES = (
 ).split()
 _REGION = re.compile("(" + "|".join(PROVINCES) + ")")
 ASKED_TEXT = {
-    "money": "金额", "when": "时间", "count": "数量", "who": "负责的单位", "person": "具体人员",
+    "money": "金额", "when": "时间", "date": "具体日期", "count": "数量", "who": "负责的单位", "person": "具体人员",
     "place": "地点", "list_names": "具体名单", "standard": "具体标准或条件", "contact": "联系方式",
     "procedure": "具体办理流程或所需材料",
 }

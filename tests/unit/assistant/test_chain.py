@@ -251,7 +251,7 @@ def test_an_answer_from_the_overview_quotes_the_overall_thinking_not_the_notice(
 
 def test_the_notices_dates_answer_no_when_question(assistant):
     answer = assistant.ask("2017年全国科普日活动是哪一天？")
-    assert answer.abstained and "没有写明时间" in answer.answer
+    assert answer.abstained and "没有写明具体日期" in answer.answer
 
 
 def test_a_task_by_its_place_in_the_part_just_shown(assistant):

@@ -9,7 +9,7 @@ import pytest
 
 from planqa.assistant import structure
 from planqa.assistant.examples import example_questions
-from planqa.assistant.query import route
+from planqa.assistant.rules import plan_frame, understand
 from planqa.ingest.load import load_plan
 from planqa.ingest.plan import Plan, Section, Task
 from tests.conftest import SEED
@@ -42,8 +42,7 @@ def loaded(path: Path) -> Plan:
 
 def kinds(plan: Plan, questions: list[str]) -> list[str]:
     """What each question asks, by where the router sends it."""
-    titles = structure.section_titles(plan)
-    return [route(q, None, titles).kind for q in questions]
+    return [understand(q, plan_frame(plan)).kind for q in questions]
 
 
 def test_five_distinct_short_questions_every_time(plan):
@@ -77,9 +76,8 @@ def test_every_question_names_only_what_the_plan_has(plan):
 
 
 def test_the_questions_go_where_they_are_meant_to(plan):
-    titles = structure.section_titles(plan)
     for q in example_questions(plan, 8):
-        intent = route(q, None, titles)
+        intent = understand(q, plan_frame(plan))
         if _TOPIC.match(q):
             assert intent.kind in ("mention", "search") and intent.asks is None, q
         elif _PART_TASK.match(q) or _TASK.match(q):
@@ -131,7 +129,7 @@ def test_a_restarting_plan_names_tasks_by_their_place_in_the_part():
     jinan = loaded(JINAN)
     asked = [q for q in example_questions(jinan) if q.endswith("讲什么？")]
     assert asked and _PART_TASK.match(asked[0])  # 第二部分第2项, which routes to the task
-    assert route(asked[0], None, structure.section_titles(jinan)).section_place is not None
+    assert understand(asked[0], plan_frame(jinan)).section_place is not None
 
 
 def test_a_plan_without_numbered_tasks_asks_about_its_parts():

@@ -143,7 +143,7 @@ def test_a_follow_up_that_names_nothing_asks_about_the_last_task():
 
 
 @pytest.mark.parametrize("question, asks", [
-    ("省科技馆新馆总投资多少亿元？", "money"), ("科技工作者日是每年的哪一天？", "when"),
+    ("省科技馆新馆总投资多少亿元？", "money"), ("科技工作者日是每年的哪一天？", "date"),
     ("选取多少个省级学会试点？", "count"), ("中国科协现任主席是谁？", "person"),
     ("省科协办公室的电话和地址是多少？", "contact"), ("试点学会的名单有哪些？", "list_names"),
     ("哪几项任务提到学会", None), ("第几项讲扶贫", None),
