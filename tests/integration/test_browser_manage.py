@@ -13,7 +13,14 @@ from planqa.assistant.examples import example_questions
 from planqa.ingest.load import load_plan_bytes
 from tests.documents import make_docx, make_pdf
 from tests.integration.conftest import CHROMIUM
-from tests.integration.test_browser import DESKTOP, ask, messages, retry_click, shot, wait_answer
+from tests.integration.test_browser import (
+    DESKTOP,
+    ask,
+    messages,
+    retry_click,
+    shot,
+    wait_answer,
+)
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 JINAN_TITLE = "济南市新一代信息技术产业高质量发展行动计划"

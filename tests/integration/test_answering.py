@@ -1,8 +1,9 @@
-"""The answering chain on the seed plan (real default embedder, embedded Chroma)."""
+"""The answering chain on the seed plan (real default embedder, embedded Chroma): integration."""
 
 import pytest
 
 from planqa.assistant.chain import tasks_first
+from planqa.assistant.examples import example_questions
 from planqa.assistant.retrieve import Scored
 from planqa.errors import QuestionError
 from planqa.index.chunk import Chunk
@@ -285,3 +286,14 @@ def test_anything_else_after_a_list_gives_the_rest_of_it(assistant):
     first = assistant.ask("第一个是什么内容？", history=[listed])
     rest = assistant.ask("还有别的吗？", history=[listed, first])
     assert [c.task for c in rest.citations] == order[1:] and not rest.abstained
+
+
+def test_every_seed_example_is_answered_with_its_source(assistant):
+    seed = assistant.search.entries["sdast-2017-work-plan"].plan
+    for q in example_questions(seed):
+        answer = assistant.ask(q)
+        assert not answer.abstained, q
+        if "一共有多少项任务" in q:
+            assert "共23项任务" in answer.answer
+        else:
+            assert answer.citations, q
