@@ -47,6 +47,7 @@ def main() -> int:
     parser.add_argument("out")
     parser.add_argument("--sealed", default="sealed")
     parser.add_argument("--corpus", default="tests/data/corpus")
+    parser.add_argument("--plans-only", action="store_true", help="only the corpus plans' sets (SEALED/corpus/*.jsonl)")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -60,8 +61,8 @@ def main() -> int:
             if done.returncode:
                 raise SystemExit(f"index failed: {done.stderr.strip()[-400:]}")
             seed = seed or planqa(home, "index", "--list").stdout.split("\t")[0]
-        sets = [("holdout10", sealed / "holdout10.jsonl", seed),
-                ("conversations10", sealed / "conversations10.jsonl", seed)]
+        sets = [] if args.plans_only else [("holdout10", sealed / "holdout10.jsonl", seed),
+                                           ("conversations10", sealed / "conversations10.jsonl", seed)]
         sets += [(p, sealed / "corpus" / f"{p}.jsonl", p) for p in plans]
         for name, path, plan in sets:
             table = measure(home, path, plan, out / f"{name}.json")

@@ -18,7 +18,7 @@ from planqa.assistant.answer import Answer
 from planqa.assistant.evidence import NO_FACT_NEEDED, Evidence
 from planqa.assistant.followup import Context, context_from_history
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
-from planqa.assistant.query import Query, normalize_question, split_questions
+from planqa.assistant.query import Query, normalize_question, section_by_title, split_questions
 from planqa.assistant.rules import expand, plan_frame, table, understand
 from planqa.assistant.retrieve import HybridSearch, Scored
 from planqa.assistant.scope import ASKED_TEXT, Verdict, judge, outside_plan
@@ -222,7 +222,7 @@ class Assistant:
             if asks and not turn.evidence.states(chunk, asks):  # said under the task asked about
                 where = structure.task_label(task, plan)
                 lacks = f"{where}没有写明{ASKED_TEXT.get(asks, '这方面的内容')}。"
-                if turn.intent.carried:  # "那第7项呢？": the task itself, and what it lacks
+                if turn.intent.carried or asks in table().loose:  # the task, and what it lacks
                     plain = replace(turn, intent=replace(turn.intent, asks=None, carried=False))
                     answer = self._task(plain)
                     return replace(answer, answer=f"{lacks}该项内容如下：\n{answer.answer}")
@@ -263,6 +263,9 @@ class Assistant:
         plan = self._plan_for(turn)
         if verdict := self._other_plan(turn, plan):
             return self._refuse(turn, plan, [], verdict.reason)  # 江苏省科协今年的重点工作
+        if turn.intent.meta == "count_tasks" and (number := section_by_title(turn.question, structure.section_titles(plan))):
+            section = structure.find_section(plan, number=number)  # "主要任务一共有多少项？"
+            return self._reply(turn, structure.answer_section(plan, section))
         reply = structure.answer_meta(plan, turn.intent.meta)
         return self._reply(turn, reply) if reply else self._retrieve(turn)
 
@@ -402,7 +405,8 @@ class Assistant:
         asks = turn.intent.asks
         plan = turn.plan or (self.search.entries[hits[0].chunk.plan].plan if hits else None)
         verdict = judge(turn.question, hits, self._plan_text(plan), self.search.bm25.idf, asks,
-                        answered=bool(hits) and turn.evidence.states(self._answerable(hits[0].chunk), asks),
+                        answered=bool(hits) and (asks in table().loose or turn.evidence.states(
+                            self._answerable(hits[0].chunk), asks)),
                         plan_title=plan.title if plan else "")
         if not verdict.in_scope:
             return self._refuse(turn, plan, hits, verdict.reason), hits, None

@@ -19,6 +19,7 @@ PHRASE_SHARE = 0.7  # of the question's key-word weight (idf) that a phrase must
 MIN_PHRASE_CHARS = 3
 NO_FACT_NEEDED = {"part", "whether"}  # asked kinds that any task answers
 LOCATIVE_REACH = 6  # characters before a place where 在/于/地点 may stand
+RATIO_MARKS = ("%", "％", "百分之", "成")
 DAY_MARKS = "月日号旬"  # a date that says which day (or part of a month)
 MAX_PHRASE_TASKS = 0.25  # a phrase in more of the tasks than this names no topic of its own
 
@@ -119,6 +120,8 @@ class Evidence:
         or a day in the date, a year alone does not say which day."""
         if kind == "date":
             return tuple(f for f in of_kind(self.facts(chunk), "when") if any(c in f.text for c in DAY_MARKS))
+        if kind == "ratio":  # a share: a percentage, 百分之…, 三成
+            return tuple(f for f in of_kind(self.facts(chunk), "count") if any(m in f.text for m in RATIO_MARKS))
         if kind == "place":  # a place named as where something happens, not in passing
             return tuple(f for f in of_kind(self.facts(chunk), "place") if located(f))
         return of_kind(self.facts(chunk), kind)

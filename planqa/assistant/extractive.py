@@ -98,17 +98,24 @@ def list_answer(intro: str, items: Sequence[tuple[Chunk, str]]) -> str:
 
 
 # Words about the document or the asking, not the topic: "计划里哪些地方提到了…", "相关工作".
-_FRAME = re.compile(r"(这份|本|该|这个)?(工作要点|计划|要点|文件|通知)(里面|里|中|当中|上)"
-                    r"|哪些地方|什么地方|哪里|哪儿|(相关|有关)的?(工作|内容|安排|情况)|想知道|请问|帮我")
+def _frame() -> re.Pattern:
+    """Words about the document or the asking, not the topic: "计划里哪些地方提到了…", "相关工作"
+    (rules.toml's ``frame`` pattern, with every genre noun of the outline grammar)."""
+    from planqa.assistant.rules import table
+
+    return table().patterns["frame"]
 
 
-_AND = re.compile(r"以及|或者|和|与|及|跟|或|、")
+def _and() -> re.Pattern:
+    from planqa.assistant.rules import table
+
+    return table().patterns["and"]
 
 
 def conjunct_terms(question: str, idf: Mapping[str, float]) -> list[list[str]]:
     """Key terms of each topic joined by 和/与/、 ("科普社会化和科普信息化分别…" → two topics); one
     list when the question names one topic."""
-    topics = [key_terms(part, idf) for part in _AND.split(_FRAME.sub("，", question))]
+    topics = [key_terms(part, idf) for part in _and().split(_frame().sub("，", question))]
     topics = [t for t in topics if t]
     return topics if len(topics) > 1 else [key_terms(question, idf)]
 
@@ -129,7 +136,7 @@ def plan_phrase(question: str, plan_text: str, idf: Mapping[str, float], share: 
     alone are 学会 (in most tasks) and 群; "" when there is none."""
     terms = key_terms(question, idf)
     total = sum(idf[t] for t in terms)
-    topic = bare(_FRAME.sub("，", question))
+    topic = bare(_frame().sub("，", question))
     plan_text = bare(plan_text)
     best = ""
     for run in re.findall(r"[\u4e00-\u9fff]{3,}", topic):
@@ -147,7 +154,7 @@ def plan_phrase(question: str, plan_text: str, idf: Mapping[str, float], share: 
 
 def key_terms(question: str, idf: Mapping[str, float]) -> list[str]:
     """The question's content words that the plan knows (at least two characters), rarest first."""
-    topic = _FRAME.sub("，", question)
+    topic = _frame().sub("，", question)
     words = [w for w in dict.fromkeys(content_words(topic)) if w in idf and len(w) >= 2]
     return sorted(words, key=lambda w: -idf[w])
 

@@ -70,7 +70,6 @@ def _cited(c: dict) -> dict:
 _LIST_PLACE = re.compile(r"第([一二三四五六七八九十\d]+)个|(最后一个|最后一项|最后一条|最后那个|最后那项|后者)|(前者)"
                          r"|\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last) one\b"
                          r"|(后一个|\bthe latter\b)|(前一个|\bthe former\b)", re.I)
-_LIST_OTHER = re.compile(r"另一个|另外一个|另一项|另外一项|另外那一?(项|个)|剩下的?那(一)?(项|个)|\bthe other (one|task)\b", re.I)
 def list_reference(question: str, context: Context) -> int | None:
     """The task a follow-up points at in the last list: by place, or "the other one"."""
     listed = context.listed if len(context.listed) > 1 else context.tasks
@@ -87,7 +86,9 @@ def list_reference(question: str, context: Context) -> int | None:
             return listed[0]
         n = to_int(m.group(1) or m.group(4))  # 第二个, "the fourth one"
         return listed[n - 1] if n and n <= len(listed) else None
-    if _LIST_OTHER.search(question) and len(listed) > 1 and context.task in listed:
+    from planqa.assistant.rules import table
+
+    if table().flag("list_other", question) and len(listed) > 1 and context.task in listed:
         return next(t for t in listed if t != context.task)
     return None
 

@@ -38,6 +38,7 @@ class Table:
     rules: tuple[Rule, ...]
     patterns: dict[str, re.Pattern]  # flags read off any question (listing, literal …)
     asks: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]  # fact type asked, in order
+    loose: frozenset[str] = frozenset()  # asked kinds a task answers even without that fact
 
     def flag(self, name: str, question: str) -> bool:
         return bool(self.patterns[name].search(question))
@@ -66,7 +67,10 @@ def expand(template: str, words: dict[str, Sequence[str]], extra: dict[str, Sequ
 
 
 def parse_table(data: dict) -> Table:
-    words = {k: tuple(v) for k, v in data["words"].items()}
+    from planqa.ingest.grammar import raw_grammar
+
+    # The genre nouns (工作要点, 方案 …) are the outline grammar's: one list for both.
+    words = {**{k: tuple(v) for k, v in data["words"].items()}, "genre": tuple(raw_grammar()["genre"]["nouns"])}
     patterns = {k: re.compile(expand(v, words)) for k, v in data["patterns"].items()}
     rules = []
     for row in data["rule"]:
@@ -81,7 +85,8 @@ def parse_table(data: dict) -> Table:
                           tuple(row.get("examples", ())), template))
     asks = tuple((row["name"], re.compile(expand(row["pattern"], words)), tuple(row.get("examples", ())))
                  for row in data["asks"])
-    return Table(words, tuple(rules), patterns, asks)
+    loose = frozenset(row["name"] for row in data["asks"] if row.get("absent") == "answer")
+    return Table(words, tuple(rules), patterns, asks, loose)
 
 
 PLAN_SLOTS = ("{doc}", "{owner}")  # word lists that the plan asked adds to
@@ -269,6 +274,12 @@ def _section_title(x: Match) -> Query | None:
     return Query("section", section_number=number) if number else None
 
 
+def _section_named(x: Match) -> Query | None:
+    """A part asked for by its whole title, without the word 部分: "保障措施都有哪些？"."""
+    named = [number for number, title in x.frame.section_titles if len(title) >= 4 and title in x.question]
+    return Query("section", section_number=named[0]) if len(named) == 1 else None
+
+
 def _list_reference(x: Match) -> Query | None:
     n = list_reference(x.question, x.ctx)
     return Query("task", task=n, asks=x.asks, followup=True) if n is not None else None
@@ -350,7 +361,7 @@ def _search(x: Match) -> Query:
 BUILDERS: dict[str, Callable[[Match], Query | None]] = {
     "chat": _chat, "section_place_en": _section_place_en, "section_en": _section_en,
     "section_place": _section_place, "task_number": _task_number, "section_number": _section_number,
-    "last_section": _last_section, "section_title": _section_title, "list_reference": _list_reference,
+    "last_section": _last_section, "section_title": _section_title, "section_named": _section_named, "list_reference": _list_reference,
     "next": _next, "prev": _prev, "its_section": _its_section, "this_section": _this_section,
     "within": _within, "this_task": _this_task, "else": _else, "meta": _meta,
     "document_meta": _document_meta, "topicless": _topicless, "bare_term": _bare_term,

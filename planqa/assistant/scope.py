@@ -10,6 +10,7 @@ Thresholds are calibrated on the question sets in planqa/eval (bench/eval_scope.
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from planqa.assistant.retrieve import Scored
 from planqa.index.lexical import content_words
@@ -21,14 +22,8 @@ MIN_KNOWN = 0.4  # share of the question's content words that the plan contains
 
 # A year, not an amount: 2016年 or "in 2016", but not 2000个 / 2000万元.
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?!\d)(?!\s*(?:个|家|万|元|%|人|名|条|项|台|所))")
-# Provinces and province-level cities: a question about another one is about another plan.
-PROVINCES = (
-    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 "
-    "广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
-).split()
-_REGION = re.compile("(" + "|".join(PROVINCES) + ")")
 ASKED_TEXT = {
-    "money": "金额", "when": "时间", "date": "具体日期", "count": "数量", "who": "负责的单位", "person": "具体人员",
+    "money": "金额", "ratio": "比例", "when": "时间", "date": "具体日期", "count": "数量", "who": "负责的单位", "person": "具体人员",
     "place": "地点", "list_names": "具体名单", "standard": "具体标准或条件", "contact": "联系方式",
     "procedure": "具体办理流程或所需材料",
 }
@@ -48,11 +43,29 @@ def known_share(question: str, idf: Mapping[str, float]) -> float:
     return sum(1 for w in words if w in idf) / len(words)
 
 
-# "中国科协2017年工作要点" names a plan: whose it is must match this plan's title.
-# The owner must read like an organization or a place: "跟院士有关的工作安排" names no plan.
-_PLAN_NAMED = re.compile(
-    r"([\u4e00-\u9fff]{0,10}?(?:科协|协会|学会|研究会|委员会|政府|大学|学院|研究院|研究所|中心|集团|公司"
-    r"|局|厅|部|委|办|省|市|县|区))(?:\d{4}年度?)?的?(?:工作要点|工作计划|工作安排|工作规划)")
+# "中国科协2017年工作要点" names a plan: whose it is must match this plan's title. The owner
+# must read like an organization or a place ("跟院士有关的工作安排" names no plan); the
+# genre nouns are the outline grammar's, the owner endings rules.toml's.
+@cache
+def _plan_named() -> re.Pattern:
+    from planqa.assistant.rules import alternatives, table
+    from planqa.ingest.grammar import raw_grammar
+
+    ends = alternatives(table().words["org_suffix"])
+    nouns = alternatives([n for n in raw_grammar()["genre"]["nouns"] if len(n) > 2 or n.startswith("工作")])
+    return re.compile(rf"([\u4e00-\u9fff]{{0,10}}?(?:{ends}))(?:\d{{4}}年度?)?的?(?:{nouns})")
+
+
+@cache
+def _region() -> re.Pattern:
+    """Provinces and major cities (the place names of facts.toml): a question about one that the
+    plan never names is about another plan."""
+    from planqa.assistant.facts import raw_facts
+    from planqa.assistant.rules import alternatives
+
+    return re.compile(f"({alternatives(raw_facts()['words']['places'])})")
+
+
 _DEMONSTRATIVE = re.compile(r"^(这份|这个|本|该|此|今年|全年|这次)")
 # "第二次全省科技工作者状况调查" where the plan has only the third: another round, not this one.
 _ORDINAL = re.compile(r"(第[一二三四五六七八九十百\d]+)(次|届|批|期)([\u4e00-\u9fff]{2})")
@@ -72,7 +85,7 @@ def other_round(question: str, plan_text: str) -> Verdict | None:
 def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict | None:
     """A year, a province or another organization's plan that this plan is not about."""
     genre = genre_of(plan_title)
-    for m in _PLAN_NAMED.finditer(question):
+    for m in _plan_named().finditer(question):
         owner = m.group(1)
         if plan_title and not _DEMONSTRATIVE.match(owner) and owner not in plan_title:
             return Verdict(False, f"这里只有《{plan_title}》，没有{owner}的{m.group(0)[len(owner):].lstrip('的')}")
@@ -81,7 +94,7 @@ def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict
     for year in _YEAR.findall(question):
         if year not in plan_text:
             return Verdict(False, f"这份{genre}没有涉及{year}年的情况")
-    for region in _REGION.findall(question):
+    for region in _region().findall(question):
         if region not in plan_text:
             return Verdict(False, f"这份{genre}没有涉及{region}的情况")
     return None
