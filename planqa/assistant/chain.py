@@ -25,7 +25,7 @@ from planqa.assistant.scope import ASKED_TEXT, Verdict, judge, outside_plan
 from planqa.errors import NoPlanIndexed
 from planqa.index.chunk import Chunk, chunk_plan
 from planqa.index.glossary import is_english
-from planqa.index.lexical import content_words, is_word
+from planqa.index.lexical import content_words, is_word, tokenize
 from planqa.ingest.plan import Plan
 
 SEARCH_K = 5
@@ -76,12 +76,20 @@ def merge_answers(question: str, parts: list[Answer], labels: Sequence[str] = ()
     return Answer(question, "\n\n".join(texts), all(a.abstained for a in parts), tuple(cites))
 
 
+def named_parts(plan: Plan, question: str) -> set[str]:
+    """The parts whose whole title the question names (主要任务, 保障措施), when it names some
+    but not all: a listing is then among their tasks."""
+    named = {s.number for s in plan.sections if len(s.title) >= 4 and s.title in question}
+    return named if len(named) < len(plan.sections) else set()
+
+
 def understood(question: str, search: HybridSearch) -> bool:
     """Whether the question has words at all: Chinese content words, or English words the
     dictionary knows ("asdfgh", "？？？" and "啊啊啊" have none)."""
     if is_english(question) or not _HAN.search(question):
         return bool(search.glossary.english_groups(question)[0])
-    return any(w in search.bm25.idf or is_word(w) for w in content_words(question))
+    idf = search.bm25.idf
+    return any(t in idf for t in tokenize(question)) or any(is_word(w) for w in content_words(question))
 
 
 LLM_DOWN = "（大模型服务暂时不可用（{reason}），以下为计划原文摘录）"
@@ -90,6 +98,7 @@ LLM_REMOVED = "（已删除回答中不在检索结果里的引用：{numbers}�
 
 FACT_LABEL = {"who": "责任单位", "when": "时间", "date": "日期", "money": "金额", "place": "地点", "contact": "联系方式",
               "person": "人员"}
+STRUCTURAL = ("meta", "section", "task")  # answered from the outline, not by retrieval
 NOT_UNDERSTOOD = "没有理解这个问题。可以换个说法，或者问{name}的某一部分、某一项，例如：{examples}"
 GREETING = "您好！我可以回答关于{name}的问题，并注明出自第几项任务。例如：{examples}"
 THANKS = "不客气。还可以接着问，例如：{examples}"
@@ -113,8 +122,9 @@ class Assistant:
         return self.handlers[turn.intent.kind](turn)
 
     def _answer(self, question: str, plan: str | None, history: Sequence) -> Answer:
-        """The message as one question; if that is refused and it holds several questions
-        (机关改革什么时候完成？新馆投资多少钱？), each is answered in turn, as a conversation so
+        """The message as one question; if that is refused, or answered from the outline while
+        it holds questions of other kinds, and it holds several questions (机关改革什么时候完成？
+        新馆投资多少钱？), each is answered in turn, as a conversation so
         that "它…" in a later one means the earlier one's task, and the answers are given
         under their questions: a part the plan does not cover says so, as the whole did. Parts
         are not tried first, and a message about another year or organization stays refused
@@ -122,8 +132,10 @@ class Assistant:
         whose second half alone would be answered wrongly."""
         turn = self._prepare({"question": question, "plan": plan, "history": history})
         answer = self._handle(turn)
-        parts = split_questions(question) if answer.abstained else []
+        parts = split_questions(question)
         if not parts or self._other_plan(turn, self._plan_for(turn)):
+            return answer
+        if not answer.abstained and not self._asks_apart(turn, parts):
             return answer
         answers: list[Answer] = []
         for p in parts:
@@ -132,6 +144,16 @@ class Assistant:
         if all(a.abstained for a in answers):
             return answer
         return merge_answers(question, answers, labels=parts)
+
+    def _asks_apart(self, turn: Turn, parts: list[str]) -> bool:
+        """Whether an answered message still holds questions of different kinds, of which the
+        whole answered one: "一共多少项任务？第三部分讲什么？" is a count and a part."""
+        if turn.intent.kind not in STRUCTURAL:
+            return False
+        frame = plan_frame(turn.plan, turn.context)
+        queries = {(q.kind, q.meta, q.task, q.section, q.section_number)
+                   for q in (understand(normalize_question(p), frame) for p in parts)}
+        return len(queries) > 1
 
     def _chat(self, turn: Turn) -> Answer:
         """A greeting or thanks: a short reply with questions this plan answers."""
@@ -278,7 +300,13 @@ class Assistant:
         hits = list(turn.evidence.task_hits)
         if turn.context and turn.context.task is not None and table().flag("also", turn.question):
             hits = [h for h in hits if h.chunk.task_number != turn.context.task]  # "还有哪项"
-        terms, found = self._containing(turn.question, hits, turn.intent.literal)
+        question = turn.question
+        if turn.plan and (parts := named_parts(turn.plan, question)):  # "主要任务里哪些和港口有关"
+            hits = [h for h in hits if h.chunk.section_number in parts] or hits
+            for part in turn.plan.sections:
+                if part.number in parts:
+                    question = question.replace(part.title, "，")  # the part's name is no topic
+        terms, found = self._containing(question, hits, turn.intent.literal)
         related: list[Scored] = []
         # Near tasks join a topic list. Alone they make one only when the question asks for
         # several in so many words, or is English (which cannot match the plan's words): a
@@ -357,8 +385,8 @@ class Assistant:
         tasks → all of them, best first. A fact asked for is answered from the task that states it; the others holding the
         phrase are named as also mentioning it."""
         found = turn.evidence.phrase_hits
-        if not found or (turn.intent.within and turn.context) or top.chunk.kind != "task":
-            return None
+        if not found or turn.intent.followup or top.chunk.kind != "task":
+            return None  # a follow-up is about the conversation's task, not every mention
         phrase = turn.evidence.phrase
         asks = turn.intent.asks if turn.intent.asks not in NO_FACT_NEEDED else None
         if asks:
@@ -366,13 +394,21 @@ class Assistant:
             best = top if top in stating else (stating[0] if stating else None)
             if best is None:
                 return None
-            answer = self._extractive(turn, best)
-            others = [h for h in found if h is not best]
-            if others:
-                named = "、".join(ex.label(h.chunk).split("：")[0] for h in others)
-                answer = replace(answer, answer=f"{answer.answer}\n（“{phrase}”也出现在{named}）")
-            return answer
+            return self._also(self._extractive(turn, best), phrase, [h for h in found if h is not best])
+        titled = [h for h in found if phrase in ex.bare(h.chunk.task_title)]
+        if len(titled) == 1 and len(found) > 1:  # one clear best: the task named by the phrase
+            answer = self._extractive(turn, titled[0])
+            return self._also(answer, phrase, [h for h in found if h is not titled[0]])
         return self._listing(turn, found, [phrase]) if len(found) > 1 else None
+
+    @staticmethod
+    def _also(answer: Answer, phrase: str, others: list[Scored]) -> Answer:
+        """The answer, noting the other tasks where the phrase occurs (not cited: they do not
+        answer, they only mention it)."""
+        if not others:
+            return answer
+        named = "、".join(ex.label(h.chunk).split("：")[0] for h in others)
+        return replace(answer, answer=f"{answer.answer}\n（“{phrase}”也出现在{named}）")
 
     def _plan_text(self, plan: Plan | None) -> str:
         return self.search.plan_text.get(plan.plan_id, "") if plan else ""

@@ -11,17 +11,18 @@ from functools import cached_property
 from planqa.assistant import extractive as ex
 from planqa.assistant.abbreviations import expansions
 from planqa.assistant.facts import Fact, facts_in, of_kind
+from planqa.assistant.followup import topicless
 from planqa.assistant.retrieve import HybridSearch, Scored
 from planqa.index.chunk import Chunk
 from planqa.ingest.plan import Plan
 
 PHRASE_SHARE = 0.7  # of the question's key-word weight (idf) that a phrase must hold
-MIN_PHRASE_CHARS = 3
+MIN_PHRASE_CHARS = 2
 NO_FACT_NEEDED = {"part", "whether"}  # asked kinds that any task answers
 LOCATIVE_REACH = 6  # characters before a place where 在/于/地点 may stand
 RATIO_MARKS = ("%", "％", "百分之", "成")
 DAY_MARKS = "月日号旬"  # a date that says which day (or part of a month)
-MAX_PHRASE_TASKS = 0.25  # a phrase in more of the tasks than this names no topic of its own
+MAX_PHRASE_TASKS = 0.3  # a phrase in more of the tasks than this names no topic of its own
 
 
 def spelled_out(question: str, plan_text: str) -> str:
@@ -88,6 +89,9 @@ class Evidence:
         if len(ex.conjunct_terms(question, self.idf)) > 1:  # two topics joined by 和: no one phrase
             return ""
         phrase = ex.plan_phrase(question, self.plan_text, self.idf, PHRASE_SHARE)
+        if not phrase and len(terms := ex.key_terms(question, self.idf)) == 1 and topicless(
+                question.replace(terms[0], "")):
+            phrase = terms[0]  # the question is its one key word and a frame ("链主在哪一项？")
         return phrase if len(phrase) >= MIN_PHRASE_CHARS else ""
 
     @cached_property
@@ -98,7 +102,7 @@ class Evidence:
             return []
         found = [h for h in self.task_hits if ex.mentions(h.chunk, [self.phrase])]
         tasks = len(self.plan.tasks) if self.plan else len(self.task_hits)
-        return found if len(found) <= max(3, MAX_PHRASE_TASKS * tasks) else []
+        return found if len(found) <= max(4, MAX_PHRASE_TASKS * tasks) else []
 
     def facts(self, chunk: Chunk) -> tuple[Fact, ...]:
         """The facts a task states (dates, amounts, counts, responsible units …)."""

@@ -155,8 +155,21 @@ def plan_phrase(question: str, plan_text: str, idf: Mapping[str, float], share: 
 def key_terms(question: str, idf: Mapping[str, float]) -> list[str]:
     """The question's content words that the plan knows (at least two characters), rarest first."""
     topic = _frame().sub("，", question)
-    words = [w for w in dict.fromkeys(content_words(topic)) if w in idf and len(w) >= 2]
+    words = [known_part(w, idf) for w in dict.fromkeys(content_words(topic))]
+    words = list(dict.fromkeys(w for w in words if len(w) >= 2))
     return sorted(words, key=lambda w: -idf[w])
+
+
+def known_part(word: str, idf: Mapping[str, float]) -> str:
+    """The word, or its longest part that the plan knows: jieba may glue a particle to a term
+    the plan has (链主是 → 链主); "" when no part of two characters or more is known."""
+    if word in idf:
+        return word
+    for size in range(len(word) - 1, 1, -1):
+        for i in range(len(word) - size + 1):
+            if word[i : i + size] in idf:
+                return word[i : i + size]
+    return ""
 
 
 def own_words(chunk: Chunk) -> str:

@@ -1,0 +1,117 @@
+"""The Assistant's handlers over one Evidence, on a corpus plan (not the seed), without a model:
+hash embeddings in an embedded Chroma. What is asserted follows from the evidence (the plan's
+own words, lead notes, facts), so it holds for any embedder."""
+
+from pathlib import Path
+
+import pytest
+
+from planqa.assistant.chain import Assistant
+from planqa.assistant.retrieve import HybridSearch
+from planqa.index.build import index_files
+from planqa.index.store import PlanStore, close_client, open_client
+from tests.fakes import HashEmbeddings
+
+PLAN = Path(__file__).resolve().parents[2] / "data" / "corpus" / "three-year-action-plan-improving-innovation-capability.txt"
+ID = PLAN.stem
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    client = open_client(tmp_path_factory.mktemp("home"))
+    store = PlanStore(client, HashEmbeddings())
+    index_files(store, [PLAN])
+    yield Assistant(HybridSearch(store))
+    close_client(client)
+
+
+@pytest.fixture(scope="module")
+def plan(assistant):
+    return assistant.search.entries[ID].plan
+
+
+def tasks_saying(plan, phrase):
+    return {t.number for t in plan.tasks if phrase in f"{t.title}\n{t.text}".replace("“", "").replace("”", "")}
+
+
+def test_a_phrase_in_several_tasks_cites_them_all_whatever_the_wording(assistant, plan):
+    phrase = "链主"
+    expected = tasks_saying(plan, phrase)
+    assert len(expected) > 1
+    for question in (f"哪项任务涉及{phrase}？", f"{phrase}在哪一项？", f"{phrase}是在哪一条里提到的？"):
+        answer = assistant.ask(question)
+        assert {c.task for c in answer.citations} == expected, question
+        assert [c.score for c in answer.citations] == sorted((c.score for c in answer.citations), reverse=True)
+
+
+def test_who_leads_is_answered_from_the_lead_note(assistant, plan):
+    task = next(t for t in plan.tasks if "省市场监管局" in t.leads)
+    answer = assistant.ask(f"{task.title}由哪个部门牵头？")
+    assert not answer.abstained and answer.citations[0].task == task.number
+    assert "责任单位：" in answer.answer and "省市场监管局" in answer.answer
+
+
+def test_a_named_person_the_plan_does_not_give_is_refused(assistant):
+    answer = assistant.ask("省市场监管局局长是谁？")
+    assert answer.abstained and "具体人员" in answer.answer
+
+
+def test_an_amount_the_plan_does_not_state_is_refused(assistant):
+    answer = assistant.ask("省财政给每个质量标杆企业补贴多少钱？")
+    assert answer.abstained and "金额" in answer.answer
+
+
+def test_a_follow_up_asks_what_the_last_question_asked(assistant, plan):
+    first = assistant.ask("第3项由哪些单位负责？")
+    assert "责任单位：" in first.answer
+    again = assistant.ask("那第9项呢？", history=[first])
+    assert again.citations and again.citations[0].task == 9
+    assert "责任单位：" in again.answer and "省市场监管局" in again.answer
+
+
+def test_two_questions_in_one_message_are_each_answered(assistant, plan):
+    answer = assistant.ask("一共有多少项任务？重点任务这部分有哪些任务？")
+    assert f"共{len(plan.tasks)}项任务" in answer.answer
+    part = next(s for s in plan.sections if s.title == "重点任务")
+    assert {t.number for t in part.tasks} <= {c.task for c in answer.citations}
+
+
+def test_which_part_names_the_part(assistant, plan):
+    task = plan.tasks[5]
+    part = plan.section_of(task)
+    answer = assistant.ask(f"{task.title}属于哪个部分？")
+    assert answer.citations[0].task == task.number and f"属于第{part.number}部分" in answer.answer
+
+
+def test_a_part_named_by_its_title_lists_its_tasks(assistant, plan):
+    part = next(s for s in plan.sections if s.title == "保障措施")
+    answer = assistant.ask("保障措施都有哪些？")
+    assert [c.task for c in answer.citations] == [t.number for t in part.tasks]
+
+
+@pytest.mark.parametrize("greeting", ["你好", "您好！", "谢谢", "好的，明白了"])
+def test_greetings_and_thanks_get_a_short_reply_with_examples(assistant, greeting):
+    answer = assistant.ask(greeting)
+    assert not answer.abstained and not answer.citations
+    assert "例如" in answer.answer and len(answer.answer) < 200
+
+
+@pytest.mark.parametrize("gibberish", ["asdfghjkl", "zzzz qqqq", "啊啊啊啊", "123456"])
+def test_gibberish_is_not_understood(assistant, gibberish):
+    answer = assistant.ask(gibberish)
+    assert answer.abstained and answer.answer.startswith("没有理解")
+
+
+def test_ask_is_the_last_item_of_stream(assistant):
+    *pieces, last = assistant.stream("第3项讲什么？")
+    assert pieces == []  # no LLM: the answer comes at once
+    assert last.to_json()["citations"] == assistant.ask("第3项讲什么？").to_json()["citations"]
+
+
+def test_one_search_per_question(assistant, monkeypatch):
+    calls = []
+    search = assistant.search.search
+    monkeypatch.setattr(assistant.search, "search", lambda *a, **k: calls.append(a) or search(*a, **k))
+    assistant.ask("哪项任务涉及链主？")
+    assistant.ask("标准引领提升行动由谁负责？")
+    assert len(calls) == 2
