@@ -307,6 +307,9 @@ class Assistant:
                 if part.number in parts:
                     question = question.replace(part.title, "，")  # the part's name is no topic
         terms, found = self._containing(question, hits, turn.intent.literal)
+        if units := self._units_named(turn, hits):  # "哪些任务是省市场监管局牵头的？"
+            led = sorted((h for h in hits if self._led_by(turn, h, units)), key=lambda h: h.chunk.task_number or 0)
+            return self._listing(turn, led, units)  # in the plan's order: no task leads more
         related: list[Scored] = []
         # Near tasks join a topic list. Alone they make one only when the question asks for
         # several in so many words, or is English (which cannot match the plan's words): a
@@ -324,6 +327,18 @@ class Assistant:
                 turn.evidence.states(h.chunk, asks) for h in found + related)):
             return self._retrieve(turn)  # judged there: e.g. names asked that no task gives
         return self._listing(turn, found, terms, related)
+
+    def _units_named(self, turn: Turn, hits: list[Scored]) -> list[str]:
+        """The responsible units a question about who leads names (those some task's lead
+        notes or text give as responsible), longest first; [] when it names none."""
+        if not table().flag("lead_role", turn.question):
+            return []
+        units = {f.text for h in hits for f in turn.evidence.stated(h.chunk, "who")}
+        named = sorted((u for u in units if len(u) >= 3 and u in turn.question), key=len, reverse=True)
+        return [u for u in named if not any(u in longer for longer in named if longer != u)]
+
+    def _led_by(self, turn: Turn, hit: Scored, units: list[str]) -> bool:
+        return any(u in f.text for f in turn.evidence.stated(hit.chunk, "who") for u in units)
 
     def _containing(self, question: str, hits: list[Scored],
                     literal: bool = False) -> tuple[list[str], list[Scored]]:
