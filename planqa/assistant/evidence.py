@@ -6,7 +6,7 @@ Evidence; nothing searches twice for one question.
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from planqa.assistant import extractive as ex
 from planqa.assistant.abbreviations import expansions
@@ -35,6 +35,12 @@ def spelled_out(question: str, plan_text: str) -> str:
         if full:
             question = question.replace(short, full, 1)
     return question
+
+
+@lru_cache(maxsize=4096)
+def task_facts(text: str, leads: tuple[str, ...]) -> tuple[Fact, ...]:
+    """facts_in, kept across turns: a task's text is the same until it is re-indexed."""
+    return facts_in(text, leads)
 
 
 def located(fact: Fact) -> bool:
@@ -107,7 +113,7 @@ class Evidence:
     def facts(self, chunk: Chunk) -> tuple[Fact, ...]:
         """The facts a task states (dates, amounts, counts, responsible units …)."""
         if chunk.id not in self._facts:
-            self._facts[chunk.id] = facts_in(chunk.body, self.leads(chunk))
+            self._facts[chunk.id] = task_facts(chunk.body, tuple(self.leads(chunk)))
         return self._facts[chunk.id]
 
     def leads(self, chunk: Chunk) -> Sequence[str]:
