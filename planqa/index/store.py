@@ -242,10 +242,13 @@ class PlanStore:
             where = {"plan": plans[0]} if len(plans) == 1 else {"plan": {"$in": plans}}
         got = self.chunks.query(query_embeddings=[vector], n_results=k, where=where,
                                 include=["documents", "metadatas", "distances"])
+        # A record another process is still writing may come back without its metadata or
+        # text: it belongs to no committed version, so it is left out.
         return [
             DenseHit(i, meta["chunk_id"], doc, 1.0 - distance)
-            for i, doc, meta, distance in zip(got["ids"][0], got["documents"][0], got["metadatas"][0],
-                                              got["distances"][0], strict=True)
+            for i, doc, meta, distance in zip(got["ids"][0], got["documents"][0] or [], got["metadatas"][0] or [],
+                                              got["distances"][0], strict=False)
+            if meta and "chunk_id" in meta and doc is not None
         ]
 
 
