@@ -49,13 +49,22 @@ class Turn:
     evidence: Evidence
 
 
+def summing_up(chunk: Chunk) -> bool:
+    """The overview, or a task that sums up the plan (指导思想, 发展目标, 基本原则 …): its meaning
+    is near any topic of the plan."""
+    if chunk.kind == "overview":
+        return True
+    titles = f"{chunk.task_title}\n{chunk.section_title}"
+    return any(w in titles for w in table().words["summary_title"])
+
+
 def tasks_first(hits: list[Scored]) -> list[Scored]:
-    """The overview sums up every task, so its meaning is near any topic; a task that scores
-    near it and matches the question's words at least as well is the specific answer ("Tell
-    me about the anti-cult work"). The overview keeps the words it alone has (迎接…召开)."""
-    if not hits or hits[0].chunk.kind == "task":
+    """A summing-up chunk is near any topic; a specific task that scores near it and matches
+    the question's words at least as well is the answer ("Tell me about the anti-cult work").
+    The summary keeps the words it alone has (迎接…召开, 到2026年的目标)."""
+    if not hits or not summing_up(hits[0].chunk):
         return hits
-    task = next((h for h in hits if h.chunk.kind == "task"), None)
+    task = next((h for h in hits if h.chunk.kind == "task" and not summing_up(h.chunk)), None)
     if (task is None or task.score < OVERVIEW_BAND * hits[0].score
             or (task.lexical or 0.0) < (hits[0].lexical or 0.0)):
         return hits
@@ -86,10 +95,12 @@ def named_parts(plan: Plan, question: str) -> set[str]:
 def understood(question: str, search: HybridSearch) -> bool:
     """Whether the question has words at all: Chinese content words, or English words the
     dictionary knows ("asdfgh", "？？？" and "啊啊啊" have none)."""
+    idf = search.bm25.idf
+    if any(t in idf for t in tokenize(question)):  # a word or number the plan has: 12368
+        return True
     if is_english(question) or not _HAN.search(question):
         return bool(search.glossary.english_groups(question)[0])
-    idf = search.bm25.idf
-    return any(t in idf for t in tokenize(question)) or any(is_word(w) for w in content_words(question))
+    return any(is_word(w) for w in content_words(question))
 
 
 LLM_DOWN = "（大模型服务暂时不可用（{reason}），以下为计划原文摘录）"
@@ -98,6 +109,7 @@ LLM_REMOVED = "（已删除回答中不在检索结果里的引用：{numbers}�
 
 FACT_LABEL = {"who": "责任单位", "when": "时间", "date": "日期", "money": "金额", "place": "地点", "contact": "联系方式",
               "person": "人员"}
+DOCUMENT_FACTS = {"signed": "印发日期", "published": "发布日期", "issuer": "印发单位", "addressees": "主送单位"}
 STRUCTURAL = ("meta", "section", "task")  # answered from the outline, not by retrieval
 NOT_UNDERSTOOD = "没有理解这个问题。可以换个说法，或者问{name}的某一部分、某一项，例如：{examples}"
 GREETING = "您好！我可以回答关于{name}的问题，并注明出自第几项任务。例如：{examples}"
@@ -289,6 +301,8 @@ class Assistant:
             section = structure.find_section(plan, number=number)  # "主要任务一共有多少项？"
             return self._reply(turn, structure.answer_section(plan, section))
         reply = structure.answer_meta(plan, turn.intent.meta)
+        if reply is None and turn.intent.meta in DOCUMENT_FACTS:  # not printed: say so, not a task
+            return self._refuse(turn, plan, [], f"{plan.genre}里没有写明{DOCUMENT_FACTS[turn.intent.meta]}")
         return self._reply(turn, reply) if reply else self._retrieve(turn)
 
     # --- retrieval ----------------------------------------------------------------------------

@@ -139,7 +139,7 @@ def plan_phrase(question: str, plan_text: str, idf: Mapping[str, float], share: 
     topic = bare(_frame().sub("，", question))
     plan_text = bare(plan_text)
     best = ""
-    for run in re.findall(r"[\u4e00-\u9fff]{3,}", topic):
+    for run in re.findall(r"[\u4e00-\u9fff0-9]{3,}", topic):  # 2023年底前 is a phrase too
         for i in range(len(run)):
             j = i + len(best) + 1  # only longer runs than the best so far
             while j <= len(run) and run[i:j] in plan_text:
