@@ -4,6 +4,7 @@ the tasks that hold the question's phrase word for word (or as the plan spells a
 Evidence; nothing searches twice for one question.
 """
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -128,8 +129,10 @@ class Evidence:
     def stated(self, chunk: Chunk, kind: str) -> tuple[Fact, ...]:
         """The chunk's facts of the kind asked for; a day asked for ("哪一天") needs a month
         or a day in the date, a year alone does not say which day."""
-        if kind == "date":
-            return tuple(f for f in of_kind(self.facts(chunk), "when") if any(c in f.text for c in DAY_MARKS))
+        if kind in ("when", "date"):  # the plan's own year (2017年 of a 2017 plan) is no deadline
+            own = {f"{y}年" for y in re.findall(r"(?:19|20)\d{2}", self.plan.title)} if self.plan else set()
+            found = tuple(f for f in of_kind(self.facts(chunk), "when") if f.text not in own)
+            return tuple(f for f in found if any(c in f.text for c in DAY_MARKS)) if kind == "date" else found
         if kind == "ratio":  # a share: a percentage, 百分之…, 三成
             return tuple(f for f in of_kind(self.facts(chunk), "count") if any(m in f.text for m in RATIO_MARKS))
         if kind == "place":  # a place named as where something happens, not in passing
