@@ -1,5 +1,6 @@
 """Measure the sealed sets once: index the seed and each corpus plan that has a sealed set into
-a fresh home, run ``planqa eval --json`` per set, and keep only the metric tables (nobody reads
+a fresh home, run ``planqa eval --json`` per set (SEALED/*.jsonl on the seed plan,
+SEALED/corpus/<plan>.jsonl on that corpus plan), and keep only the metric tables (nobody reads
 the questions or the misses of a sealed set before its first figure is recorded).
 
     python bench/measure_sealed.py OUT_DIR [--sealed sealed] [--corpus tests/data/corpus]
@@ -61,8 +62,8 @@ def main() -> int:
             if done.returncode:
                 raise SystemExit(f"index failed: {done.stderr.strip()[-400:]}")
             seed = seed or planqa(home, "index", "--list").stdout.split("\t")[0]
-        sets = [] if args.plans_only else [("holdout10", sealed / "holdout10.jsonl", seed),
-                                           ("conversations10", sealed / "conversations10.jsonl", seed)]
+        seed_sets = [] if args.plans_only else sorted(sealed.glob("*.jsonl"))
+        sets = [(path.stem, path, seed) for path in seed_sets]
         sets += [(p, sealed / "corpus" / f"{p}.jsonl", p) for p in plans]
         for name, path, plan in sets:
             table = measure(home, path, plan, out / f"{name}.json")
