@@ -133,9 +133,11 @@ class Evidence:
             own = {f"{y}年" for y in re.findall(r"(?:19|20)\d{2}", self.plan.title)} if self.plan else set()
             found = tuple(f for f in of_kind(self.facts(chunk), "when") if f.text not in own)
             return tuple(f for f in found if any(c in f.text for c in DAY_MARKS)) if kind == "date" else found
+        if kind == "count":  # "是多少" is answered by any number with a unit, an amount too
+            return of_kind(self.facts(chunk), "count") + of_kind(self.facts(chunk), "money")
         if kind == "ratio":  # a share: a percentage, 百分之…, 三成
             return tuple(f for f in of_kind(self.facts(chunk), "count") if any(m in f.text for m in RATIO_MARKS))
-        if kind == "place":  # a place named as where something happens, not in passing
+        if kind in ("place", "where"):  # a place named as where something happens, not in passing
             return tuple(f for f in of_kind(self.facts(chunk), "place") if located(f))
         return of_kind(self.facts(chunk), kind)
 

@@ -349,7 +349,7 @@ def _bare_term(x: Match) -> Query | None:
 def _mention(x: Match) -> Query:
     t, q = table(), x.question
     literal = t.flag("literal", q)
-    asks = None if literal and x.asks == "place" else x.asks  # "哪里提到…": where in the plan
+    asks = None if literal and x.asks in ("place", "where") else x.asks  # "哪里提到…": in the plan
     return Query("mention", asks=asks, literal=literal, listing=t.flag("listing", q),
                  in_order=t.flag("in_order", q))
 

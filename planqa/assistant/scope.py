@@ -24,7 +24,7 @@ MIN_KNOWN = 0.4  # share of the question's content words that the plan contains
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?!\d)(?!\s*(?:个|家|万|元|%|人|名|条|项|台|所))")
 ASKED_TEXT = {
     "money": "金额", "ratio": "比例", "when": "时间", "date": "具体日期", "count": "数量", "who": "负责的单位", "person": "具体人员",
-    "place": "地点", "list_names": "具体名单", "standard": "具体标准或条件", "contact": "联系方式",
+    "place": "地点", "where": "地点", "list_names": "具体名单", "standard": "具体标准或条件", "contact": "联系方式",
     "procedure": "具体办理流程或所需材料",
 }
 
