@@ -38,7 +38,7 @@ def measure(home: Path, questions: Path, plan: str, out: Path) -> dict:
 
 
 def line(name: str, table: dict) -> str:
-    total = table.get("total") or table.get("全部") or next(iter(table.values()))
+    total = table["total"]
     figures = " ".join(f"{k}={total[k]:.3f}" for k in KEEP if total.get(k) is not None)
     return f"{name}: {figures}"
 

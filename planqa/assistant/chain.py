@@ -14,13 +14,19 @@ from dataclasses import dataclass, replace
 
 from planqa.assistant import extractive as ex
 from planqa.assistant import structure
-from planqa.assistant.answer import Answer
-from planqa.assistant.evidence import NO_FACT_NEEDED, Evidence
+from planqa.assistant.answer import Answer, place
+from planqa.assistant.evidence import KEY_SHARE, NO_FACT_NEEDED, Evidence
 from planqa.assistant.followup import Context, context_from_history
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
-from planqa.assistant.query import Query, normalize_question, section_by_title, split_questions
-from planqa.assistant.rules import expand, plan_frame, table, understand
+from planqa.assistant.query import (
+    Query,
+    normalize_question,
+    section_by_title,
+    split_questions,
+    titles_named,
+)
 from planqa.assistant.retrieve import HybridSearch, Scored
+from planqa.assistant.rules import expand, plan_frame, table, understand
 from planqa.assistant.scope import ASKED_TEXT, Verdict, judge, outside_plan
 from planqa.errors import NoPlanIndexed
 from planqa.index.chunk import Chunk, chunk_plan
@@ -31,7 +37,6 @@ from planqa.ingest.plan import Plan
 SEARCH_K = 5
 RELATED_BAND = 0.75  # a task scoring this close to the best one is listed as related too
 MAX_RELATED = 4  # among the best hits only
-MENTION_SHARE = 0.7  # of the question's key-word weight (idf) that a task must contain
 MAX_TOPIC_SHARE = 0.25  # a joined topic found in more of the tasks than this is too general
 OVERVIEW_BAND = 0.85  # a task scoring this close to the overview, with its words, answers instead
 STICKY = 0.75  # a follow-up stays with the previous task when it scores this close to the top
@@ -88,8 +93,14 @@ def merge_answers(question: str, parts: list[Answer], labels: Sequence[str] = ()
 def named_parts(plan: Plan, question: str) -> set[str]:
     """The parts whose whole title the question names (主要任务, 保障措施), when it names some
     but not all: a listing is then among their tasks."""
-    named = {s.number for s in plan.sections if len(s.title) >= 4 and s.title in question}
+    named = set(titles_named(question, structure.section_titles(plan)))
     return named if len(named) < len(plan.sections) else set()
+
+
+def part_of(plan: Plan, number: str) -> str:
+    """A part as an answer names it: 第三部分：保障措施."""
+    section = structure.find_section(plan, number=number)
+    return f"第{number}部分：{section.title}" if section else f"第{number}部分"
 
 
 def understood(question: str, search: HybridSearch) -> bool:
@@ -273,8 +284,7 @@ class Assistant:
         if turn.intent.asks and len(items) == 1 and (line := self._fact_line(turn, items[0][0])):
             answer = replace(answer, answer=answer.answer + f"\n{line}")
         if turn.intent.asks == "part" and len(tasks) == 1:  # "这一项属于哪个部分？"
-            section = plan.section_of(tasks[0])
-            answer = replace(answer, answer=answer.answer + f"\n（属于第{section.number}部分：{section.title}）")
+            answer = replace(answer, answer=answer.answer + f"\n（属于{part_of(plan, plan.section_of(tasks[0]).number)}）")
         return answer
 
     def _chunk_of(self, plan: Plan, number: int, section: str) -> Chunk:
@@ -368,17 +378,17 @@ class Assistant:
             return quoted, [h for h in hits if any(ex.mentions(h.chunk, [t]) for t in quoted)]
         if is_english(question):  # by the dictionary's translations: any term of each group
             groups, _ = self.search.glossary.english_groups(question)
-            found = [h for h in hits if ex.group_share(h.chunk, groups) >= MENTION_SHARE]
+            found = [h for h in hits if ex.group_share(h.chunk, groups) >= KEY_SHARE]
             # Name each group by the term the plan uses most: 智库 rather than 思想库.
             shown = [max(terms, key=lambda t: sum(ex.mentions(h.chunk, [t]) for h in hits)) for _, terms in groups]
             return shown, found
         idf = self.search.bm25.idf
         topics = ex.conjunct_terms(question, idf)  # 科普社会化和科普信息化: a task for either
         plan_text = self.search.plan_text.get(hits[0].chunk.plan, "") if hits else ""
-        phrase = ex.plan_phrase(question, plan_text, idf, MENTION_SHARE) if len(topics) == 1 else ""
+        phrase = ex.plan_phrase(question, plan_text, idf, KEY_SHARE) if len(topics) == 1 else ""
         if literal and phrase:
             return [phrase], [h for h in hits if ex.mentions(h.chunk, [phrase])]  # 学会群, not 学会
-        matched = [[h for h in hits if ex.term_share(h.chunk, t, idf) >= MENTION_SHARE] for t in topics]
+        matched = [[h for h in hits if ex.term_share(h.chunk, t, idf) >= KEY_SHARE] for t in topics]
         if len(topics) > 1:  # a joined topic that most tasks share (有关部门) lists nothing by itself
             matched = [m for m in matched if len(m) <= MAX_TOPIC_SHARE * len(hits)]
         found = [h for h in hits if any(h in m for m in matched)]
@@ -436,7 +446,7 @@ class Assistant:
         answer, they only mention it)."""
         if not others:
             return answer
-        named = "、".join(ex.label(h.chunk).split("：")[0] for h in others)
+        named = "、".join(place(h.chunk.task_number, h.chunk.task_label, h.chunk.section_number) for h in others)
         return replace(answer, answer=f"{answer.answer}\n（“{phrase}”也出现在{named}）")
 
     def _plan_text(self, plan: Plan | None) -> str:
@@ -484,15 +494,11 @@ class Assistant:
                               self._marks(turn, chunk), passages)
         answer = self._compose(turn, [(top.chunk, quote, top.score)])
         if turn.intent.asks == "part" and top.chunk.task_number is not None:
-            answer = replace(answer, answer=answer.answer + f"\n（属于{self._part_of(top.chunk)}）")
+            plan = self.search.entries[top.chunk.plan].plan
+            answer = replace(answer, answer=answer.answer + f"\n（属于{part_of(plan, top.chunk.section_number)}）")
         elif turn.intent.asks and (line := self._fact_line(turn, chunk)):
             answer = replace(answer, answer=answer.answer + f"\n{line}")
         return replace(answer, answer=f"{notice}\n{answer.answer}") if notice else answer
-
-    def _part_of(self, chunk: Chunk) -> str:
-        plan = self.search.entries[chunk.plan].plan
-        section = next((s for s in plan.sections if s.number == chunk.section_number), None)
-        return f"第{chunk.section_number}部分：{section.title}" if section else f"第{chunk.section_number}部分"
 
     @staticmethod
     def _fact_line(turn: Turn, chunk: Chunk) -> str:

@@ -17,7 +17,7 @@ from planqa.assistant.retrieve import HybridSearch, Scored
 from planqa.index.chunk import Chunk
 from planqa.ingest.plan import Plan
 
-PHRASE_SHARE = 0.7  # of the question's key-word weight (idf) that a phrase must hold
+KEY_SHARE = 0.7  # of the question's key-word weight (idf) that a phrase or a listed task must hold
 MIN_PHRASE_CHARS = 2
 NO_FACT_NEEDED = {"part", "whether"}  # asked kinds that any task answers
 LOCATIVE_REACH = 6  # characters before a place where 在/于/地点 may stand
@@ -95,7 +95,7 @@ class Evidence:
         question = self.spelled
         if len(ex.conjunct_terms(question, self.idf)) > 1:  # two topics joined by 和: no one phrase
             return ""
-        phrase = ex.plan_phrase(question, self.plan_text, self.idf, PHRASE_SHARE)
+        phrase = ex.plan_phrase(question, self.plan_text, self.idf, KEY_SHARE)
         if not phrase and len(terms := ex.key_terms(question, self.idf)) == 1 and topicless(
                 question.replace(terms[0], "")):
             phrase = terms[0]  # the question is its one key word and a frame ("链主在哪一项？")
@@ -126,12 +126,17 @@ class Evidence:
                      and plan.section_of(t).number == chunk.section_number), None)
         return task.leads if task else ()
 
+    @cached_property
+    def own_years(self) -> frozenset[str]:
+        """The years of the plan's title, as a date fact prints them: 2017年."""
+        title = self.plan.title if self.plan else ""
+        return frozenset(f"{y}年" for y in re.findall(r"(?:19|20)\d{2}", title))
+
     def stated(self, chunk: Chunk, kind: str) -> tuple[Fact, ...]:
         """The chunk's facts of the kind asked for; a day asked for ("哪一天") needs a month
         or a day in the date, a year alone does not say which day."""
         if kind in ("when", "date"):  # the plan's own year (2017年 of a 2017 plan) is no deadline
-            own = {f"{y}年" for y in re.findall(r"(?:19|20)\d{2}", self.plan.title)} if self.plan else set()
-            found = tuple(f for f in of_kind(self.facts(chunk), "when") if f.text not in own)
+            found = tuple(f for f in of_kind(self.facts(chunk), "when") if f.text not in self.own_years)
             return tuple(f for f in found if any(c in f.text for c in DAY_MARKS)) if kind == "date" else found
         if kind == "count":  # "是多少" is answered by any number with a unit, an amount too
             return of_kind(self.facts(chunk), "count") + of_kind(self.facts(chunk), "money")

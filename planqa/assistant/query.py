@@ -47,9 +47,6 @@ class Query:
     carried: bool = False  # ``asks`` comes from the previous question ("那第5项呢？")
 
 
-Intent = Query  # the former name
-
-
 MAX_PARTS = 4  # questions answered from one message
 MIN_PART_CHARS = 5  # "又呢？" is no question of its own
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -63,6 +60,11 @@ def split_questions(question: str) -> list[str]:
             p[-1] in "？?" and len(_HAN.findall(p)) >= MIN_PART_CHARS for p in parts):
         return parts
     return []
+
+
+def titles_named(question: str, section_titles: Sequence[tuple[str, str]]) -> list[str]:
+    """The parts whose whole title (four characters or more) the question holds: 保障措施都有哪些."""
+    return [number for number, title in section_titles if len(title) >= 4 and title in question]
 
 
 def section_by_title(question: str, section_titles: Sequence[tuple[str, str]]) -> str | None:

@@ -9,12 +9,12 @@ list) and the conversation. Pure: no model, no store.
 import re
 import tomllib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib.resources import files
 
 from planqa.assistant.followup import Context, list_reference, topicless
-from planqa.assistant.query import Query, section_by_title
+from planqa.assistant.query import Query, section_by_title, titles_named
 from planqa.ingest.numerals import to_int
 from planqa.ingest.plan import Plan
 
@@ -39,12 +39,13 @@ class Table:
     patterns: dict[str, re.Pattern]  # flags read off any question (listing, literal …)
     asks: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]  # fact type asked, in order
     loose: frozenset[str] = frozenset()  # asked kinds a task answers even without that fact
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)  # each word list as a set
 
     def flag(self, name: str, question: str) -> bool:
         return bool(self.patterns[name].search(question))
 
     def word_set(self, name: str) -> frozenset[str]:
-        return frozenset(self.words[name])
+        return self.sets[name]
 
 
 def alternatives(words: Sequence[str], slot: bool = False) -> str:
@@ -86,10 +87,17 @@ def parse_table(data: dict) -> Table:
     asks = tuple((row["name"], re.compile(expand(row["pattern"], words)), tuple(row.get("examples", ())))
                  for row in data["asks"])
     loose = frozenset(row["name"] for row in data["asks"] if row.get("absent") == "answer")
-    return Table(words, tuple(rules), patterns, asks, loose)
+    return Table(words, tuple(rules), patterns, asks, loose, {k: frozenset(v) for k, v in words.items()})
 
 
 PLAN_SLOTS = ("{doc}", "{owner}")  # word lists that the plan asked adds to
+
+
+@lru_cache(maxsize=64)
+def doc_pattern(doc_nouns: tuple[str, ...]) -> re.Pattern:
+    """Words that name the document, with the plan's own noun: 文件, 通知, 方案 …"""
+    words = table().words
+    return re.compile(expand("(?i){doc}", words, {"doc": (*words["doc"], *doc_nouns)}))
 
 
 @lru_cache(maxsize=64)
@@ -166,9 +174,8 @@ def needs_met(needs: str, ctx: Context | None) -> bool:
 
 def understand(question: str, frame: Frame = Frame()) -> Query:
     """The Query of a normalized question: the first rule that matches and builds one."""
-    t = table()
     asks = asks_for(question)
-    doc = re.compile(expand("(?i){doc}", t.words, {"doc": (*t.words["doc"], *frame.doc_nouns)}))
+    doc = doc_pattern(frame.doc_nouns)
     for rule in rules_for(frame.doc_nouns, frame.owner):
         if not needs_met(rule.needs, frame.context):
             continue
@@ -276,7 +283,7 @@ def _section_title(x: Match) -> Query | None:
 
 def _section_named(x: Match) -> Query | None:
     """A part asked for by its whole title, without the word 部分: "保障措施都有哪些？"."""
-    named = [number for number, title in x.frame.section_titles if len(title) >= 4 and title in x.question]
+    named = titles_named(x.question, x.frame.section_titles)
     return Query("section", section_number=named[0]) if len(named) == 1 else None
 
 

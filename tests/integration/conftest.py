@@ -19,6 +19,17 @@ FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "-
          "--host-resolver-rules=MAP *.test 127.0.0.1"]
 
 
+def stop_process(proc: subprocess.Popen, timeout: float) -> None:
+    """Terminate a server process, killing it if it does not exit within ``timeout`` seconds."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -51,13 +62,8 @@ class ChromaServer:
         raise RuntimeError(f"chroma run did not become ready on port {self.port}")
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        if self.proc:
+            stop_process(self.proc, timeout=10)
         self.proc = None
 
 
@@ -109,13 +115,7 @@ class PlanqaServer:
         raise RuntimeError("planqa serve did not become ready")
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_process(self.proc, timeout=20)
         self.proc.stderr.close()
 
 

@@ -13,7 +13,7 @@ import httpx
 
 from planqa.ingest.clean import clean_text
 from tests.conftest import SEED
-from tests.integration.conftest import free_port, run_planqa
+from tests.integration.conftest import free_port, run_planqa, stop_process
 
 OLD, NEW = "强化科技人才工作", "全面加强人才工作"  # task 9's title in versions 1 and 2
 
@@ -35,13 +35,8 @@ def start_server(home, port, log) -> subprocess.Popen:
 
 
 def stop(proc: subprocess.Popen | None) -> None:
-    if proc is not None and proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    if proc is not None:
+        stop_process(proc, timeout=20)
 
 
 def task9_title(body: dict) -> str:
