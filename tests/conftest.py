@@ -6,6 +6,7 @@ from planqa.ingest.clean import clean_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "sdast-2017-work-plan.noisy.txt"
+CORPUS = ROOT / "tests" / "data" / "corpus"  # real plans of the genre, as UTF-8 text
 CLEAN_TEXTS = sorted((ROOT / "tests" / "data" / "clean").glob("*.txt"))
 
 

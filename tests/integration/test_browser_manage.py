@@ -11,6 +11,7 @@ import pytest
 
 from planqa.assistant.examples import example_questions
 from planqa.ingest.load import load_plan_bytes
+from tests.conftest import CORPUS
 from tests.documents import make_docx, make_pdf
 from tests.integration.conftest import CHROMIUM
 from tests.integration.test_browser import (
@@ -22,7 +23,6 @@ from tests.integration.test_browser import (
     wait_answer,
 )
 
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 JINAN_TITLE = "济南市新一代信息技术产业高质量发展行动计划"
 SMES_TITLE = "中小企业数字化赋能专项行动方案"
 

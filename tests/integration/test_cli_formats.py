@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import CORPUS
 from tests.documents import (
     make_docx,
     make_html,
@@ -17,7 +18,6 @@ from tests.documents import (
 )
 from tests.unit.ingest.test_read_corpus import PDF_UNMAPPED
 
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 NAME = "action-plan-high-quality-development-jinan-new"
 TEXT = (CORPUS / f"{NAME}.txt").read_text(encoding="utf-8")
 

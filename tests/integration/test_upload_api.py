@@ -18,6 +18,7 @@ from planqa.index.chunk import passages
 from planqa.index.embed import make_embedder
 from planqa.index.store import PlanStore, close_client, open_client
 from planqa.web.api import create_api
+from tests.conftest import CORPUS
 from tests.documents import (
     make_docx,
     make_html,
@@ -26,7 +27,6 @@ from tests.documents import (
     make_scanned_pdf,
 )
 
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 SEED = "sdast-2017-work-plan"
 
 

@@ -2,7 +2,6 @@
 hash embeddings in an embedded Chroma. What is asserted follows from the evidence (the plan's
 own words, lead notes, facts), so it holds for any embedder."""
 
-from pathlib import Path
 
 import pytest
 
@@ -10,9 +9,10 @@ from planqa.assistant.chain import Assistant
 from planqa.assistant.retrieve import HybridSearch
 from planqa.index.build import index_files
 from planqa.index.store import PlanStore, close_client, open_client
+from tests.conftest import CORPUS
 from tests.fakes import HashEmbeddings
 
-PLAN = Path(__file__).resolve().parents[2] / "data" / "corpus" / "three-year-action-plan-improving-innovation-capability.txt"
+PLAN = CORPUS / "three-year-action-plan-improving-innovation-capability.txt"
 ID = PLAN.stem
 
 

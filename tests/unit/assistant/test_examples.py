@@ -12,9 +12,8 @@ from planqa.assistant.examples import example_questions
 from planqa.assistant.rules import plan_frame, understand
 from planqa.ingest.load import load_plan
 from planqa.ingest.plan import Plan, Section, Task
-from tests.conftest import SEED
+from tests.conftest import CORPUS, SEED
 
-CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 # A titled plan with an issuer and a date; one with lead notes (责任单位) and numbering that
 # restarts per part; one with "（…负责）" notes, issuer and date; one with nothing printed.
 SHIPPING = CORPUS / "guidance-opinion-intelligent-shipping-development.txt"

@@ -8,8 +8,7 @@ import pytest
 from planqa.errors import PlanqaError
 from planqa.eval.questions import load_any, resolve_cites
 from planqa.ingest.load import load_plan
-
-CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
+from tests.conftest import CORPUS
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,9 @@ import pytest
 from planqa.ingest.clean import clean_text
 from planqa.ingest.outline import parse_plan
 from planqa.ingest.source import read_plan_file
+from tests.conftest import CORPUS
 from tests.documents import docx_numbered_share, make_docx, make_html, make_pdf
 
-CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 # name → the numbering it prints
 DOCUMENTS = {
     "general-office-ministry-housing-urban-rural-development": "一、/（一）",

@@ -1,6 +1,5 @@
 """Plain-text plans in the encodings they come in: each detected, or refused with a reason."""
 
-from pathlib import Path
 
 import opencc
 import pytest
@@ -10,8 +9,8 @@ from planqa.ingest.clean import clean_text
 from planqa.ingest.load import load_plan
 from planqa.ingest.read.text import chinese_score, decode_text
 from planqa.ingest.source import read_plan_file
+from tests.conftest import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 PLAN = CORPUS / "action-plan-high-quality-development-jinan-new.txt"  # 一、/（一）/1.
 TEXT = PLAN.read_text(encoding="utf-8")
 
