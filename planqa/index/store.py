@@ -9,8 +9,10 @@ Works the same on an embedded ``PersistentClient`` and on a ``chroma run`` serve
 import functools
 import hashlib
 import json
-import time
+import threading
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,22 +91,28 @@ class DenseHit:
     similarity: float  # cosine
 
 
-def _reachable(method):
+@contextmanager
+def _store_errors():
     """Turn a lost or frozen Chroma server into ``StoreUnavailable`` (no traceback, no hang)."""
+    try:
+        yield
+    except httpx.TransportError as err:
+        raise StoreUnavailable(
+            f"Chroma 服务器没有响应（{type(err).__name__}）：请确认它仍在运行"
+            "（PLANQA_CHROMA_HOST/PLANQA_CHROMA_PORT）"
+        ) from None
+    except ChromaError as err:
+        raise StoreUnavailable(
+            f"索引读写出错（{type(err).__name__}：{err}）。如果反复出现，请运行 planqa index --rebuild"
+        ) from None
+
+
+def _reachable(method):
+    """A store call: mapped errors, bounded in time on a server, never during a reopen."""
 
     @functools.wraps(method)
     def guarded(self, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except httpx.TransportError as err:
-            raise StoreUnavailable(
-                f"Chroma 服务器没有响应（{type(err).__name__}）：请确认它仍在运行"
-                "（PLANQA_CHROMA_HOST/PLANQA_CHROMA_PORT）"
-            ) from None
-        except ChromaError as err:
-            raise StoreUnavailable(
-                f"索引读写出错（{type(err).__name__}：{err}）。如果反复出现，请运行 planqa index --rebuild"
-            ) from None
+        return self._call(method, self, *args, **kwargs)
 
     return guarded
 
@@ -112,11 +120,37 @@ def _reachable(method):
 class PlanStore:
     """The index: chunk vectors for one embedder, plus the plan registry."""
 
-    @_reachable
     def __init__(self, client, embedder: PlanqaEmbeddings):
         self.embedder = embedder
-        self._retired: list[tuple[float, object]] = []
-        self._bind(client)
+        self._server = _is_server(client)
+        self._calls = threading.Condition()  # guards the three below
+        self._active = 0  # store calls in progress
+        self._swapping = False  # a reopen waits for them to end; new calls wait for it
+        self._stale = False  # a reopen closed the client but could not open a new one
+        self._depth = threading.local()  # store calls in progress on this thread
+        self._call(self._bind, client)
+
+    def _call(self, fn, *args, **kwargs):
+        nested = getattr(self._depth, "n", 0)
+        if not nested:
+            with self._calls:
+                while self._swapping:
+                    self._calls.wait()
+                if self._stale:
+                    self._swap()  # try again; raises while the directory cannot be opened
+                self._active += 1
+        self._depth.n = nested + 1
+        try:
+            with _store_errors():
+                if self._server:
+                    return _within_timeout(fn, *args, **kwargs)
+                return fn(*args, **kwargs)
+        finally:
+            self._depth.n = nested
+            if not nested:
+                with self._calls:
+                    self._active -= 1
+                    self._calls.notify_all()
 
     def _bind(self, client) -> None:
         self.client = client
@@ -130,26 +164,38 @@ class PlanStore:
         # The registry holds no vectors worth searching: a constant 1-d vector per record.
         self.registry = client.get_or_create_collection(REGISTRY, embedding_function=None)
 
-    @_reachable
     def reopen(self) -> None:
         """See what other processes wrote since this store was opened (embedded store only).
 
         Chroma keeps one engine per directory and process, and its vector index lives in that
         engine's memory: records another process adds are in the files but never searched. A
-        new engine reads them. The old one may still be finishing a query; it is stopped once
-        it has been retired for RETIRE_AFTER_S."""
-        reopened, old_system = reopen_client(self.client)
-        if reopened is self.client:
-            return
-        self._bind(reopened)
-        now = time.monotonic()
-        keep = []
-        for retired_at, system in self._retired:
-            if now - retired_at >= RETIRE_AFTER_S:
-                _stop_quietly(system)
-            else:
-                keep.append((retired_at, system))
-        self._retired = keep + ([(now, old_system)] if old_system is not None else [])
+        new engine reads them. Closing the last client of a directory stops its engine, so the
+        next client opened gets a fresh one; calls in progress end first, new ones wait."""
+        if not self.client.get_settings().is_persistent:
+            return  # a Chroma server sees every writer's records itself
+        if getattr(self._depth, "n", 0):
+            raise RuntimeError("PlanStore.reopen inside a store call would wait for itself")
+        with self._calls:
+            self._swap()
+
+    def _swap(self) -> None:
+        """Close the client and open a new one; with ``_calls`` held, by a thread in no call."""
+        while self._swapping:  # another thread's reopen
+            self._calls.wait()
+        self._swapping = True
+        try:
+            while self._active:
+                self._calls.wait()
+            home = Path(self.client.get_settings().persist_directory).parent
+            if not self._stale:
+                self.client.close()  # stops the engine if no other client of this process uses it
+                self._stale = True
+            with _store_errors():
+                self._bind(open_client(home))
+            self._stale = False
+        finally:
+            self._swapping = False
+            self._calls.notify_all()
 
     # --- registry -------------------------------------------------------------------------
     @_reachable
@@ -191,18 +237,19 @@ class PlanStore:
         ids = list(ids)
         return set(self.chunks.get(ids=ids, include=[])["ids"]) if ids else set()
 
-    @_reachable
     def add_records(self, records: list[tuple[Chunk, Passage]],
                     progress: Callable[[int], None] = lambda n: None) -> None:
         """Embed and write passages (the passage text is what is embedded)."""
         for start in range(0, len(records), BATCH):
             batch = records[start : start + BATCH]
             texts = [p.text for _, p in batch]
-            self.chunks.upsert(
-                ids=[p.id for _, p in batch], embeddings=self.embedder.embed_documents(texts),
-                documents=texts, metadatas=[record_metadata(c, p) for c, p in batch],
-            )
+            self._upsert(batch, texts, self.embedder.embed_documents(texts))  # embedding: not timed
             progress(len(batch))
+
+    @_reachable
+    def _upsert(self, batch: list[tuple[Chunk, Passage]], texts: list[str], vectors) -> None:
+        self.chunks.upsert(ids=[p.id for _, p in batch], embeddings=vectors, documents=texts,
+                           metadatas=[record_metadata(c, p) for c, p in batch])
 
     @_reachable
     def plan_record_ids(self, plan_id: str) -> set[str]:
@@ -252,8 +299,36 @@ class PlanStore:
         ]
 
 
-REQUEST_TIMEOUT_S = 10.0
-RETIRE_AFTER_S = 60.0  # a replaced embedded engine is stopped after this, once queries are done
+REQUEST_TIMEOUT_S = 10.0  # a Chroma server call that takes longer is a server not answering
+
+
+def _is_server(client) -> bool:
+    return client.get_settings().chroma_api_impl == "chromadb.api.fastapi.FastAPI"
+
+
+def _within_timeout(fn, *args, **kwargs):
+    """``fn(...)`` on a daemon thread, given up after REQUEST_TIMEOUT_S: Chroma's HTTP client
+    waits forever (``timeout=None``, no setting changes it), so a frozen server would hang every
+    question. A daemon thread left hanging does not hold up the interpreter's exit."""
+    done: Future = Future()
+
+    def run():
+        try:
+            done.set_result(fn(*args, **kwargs))
+        except BaseException as err:  # noqa: BLE001 — handed to the caller, who re-raises it
+            done.set_exception(err)
+
+    threading.Thread(target=run, name="planqa-chroma-call", daemon=True).start()
+    try:
+        err = done.exception(timeout=REQUEST_TIMEOUT_S)
+    except TimeoutError:
+        raise StoreUnavailable(
+            f"Chroma 服务器没有响应（{REQUEST_TIMEOUT_S:g} 秒内没有应答）：请确认它仍在运行"
+            "（PLANQA_CHROMA_HOST/PLANQA_CHROMA_PORT）"
+        ) from None
+    if err is not None:
+        raise err
+    return done.result()
 
 
 def open_client(home: Path, host: str | None = None, port: int = 8000):
@@ -261,12 +336,11 @@ def open_client(home: Path, host: str | None = None, port: int = 8000):
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
-    settings = ChromaSettings(anonymized_telemetry=False)
     if not host:
         path = Path(home).expanduser() / "chroma"
         try:
             path.mkdir(parents=True, exist_ok=True)
-            return chromadb.PersistentClient(path=str(path), settings=settings)
+            return chromadb.PersistentClient(path=str(path), settings=ChromaSettings(anonymized_telemetry=False))
         except OSError as err:
             raise PlanqaError(f"无法在 {path} 建立索引目录（PLANQA_HOME）：{err.strerror or err}") from None
         except ChromaError as err:
@@ -274,55 +348,18 @@ def open_client(home: Path, host: str | None = None, port: int = 8000):
                 f"索引目录 {path} 无法打开，可能已损坏（{err}）。请把它移走或删除，"
                 "再运行 planqa index 重新建立索引"
             ) from None
+    # No idle connections are kept: ``close`` does not close Chroma's HTTP session, and there is
+    # no public way to, so a connection is closed as soon as its call is answered.
+    settings = ChromaSettings(anonymized_telemetry=False, chroma_http_max_keepalive_connections=0)
     try:
-        client = chromadb.HttpClient(host=host, port=port, settings=settings)
+        with _store_errors():  # the client asks the server for its tenant and database
+            return _within_timeout(chromadb.HttpClient, host=host, port=port, settings=settings)
     except ValueError:
         raise StoreUnavailable(
             f"无法连接 Chroma 服务器 {host}:{port}（PLANQA_CHROMA_HOST/PLANQA_CHROMA_PORT），请确认它已启动"
         ) from None
-    # The client's HTTP sessions wait forever by default: a frozen server would hang every ask.
-    for session in _http_sessions(client):
-        session.timeout = httpx.Timeout(REQUEST_TIMEOUT_S)
-    return client
-
-
-def reopen_client(client):
-    """(a new client over the same directory with a fresh engine, the old engine), or
-    (``client``, None) for a Chroma server, which sees every writer's records itself."""
-    from chromadb.api.shared_system_client import SharedSystemClient
-
-    settings = client.get_settings()
-    if not settings.is_persistent:
-        return client, None
-    path = settings.persist_directory
-    # Chroma caches the engine per directory (a private registry): forget ours, then open anew.
-    with SharedSystemClient._refcount_lock:
-        old_system = SharedSystemClient._identifier_to_system.pop(path, None)
-        SharedSystemClient._identifier_to_refcount.pop(path, None)
-    return open_client(Path(path).parent), old_system
-
-
-def _stop_quietly(system) -> None:
-    try:
-        system.stop()
-    except Exception:  # an engine already stopped or half gone: nothing left to release
-        pass
 
 
 def close_client(client) -> None:
-    """Release a client's connections (HttpClient leaves its sessions open on ``close``)."""
-    for session in _http_sessions(client):
-        session.close()
-    close = getattr(client, "close", None)
-    if close:
-        close()
-
-
-def _http_sessions(client) -> list:
-    found = []
-    for owner in (client, getattr(client, "_admin_client", None)):
-        server = getattr(owner, "_server", None)
-        session = getattr(server, "_session", None)
-        if isinstance(session, httpx.Client):
-            found.append(session)
-    return found
+    """Stop using ``client`` (an embedded engine stops once its last client is closed)."""
+    client.close()

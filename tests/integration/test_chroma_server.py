@@ -1,4 +1,7 @@
-"""Server mode against a real `chroma run` on loopback: index, query, server down."""
+"""Server mode against a real `chroma run` on loopback: index, query, server down or frozen."""
+
+import signal
+import time
 
 import pytest
 
@@ -6,8 +9,10 @@ from planqa.assistant.query import normalize_question
 from planqa.assistant.retrieve import HybridSearch
 from planqa.config import load_settings
 from planqa.errors import StoreUnavailable
-from planqa.index.store import close_client, open_client
+from planqa.index import store as store_module
+from planqa.index.store import PlanStore, close_client, open_client
 from planqa.services import open_store
+from tests.fakes import HashEmbeddings
 from tests.integration.conftest import free_port, run_planqa
 
 
@@ -45,3 +50,20 @@ def test_server_down_from_the_start_is_one_line_and_exit_2(tmp_path):
     assert result.stderr.count("\n") == 1 and "无法连接 Chroma 服务器" in result.stderr
     with pytest.raises(StoreUnavailable):
         close_client(open_client(tmp_path, "127.0.0.1", int(port)))
+
+
+def test_a_frozen_chroma_server_is_an_error_within_the_timeout(chroma_server, tmp_path, monkeypatch):
+    monkeypatch.setattr(store_module, "REQUEST_TIMEOUT_S", 2.0)
+    store = PlanStore(open_client(tmp_path, "127.0.0.1", chroma_server.port), HashEmbeddings())
+    try:
+        assert store.versions() == {}
+        chroma_server.proc.send_signal(signal.SIGSTOP)  # connections are accepted, never answered
+        started = time.monotonic()
+        with pytest.raises(StoreUnavailable, match="Chroma 服务器没有响应"):
+            store.versions()
+        assert time.monotonic() - started < 6
+        chroma_server.proc.send_signal(signal.SIGCONT)
+        assert store.versions() == {}  # and it carries on once the server does
+    finally:
+        chroma_server.proc.send_signal(signal.SIGCONT)
+        close_client(store.client)
