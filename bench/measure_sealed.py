@@ -66,7 +66,11 @@ def main() -> int:
         sets = [(path.stem, path, seed) for path in seed_sets]
         sets += [(p, sealed / "corpus" / f"{p}.jsonl", p) for p in plans]
         for name, path, plan in sets:
-            table = measure(home, path, plan, out / f"{name}.json")
+            try:
+                table = measure(home, path, plan, out / f"{name}.json")
+            except SystemExit as failed:  # one set this code cannot ask: say so, measure the rest
+                print(f"{name}: {failed}", flush=True)
+                continue
             print(line(name, table), flush=True)
     return 0
 

@@ -53,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-under", action="append", default=[], metavar="METRIC=VALUE",
                    help="指标低于此值则退出码为 1，如 top1=0.95 或 paraphrase:top1=0.8（false_refusal 为上限）")
 
+    p = sub.add_parser("calibrate", help="为当前嵌入模型拟合检索权重和拒答阈值（换模型后运行一次）")
+    p.add_argument("files", nargs="*", metavar="QUESTIONS.jsonl",
+                   help="有标准答案的问题集（默认：随包附带的问题集，以及已索引计划的语料问题集）")
+    p.add_argument("--plan", help="问题集所问的计划（给出文件时）")
+    p.add_argument("--dry-run", action="store_true", help="只显示拟合结果，不写入")
+
     p = sub.add_parser("serve", help="启动聊天页面和 REST API（与 python app.py 相同）")
     p.add_argument("--host", help="监听地址（默认 127.0.0.1，或 PLANQA_HOST）")
     p.add_argument("--port", type=int, help="端口（默认 7860，或 PLANQA_PORT）")
@@ -127,6 +133,12 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from planqa.eval.command import cmd_eval
 
     return cmd_eval(args, settings)
+
+
+def _cmd_calibrate(args: argparse.Namespace, settings: Settings) -> int:
+    from planqa.eval.command import cmd_calibrate
+
+    return cmd_calibrate(args, settings)
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -241,7 +253,7 @@ def _note_encoding(encoding: str, path: str) -> None:
 
 COMMANDS = {
     "clean": cmd_clean, "parse": cmd_parse, "index": cmd_index, "ask": cmd_ask,
-    "eval": _cmd_eval, "serve": cmd_serve,
+    "eval": _cmd_eval, "calibrate": _cmd_calibrate, "serve": cmd_serve,
 }
 
 

@@ -1,11 +1,16 @@
 """Composition helpers: Settings → the store, the search and the assistant, built once at
 start-up and passed down."""
 
+import sys
+
 from planqa.config import Settings
 from planqa.errors import PlanqaError
 from planqa.index.embed import make_embedder
 from planqa.index.progress import Progress
 from planqa.index.store import PlanStore, open_client
+
+UNCALIBRATED = ("planqa: 提示：嵌入模型 {model} 还没有校准，检索权重和拒答阈值沿用默认模型的数值，"
+                "请运行 planqa calibrate")
 
 
 def open_store(settings: Settings) -> PlanStore:
@@ -30,6 +35,7 @@ def build_llm(settings: Settings):
 
 def build_assistant(store: PlanStore, settings: Settings | None = None, progress=Progress):
     """The assistant over ``store``; the first run indexes the bundled plan by itself."""
+    from planqa.assistant.calibration import load_calibration
     from planqa.assistant.chain import Assistant
     from planqa.assistant.retrieve import HybridSearch
     from planqa.index.build import ensure_index
@@ -41,4 +47,7 @@ def build_assistant(store: PlanStore, settings: Settings | None = None, progress
 
         with index_lock(settings.home):
             ensure_index(store, progress)
-    return Assistant(HybridSearch(store), build_llm(settings) if settings else None)
+    calibration = load_calibration(store.embedder.id, settings.home if settings else None)
+    if not calibration.fitted:  # another model's cosines: its refusal line would be wrong
+        print(UNCALIBRATED.format(model=store.embedder.id), file=sys.stderr)
+    return Assistant(HybridSearch(store, calibration=calibration), build_llm(settings) if settings else None)

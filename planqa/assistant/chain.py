@@ -26,13 +26,13 @@ from planqa.assistant.query import (
     titles_named,
 )
 from planqa.assistant.retrieve import HybridSearch, Scored
-from planqa.assistant.rules import expand, plan_frame, table, understand
+from planqa.assistant.rules import asks_for, expand, plan_frame, table, understand
 from planqa.assistant.scope import ASKED_TEXT, Verdict, judge, outside_plan
 from planqa.errors import NoPlanIndexed
 from planqa.index.chunk import Chunk, chunk_plan
 from planqa.index.glossary import is_english
 from planqa.index.lexical import content_words, is_word, tokenize
-from planqa.ingest.plan import Plan
+from planqa.ingest.plan import Plan, Section
 
 SEARCH_K = 5
 RELATED_BAND = 0.75  # a task scoring this close to the best one is listed as related too
@@ -301,12 +301,17 @@ class Assistant:
         found = structure.find_section(plan, intent.section, intent.section_number)
         if found is None:
             return self._reply(turn, structure.missing_section(plan, intent.section, intent.section_number))
+        if not intent.followup and (listed := self._items_asked(turn, plan, found)):
+            return listed  # "总体要求里的基本原则有哪几条？": the task inside the part is asked
         return self._reply(turn, structure.answer_section(plan, found, intent.besides))
 
     def _meta(self, turn: Turn) -> Answer:
         plan = self._plan_for(turn)
         if verdict := self._other_plan(turn, plan):
             return self._refuse(turn, plan, [], verdict.reason)  # 江苏省科协今年的重点工作
+        counted = turn.intent.meta == "count_tasks" or asks_for(turn.question) == "count"
+        if counted and (listed := self._items_asked(turn, plan)):
+            return listed  # "基本原则一共几条？": a task's items, not the plan's tasks
         if turn.intent.meta == "count_tasks" and (number := section_by_title(turn.question, structure.section_titles(plan))):
             section = structure.find_section(plan, number=number)  # "主要任务一共有多少项？"
             return self._reply(turn, structure.answer_section(plan, section))
@@ -314,6 +319,14 @@ class Assistant:
         if reply is None and turn.intent.meta in DOCUMENT_FACTS:  # not printed: say so, not a task
             return self._refuse(turn, plan, [], f"{plan.genre}里没有写明{DOCUMENT_FACTS[turn.intent.meta]}")
         return self._reply(turn, reply) if reply else self._retrieve(turn)
+
+    def _items_asked(self, turn: Turn, plan: Plan | None, within: Section | None = None) -> Answer | None:
+        """The items of the task the question names by its whole title, when it lists some."""
+        task = structure.task_titled(plan, turn.question) if plan else None
+        if task is None or (within is not None and task not in within.tasks):
+            return None
+        reply = structure.answer_items(plan, task)
+        return self._reply(turn, reply) if reply else None
 
     # --- retrieval ----------------------------------------------------------------------------
     def _mention(self, turn: Turn) -> Answer:
@@ -455,6 +468,8 @@ class Assistant:
     def _retrieve(self, turn: Turn) -> Answer:
         if not understood(turn.question, self.search):
             return self._not_understood(turn)
+        if turn.intent.asks == "count" and (listed := self._items_asked(turn, turn.plan)):
+            return listed  # 发展目标列了几个方面: the items the task names
         refused, hits, top = self._retrieval(turn)
         if refused is not None:
             return refused
@@ -482,7 +497,7 @@ class Assistant:
         verdict = judge(turn.question, hits, self._plan_text(plan), self.search.bm25.idf, asks,
                         answered=bool(hits) and (asks in table().loose or turn.evidence.states(
                             self._answerable(hits[0].chunk), asks)),
-                        plan_title=plan.title if plan else "")
+                        plan_title=plan.title if plan else "", calibration=self.search.calibration)
         if not verdict.in_scope:
             return self._refuse(turn, plan, hits, verdict.reason), hits, None
         return None, hits, self._sticky(turn, hits) or hits[0]

@@ -2,16 +2,16 @@
 
 A chunk's dense score is the best cosine of its passages (title line and sentences). Both lists
 are scaled to [0, 1] within the query (dense: min-max over the candidate pool; lexical: by the
-best BM25 score) and added with equal weight, the lexical part multiplied by how much of the
-question the plan's vocabulary covers: an English question shares almost no terms with a
+best BM25 score) and added with the weight fitted for the embedder (calibration.py), the lexical
+part multiplied by how much of the question the plan's vocabulary covers: an English question shares almost no terms with a
 Chinese plan, and its few accidental matches must not drown the dense list.
 """
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -19,15 +19,15 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from planqa.assistant.calibration import Calibration, load_calibration
 from planqa.errors import IndexDamaged, UnknownPlan
 from planqa.index.build import check_embedder
 from planqa.index.chunk import Chunk, passages
 from planqa.index.glossary import Expansion, Glossary
-from planqa.index.lexical import BM25Index
+from planqa.index.lexical import BM25Index, LexicalHit
 from planqa.index.store import PlanEntry, PlanStore
 
 Mode = Literal["hybrid", "dense", "lexical"]
-DENSE_WEIGHT = 0.5
 DENSE_POOL = 120  # passages asked from Chroma per question (a seed task has about 5)
 LEXICAL_POOL = 100  # best BM25 chunks that take part in the fusion
 
@@ -83,15 +83,52 @@ def load_snapshot(store: PlanStore) -> Snapshot:
     )
 
 
+@dataclass(frozen=True)
+class Candidates:
+    """One question's raw evidence from both sides: chunk id → (best passage cosine, its
+    sentences best first) and chunk id → BM25 hit, and the share of the question the lexical
+    side understood."""
+
+    by_id: Mapping[str, Chunk]
+    dense: Mapping[str, tuple[float, tuple[str, ...]]]
+    lexical: Mapping[str, LexicalHit]
+    coverage: float
+
+
+def fuse(found: Candidates, dense_weight: float) -> list[Scored]:
+    """Both lists scaled to [0, 1] (dense min-max over the pool, BM25 by its best score) and
+    added: ``dense_weight`` for the dense side, the rest times the lexical coverage. Pure, so
+    that a calibration can weigh the same candidates many ways."""
+    lexical_w = (1 - dense_weight) * found.coverage
+    sims = [d[0] for d in found.dense.values()]
+    lo, hi = (min(sims), max(sims)) if sims else (0.0, 0.0)
+    top_bm25 = max((h.score for h in found.lexical.values()), default=0.0)
+    scored = []
+    for cid in found.dense.keys() | found.lexical.keys():
+        sim, best = found.dense.get(cid, (None, ()))
+        hit = found.lexical.get(cid)
+        score = 0.0
+        if sim is not None:
+            score += dense_weight * ((sim - lo) / (hi - lo) if hi > lo else 1.0)
+        if hit is not None and top_bm25 > 0:
+            score += lexical_w * hit.score / top_bm25
+        scored.append(Scored(found.by_id[cid], score, sim, hit.score if hit else None,
+                             best, hit.matched if hit else frozenset()))
+    scored.sort(key=lambda s: (-s.score, -(s.dense or 0.0), s.chunk.id))
+    return scored
+
+
 class HybridSearch:
     """Search over the active chunks of every registered plan. ``refresh`` picks up a new
     version of the index (another process re-indexed) once it is committed."""
 
     REFRESH_EVERY_S = 2.0
 
-    def __init__(self, store: PlanStore, mode: Mode = "hybrid"):
+    def __init__(self, store: PlanStore, mode: Mode = "hybrid", calibration: Calibration | None = None):
         self.store = store
-        self.mode = mode  # the default for ``search`` (evaluations compare the three)
+        self.mode = mode
+        # Fitted for this embedder (planqa calibrate), or the bundled model's values.
+        self.calibration = calibration or load_calibration(store.embedder.id, None)  # the default for ``search`` (evaluations compare the three)
         self._lock = threading.Lock()
         self._checked = time.monotonic()
         self._snap = load_snapshot(store)
@@ -148,37 +185,24 @@ class HybridSearch:
     def search(self, question: str, k: int = 5, plan: str | None = None,
                mode: Mode | None = None) -> list[Scored]:
         mode = mode or self.mode
+        found = self.candidates(question, plan, mode)
+        if mode == "lexical":
+            return fuse(replace(found, coverage=1.0), 0.0)[:k]
+        return fuse(found, self.calibration.dense_weight if mode == "hybrid" else 1.0)[:k]
+
+    def candidates(self, question: str, plan: str | None = None, mode: Mode = "hybrid") -> Candidates:
+        """What both sides found for the question, before they are weighed together."""
         snap = self._snap
         plans = self.plan_ids(plan, snap)
         if not plans:
-            return []
+            return Candidates(snap.by_id, {}, {}, 0.0)
         dense = self._dense(question, plans, snap) if mode != "lexical" else {}
         expansion = self.expansion(question, snap)
         lexical = self._lexical(question, plans, snap, expansion) if mode != "dense" else {}
-        if mode == "hybrid":
-            dense_w = DENSE_WEIGHT
-            coverage = expansion.coverage
-            if coverage is None:
-                coverage = snap.bm25.query_coverage(question)
-            lexical_w = (1 - DENSE_WEIGHT) * coverage
-        else:
-            dense_w, lexical_w = (1.0, 0.0) if mode == "dense" else (0.0, 1.0)
-        sims = [d[0] for d in dense.values()]
-        lo, hi = (min(sims), max(sims)) if sims else (0.0, 0.0)
-        top_bm25 = max((h.score for h in lexical.values()), default=0.0)
-        scored = []
-        for cid in dense.keys() | lexical.keys():
-            sim, best = dense.get(cid, (None, ()))
-            hit = lexical.get(cid)
-            score = 0.0
-            if sim is not None:
-                score += dense_w * ((sim - lo) / (hi - lo) if hi > lo else 1.0)
-            if hit is not None:
-                score += lexical_w * hit.score / top_bm25
-            scored.append(Scored(snap.by_id[cid], score, sim, hit.score if hit else None,
-                                 best, hit.matched if hit else frozenset()))
-        scored.sort(key=lambda s: (-s.score, -(s.dense or 0.0)))
-        return scored[:k]
+        coverage = expansion.coverage
+        if coverage is None:
+            coverage = snap.bm25.query_coverage(question)
+        return Candidates(snap.by_id, dense, lexical, coverage)
 
     def _dense(self, question: str, plans: list[str], snap: Snapshot) -> dict[str, tuple[float, tuple[str, ...]]]:
         """chunk id → (best passage similarity, its sentences best first)."""

@@ -4,7 +4,7 @@ A plan answers only about itself: its year, its organization, what its tasks say
 about another year or province, or one that asks for a kind of fact (an amount, a date, a person,
 a list of names) that the best tasks do not state, or one that neither side of retrieval
 recognizes, is refused; the nearest tasks are then offered as related, not as the answer.
-Thresholds are calibrated on the question sets in planqa/eval (bench/eval_scope.py).
+The thresholds are fitted per embedding model (calibration.py, ``planqa calibrate``).
 """
 
 import re
@@ -12,13 +12,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from planqa.assistant.calibration import Calibration
 from planqa.assistant.retrieve import Scored
 from planqa.index.lexical import content_words
 from planqa.ingest.grammar import genre_of
 
-# Calibrated on planqa/eval (see bench/eval_scope.py): below both, nothing in the plan matches.
-MIN_DENSE = 0.88  # cosine of the best passage (multilingual-e5-small)
-MIN_KNOWN = 0.4  # share of the question's content words that the plan contains
 
 # A year, not an amount: 2016年 or "in 2016", but not 2000个 / 2000万元.
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?!\d)(?!\s*(?:个|家|万|元|%|人|名|条|项|台|所))")
@@ -101,7 +99,8 @@ def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict
 
 
 def judge(question: str, hits: Sequence[Scored], plan_text: str, idf: Mapping[str, float],
-          asks: str | None, answered: bool, plan_title: str = "") -> Verdict:
+          asks: str | None, answered: bool, plan_title: str = "",
+          calibration: Calibration = Calibration()) -> Verdict:
     """``answered``: whether the best hit states the kind of fact ``asks`` wants."""
     if not hits:
         return Verdict(False, "没有找到相关内容")
@@ -111,6 +110,6 @@ def judge(question: str, hits: Sequence[Scored], plan_text: str, idf: Mapping[st
         return Verdict(False, f"{genre_of(plan_title)}里没有写明{ASKED_TEXT.get(asks, '这方面的内容')}")
     top = hits[0]
     dense = top.dense if top.dense is not None else 0.0
-    if dense < MIN_DENSE and known_share(question, idf) < MIN_KNOWN:
+    if dense < calibration.min_dense and known_share(question, idf) < calibration.min_known:
         return Verdict(False, "")
     return Verdict(True)

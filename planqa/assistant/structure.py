@@ -5,8 +5,10 @@ Pure functions of the parsed ``Plan``; every quote is text of the cleaned plan.
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from planqa.assistant.answer import Citation, place
+from planqa.ingest.grammar import grammar, raw_grammar
 from planqa.ingest.numerals import int_to_cn
 from planqa.ingest.plan import Plan, Section, Task
 
@@ -182,3 +184,53 @@ def _chinese_date(iso: str) -> str:
 
 def section_titles(plan: Plan) -> list[tuple[str, str]]:
     return [(s.number, s.title) for s in plan.sections]
+
+
+@cache
+def _item_opening() -> re.Pattern[str]:
+    return re.compile(raw_grammar()["items"]["pattern"])
+
+
+ITEM_NAME_CHARS = 24  # of a numbered item's heading, up to its first stop
+
+
+def items_of(text: str) -> tuple[str, ...]:
+    """The items a task enumerates, by name: its paragraphs (after an optional lead-in) when
+    each opens as an item does (——X。, a run-in heading X。, or a numbered sub-level); the
+    items are those opened like the first one, deeper ones belong to them. () when the text is
+    not such a list."""
+    openings: list[tuple[str, str] | None] = []  # (kind of opening, item name) per paragraph
+    for paragraph in (p.strip() for p in text.split("\n")):
+        if not paragraph:
+            continue
+        if m := _item_opening().match(paragraph):
+            openings.append(("dash" if m.group(1) else "heading", m.group(1) or m.group(2)))
+        elif label := grammar().label(paragraph):
+            name = re.split(r"[。；;：:，,]", label.rest)[0][:ITEM_NAME_CHARS]
+            openings.append((label.level.name, name) if name else None)
+        else:
+            openings.append(None)
+    if openings and openings[0] is None:  # a lead-in: 场景创新成为…新路径。then the items
+        openings = openings[1:]
+    if not openings or not all(openings):
+        return ()
+    top = openings[0][0]
+    items = tuple(name for kind, name in openings if kind == top)
+    return items if len(items) >= 2 else ()
+
+
+def task_titled(plan: Plan, question: str) -> Task | None:
+    """The one task whose whole title (four characters or more) the question holds: 基本原则有几条."""
+    found = [t for t in plan.tasks if len(t.title) >= 4 and t.title in question]
+    return found[0] if len(found) == 1 else None
+
+
+def answer_items(plan: Plan, task: Task) -> Reply | None:
+    """How many items a task lists, and which; None when it lists none."""
+    items = items_of(task.text)
+    if not items:
+        return None
+    paragraphs = [p.strip() for p in task.text.split("\n") if p.strip()]
+    first = next((p for p in paragraphs if items[0] in p), paragraphs[0])  # quoted as printed
+    text = f"{task_label(task, plan)}“{task.title}”列了{len(items)}条：{'；'.join(items)}。"
+    return text, (task_citation(plan, task, first),), False

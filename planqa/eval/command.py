@@ -13,6 +13,7 @@ from planqa.errors import PlanqaError
 from planqa.eval.questions import (
     bundled_conversations,
     bundled_sets,
+    corpus_sets,
     load_any,
     resolve_cites,
 )
@@ -133,3 +134,66 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     for failure in failures:
         print(f"planqa: 未达标：{failure}", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _calibration_sets(args: argparse.Namespace, store) -> list[tuple[str, list]]:
+    """(plan id, questions) to fit on: the files given (on --plan or the only plan), or the
+    bundled sets on the bundled plan and the corpus sets of every indexed corpus plan.
+    Conversation turns are left out: a follow-up's own words ("那第5项呢？") are not what
+    the refusal line sees once the context fills them in."""
+    from planqa.ingest.load import bundled_plan_paths
+    from planqa.ingest.source import plan_id_from_path
+
+    if args.files:
+        plan = _plan_asked(store, args.plan)
+        questions = [q for f in args.files for q in load_any(f)[0]]
+        return [(plan.plan_id, resolve_cites(questions, plan))]
+    sets = []
+    for path in bundled_plan_paths():
+        if store.entry(plan_id := plan_id_from_path(path)) is not None:
+            sets.append((plan_id, [q for f in bundled_sets() for q in load_any(f)[0]]))
+    for plan_id, path in corpus_sets().items():
+        if (entry := store.entry(plan_id)) is not None:
+            sets.append((plan_id, resolve_cites(load_any(path)[0], entry.plan)))
+    return sets
+
+
+def cmd_calibrate(args: argparse.Namespace, settings: Settings) -> int:
+    from planqa.assistant.calibration import save_calibration
+    from planqa.eval.calibrate import calibrate, gather, measure
+    from planqa.index.store import close_client
+    from planqa.services import build_assistant, open_store
+
+    store = open_store(settings)
+    try:
+        search = build_assistant(store, settings).search
+        sets = _calibration_sets(args, store)
+        total = sum(len(q) for _, q in sets)
+        if not total:
+            raise PlanqaError("没有可用于校准的问题（问题集是空的，或它们所问的计划没有索引）")
+        with Progress(total, "校准") as tick:
+            samples = gather(search, sets, tick)
+        model = store.embedder.id
+    finally:
+        close_client(store.client)
+    if not any(s.abstain for s in samples) or all(s.abstain for s in samples):
+        raise PlanqaError("校准需要既有可回答、又有应拒答（abstain）的问题")
+    before, fit = measure(samples, search.calibration), calibrate(samples)
+    rows = [("", "现在" + ("" if before.calibration.fitted else "（未校准）"), "拟合"),
+            ("dense_weight", f"{before.calibration.dense_weight:g}", f"{fit.calibration.dense_weight:g}"),
+            ("min_dense", f"{before.calibration.min_dense:g}", f"{fit.calibration.min_dense:g}"),
+            ("min_known", f"{before.calibration.min_known:g}", f"{fit.calibration.min_known:g}"),
+            ("检索 top1", f"{before.top1:.3f}", f"{fit.top1:.3f}"),
+            ("拒答线拒掉的超范围问题", f"{before.refused:.3f}", f"{fit.refused:.3f}"),
+            ("拒答线误拒的可答问题", f"{before.false:.3f}", f"{fit.false:.3f}")]
+    print(f"嵌入模型 {model}：{fit.samples} 个问题，{fit.plans} 个计划")
+    for name, a, b in rows:
+        print(f"{name:<16}{a:>14}{b:>10}")
+    if args.dry_run:
+        return 0
+    try:
+        path = save_calibration(model, fit.calibration, settings.home)
+    except OSError as err:
+        raise PlanqaError(f"无法写入校准文件（PLANQA_HOME={settings.home}）：{err.strerror or err}") from None
+    print(f"planqa: 已写入 {path}（planqa ask/serve/eval 下次启动时使用）", file=sys.stderr)
+    return 0

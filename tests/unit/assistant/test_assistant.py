@@ -115,3 +115,12 @@ def test_one_search_per_question(assistant, monkeypatch):
     assistant.ask("哪项任务涉及链主？")
     assistant.ask("标准引领提升行动由谁负责？")
     assert len(calls) == 2
+
+
+def test_a_count_of_a_task_named_by_its_title_counts_its_items_not_the_plans_tasks(assistant, plan):
+    task = next(t for t in plan.tasks if t.title == "主要目标")
+    for question in ("主要目标一共几条？", "主要目标列了几个方面？"):
+        answer = assistant.ask(question)
+        assert [c.task for c in answer.citations] == [task.number], question
+        assert "列了8条" in answer.answer and "关键核心技术攻关能力逐步增强" in answer.answer
+    assert "共15项任务" in assistant.ask("一共几条？").answer  # the plan's own count still

@@ -95,3 +95,54 @@ def test_a_part_of_a_plan_that_restarts_numbering_names_its_printed_labels():
     text, cites, _ = structure.answer_section(plan, plan.sections[2])
     assert "第三部分（一）：健全工作机制" in text
     assert (cites[0].task, cites[0].label, cites[0].to_json()["label"]) == (8, "（一）", "（一）")
+
+
+def test_items_of_a_task_by_dash_heading_or_number_after_a_lead_in():
+    from planqa.assistant.structure import items_of
+
+    dashes = "场景创新成为新路径，成果持续涌现。\n——重大应用场景加速涌现。在各领域形成一批场景。\n——合作生态初步形成。初步形成协同体系。"
+    assert items_of(dashes) == ("重大应用场景加速涌现", "合作生态初步形成")
+    headings = "政府引导。积极发挥政府作用。\n市场主导。充分发挥市场作用。\n融合发展。推动融合。"
+    assert items_of(headings) == ("政府引导", "市场主导", "融合发展")
+    nested = "总体思路如下。\n1.智能制造。围绕转型升级。\n（1）加快突破关键领域。支持创新。\n2.智慧医疗。推动应用。"
+    assert items_of(nested) == ("智能制造", "智慧医疗")  # （1） belongs to item 1
+    assert items_of("推进科普信息化建设。\n加强科普基础设施建设，提升服务能力。") == ()  # prose, no list
+    assert items_of("政府引导。积极发挥政府作用。") == ()  # one item is no list
+
+
+PRINCIPLES = """某市人工智能发展实施方案
+一、总体要求
+（一）指导思想
+坚持创新驱动。
+（二）基本原则
+政府引导。积极发挥政府作用。
+市场主导。充分发挥市场作用。
+融合发展。推动融合。
+二、重点任务
+（三）建设算力平台
+建设城市算力中心。
+"""
+
+
+def test_a_task_named_by_its_whole_title_and_its_items():
+    from planqa.assistant.structure import answer_items, task_titled
+    from planqa.ingest.outline import parse_plan
+
+    plan = parse_plan(PRINCIPLES, "p")
+    task = task_titled(plan, "基本原则一共几条？")
+    assert task.title == "基本原则"
+    assert task_titled(plan, "一共几条？") is None
+    text, citations, abstained = answer_items(plan, task)
+    assert "列了3条：政府引导；市场主导；融合发展" in text and not abstained
+    assert citations[0].task == task.number and citations[0].quote in task.text
+    assert answer_items(plan, task_titled(plan, "建设算力平台有几条")) is None
+
+
+def test_numbered_items_are_quoted_from_their_paragraph():
+    from planqa.assistant.structure import answer_items
+    from planqa.ingest.outline import parse_plan
+
+    plan = parse_plan(PRINCIPLES.replace("政府引导。积极发挥政府作用。\n市场主导。充分发挥市场作用。\n融合发展。推动融合。",
+                                         "1.申报条件。具有独立法人资格。\n2.申报材料。提交申请书。"), "p")
+    text, citations, _ = answer_items(plan, plan.tasks[1])
+    assert "列了2条：申报条件；申报材料" in text and citations[0].quote == "1.申报条件。具有独立法人资格。"

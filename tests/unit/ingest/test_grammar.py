@@ -77,3 +77,13 @@ def test_a_plan_is_called_by_the_noun_its_title_ends_with(title, genre):
     from planqa.ingest.grammar import genre_of
 
     assert genre_of(title) == genre
+
+
+@pytest.mark.parametrize("line", RAW["items"]["examples"])
+def test_the_item_opening_reads_its_examples(line):
+    assert re.match(RAW["items"]["pattern"], line)
+
+
+@pytest.mark.parametrize("line", RAW["items"]["not_examples"])
+def test_the_item_opening_rejects_its_counter_examples(line):
+    assert not re.match(RAW["items"]["pattern"], line)
