@@ -240,6 +240,11 @@ def _section_place(x: Match) -> Query | None:
     return None
 
 
+def _section_label(x: Match) -> Query | None:
+    section, place = to_int(x.group(1) or x.group(2) or ""), to_int(x.group(3))
+    return Query("task", section=section, section_place=place, asks=x.asks) if section and place else None
+
+
 def _task_number(x: Match) -> Query | None:
     n = to_int(x.group(1, 2, 3, 4) or "")
     if n is None:
@@ -367,7 +372,7 @@ def _search(x: Match) -> Query:
 
 BUILDERS: dict[str, Callable[[Match], Query | None]] = {
     "chat": _chat, "section_place_en": _section_place_en, "section_en": _section_en,
-    "section_place": _section_place, "task_number": _task_number, "section_number": _section_number,
+    "section_place": _section_place, "section_label": _section_label, "task_number": _task_number, "section_number": _section_number,
     "last_section": _last_section, "section_title": _section_title, "section_named": _section_named, "list_reference": _list_reference,
     "next": _next, "prev": _prev, "its_section": _its_section, "this_section": _this_section,
     "within": _within, "this_task": _this_task, "else": _else, "meta": _meta,

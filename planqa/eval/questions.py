@@ -72,7 +72,15 @@ def _tasks_at(plan: Plan, path: tuple[str, ...]) -> tuple[int, ...] | None:
         task = next((t for t in section.tasks if _key(t.label) == _key(label)), None)
         if task:
             return (task.number,)
-    return None
+    # No task's label is on the path (the task's own label was never printed): the task that
+    # holds the item the path ends with.
+    holding = [t for t in section.tasks if any(_line_key(line) == _key(rest[-1]) for line in t.text.split("\n"))]
+    return (holding[0].number,) if len(holding) == 1 else None
+
+
+def _line_key(line: str) -> tuple[str, int] | None:
+    found = grammar().label(line.strip())
+    return (found.level.name, found.value) if found else None
 
 
 def resolve_cites(questions: list[Question], plan: Plan) -> list[Question]:

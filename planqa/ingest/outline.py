@@ -433,6 +433,8 @@ def _outline(lines: list[str], labels: list[Label | None], g: Grammar) -> tuple[
                 warnings.append(f"编号重复或倒退：“{label.printed}{_split(label)[0]}”出现在"
                                 f"“{part.tasks[-1].label.printed}”之后，并入上一项")
             (part.tasks[-1].text if part.tasks else part.text).append(line)
+    for part in parts:
+        _lost_first_label(part)
     running = _runs_across([t.label.value for p in parts for t in p.tasks])
     sections, position = [], 0
     for p in parts:
@@ -446,6 +448,29 @@ def _outline(lines: list[str], labels: list[Label | None], g: Grammar) -> tuple[
         sections.append(Section(number, p.title, "\n".join(p.text), tuple(tasks),
                                 p.label.printed if p.label else ""))
     return sections, warnings + _warnings(parts, sections, running)
+
+
+MAX_LOST_TITLE = 24  # characters of a run-in heading that lost its label
+
+
+def _lost_first_label(part: "_Open") -> None:
+    """Text copied from a web page often drops the first label of a list: "实施重点企业链式培育
+    工程。围绕…" stands where （一） was, and the part's numbering starts at （二）. The part's first
+    paragraph is then task one when it opens with a short run-in heading (no comma before its
+    stop, so an introduction such as "围绕…，重点抓好以下工作。" is not taken for one)."""
+    if not part.tasks or part.tasks[0].label.value != 2 or not part.text:
+        return
+    first = part.text[0]
+    m = _TITLE_END.search(first)
+    if not m or not 2 <= m.start() <= MAX_LOST_TITLE or re.search(r"[，,；;、]", first[: m.start()]):
+        return
+    second = part.tasks[0].label
+    printed = re.sub(r"[一二三四五六七八九十百零〇]+|[0-9]+",
+                     lambda n: "1" if n.group(0).isdigit() else "一", second.printed, count=1)
+    label = Label(second.level, 1, printed, first)
+    rest = first[m.end():]
+    part.tasks.insert(0, _Open(label, first[: m.start()], ([rest] if rest else []) + part.text[1:]))
+    part.text = []
 
 
 def _split(label: Label) -> tuple[str, list[str]]:

@@ -41,3 +41,12 @@ def test_a_path_the_plan_does_not_have_is_named(tmp_path, jinan):
     questions, _ = load_any(_set(tmp_path, [{"id": "x", "question": "？", "cite": [["九", "（一）"]]}]))
     with pytest.raises(PlanqaError, match="问题 x 的出处 九/（一） .*找不到"):
         resolve_cites(questions, jinan)
+
+
+def test_a_path_to_an_item_of_a_task_whose_label_was_never_printed(tmp_path):
+    from planqa.ingest.outline import parse_plan
+
+    plan = parse_plan("某市方案\n一、重点任务\n实施企业培育工程。围绕产业链培育企业。\n1.培育领军企业。支持建设创新中心。\n"
+                      "2.引进创新型企业。积极引进团队。\n（二）实施场景赋能工程。突破一批场景。\n", "p")
+    questions, _ = load_any(_set(tmp_path, [{"id": "a", "question": "引进企业？", "cite": [["一", "2."]]}]))
+    assert resolve_cites(questions, plan)[0].tasks == (1,)
