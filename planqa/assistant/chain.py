@@ -309,8 +309,7 @@ class Assistant:
         plan = self._plan_for(turn)
         if verdict := self._other_plan(turn, plan):
             return self._refuse(turn, plan, [], verdict.reason)  # 江苏省科协今年的重点工作
-        counted = turn.intent.meta == "count_tasks" or asks_for(turn.question) == "count"
-        if counted and (listed := self._items_asked(turn, plan)):
+        if listed := self._items_asked(turn, plan):
             return listed  # "基本原则一共几条？": a task's items, not the plan's tasks
         if turn.intent.meta == "count_tasks" and (number := section_by_title(turn.question, structure.section_titles(plan))):
             section = structure.find_section(plan, number=number)  # "主要任务一共有多少项？"
@@ -321,8 +320,11 @@ class Assistant:
         return self._reply(turn, reply) if reply else self._retrieve(turn)
 
     def _items_asked(self, turn: Turn, plan: Plan | None, within: Section | None = None) -> Answer | None:
-        """The items of the task the question names by its whole title, when it lists some."""
-        task = structure.task_titled(plan, turn.question) if plan else None
+        """The items of the task the question names by its title, when it asks how many or
+        which (基本原则有几条 / 有哪些) and the task lists some."""
+        asked = (turn.intent.meta == "count_tasks" or asks_for(turn.question) == "count"
+                 or table().flag("enumerate", turn.question))
+        task = structure.task_titled(plan, turn.question) if plan and asked else None
         if task is None or (within is not None and task not in within.tasks):
             return None
         reply = structure.answer_items(plan, task)
@@ -334,6 +336,8 @@ class Assistant:
         question asks for the words themselves ("提到"), also the tasks that score near the best."""
         if verdict := self._other_plan(turn, turn.plan):
             return self._refuse(turn, turn.plan, [], verdict.reason)
+        if listed := self._items_asked(turn, turn.plan):
+            return listed  # "产业生态优化工程下面列了哪些具体工作？": that task's items
         hits = list(turn.evidence.task_hits)
         if turn.context and turn.context.task is not None and table().flag("also", turn.question):
             hits = [h for h in hits if h.chunk.task_number != turn.context.task]  # "还有哪项"
@@ -468,7 +472,7 @@ class Assistant:
     def _retrieve(self, turn: Turn) -> Answer:
         if not understood(turn.question, self.search):
             return self._not_understood(turn)
-        if turn.intent.asks == "count" and (listed := self._items_asked(turn, turn.plan)):
+        if listed := self._items_asked(turn, turn.plan):
             return listed  # 发展目标列了几个方面: the items the task names
         refused, hits, top = self._retrieval(turn)
         if refused is not None:

@@ -212,16 +212,27 @@ def items_of(text: str) -> tuple[str, ...]:
             openings.append(None)
     if openings and openings[0] is None:  # a lead-in: 场景创新成为…新路径。then the items
         openings = openings[1:]
-    if not openings or not all(openings):
+    if not openings or openings[0] is None:
         return ()
-    top = openings[0][0]
-    items = tuple(name for kind, name in openings if kind == top)
-    return items if len(items) >= 2 else ()
+    # A paragraph without an opening continues the item before it (a line broken in copying),
+    # as long as most paragraphs open items: otherwise the text is prose.
+    opened = [o for o in openings if o]
+    top = opened[0][0]
+    items = tuple(name for kind, name in opened if kind == top)
+    return items if len(items) >= 2 and 2 * len(opened) > len(openings) else ()
+
+
+TITLE_VERB = 2  # characters of a title's leading verb a question may leave out (实施…工程)
+MIN_TITLE = 4
 
 
 def task_titled(plan: Plan, question: str) -> Task | None:
-    """The one task whose whole title (four characters or more) the question holds: 基本原则有几条."""
-    found = [t for t in plan.tasks if len(t.title) >= 4 and t.title in question]
+    """The one task whose title (four characters or more; its first two may be left out:
+    创新生态营造优化工程 for 实施创新生态营造优化工程) the question holds: 基本原则有几条."""
+    def named(title: str) -> bool:
+        return any(len(title) - k >= MIN_TITLE and title[k:] in question for k in range(TITLE_VERB + 1))
+
+    found = [t for t in plan.tasks if named(t.title)]
     return found[0] if len(found) == 1 else None
 
 

@@ -59,7 +59,10 @@ def clean_text(raw: str) -> str:
     with the strict filter; any other text keeps its printed typography (＋ ％ ① Ⅱ α …).
     """
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    return repair_text(text) if looks_damaged(text) else tidy_text(text)
+    cleaned = repair_text(text) if looks_damaged(text) else tidy_text(text)
+    # Dropping a space can bring combining marks together; NFC orders them, so that cleaning
+    # the cleaned text changes nothing.
+    return unicodedata.normalize("NFC", cleaned)
 
 
 def repair_text(text: str) -> str:

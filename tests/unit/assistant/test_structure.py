@@ -146,3 +146,13 @@ def test_numbered_items_are_quoted_from_their_paragraph():
                                          "1.申报条件。具有独立法人资格。\n2.申报材料。提交申请书。"), "p")
     text, citations, _ = answer_items(plan, plan.tasks[1])
     assert "列了2条：申报条件；申报材料" in text and citations[0].quote == "1.申报条件。具有独立法人资格。"
+
+
+def test_a_line_broken_in_copying_continues_its_item_and_prose_stays_prose():
+    from planqa.assistant.structure import items_of
+
+    broken = ("坚持市场主导，政府引导。突出企业主体地位。\n坚持用研结合，急用先行。围绕产线建设，强化\n检测技术与制造过程深度结合。\n"
+              "坚持融合发展，多方协同。把握新一轮科技革命。")
+    assert items_of(broken) == ("坚持市场主导，政府引导", "坚持用研结合，急用先行", "坚持融合发展，多方协同")
+    prose = "加强组织领导。建立工作机制。\n各地要结合实际制定方案，明确责任分工。\n要加大资金投入，保障工作经费。\n要强化宣传引导，营造良好氛围。"
+    assert items_of(prose) == ()  # one run-in heading among prose paragraphs is no list
