@@ -54,12 +54,15 @@ def _question(data: dict, default_id: str) -> Question:
 
 def _key(label: str) -> tuple[str, int] | None:
     """"3．" and "3." are the same place: a label is its level and value."""
-    found = grammar().label(f"{label.strip()}题")
+    label = label.strip()
+    found = grammar().label(f"{label}题") or grammar().label(f"{label}、题")  # "五" for 五、
     return (found.level.name, found.value) if found else None
 
 
 def _tasks_at(plan: Plan, path: tuple[str, ...]) -> tuple[int, ...] | None:
-    sections = [s for s in plan.sections if s.number and path and cn_to_int(path[0].rstrip("、")) == cn_to_int(s.number)]
+    sections = [s for s in plan.sections if s.number and path and (
+        cn_to_int(path[0].rstrip("、")) == cn_to_int(s.number)  # "三" for 三、
+        or (_key(path[0]) is not None and _key(path[0]) == _key(s.label)))]  # "第五章" as printed
     if sections:
         section, rest = sections[0], path[1:]
     elif len(plan.sections) == 1 and not plan.sections[0].number:

@@ -24,7 +24,7 @@ _CLOSED = "。！？；：…”）】》」』!?;:"
 # Where a heading may stand run into the text before it: after a sentence, or (digit and
 # bracket labels only) right after a Han character.
 _SENTENCE_END = "。；！？：，;!?"
-_RUN_IN = re.compile(r"(?<=[。；！？：，;!?\u4e00-\u9fff])(?=[0-9０-９（(一二三四五六七八九十第①-⑳抄主附])")
+_RUN_IN = re.compile(r"(?<=[。；！？：，;!?\u4e00-\u9fff])[ \u3000]*(?=[0-9０-９（(一二三四五六七八九十第①-⑳抄主附])")
 _DIGIT_OR_BRACKET = "0123456789０１２３４５６７８９（("
 _TITLE_END = re.compile(r"[。：]")
 _PARENTHETICAL = re.compile(r"[（(][^（）()]*[）)]")
@@ -129,7 +129,7 @@ def split_run_ins(lines: list[str], g: Grammar) -> list["str | _Heading"]:
         _note(opening, last)
         pieces: list[str] = [line]
         while (tail := _run_in(pieces[-1], opening, last, g)) is not None:
-            pieces[-1:] = [pieces[-1][: -len(tail)], tail]
+            pieces[-1:] = [pieces[-1][: -len(tail)].rstrip(" \u3000"), tail]
             _note(g.label(tail), last)
         out.append(pieces[0])
         for piece in pieces[1:]:
@@ -146,14 +146,17 @@ def _note(label: Label | None, last: dict[str, int]) -> None:
 
 def _run_in(line: str, opening: Label | None, last: dict[str, int], g: Grammar) -> str | None:
     for m in _RUN_IN.finditer(line, 1):
-        tail = line[m.start():]
+        tail = line[m.end():]
         after_sentence = line[m.start() - 1] in _SENTENCE_END
         label = g.label(tail)
         if label and len(label.rest) > 1 and (after_sentence or tail[0] in _DIGIT_OR_BRACKET
                                                or len(label.rest) >= 4):
             under_opening = opening is not None and opening.level.rank < label.level.rank \
                 and label.value == 1 and label.level.name not in last
-            if under_opening or last.get(label.level.name, -1) + 1 == label.value:
+            # "…起草。　第一章　总体要求": the first chapter run into the preface's last line
+            first_chapter = after_sentence and label.level.rank == 0 and label.value == 1 \
+                and label.level.name not in last
+            if under_opening or first_chapter or last.get(label.level.name, -1) + 1 == label.value:
                 return tail
         rule = g.end_rule(tail)
         if after_sentence and rule and rule.strong and rule.pattern.match(tail):

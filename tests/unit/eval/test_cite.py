@@ -50,3 +50,15 @@ def test_a_path_to_an_item_of_a_task_whose_label_was_never_printed(tmp_path):
                       "2.引进创新型企业。积极引进团队。\n（二）实施场景赋能工程。突破一批场景。\n", "p")
     questions, _ = load_any(_set(tmp_path, [{"id": "a", "question": "引进企业？", "cite": [["一", "2."]]}]))
     assert resolve_cites(questions, plan)[0].tasks == (1,)
+
+
+def test_chapters_and_bare_numerals_are_named_as_printed(tmp_path):
+    from planqa.ingest.outline import parse_plan
+
+    plan = parse_plan("某某建设指南\n第一章 总体要求\n一、建设目的\n改进方式。\n二、建设范围\n覆盖企业。\n"
+                      "第二章 系统架构\n一、业务架构\n（一）调度业务。\n（二）监管业务。\n二、数据架构\n明确数据。\n", "p")
+    questions, _ = load_any(_set(tmp_path, [
+        {"id": "a", "question": "监管？", "cite": [["第二章", "一", "（二）"]]},
+        {"id": "b", "question": "总体要求？", "cite": [["第一章"]]},
+    ]))
+    assert [q.tasks for q in resolve_cites(questions, plan)] == [(3,), (1, 2)]

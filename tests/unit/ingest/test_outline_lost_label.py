@@ -1,4 +1,5 @@
-"""A list whose first label was lost in copying: the part's numbering starts at （二）."""
+"""Headings a copied text lost: a list whose first label is gone (its numbering starts at （二）),
+a first chapter run into the line before it."""
 
 from planqa.ingest.outline import parse_plan
 
@@ -26,3 +27,11 @@ def test_a_run_in_heading_before_the_second_label_is_the_first_task():
 def test_an_introduction_is_not_taken_for_a_lost_heading():
     part = parse_plan(LOST, "p").sections[1]
     assert [t.label for t in part.tasks] == ["（二）"] and part.text.startswith("围绕上述任务")
+
+
+def test_the_first_chapter_run_into_the_preface_after_a_space_is_split_off():
+    text = ("某某示范工程建设指南\n为指导各城市开展示范工程建设，制定本指南。\n本指南由科学研究院起草。\u3000第一章\u3000总体要求\n"
+            "一、建设目的\n改进运行方式。\n二、建设范围\n覆盖公交企业。\n第二章\u3000系统架构\n一、业务架构\n明确业务。\n")
+    plan = parse_plan(text, "p")
+    assert [(s.label, s.title) for s in plan.sections] == [("第一章", "总体要求"), ("第二章", "系统架构")]
+    assert plan.overview.endswith("本指南由科学研究院起草。")
