@@ -167,7 +167,7 @@ class HybridSearch:
         lo, hi = (min(sims), max(sims)) if sims else (0.0, 0.0)
         top_bm25 = max((h.score for h in lexical.values()), default=0.0)
         scored = []
-        for cid in dense.keys() | lexical.keys():
+        for cid in dict.fromkeys([*dense, *lexical]):  # not a set: its order changes with the hash seed
             sim, best = dense.get(cid, (None, ()))
             hit = lexical.get(cid)
             score = 0.0
