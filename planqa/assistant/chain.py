@@ -371,12 +371,14 @@ class Assistant:
 
     def _units_named(self, turn: Turn, hits: list[Scored]) -> list[str]:
         """The responsible units a question about who leads names (those some task's lead
-        notes or text give as responsible), longest first; [] when it names none."""
+        notes or text give as responsible), in the order the question names them, none that
+        is part of a longer one; [] when it names none."""
         if not table().flag("lead_role", turn.question):
             return []
-        units = {f.text for h in hits for f in turn.evidence.stated(h.chunk, "who")}
-        named = sorted((u for u in units if len(u) >= 3 and u in turn.question), key=len, reverse=True)
-        return [u for u in named if not any(u in longer for longer in named if longer != u)]
+        units = dict.fromkeys(f.text for h in hits for f in turn.evidence.stated(h.chunk, "who"))
+        named = [u for u in units if len(u) >= 3 and u in turn.question]
+        named = [u for u in named if not any(u in longer for longer in named if longer != u)]
+        return sorted(named, key=lambda u: (turn.question.find(u), -len(u)))
 
     def _led_by(self, turn: Turn, hit: Scored, units: list[str]) -> bool:
         return any(u in f.text for f in turn.evidence.stated(hit.chunk, "who") for u in units)

@@ -16,14 +16,15 @@ def rank_sentences(question: str, sentences: Sequence[str], idf: Mapping[str, fl
                    marks: Sequence[str] = (), dense_order: Sequence[str] = ()) -> list[tuple[str, float]]:
     """Sentences scored by the question's terms they contain (idf-weighted share), whether they
     state the fact asked for (``marks``: the facts' words, a date for "什么时候"), and the dense
-    ranking of the passages."""
-    terms = {t for t in tokenize(question) if t in idf}
+    ranking of the passages. Sums run in the question's order, never a set's: a set's order
+    changes with the hash seed, and so would the last bits of a sum and the ties they break."""
+    terms = list(dict.fromkeys(t for t in tokenize(question) if t in idf))
     total = sum(idf[t] for t in terms) or 1.0
     dense_rank = {s: i for i, s in enumerate(dense_order)}
     scored = []
     for s in sentences:
         present = set(tokenize(s))
-        score = sum(idf[t] for t in terms & present) / total
+        score = sum(idf[t] for t in terms if t in present) / total
         if any(m in s for m in marks):
             score += 0.5
         if s in dense_rank:

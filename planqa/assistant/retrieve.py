@@ -104,7 +104,7 @@ def fuse(found: Candidates, dense_weight: float) -> list[Scored]:
     lo, hi = (min(sims), max(sims)) if sims else (0.0, 0.0)
     top_bm25 = max((h.score for h in found.lexical.values()), default=0.0)
     scored = []
-    for cid in found.dense.keys() | found.lexical.keys():
+    for cid in dict.fromkeys([*found.dense, *found.lexical]):  # not a set: its order follows the hash seed
         sim, best = found.dense.get(cid, (None, ()))
         hit = found.lexical.get(cid)
         score = 0.0

@@ -104,17 +104,19 @@ def dictionary() -> dict[str, str]:
         return parse_cedict(f)
 
 
-def words_in(text: str, known: Mapping[str, str]) -> set[str]:
-    """Dictionary words of two to MAX_WORD characters that occur in ``text``."""
-    found = set()
+def words_in(text: str, known: Mapping[str, str]) -> list[str]:
+    """Dictionary words of two to MAX_WORD characters that occur in ``text``, each once, in the
+    order they occur (by where they start, shorter first): never in a set's order, which
+    changes with the hash seed from one process to the next."""
+    found: dict[str, None] = {}
     for i in range(len(text)):
         for n in range(2, MAX_WORD + 1):
             piece = text[i : i + n]
             if len(piece) < n:
                 break
             if piece in known:
-                found.add(piece)
-    return found
+                found[piece] = None
+    return list(found)
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,7 @@ class Glossary:
         share of its content words that some term covers, discounted. A sense counts when the
         question has most of its words."""
         grouped, trust = self._translations(question)
-        return {t: w for w, terms in self._weighted(grouped) for t in terms}, trust
+        return {t: w for w, terms in self._weighted(grouped, question) for t in terms}, trust
 
     def english_groups(self, question: str) -> tuple[list[tuple[float, list[str]]], float]:
         """The same, grouped by the question words each term translates: "think tanks" gives
@@ -161,26 +163,32 @@ class Glossary:
         group's words joins that group as one more way to say it: "anti-corruption" is 反腐 or
         腐败 (corruption), "official accounts" is 公众号 (or 会计: account), not two topics."""
         grouped, trust = self._translations(question)
+        at = _positions(question)
         merged: dict[frozenset[str], list[tuple[float, str]]] = {}
-        for have in sorted(grouped, key=len, reverse=True):
+        for have in sorted(grouped, key=lambda h: (-len(h), _places(h, at))):
             into = next((other for other in merged if have < other), None)
             if into is None:
                 merged[have] = list(grouped[have])
             else:
                 merged[into] += grouped[have]
-        return self._weighted(merged), trust
+        return self._weighted(merged, question), trust
 
     @staticmethod
-    def _weighted(grouped: Mapping[frozenset[str], list[tuple[float, str]]]) -> list[tuple[float, list[str]]]:
-        """(weight, terms) per group, heaviest first: a group weighs what its first, best
-        translation does (a merged group: its own words' best)."""
-        groups = [(members[0][0], list(dict.fromkeys(t for _, t in members))) for members in grouped.values()]
-        groups.sort(key=lambda g: -g[0])
-        return groups
+    def _weighted(grouped: Mapping[frozenset[str], list[tuple[float, str]]],
+                  question: str) -> list[tuple[float, list[str]]]:
+        """(weight, terms) per group, heaviest first, groups of equal weight in the order the
+        question says their words ("academician expert workstations" → 院士, 专家, 工作站): a
+        group weighs what its first, best translation does (a merged group: its own words'
+        best). Never in the order of a set, which changes with the hash seed."""
+        at = _positions(question)
+        groups = [(members[0][0], list(dict.fromkeys(t for _, t in members)), _places(have, at))
+                  for have, members in grouped.items()]
+        groups.sort(key=lambda g: (-g[0], g[2]))
+        return [(weight, terms) for weight, terms, _ in groups]
 
     def _translations(self, question: str) -> tuple[dict[frozenset[str], list[tuple[float, str]]], float]:
         """Plan terms by the question words they translate, each with its weight (0…1)."""
-        asked = set(english_words(question))
+        asked = list(dict.fromkeys(english_words(question)))  # in the question's order, not a set's
         scores: dict[str, tuple[float, frozenset[str]]] = {}
         covered: set[str] = set()
         for word in asked:
@@ -200,7 +208,7 @@ class Glossary:
             if score >= MIN_ENGLISH_WEIGHT * best:
                 grouped[have].append((score / best, term))
         for members in grouped.values():
-            members.sort(key=lambda m: -m[0])
+            members.sort(key=lambda m: (-m[0], m[1]))  # equal weights: by the term itself
         return dict(grouped), TRANSLATION_TRUST * len(covered) / len(asked)
 
     def expand(self, question: str, plan_words: Container[str]) -> Expansion:
@@ -215,8 +223,8 @@ class Glossary:
                 continue
             found = self.synonyms(word)
             if not found and len(word) > 2:  # 地方性法规: the dictionary knows 法规
-                for part in words_in(word, self.known) - {word}:
-                    if part not in plan_words:
+                for part in words_in(word, self.known):  # in the word's order
+                    if part != word and part not in plan_words:
                         found += self.synonyms(part)
             terms.update(dict.fromkeys(found, SYNONYM_WEIGHT))
         return Expansion(terms)
@@ -233,6 +241,20 @@ class Glossary:
                     if term != word:
                         found[term] = None
         return list(found)
+
+
+def _positions(question: str) -> dict[str, int]:
+    """Each stemmed English content word of the question → where it first occurs."""
+    at: dict[str, int] = {}
+    for i, word in enumerate(english_words(question)):
+        at.setdefault(word, i)
+    return at
+
+
+def _places(words: Iterable[str], at: Mapping[str, int]) -> tuple[int, ...]:
+    """Where the question says ``words``, in order: a key that puts groups in the question's
+    order and tells any two different groups apart."""
+    return tuple(sorted(at.get(w, len(at)) for w in words))
 
 
 def is_english(text: str) -> bool:

@@ -1,3 +1,5 @@
+from itertools import combinations
+
 from planqa.assistant import extractive as ex
 from planqa.assistant.llm import check_citations
 from planqa.index.chunk import Chunk
@@ -67,3 +69,16 @@ def test_plan_phrase_is_the_longest_run_the_plan_has_word_for_word():
     assert ex.plan_phrase("哪项任务提到要开发省科协官方微信公众号？", plan, idf, 0.7) == "开发省科协官方微信公众号"
     assert ex.plan_phrase("提到院士的任务有哪些？", plan, idf, 0.7) == ""  # 院士的 is just 院士
     assert ex.plan_phrase("学会和院士", plan, idf, 0.7) == ""  # no run of the plan holds both
+
+
+def test_sentences_with_the_same_terms_tie_exactly_and_keep_document_order():
+    # Summed over a set, the last bits of a score (0.1 + 0.2 + 0.3 …) followed the hash seed
+    # and broke ties differently from one process to the next.
+    words = ["alpha", "beta", "gamma", "delta", "epsilon"]
+    idf = {w: 0.1 * (i + 1) for i, w in enumerate(words)}
+    subsets = [list(c) for n in range(2, 6) for c in combinations(words, n)]
+    sentences = [" ".join(c) for c in subsets] + [" ".join(reversed(c)) for c in subsets]
+    ranked = ex.rank_sentences(" ".join(words), sentences, idf)
+    scores = dict(ranked)
+    assert all(scores[" ".join(c)] == scores[" ".join(reversed(c))] for c in subsets)
+    assert ranked[:2] == [("alpha beta gamma delta epsilon", 1.0), ("epsilon delta gamma beta alpha", 1.0)]

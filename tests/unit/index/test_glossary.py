@@ -154,3 +154,31 @@ def test_a_translation_of_some_of_a_phrases_words_joins_the_phrases_group():
     assert [terms for _, terms in groups] == [["公众号", "会计"]]  # one topic, not 会计 apart
     terms, _ = glossary.english("Which tasks mention official accounts?")
     assert set(terms) == {"公众号", "会计"}  # the search still hears every translation
+
+
+# One plan word per English word, each as rare as the others: translations of equal weight.
+PLACES = """\
+院士 院士 [yuan4 shi4] /academician/
+專家 专家 [zhuan1 jia1] /expert/
+工作站 工作站 [gong1 zuo4 zhan4] /workstation/
+科學 科学 [ke1 xue2] /science/
+理科 理科 [li3 ke1] /science/
+技術 技术 [ji4 shu4] /technology/
+工藝 工艺 [gong1 yi4] /technology/
+""".splitlines()
+
+
+def test_translations_of_equal_weight_come_in_the_questions_order():
+    # Not in a set's order, which changes with PYTHONHASHSEED: the listing names its terms so.
+    glossary = Glossary("院士专家工作站，理科，工艺", parse_cedict(PLACES))
+    question = "Which tasks mention academician expert workstations?"
+    groups, _ = glossary.english_groups(question)
+    assert groups == [(1.0, ["院士"]), (1.0, ["专家"]), (1.0, ["工作站"])]
+    assert list(glossary.english(question)[0]) == ["院士", "专家", "工作站"]
+    groups, _ = glossary.english_groups("workstations for experts, and academicians")
+    assert [terms for _, terms in groups] == [["工作站"], ["专家"], ["院士"]]
+
+
+def test_synonyms_of_a_long_words_parts_come_in_its_order():
+    glossary = Glossary("理科，工艺", parse_cedict(PLACES))
+    assert list(glossary.expand("科学技术", plan_words=set()).terms) == ["理科", "工艺"]  # 科学, 技术
