@@ -7,10 +7,13 @@ from planqa.ingest.grammar import grammar
 
 def place(task: int | None, label: str = "", section: str = "") -> str:
     """How an answer names a task: 第9项 where the printed number is the plan's number; where
-    numbering restarts per part, the part and the printed label (第三部分（二）, 第二部分第1项)."""
+    numbering restarts per part, the part and the printed label (第三部分（二）, 第二部分第1项);
+    an article as printed (第十二条)."""
     if task is None:
         return f"第{section}部分" if section else "总体部分"
     printed = grammar().label(f"{label}题") if label else None
+    if printed is not None and printed.level.name == "article":
+        return label  # 第三十四条: a regulation's articles are named as printed
     if printed is None or printed.value == task or not section:
         return f"第{task}项"
     if label.startswith(("（", "(")):

@@ -264,6 +264,8 @@ class Assistant:
             chunk = self._chunk_of(plan, task.number, section_number)
             hit = by_task.get((section_number, task.number))
             asks = turn.intent.asks
+            if asks == "count" and len(tasks) == 1 and (listed := structure.answer_items(plan, task)):
+                return self._reply(turn, listed)  # "第九条一共列了几项条件？": the items it lists
             if asks and not turn.evidence.states(chunk, asks):  # said under the task asked about
                 where = structure.task_label(task, plan)
                 lacks = f"{where}没有写明{ASKED_TEXT.get(asks, '这方面的内容')}。"

@@ -20,6 +20,8 @@ def task_label(task: Task, plan: Plan | None = None) -> str:
 
 
 def section_label(section: Section) -> str:
+    if section.label.startswith("第"):  # 第七章, 第二篇: as printed
+        return section.label
     return f"第{section.number}部分" if section.number else "（未分部分）"
 
 

@@ -124,3 +124,10 @@ def test_a_count_of_a_task_named_by_its_title_counts_its_items_not_the_plans_tas
         assert [c.task for c in answer.citations] == [task.number], question
         assert "列了8条" in answer.answer and "关键核心技术攻关能力逐步增强" in answer.answer
     assert "共15项任务" in assistant.ask("一共几条？").answer  # the plan's own count still
+
+
+def test_a_count_asked_of_a_task_by_number_counts_its_items(assistant, plan):
+    task = next(t for t in plan.tasks if t.title == "主要目标")
+    answer = assistant.ask(f"第{task.number}项一共列了几个方面？")
+    assert not answer.abstained and [c.task for c in answer.citations] == [task.number]
+    assert "列了8条" in answer.answer

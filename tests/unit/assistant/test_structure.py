@@ -156,3 +156,15 @@ def test_a_line_broken_in_copying_continues_its_item_and_prose_stays_prose():
     assert items_of(broken) == ("坚持市场主导，政府引导", "坚持用研结合，急用先行", "坚持融合发展，多方协同")
     prose = "加强组织领导。建立工作机制。\n各地要结合实际制定方案，明确责任分工。\n要加大资金投入，保障工作经费。\n要强化宣传引导，营造良好氛围。"
     assert items_of(prose) == ()  # one run-in heading among prose paragraphs is no list
+
+
+def test_articles_and_chapters_are_named_as_printed():
+    from planqa.assistant.answer import place
+    from planqa.ingest.outline import parse_plan
+
+    plan = parse_plan("某市管理办法\n第一章 总则\n第一条 为规范管理，制定本办法。\n第二条 本办法适用于本市。\n"
+                      "第二章 申请\n第三条 申请人应符合下列条件：\n（一）独立法人；\n（二）具备能力。\n", "p")
+    assert structure.section_label(plan.sections[1]) == "第二章"
+    task = plan.tasks[2]
+    assert place(task.number, task.label, plan.section_of(task).number) == "第三条"
+    assert place(3, "（二）", "三") == "第三部分（二）" and place(9, "9.", "") == "第9项"  # plans as before
