@@ -16,6 +16,7 @@ class Settings(BaseSettings):
 
     home: Path = Field(default_factory=lambda: Path.home() / ".planqa")
     embedding: str = DEFAULT_EMBEDDING
+    embed_threads: int = Field(default=1, ge=1, le=256)  # OpenMP threads of the bundled embedder
     chroma_host: str | None = None
     chroma_port: int = Field(default=8000, ge=1, le=65535)
     llm_base_url: str | None = None

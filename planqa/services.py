@@ -15,7 +15,7 @@ UNCALIBRATED = ("planqa: 提示：嵌入模型 {model} 还没有校准，检索�
 
 def open_store(settings: Settings) -> PlanStore:
     """The index named by the settings: embedded under PLANQA_HOME, or a Chroma server."""
-    embedder = make_embedder(settings.embedding)
+    embedder = make_embedder(settings.embedding, settings.embed_threads)
     client = open_client(settings.home, settings.chroma_host, settings.chroma_port)
     return PlanStore(client, embedder)
 

