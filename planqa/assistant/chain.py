@@ -98,9 +98,9 @@ def named_parts(plan: Plan, question: str) -> set[str]:
 
 
 def part_of(plan: Plan, number: str) -> str:
-    """A part as an answer names it: 第三部分：保障措施."""
+    """A part as an answer names it: 第三部分：保障措施, 第七章：交通违法和事故处理."""
     section = structure.find_section(plan, number=number)
-    return f"第{number}部分：{section.title}" if section else f"第{number}部分"
+    return f"{structure.section_label(section)}：{section.title}" if section else f"第{number}部分"
 
 
 def understood(question: str, search: HybridSearch) -> bool:

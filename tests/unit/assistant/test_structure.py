@@ -168,3 +168,11 @@ def test_articles_and_chapters_are_named_as_printed():
     task = plan.tasks[2]
     assert place(task.number, task.label, plan.section_of(task).number) == "第三条"
     assert place(3, "（二）", "三") == "第三部分（二）" and place(9, "9.", "") == "第9项"  # plans as before
+
+
+def test_which_part_names_a_chapter_as_printed():
+    from planqa.assistant.chain import part_of
+    from planqa.ingest.outline import parse_plan
+
+    plan = parse_plan("某市管理办法\n第一章 总则\n第一条 为规范管理，制定本办法。\n第二章 申请\n第二条 申请人应提交材料。\n", "p")
+    assert part_of(plan, "二") == "第二章：申请"
