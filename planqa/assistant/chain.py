@@ -38,6 +38,7 @@ SEARCH_K = 5
 RELATED_BAND = 0.75  # a task scoring this close to the best one is listed as related too
 MAX_RELATED = 4  # among the best hits only
 MAX_TOPIC_SHARE = 0.25  # a joined topic found in more of the tasks than this is too general
+MAX_TOPICS = 4  # more joined parts than this are a list of words, not topics to place apart
 OVERVIEW_BAND = 0.85  # a task scoring this close to the overview, with its words, answers instead
 STICKY = 0.75  # a follow-up stays with the previous task when it scores this close to the top
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -353,6 +354,8 @@ class Assistant:
         if units := self._units_named(turn, hits):  # "哪些任务是省市场监管局牵头的？"
             led = sorted((h for h in hits if self._led_by(turn, h, units)), key=lambda h: h.chunk.task_number or 0)
             return self._listing(turn, led, units)  # in the plan's order: no task leads more
+        if self._uncovered(question, found) and (apart := self._apart(turn, hits[0] if hits else None)):
+            return apart  # 学会自身改革和学会承接政府职能这两块: one topic's words are in no task
         related: list[Scored] = []
         # Near tasks join a topic list. Alone they make one only when the question asks for
         # several in so many words, or is English (which cannot match the plan's words): a
@@ -370,6 +373,14 @@ class Assistant:
                 turn.evidence.states(h.chunk, asks) for h in found + related)):
             return self._retrieve(turn)  # judged there: e.g. names asked that no task gives
         return self._listing(turn, found, terms, related)
+
+    def _uncovered(self, question: str, found: list[Scored]) -> bool:
+        """Whether the question joins topics and one of them is in none of the tasks found (the
+        listing would then answer one topic only; where every topic is found, the listing of
+        all the tasks that say them answers: 新成立的协会、研究院分别有哪些)."""
+        idf = self.search.bm25.idf
+        return any(not any(ex.term_share(h.chunk, terms, idf) >= KEY_SHARE for h in found)
+                   for _, terms in ex.conjunct_parts(question, idf))
 
     def _units_named(self, turn: Turn, hits: list[Scored]) -> list[str]:
         """The responsible units a question about who leads names (those some task's lead
@@ -440,6 +451,37 @@ class Assistant:
         return replace(answer, answer=f"{answer.answer}\n{extra.answer}",
                        citations=answer.citations + extra.citations)
 
+    def _apart(self, turn: Turn, top: Scored | None) -> Answer | None:
+        """Topics joined in one question (青少年和大学生的活动, 党建和组织体制改革) that the plan
+        treats in different tasks, asked for apart (分别, 各是哪一项, 这两块): each topic searched
+        on its own. When every topic has its evidence (its words in its best task, or a meaning
+        as near as the refusal line asks for) and they land on different tasks, each topic's
+        task answers. Unasked, topics joined by 和 or 、 are mostly one thing described (有多少、
+        分布在哪、想法怎样), and splitting them lists tasks nobody asked for."""
+        if (turn.intent.followup or turn.intent.literal or is_english(turn.question)
+                or not table().flag("apart", turn.question)):
+            return None
+        idf = self.search.bm25.idf
+        parts = ex.conjunct_parts(turn.question, idf)
+        if not 1 < len(parts) <= MAX_TOPICS:
+            return None
+        asks = turn.intent.asks if turn.intent.asks not in NO_FACT_NEEDED else None
+        chosen: dict[str, tuple[Scored, str]] = {}
+        for text, terms in parts:
+            hits = turn.evidence.part_hits(text)
+            best = hits[0] if hits else None
+            if best is None or not (ex.term_share(best.chunk, terms, idf) >= KEY_SHARE
+                                    or (best.dense or 0.0) >= self.search.calibration.min_dense):
+                return None  # a topic the plan does not clearly treat: no split
+            if asks and not turn.evidence.states(best.chunk, asks):
+                return None
+            chosen.setdefault(best.chunk.id, (best, text))
+        if len(chosen) < 2:
+            return None
+        items = [(h.chunk, ex.pick_quote(h.chunk, text, idf, self._marks(turn, h.chunk), h.best_passages,
+                                         ex.LIST_QUOTE_CHARS), h.score) for h, text in chosen.values()]
+        return self._compose(turn, items, f"问题里的{len(parts)}个方面分别见以下{len(items)}项任务：")
+
     def _by_phrase(self, turn: Turn, top: Scored) -> Answer | None:
         """The shape the evidence gives, whatever the wording: the question's phrase in several
         tasks → all of them, best first. A fact asked for is answered from the task that states it; the others holding the
@@ -481,6 +523,8 @@ class Assistant:
         refused, hits, top = self._retrieval(turn)
         if refused is not None:
             return refused
+        if (apart := self._apart(turn, top)) is not None:
+            return apart
         if (shaped := self._by_phrase(turn, top)) is not None:
             return shaped
         if self.llm is not None:

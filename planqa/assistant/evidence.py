@@ -59,6 +59,7 @@ class Evidence:
     question: str
     plan: Plan | None  # None: several plans indexed and none chosen
     _facts: dict[str, tuple[Fact, ...]] = field(default_factory=dict)
+    _parts: dict[str, list[Scored]] = field(default_factory=dict)
 
     @cached_property
     def spelled(self) -> str:
@@ -78,6 +79,15 @@ class Evidence:
     @cached_property
     def task_hits(self) -> list[Scored]:
         return [h for h in self.hits if h.chunk.kind == "task"]
+
+    def part_hits(self, part: str) -> list[Scored]:
+        """The tasks one topic of the question reaches on its own (科普的线上平台 | 科技场馆),
+        best first; searched once per topic and turn."""
+        if part not in self._parts:
+            plan_id = self.plan.plan_id if self.plan else None
+            hits = self.search.search(spelled_out(part, self.plan_text), k=len(self.search.chunks), plan=plan_id)
+            self._parts[part] = [h for h in hits if h.chunk.kind == "task"]
+        return self._parts[part]
 
     @property
     def idf(self) -> Mapping[str, float]:

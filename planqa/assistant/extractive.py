@@ -121,6 +121,22 @@ def conjunct_terms(question: str, idf: Mapping[str, float]) -> list[list[str]]:
     return topics if len(topics) > 1 else [key_terms(question, idf)]
 
 
+def conjunct_parts(question: str, idf: Mapping[str, float]) -> list[tuple[str, list[str]]]:
+    """The topics a question joins with 和/与/、, each as words to search by and its key terms;
+    a clause before the first topic ("学会这一块，党建和组织体制改革…") is said of every topic.
+    [] when fewer than two parts name something the plan knows."""
+    parts = [p.strip("，,。？?！! ") for p in _and().split(_frame().sub("，", question))]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return []
+    lead, _, first = parts[0].rpartition("，")
+    if lead:
+        parts = [parts[0]] + [f"{lead}，{p}" for p in parts[1:]]
+    topics = [(p, key_terms(p.removeprefix(f"{lead}，") if lead else p, idf)) for p in parts]
+    topics = [(p, t) for p, t in topics if t]
+    return topics if len(topics) > 1 else []
+
+
 _GLUE = "的了是在和与及或等要把被对将也都还就之"
 _QUOTE_MARKS = str.maketrans("", "", "“”\"‘’'「」『』《》")
 

@@ -131,3 +131,13 @@ def test_a_count_asked_of_a_task_by_number_counts_its_items(assistant, plan):
     answer = assistant.ask(f"第{task.number}项一共列了几个方面？")
     assert not answer.abstained and [c.task for c in answer.citations] == [task.number]
     assert "列了8条" in answer.answer
+
+
+def test_topics_asked_apart_are_answered_each_from_its_own_task(assistant, plan):
+    """Two topics joined by 和 and asked for apart (各是哪一项): each topic's task, not only the one
+    the whole question is nearest; unasked, the nearest task answers alone."""
+    first, second = (next(t for t in plan.tasks if t.title == title) for title in ("未来产业发展提升行动", "凝聚智库力量"))
+    answer = assistant.ask(f"{first.title}和{second.title}各是哪一项？")
+    assert {c.task for c in answer.citations} == {first.number, second.number}
+    assert "分别见以下2项任务" in answer.answer
+    assert len(assistant.ask(f"{first.title}和{second.title}怎么做？").citations) == 1

@@ -54,6 +54,15 @@ def test_conjunct_terms_split_joined_topics():
     assert ex.conjunct_terms("计划里和院士有关的内容", idf) == [["院士"]]  # 计划里 is no topic
 
 
+def test_conjunct_parts_are_searched_with_the_clause_said_of_them_all():
+    idf = {"学会": 0.3, "党建": 2.0, "组织": 0.8, "体制": 1.5, "改革": 0.6, "院士": 1.7}
+    (first, first_terms), (second, second_terms) = ex.conjunct_parts("学会这一块，党建和组织体制改革各写在哪一项？", idf)
+    assert (first, second) == ("学会这一块，党建", "学会这一块，组织体制改革各写在哪一项")
+    assert first_terms == ["党建"] and "体制" in second_terms and "学会" not in second_terms  # its own words
+    assert ex.conjunct_parts("哪些任务涉及院士？", idf) == []  # one topic
+    assert ex.conjunct_parts("院士和专家在哪一项？", idf) == []  # 专家: nothing the plan knows
+
+
 def test_group_share_counts_a_group_when_any_of_its_terms_is_there():
     c = chunk("建设科技创新智库，发挥院士作用。")
     assert ex.group_share(c, [(2.0, ["思想库", "智库"]), (1.0, ["院士"])]) == 1.0

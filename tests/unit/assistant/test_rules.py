@@ -53,6 +53,15 @@ def test_no_counter_example_asks_that_fact(name, example):
     assert asks_for(normalize_question(example)) != name
 
 
+FLAGS = [(name, q, yes) for name, ex in DATA["flag_examples"].items()
+         for yes in (True, False) for q in ex["yes" if yes else "no"]]
+
+
+@pytest.mark.parametrize("name, question, yes", FLAGS, ids=[f"{n}:{q}" for n, q, _ in FLAGS])
+def test_every_flag_example(name, question, yes):
+    assert table().flag(name, normalize_question(question)) is yes
+
+
 def test_every_rule_has_examples_and_the_last_always_builds():
     assert all(rule.examples for rule in table().rules)
     last = table().rules[-1]
