@@ -41,6 +41,7 @@ MAX_TOPIC_SHARE = 0.25  # a joined topic found in more of the tasks than this is
 MAX_TOPICS = 4  # more joined parts than this are a list of words, not topics to place apart
 OVERVIEW_BAND = 0.85  # a task scoring this close to the overview, with its words, answers instead
 STICKY = 0.75  # a follow-up stays with the previous task when it scores this close to the top
+MIN_STICKY_SHARE = 0.3  # ... or when its words hold this much of the question's, and the top's no more
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
 
@@ -341,9 +342,7 @@ class Assistant:
             return self._refuse(turn, turn.plan, [], verdict.reason)
         if listed := self._items_asked(turn, turn.plan):
             return listed  # "产业生态优化工程下面列了哪些具体工作？": that task's items
-        hits = list(turn.evidence.task_hits)
-        if turn.context and turn.context.task is not None and table().flag("also", turn.question):
-            hits = [h for h in hits if h.chunk.task_number != turn.context.task]  # "还有哪项"
+        hits = self._besides_context(turn, list(turn.evidence.task_hits))
         question = turn.question
         if turn.plan and (parts := named_parts(turn.plan, question)):  # "主要任务里哪些和港口有关"
             hits = [h for h in hits if h.chunk.section_number in parts] or hits
@@ -373,6 +372,13 @@ class Assistant:
                 turn.evidence.states(h.chunk, asks) for h in found + related)):
             return self._retrieve(turn)  # judged there: e.g. names asked that no task gives
         return self._listing(turn, found, terms, related)
+
+    @staticmethod
+    def _besides_context(turn: Turn, hits: list[Scored]) -> list[Scored]:
+        """"还有哪项也讲…": the other tasks, not the one the conversation is about."""
+        if turn.context and turn.context.task is not None and table().flag("also", turn.question):
+            return [h for h in hits if h.chunk.task_number != turn.context.task]
+        return hits
 
     def _uncovered(self, question: str, found: list[Scored]) -> bool:
         """Whether the question joins topics and one of them is in none of the tasks found (the
@@ -486,10 +492,12 @@ class Assistant:
         """The shape the evidence gives, whatever the wording: the question's phrase in several
         tasks → all of them, best first. A fact asked for is answered from the task that states it; the others holding the
         phrase are named as also mentioning it."""
-        found = turn.evidence.phrase_hits
+        found = self._besides_context(turn, turn.evidence.phrase_hits)
         if not found or turn.intent.followup or top.chunk.kind != "task":
             return None  # a follow-up is about the conversation's task, not every mention
         phrase = turn.evidence.phrase
+        if len(found) < len(turn.evidence.phrase_hits):  # "还有哪项也讲…": the others, even one
+            return self._listing(turn, found, [phrase])
         asks = turn.intent.asks if turn.intent.asks not in NO_FACT_NEEDED else None
         if asks:
             stating = [h for h in found if turn.evidence.states(h.chunk, asks)]
@@ -497,6 +505,9 @@ class Assistant:
             if best is None:
                 return None
             return self._also(self._extractive(turn, best), phrase, [h for h in found if h is not best])
+        if turn.context and top in found and top.chunk.task_number == turn.context.task:
+            # In a conversation about a task that says it: that task, the others noted.
+            return self._also(self._extractive(turn, top), phrase, [h for h in found if h is not top])
         titled = [h for h in found if phrase in ex.bare(h.chunk.task_title)]
         if len(titled) == 1 and len(found) > 1:  # one clear best: the task named by the phrase
             answer = self._extractive(turn, titled[0])
@@ -653,11 +664,20 @@ class Assistant:
     def _sticky(self, turn: Turn, hits: list[Scored]) -> Scored | None:
         """In a conversation, a question that the previous task answers about as well as the
         best hit stays with that task ("要争取哪方面的资金支持？" after task 18)."""
-        if not turn.context or turn.context.task is None:
+        if not turn.context or turn.context.task is None or not hits:
             return None
         for h in hits[:3]:
             if h.chunk.task_number == turn.context.task and h.score >= STICKY * hits[0].score:
                 return h
+        # Or whose own words hold the question's key words as fully as the best hit's do
+        # ("最后要形成什么格局？" after the task that says it): the conversation's task answers.
+        held = next((h for h in turn.evidence.task_hits if h.chunk.task_number == turn.context.task
+                     and h.chunk.plan == turn.context.plan and h.chunk.section_number == turn.context.section), None)
+        idf = self.search.bm25.idf
+        terms = ex.key_terms(turn.question, idf)
+        if held is not None and terms and ex.term_share(held.chunk, terms, idf) >= max(
+                ex.term_share(hits[0].chunk, terms, idf), MIN_STICKY_SHARE):
+            return held
         return None
 
     def _refuse(self, turn: Turn, plan: Plan | None, hits: list[Scored], reason: str) -> Answer:

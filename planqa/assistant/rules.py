@@ -313,7 +313,8 @@ def _this_section(x: Match) -> Query:
     t, q, ctx = table(), x.question, x.ctx
     if t.flag("rest", q):  # "这一部分剩下的呢？"
         return Query("section", section_number=ctx.section, followup=True, besides=ctx.task)
-    if t.flag("within", q) or not t.flag("several", q):  # "这部分里和青少年有关的是哪项"
+    named = not topicless(q[: x.m.start()] + q[x.m.end():])  # "这部分还有别的任务吗" names nothing
+    if t.flag("within", q) or (named and not t.flag("several", q)):  # "这部分里和青少年有关的是哪项"
         return Query("search", within=True, asks=x.asks, followup=True)
     besides = ctx.task if t.flag("others", q) else None
     return Query("section", section_number=ctx.section, followup=True, besides=besides)

@@ -141,3 +141,24 @@ def test_topics_asked_apart_are_answered_each_from_its_own_task(assistant, plan)
     assert {c.task for c in answer.citations} == {first.number, second.number}
     assert "分别见以下2项任务" in answer.answer
     assert len(assistant.ask(f"{first.title}和{second.title}怎么做？").citations) == 1
+
+
+@pytest.mark.parametrize("term", ["机器人", "实验室", "供应链", "行业协会"])
+def test_a_follow_up_in_the_words_of_the_conversations_task_stays_with_it(assistant, plan, term):
+    """A term two tasks hold: asked as a follow-up, it is answered from the task the
+    conversation is about, whichever of the two the question alone ranks first."""
+    holders = sorted(t.number for t in plan.tasks if term in f"{t.title}\n{t.text}")
+    assert len(holders) == 2
+    for number in holders:
+        task = next(t for t in plan.tasks if t.number == number)
+        first = assistant.ask(f"{task.title}是哪一项？")
+        assert first.citations[0].task == number
+        follow = assistant.ask(f"{term}方面要做什么？", history=[first])
+        assert [c.task for c in follow.citations] == [number], (term, number, follow.answer)
+
+
+def test_another_task_that_also_says_it_leaves_out_the_conversations_task(assistant, plan):
+    holders = sorted(t.number for t in plan.tasks if "直通车" in f"{t.title}\n{t.text}")
+    first = assistant.ask(f"{next(t.title for t in plan.tasks if t.number == holders[0])}是哪一项？")
+    other = assistant.ask("还有哪项任务也讲“直通车”？", history=[first])
+    assert [c.task for c in other.citations] == holders[1:]
