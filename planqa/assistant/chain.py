@@ -239,6 +239,8 @@ class Assistant:
     # --- structural ---------------------------------------------------------------------------
     def _task(self, turn: Turn) -> Answer:
         plan = self._plan_for(turn)
+        if verdict := self._other_plan(turn, plan):  # "2018年的工作要点里这项还保留吗？"
+            return self._refuse(turn, plan, [], verdict.reason)
         if (place := turn.intent.section_place) is not None:  # 这部分第二项: resolve the number
             section = structure.find_section(plan, turn.intent.section, turn.intent.section_number)
             if section is None:

@@ -67,6 +67,18 @@ def titles_named(question: str, section_titles: Sequence[tuple[str, str]]) -> li
     return [number for number, title in section_titles if len(title) >= 4 and title in question]
 
 
+def section_by_word(before: str, section_titles: Sequence[tuple[str, str]]) -> str | None:
+    """The part named by the word just before 部分 ("改革那部分", "科普这一块"): the longest end of
+    the words before it (two characters or more, demonstratives dropped) that one title alone
+    holds; None when no such end is in exactly one title."""
+    run = re.search(r"[\u4e00-\u9fff]*$", re.sub(r"(?:那一|这一|那个|这个|那|这|的)+$", "", before)).group(0)
+    for size in range(len(run), 1, -1):
+        holders = [number for number, title in section_titles if run[-size:] in title]
+        if len(holders) == 1:
+            return holders[0]
+    return None
+
+
 def section_by_title(question: str, section_titles: Sequence[tuple[str, str]]) -> str | None:
     """The section whose title the question quotes ("建设科技创新智库体系"这部分), by the longest
     run of characters the two share (at least 6, or a whole clause of the title; or 4 that no

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from importlib.resources import files
 
 from planqa.assistant.followup import Context, list_reference, topicless
-from planqa.assistant.query import Query, section_by_title, titles_named
+from planqa.assistant.query import Query, section_by_title, section_by_word, titles_named
 from planqa.ingest.numerals import to_int
 from planqa.ingest.plan import Plan
 
@@ -283,6 +283,8 @@ def _last_section(x: Match) -> Query | None:
 
 def _section_title(x: Match) -> Query | None:
     number = section_by_title(x.question, x.frame.section_titles)
+    if number is None and x.m.group(0) not in table().word_set("topic_section_word"):  # "改革那部分"
+        number = section_by_word(x.question[: x.m.start()], x.frame.section_titles)
     return Query("section", section_number=number) if number else None
 
 

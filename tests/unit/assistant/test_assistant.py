@@ -162,3 +162,11 @@ def test_another_task_that_also_says_it_leaves_out_the_conversations_task(assist
     first = assistant.ask(f"{next(t.title for t in plan.tasks if t.number == holders[0])}是哪一项？")
     other = assistant.ask("还有哪项任务也讲“直通车”？", history=[first])
     assert [c.task for c in other.citations] == holders[1:]
+
+
+def test_this_task_in_another_years_plan_is_refused(assistant, plan):
+    text = PLAN.read_text(encoding="utf-8")
+    year = next(y for y in range(2010, 2040) if str(y) not in text)
+    first = assistant.ask(f"{plan.tasks[5].title}是哪一项？")
+    answer = assistant.ask(f"{year}年的计划里这项还保留吗？", history=[first])
+    assert answer.abstained and f"{year}年" in answer.answer and not answer.citations
