@@ -169,9 +169,15 @@ def plan_phrase(question: str, plan_text: str, idf: Mapping[str, float], share: 
     return best
 
 
+# A Chinese aside only: a Latin one glosses a term as the plan may print it alone (窄带物联网（NB-IoT）).
+_ASIDE = re.compile(r"（[^（）]*[\u4e00-\u9fff][^（）]*）|\([^()]*[\u4e00-\u9fff][^()]*\)")
+
+
 def key_terms(question: str, idf: Mapping[str, float]) -> list[str]:
-    """The question's content words that the plan knows (at least two characters), rarest first."""
-    topic = _frame().sub("，", question)
+    """The question's content words that the plan knows (at least two characters), rarest first;
+    an aside in brackets ("中国科协（包括中国科协的代表）", "提升（提高）") adds none: what it
+    adds may be there or not."""
+    topic = _frame().sub("，", _ASIDE.sub("", question))
     words = [known_part(w, idf) for w in dict.fromkeys(content_words(topic))]
     words = list(dict.fromkeys(w for w in words if len(w) >= 2))
     return sorted(words, key=lambda w: -idf[w])

@@ -135,7 +135,12 @@ def table() -> Table:
 
 
 def asks_for(question: str) -> str | None:
-    """The kind of fact the question asks for (when, who, count …), or None."""
+    """The kind of fact the question asks for (when, who, count …), or None. A question that
+    ends asking which task ("…到底有多少、分布在哪，这是哪项工作？") asks what its last clause
+    asks: the clauses before it describe the task."""
+    last = re.split(r"[，,；;]", question.rstrip("？?。.！! "))[-1]
+    if last != question and table().flag("which_task", last):
+        question = last
     return next((name for name, pattern, _ in table().asks if pattern.search(question)), None)
 
 

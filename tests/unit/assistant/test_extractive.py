@@ -91,3 +91,10 @@ def test_sentences_with_the_same_terms_tie_exactly_and_keep_document_order():
     scores = dict(ranked)
     assert all(scores[" ".join(c)] == scores[" ".join(reversed(c))] for c in subsets)
     assert ranked[:2] == [("alpha beta gamma delta epsilon", 1.0), ("epsilon delta gamma beta alpha", 1.0)]
+
+
+def test_a_chinese_aside_adds_no_key_term_a_latin_gloss_stays():
+    idf = {"中国科协": 2.0, "代表": 1.0, "nb": 2.5, "iot": 2.5}
+    assert ex.key_terms("哪些任务提到了中国科协（包括中国科协的代表）？", idf) == ["中国科协"]
+    assert "代表" in ex.key_terms("哪些任务提到了中国科协和代表？", idf)
+    assert "iot" in ex.key_terms("窄带物联网（NB-IoT）在哪些条目出现？", idf)
