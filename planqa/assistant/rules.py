@@ -349,8 +349,9 @@ def _meta(x: Match) -> Query:
 def _document_meta(x: Match) -> Query | None:
     """A fact of the document itself (its date, issuer, addressees) only when the question
     names the document or nothing else: "调查结果什么时候公布" asks about a task."""
-    if x.doc.search(x.question) or topicless(x.question):
-        return Query("meta", meta=x.rule.name)
+    rest = x.question[: x.m.start()] + x.question[x.m.end():] if x.m else x.question
+    if x.doc.search(x.question) or topicless(x.question) or not re.search(r"[\u4e00-\u9fffA-Za-z]", rest):
+        return Query("meta", meta=x.rule.name)  # "哪天发的？": nothing besides the asking
     return None
 
 
