@@ -127,6 +127,7 @@ STRUCTURAL = ("meta", "section", "task")  # answered from the outline, not by re
 NOT_UNDERSTOOD = "没有理解这个问题。可以换个说法，或者问{name}的某一部分、某一项，例如：{examples}"
 GREETING = "您好！我可以回答关于{name}的问题，并注明出自第几项任务。例如：{examples}"
 THANKS = "不客气。还可以接着问，例如：{examples}"
+COMPOSE = "我只回答{name}里写了什么，并注明出自第几项任务，不代写文稿。可以这样问，例如：{examples}"
 
 
 class Assistant:
@@ -181,10 +182,12 @@ class Assistant:
         return len(queries) > 1
 
     def _chat(self, turn: Turn) -> Answer:
-        """A greeting or thanks: a short reply with questions this plan answers."""
+        """A greeting or thanks: a short reply with questions this plan answers; a request to write
+        something is refused the same way (abstained: the plan does not answer it)."""
         plan = self._plan_for(turn)
-        template = THANKS if turn.intent.meta == "thanks" else GREETING
-        return Answer(turn.raw, template.format(name=plan.name, examples=self._examples(plan)), False, ())
+        template = {"thanks": THANKS, "compose": COMPOSE}.get(turn.intent.meta, GREETING)
+        text = template.format(name=plan.name, examples=self._examples(plan))
+        return Answer(turn.raw, text, turn.intent.meta == "compose", ())  # a request it refuses
 
     @staticmethod
     def _examples(plan: Plan) -> str:

@@ -170,3 +170,9 @@ def test_this_task_in_another_years_plan_is_refused(assistant, plan):
     first = assistant.ask(f"{plan.tasks[5].title}是哪一项？")
     answer = assistant.ask(f"{year}年的计划里这项还保留吗？", history=[first])
     assert answer.abstained and f"{year}年" in answer.answer and not answer.citations
+
+
+def test_a_request_to_write_something_is_declined_with_questions_to_ask(assistant):
+    answer = assistant.ask("帮我写一份个人年度述职报告")
+    assert answer.abstained and not answer.citations
+    assert "不代写" in answer.answer and "例如" in answer.answer
