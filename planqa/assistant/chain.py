@@ -307,6 +307,10 @@ class Assistant:
     def _section(self, turn: Turn) -> Answer:
         plan = self._plan_for(turn)
         intent = turn.intent
+        if intent.also:  # "智库和自身建设这两部分": each part in turn
+            numbers = (intent.section_number, *intent.also)
+            return merge_answers(turn.raw, [self._section(replace(turn, intent=replace(
+                intent, section_number=n, also=()))) for n in numbers])
         found = structure.find_section(plan, intent.section, intent.section_number)
         if found is None:
             return self._reply(turn, structure.missing_section(plan, intent.section, intent.section_number))

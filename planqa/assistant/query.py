@@ -71,7 +71,7 @@ def section_by_word(before: str, section_titles: Sequence[tuple[str, str]]) -> s
     """The part named by the word just before 部分 ("改革那部分", "科普这一块"): the longest end of
     the words before it (two characters or more, demonstratives dropped) that one title alone
     holds; None when no such end is in exactly one title."""
-    run = re.search(r"[\u4e00-\u9fff]*$", re.sub(r"(?:那一|这一|那个|这个|那|这|的)+$", "", before)).group(0)
+    run = re.search(r"[\u4e00-\u9fff]*$", re.sub(r"(?:[这那][一两几]?个?|的)+$", "", before)).group(0)
     for size in range(len(run), 1, -1):
         holders = [number for number, title in section_titles if run[-size:] in title]
         if len(holders) == 1:

@@ -287,9 +287,15 @@ def _last_section(x: Match) -> Query | None:
 
 
 def _section_title(x: Match) -> Query | None:
+    by_word = x.m.group(0) not in table().word_set("topic_section_word")  # 方面, 这块: topics
+    before = x.question[: x.m.start()]
+    if by_word:  # "智库和自身建设这两部分": each part its word names
+        named = [section_by_word(p, x.frame.section_titles) for p in table().patterns["and"].split(before)]
+        if len(named) > 1 and None not in named and len(set(named)) == len(named):
+            return Query("section", section_number=named[0], also=tuple(named[1:]))
     number = section_by_title(x.question, x.frame.section_titles)
-    if number is None and x.m.group(0) not in table().word_set("topic_section_word"):  # "改革那部分"
-        number = section_by_word(x.question[: x.m.start()], x.frame.section_titles)
+    if number is None and by_word:  # "改革那部分"
+        number = section_by_word(before, x.frame.section_titles)
     return Query("section", section_number=number) if number else None
 
 

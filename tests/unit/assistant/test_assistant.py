@@ -176,3 +176,12 @@ def test_a_request_to_write_something_is_declined_with_questions_to_ask(assistan
     answer = assistant.ask("帮我写一份个人年度述职报告")
     assert answer.abstained and not answer.citations
     assert "不代写" in answer.answer and "例如" in answer.answer
+
+
+def test_two_parts_named_at_once_are_both_listed_and_a_list_reference_follows_them(assistant, plan):
+    first, third = plan.sections[0], plan.sections[2]
+    answer = assistant.ask(f"{first.title}和{third.title}这两部分一共有哪些任务？")
+    expected = [t.number for t in first.tasks] + [t.number for t in third.tasks]
+    assert [c.task for c in answer.citations] == expected
+    follow = assistant.ask("第三个是什么？", history=[answer])
+    assert [c.task for c in follow.citations] == [expected[2]]
