@@ -66,14 +66,21 @@ def _cited(c: dict) -> dict:
     return {"plan": typed("plan", str), "task": typed("task", int), "section": typed("section", str)}
 
 
-# A task of the last list by its place in it (第二个, 最后一个), or the one not yet asked about.
+# A task of the last list by its place in it (第二个, 最后一个, 倒数第二个, 中间那个), or the one
+# not yet asked about.
 _LIST_PLACE = re.compile(r"第([一二三四五六七八九十\d]+)个|(最后一个|最后一项|最后一条|最后那个|最后那项|后者)|(前者)"
                          r"|\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last) one\b"
-                         r"|(后一个|\bthe latter\b)|(前一个|\bthe former\b)", re.I)
+                         r"|(后一个|\bthe latter\b)|(前一个|\bthe former\b)"
+                         r"|倒数第([一二三四五六七八九十\d]+)(?:个|项|条)|(中间(?:那|的那|那一)?(?:个|项|条))", re.I)
 def list_reference(question: str, context: Context) -> int | None:
     """The task a follow-up points at in the last list: by place, or "the other one"."""
     listed = context.listed if len(context.listed) > 1 else context.tasks
     if m := _LIST_PLACE.search(question):
+        if m.group(7) or m.group(8):  # 倒数第二个; 中间那个 (of an odd number)
+            n = to_int(m.group(7)) if m.group(7) else None
+            if n:
+                return listed[-n] if n <= len(listed) else None
+            return listed[len(listed) // 2] if len(listed) % 2 == 1 and len(listed) > 2 else None
         if m.group(5) or m.group(6):  # 后一个/前一个: of a pair; else the next or previous task
             return (listed[-1] if m.group(5) else listed[0]) if len(listed) == 2 else None
         if len(listed) < 2:  # the answer gave one task: the first (and last) one is that task
