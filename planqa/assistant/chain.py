@@ -362,7 +362,7 @@ class Assistant:
         if units := self._units_named(turn, hits):  # "哪些任务是省市场监管局牵头的？"
             led = sorted((h for h in hits if self._led_by(turn, h, units)), key=lambda h: h.chunk.task_number or 0)
             return self._listing(turn, led, units)  # in the plan's order: no task leads more
-        if self._uncovered(question, found) and (apart := self._apart(turn, hits[0] if hits else None)):
+        if apart := self._apart(turn, found=found):
             return apart  # 学会自身改革和学会承接政府职能这两块: one topic's words are in no task
         related: list[Scored] = []
         # Near tasks join a topic list. Alone they make one only when the question asks for
@@ -388,14 +388,6 @@ class Assistant:
         if turn.context and turn.context.task is not None and table().flag("also", turn.question):
             return [h for h in hits if h.chunk.task_number != turn.context.task]
         return hits
-
-    def _uncovered(self, question: str, found: list[Scored]) -> bool:
-        """Whether the question joins topics and one of them is in none of the tasks found (the
-        listing would then answer one topic only; where every topic is found, the listing of
-        all the tasks that say them answers: 新成立的协会、研究院分别有哪些)."""
-        idf = self.search.bm25.idf
-        return any(not any(ex.term_share(h.chunk, terms, idf) >= KEY_SHARE for h in found)
-                   for _, terms in ex.conjunct_parts(question, idf))
 
     def _units_named(self, turn: Turn, hits: list[Scored]) -> list[str]:
         """The responsible units a question about who leads names (those some task's lead
@@ -466,19 +458,23 @@ class Assistant:
         return replace(answer, answer=f"{answer.answer}\n{extra.answer}",
                        citations=answer.citations + extra.citations)
 
-    def _apart(self, turn: Turn, top: Scored | None) -> Answer | None:
+    def _apart(self, turn: Turn, found: list[Scored] | None = None) -> Answer | None:
         """Topics joined in one question (青少年和大学生的活动, 党建和组织体制改革) that the plan
         treats in different tasks, asked for apart (分别, 各是哪一项, 这两块): each topic searched
         on its own. When every topic has its evidence (its words in its best task, or a meaning
         as near as the refusal line asks for) and they land on different tasks, each topic's
         task answers. Unasked, topics joined by 和 or 、 are mostly one thing described (有多少、
-        分布在哪、想法怎样), and splitting them lists tasks nobody asked for."""
+        分布在哪、想法怎样), and splitting them lists tasks nobody asked for. ``found``: a listing's
+        tasks; it answers instead when every topic is in one of them (新成立的协会、研究院分别有哪些)."""
         if (turn.intent.followup or turn.intent.literal or is_english(turn.question)
                 or not table().flag("apart", turn.question)):
             return None
         idf = self.search.bm25.idf
         parts = ex.conjunct_parts(turn.question, idf)
         if not 1 < len(parts) <= MAX_TOPICS:
+            return None
+        if found is not None and all(any(ex.term_share(h.chunk, terms, idf) >= KEY_SHARE for h in found)
+                                     for _, terms in parts):
             return None
         asks = turn.intent.asks if turn.intent.asks not in NO_FACT_NEEDED else None
         chosen: dict[str, tuple[Scored, str]] = {}
@@ -543,7 +539,7 @@ class Assistant:
         refused, hits, top = self._retrieval(turn)
         if refused is not None:
             return refused
-        if (apart := self._apart(turn, top)) is not None:
+        if (apart := self._apart(turn)) is not None:
             return apart
         if (shaped := self._by_phrase(turn, top)) is not None:
             return shaped

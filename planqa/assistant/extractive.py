@@ -116,23 +116,28 @@ def _and() -> re.Pattern:
 def conjunct_terms(question: str, idf: Mapping[str, float]) -> list[list[str]]:
     """Key terms of each topic joined by 和/与/、 ("科普社会化和科普信息化分别…" → two topics); one
     list when the question names one topic."""
-    topics = [key_terms(part, idf) for part in _and().split(_frame().sub("，", question))]
+    topics = [key_terms(part, idf) for part in _joined(question)]
     topics = [t for t in topics if t]
     return topics if len(topics) > 1 else [key_terms(question, idf)]
+
+
+def _joined(question: str) -> list[str]:
+    """The question split where 和/与/、 join topics, its frame words ("计划里") cut out."""
+    return _and().split(_frame().sub("，", question))
 
 
 def conjunct_parts(question: str, idf: Mapping[str, float]) -> list[tuple[str, list[str]]]:
     """The topics a question joins with 和/与/、, each as words to search by and its key terms;
     a clause before the first topic ("学会这一块，党建和组织体制改革…") is said of every topic.
     [] when fewer than two parts name something the plan knows."""
-    parts = [p.strip("，,。？?！! ") for p in _and().split(_frame().sub("，", question))]
+    parts = [p.strip("，,。？?！! ") for p in _joined(question)]
     parts = [p for p in parts if p]
     if len(parts) < 2:
         return []
     lead, _, first = parts[0].rpartition("，")
-    if lead:
-        parts = [parts[0]] + [f"{lead}，{p}" for p in parts[1:]]
-    topics = [(p, key_terms(p.removeprefix(f"{lead}，") if lead else p, idf)) for p in parts]
+    own = [first, *parts[1:]]  # each topic's own words, for its key terms
+    searched = [parts[0], *(f"{lead}，{p}" if lead else p for p in parts[1:])]
+    topics = [(text, key_terms(words, idf)) for text, words in zip(searched, own)]
     topics = [(p, t) for p, t in topics if t]
     return topics if len(topics) > 1 else []
 
