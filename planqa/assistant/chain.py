@@ -307,10 +307,11 @@ class Assistant:
     def _section(self, turn: Turn) -> Answer:
         plan = self._plan_for(turn)
         intent = turn.intent
-        if intent.also:  # "智库和自身建设这两部分": each part in turn
-            numbers = (intent.section_number, *intent.also)
+        if intent.also:  # "智库和自身建设这两部分", "第六部分和第七部分": each part in turn
+            first = intent.section if intent.section is not None else intent.section_number
             return merge_answers(turn.raw, [self._section(replace(turn, intent=replace(
-                intent, section_number=n, also=()))) for n in numbers])
+                intent, section=n if isinstance(n, int) else None,
+                section_number=n if isinstance(n, str) else None, also=()))) for n in (first, *intent.also)])
         found = structure.find_section(plan, intent.section, intent.section_number)
         if found is None:
             return self._reply(turn, structure.missing_section(plan, intent.section, intent.section_number))
@@ -437,9 +438,10 @@ class Assistant:
     def _listing(self, turn: Turn, found: list[Scored], terms: list[str],
                  related: list[Scored] = ()) -> Answer:
         idf = self.search.bm25.idf
-        if turn.intent.in_order:  # "按文件顺序": by number, so 第一个/最后一个 follow the plan
-            found = sorted(found, key=lambda h: h.chunk.task_number or 0)
-            related = sorted(related, key=lambda h: h.chunk.task_number or 0)
+        # Where words occur ("哪些条目提到5G") reads in the plan's order, like a search of the
+        # text; which tasks are about a topic ("智库建设有哪几项") reads best first.
+        if turn.intent.in_order or (turn.intent.literal and found):
+            found, related = self._in_plan_order(found), self._in_plan_order(related)
         chosen = list(found) + list(related)
         limit = ex.SINGLE_QUOTE_CHARS if len(chosen) == 1 else ex.LIST_QUOTE_CHARS
         # The quote shows where each task says it: the terms lead the sentence ranking.
@@ -457,6 +459,19 @@ class Assistant:
         extra = self._compose(turn, items[len(found):], "内容相关的还有：")
         return replace(answer, answer=f"{answer.answer}\n{extra.answer}",
                        citations=answer.citations + extra.citations)
+
+    def _in_plan_order(self, hits: Sequence[Scored]) -> list[Scored]:
+        """Hits in the order their tasks stand in the plan (the overview first)."""
+        places: dict[tuple[str, str, int | None], float] = {}
+        for plan_id in dict.fromkeys(h.chunk.plan for h in hits):
+            if (entry := self.search.entries.get(plan_id)) is not None:
+                for i, task in enumerate(entry.plan.tasks):
+                    number = entry.plan.section_of(task).number
+                    places.setdefault((plan_id, number, None), i - 0.5)  # a part before its tasks
+                    places[(plan_id, number, task.number)] = i
+        last = len(places)
+        return sorted(hits, key=lambda h: -1 if h.chunk.kind == "overview" else places.get(
+            (h.chunk.plan, h.chunk.section_number, h.chunk.task_number), last))
 
     def _apart(self, turn: Turn, found: list[Scored] | None = None) -> Answer | None:
         """Topics joined in one question (青少年和大学生的活动, 党建和组织体制改革) that the plan
@@ -561,6 +576,8 @@ class Assistant:
                 lambda h: h.chunk.section_number == ctx.section)
             hits = [h for h in hits if keep(h)] or hits
         asks = turn.intent.asks
+        if (stating := self._stating(turn, hits)) is not None:
+            hits = [stating] + [h for h in hits if h is not stating]
         plan = turn.plan or (self.search.entries[hits[0].chunk.plan].plan if hits else None)
         verdict = judge(turn.question, hits, self._plan_text(plan), self.search.bm25.idf, asks,
                         answered=bool(hits) and (asks in table().loose or turn.evidence.states(
@@ -569,6 +586,13 @@ class Assistant:
         if not verdict.in_scope:
             return self._refuse(turn, plan, hits, verdict.reason), hits, None
         return None, hits, self._sticky(turn, hits) or hits[0]
+
+    def _stating(self, turn: Turn, hits: list[Scored]) -> Scored | None:
+        """When the best hit does not state the fact asked for, a near hit that does."""
+        asks = turn.intent.asks
+        if not hits or not asks or asks in NO_FACT_NEEDED or turn.evidence.states(self._answerable(hits[0].chunk), asks):
+            return None
+        return turn.evidence.stating(hits[:SEARCH_K], asks)
 
     def _extractive(self, turn: Turn, top: Scored, notice: str = "") -> Answer:
         chunk = self._answerable(top.chunk)

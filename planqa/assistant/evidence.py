@@ -24,6 +24,8 @@ LOCATIVE_REACH = 6  # characters before a place where 在/于/地点 may stand
 RATIO_MARKS = ("%", "％", "百分之", "成")
 DAY_MARKS = "月日号旬"  # a date that says which day (or part of a month)
 MAX_PHRASE_TASKS = 0.3  # a phrase in more of the tasks than this names no topic of its own
+FACT_BAND = 0.6  # a hit this close to the best one that states the fact asked for may answer instead
+FACT_SHARE = 0.6  # ... when the clause stating it (under its title) holds this much of the key words
 
 
 def spelled_out(question: str, plan_text: str) -> str:
@@ -155,6 +157,22 @@ class Evidence:
         if kind in ("place", "where"):  # a place named as where something happens, not in passing
             return tuple(f for f in of_kind(self.facts(chunk), "place") if located(f))
         return of_kind(self.facts(chunk), kind)
+
+    def stating(self, hits: Sequence[Scored], kind: str) -> Scored | None:
+        """Of the hits after the best one, the task that states the fact asked for about the
+        question's topic: the clause stating it, under the task's title, holds the question's
+        key words ("要形成多少套系统解决方案？" → "形成15套系统解决方案"); None when no hit near
+        enough does (a number of something else is no answer: "经费是多少" ↛ "20个学会")."""
+        weights = ex.topic_weights(self.question, self.idf)
+        best, share = None, FACT_SHARE
+        for h in hits[1:]:
+            if h.chunk.kind != "task" or h.score < FACT_BAND * hits[0].score:
+                continue
+            held = max((ex.text_share(f"{h.chunk.task_title}\n{ex.clause_of(f.sentence, f.text)}", weights)
+                        for f in self.stated(h.chunk, kind)), default=0.0)
+            if held >= share:
+                best, share = h, held
+        return best
 
     def states(self, chunk: Chunk, kind: str | None) -> bool:
         """Whether the chunk states the kind of fact asked for (no kind asked: anything goes)."""

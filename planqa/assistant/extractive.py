@@ -175,6 +175,7 @@ def plan_phrase(question: str, plan_text: str, idf: Mapping[str, float], share: 
 
 
 # A Chinese aside only: a Latin one glosses a term as the plan may print it alone (窄带物联网（NB-IoT）).
+_CLAUSE = re.compile(r"[，,；;：:]")
 _ASIDE = re.compile(r"（[^（）]*[\u4e00-\u9fff][^（）]*）|\([^()]*[\u4e00-\u9fff][^()]*\)")
 
 
@@ -186,6 +187,21 @@ def key_terms(question: str, idf: Mapping[str, float]) -> list[str]:
     words = [known_part(w, idf) for w in dict.fromkeys(content_words(topic))]
     words = list(dict.fromkeys(w for w in words if len(w) >= 2))
     return sorted(words, key=lambda w: -idf[w])
+
+
+def topic_weights(question: str, idf: Mapping[str, float]) -> dict[str, float]:
+    """key_terms with their weights, and the words the plan does not know at all (上市公司 in a
+    plan without it) at the rarest weight: what the plan lacks is what the question is about."""
+    topic = _frame().sub("，", _ASIDE.sub("", question))
+    rarest = max(idf.values(), default=1.0)
+    weights: dict[str, float] = {}
+    for word in dict.fromkeys(content_words(topic)):
+        known = known_part(word, idf)
+        if len(known) >= 2:
+            weights[known] = idf[known]
+        elif len(word) >= 2:
+            weights[word] = rarest
+    return weights
 
 
 def known_part(word: str, idf: Mapping[str, float]) -> str:
@@ -218,6 +234,19 @@ def group_share(chunk: Chunk, groups: Sequence[tuple[float, Sequence[str]]]) -> 
 def term_share(chunk: Chunk, terms: Sequence[str], idf: Mapping[str, float]) -> float:
     """The idf-weighted share of ``terms`` that the task's own words contain."""
     return group_share(chunk, [(idf.get(t, 0.0), [t]) for t in terms])
+
+
+def text_share(text: str, weights: Mapping[str, float]) -> float:
+    """The weighted share of the terms (term → weight) that one text (a sentence) contains."""
+    total = sum(weights.values())
+    words = bare(text).lower()
+    return sum(w for t, w in weights.items() if t in words) / total if total else 0.0
+
+
+def clause_of(sentence: str, words: str) -> str:
+    """The clause of ``sentence`` (between commas or semicolons) that holds ``words``; the
+    sentence when none holds them whole."""
+    return next((c for c in _CLAUSE.split(sentence) if words in c), sentence)
 
 
 def mentions(chunk: Chunk, terms: Sequence[str]) -> bool:

@@ -232,6 +232,11 @@ def _section_place_en(x: Match) -> Query:
     return Query("task", section=to_int(x.group(2)), section_place=place, asks=x.asks)
 
 
+def _last_task(x: Match) -> Query | None:
+    titles = x.frame.section_titles
+    return Query("task", section_number=titles[-1][0], section_place=-1, asks=x.asks) if titles else None
+
+
 def _section_en(x: Match) -> Query:
     return Query("section", section=to_int(x.group(1, 2)))
 
@@ -263,13 +268,19 @@ def _task_number(x: Match) -> Query | None:
 
 def task_numbers(question: str) -> list[int]:
     """Every task number in the question, in order (第4条和第5条, 第3、4项 → 3 and 4)."""
+    return numbered(question, "task_number", "项|条")
+
+
+def numbered(question: str, rule_name: str, noun: str) -> list[int]:
+    """Every number the rule finds in the question, and each number of a list before one noun
+    (第3、4项, 第六和第七部分), in order."""
     t = table()
-    rule = next(r for r in t.rules if r.name == "task_number")
+    rule = next(r for r in t.rules if r.name == rule_name)
     found = []
     for m in rule.pattern.finditer(question):
         value = next((g for g in m.groups() if g), None)
         found.append((m.start(), to_int(value or "")))
-    listed = re.compile(expand(r"第\s*((?:(?:{num})\s*(?:{joiner})\s*)+)(?:{num})\s*(?:项|条)", t.words))
+    listed = re.compile(expand(r"第\s*((?:(?:{num})\s*(?:{joiner})\s*第?\s*)+)(?:{num})\s*(?:" + noun + ")", t.words))
     num = re.compile(expand("{num}", t.words))
     for m in listed.finditer(question):  # 第3、4项: every number of the list
         found += [(m.start(), to_int(v)) for v in num.findall(m.group(0))]
@@ -278,7 +289,10 @@ def task_numbers(question: str) -> list[int]:
 
 def _section_number(x: Match) -> Query | None:
     n = to_int(x.group(1))
-    return Query("section", section=n) if n is not None else None
+    if n is None:
+        return None
+    also = tuple(dict.fromkeys(k for k in numbered(x.question, "section_number", "{section_noun}") if k != n))
+    return Query("section", section=n, also=also)  # 第六部分和第七部分: each in turn
 
 
 def _last_section(x: Match) -> Query | None:
@@ -349,7 +363,7 @@ def _else(x: Match) -> Query:
 
 
 def _meta(x: Match) -> Query:
-    return Query("meta", meta=x.rule.name)
+    return Query("meta", meta=x.rule.name, asks=x.asks)  # asks: if the plan lacks it, a search
 
 
 def _document_meta(x: Match) -> Query | None:
@@ -388,7 +402,7 @@ def _search(x: Match) -> Query:
 BUILDERS: dict[str, Callable[[Match], Query | None]] = {
     "chat": _chat, "section_place_en": _section_place_en, "section_en": _section_en,
     "section_place": _section_place, "section_label": _section_label, "task_number": _task_number, "section_number": _section_number,
-    "last_section": _last_section, "section_title": _section_title, "section_named": _section_named, "list_reference": _list_reference,
+    "last_section": _last_section, "last_task": _last_task, "section_title": _section_title, "section_named": _section_named, "list_reference": _list_reference,
     "next": _next, "prev": _prev, "its_section": _its_section, "this_section": _this_section,
     "within": _within, "this_task": _this_task, "else": _else, "meta": _meta,
     "document_meta": _document_meta, "topicless": _topicless, "bare_term": _bare_term,

@@ -38,10 +38,15 @@ def test_a_phrase_in_several_tasks_cites_them_all_whatever_the_wording(assistant
     phrase = "链主"
     expected = tasks_saying(plan, phrase)
     assert len(expected) > 1
-    for question in (f"哪项任务涉及{phrase}？", f"{phrase}在哪一项？", f"{phrase}是在哪一条里提到的？"):
+    for question in (f"哪项任务涉及{phrase}？", f"{phrase}在哪一项？"):
         answer = assistant.ask(question)
         assert {c.task for c in answer.citations} == expected, question
         assert [c.score for c in answer.citations] == sorted((c.score for c in answer.citations), reverse=True)
+    # Asked where the words occur: in the plan's order, as a search of the text reads.
+    answer = assistant.ask(f"{phrase}是在哪一条里提到的？")
+    order = [t.number for t in plan.tasks]
+    assert [c.task for c in answer.citations] == sorted(expected, key=order.index)
+    assert [c.score for c in answer.citations] != sorted((c.score for c in answer.citations), reverse=True)
 
 
 def test_who_leads_is_answered_from_the_lead_note(assistant, plan):
@@ -185,3 +190,31 @@ def test_two_parts_named_at_once_are_both_listed_and_a_list_reference_follows_th
     assert [c.task for c in answer.citations] == expected
     follow = assistant.ask("第三个是什么？", history=[answer])
     assert [c.task for c in follow.citations] == [expected[2]]
+
+
+def test_a_near_task_that_states_the_fact_asked_about_the_topic_answers(tmp_path):
+    """The best hit states no count; the task whose clause counts what is asked answers, and
+    a count of something else, or a task far below the best, does not."""
+    from dataclasses import replace
+
+    from planqa.assistant.evidence import Evidence
+
+    path = CORPUS / "digital-transformation-action-plan-building-material-industry.txt"
+    client = open_client(tmp_path)
+    try:
+        store = PlanStore(client, HashEmbeddings())
+        index_files(store, [path])
+        search = HybridSearch(store)
+        plan = search.entries[path.stem].plan
+        question = "要形成多少套系统解决方案？"
+        evidence = Evidence(search, question, plan)
+        hits = evidence.task_hits
+        target = next(h for h in hits if "15套系统解决方案" in h.chunk.body)
+        silent = next(h for h in hits if not evidence.states(h.chunk, "count"))
+        ranked = [replace(silent, score=1.0), replace(target, score=0.8)]
+        assert evidence.stating(ranked, "count") is ranked[1]
+        assert evidence.stating([ranked[0], replace(target, score=0.3)], "count") is None
+        other = Evidence(search, "要培育多少家上市公司？", plan)
+        assert other.stating(ranked, "count") is None
+    finally:
+        close_client(client)

@@ -98,3 +98,16 @@ def test_a_chinese_aside_adds_no_key_term_a_latin_gloss_stays():
     assert ex.key_terms("哪些任务提到了中国科协（包括中国科协的代表）？", idf) == ["中国科协"]
     assert "代表" in ex.key_terms("哪些任务提到了中国科协和代表？", idf)
     assert "iot" in ex.key_terms("窄带物联网（NB-IoT）在哪些条目出现？", idf)
+
+
+def test_the_clause_that_states_a_fact():
+    sentence = "建立5个创新平台，形成15套系统解决方案；突破50项关键技术。"
+    assert ex.clause_of(sentence, "15套") == "形成15套系统解决方案"
+    assert ex.clause_of(sentence, "不在句中") == sentence
+
+
+def test_words_the_plan_lacks_weigh_as_the_rarest():
+    idf = {"培育": 1.0, "企业": 0.5, "平台": 2.0}
+    weights = ex.topic_weights("要培育多少家上市公司？", idf)
+    assert weights["培育"] == 1.0 and weights["上市公司"] == 2.0
+    assert ex.text_share("培育5家供应商", weights) == 1.0 / 3.0
