@@ -174,8 +174,8 @@ def plan_phrase(question: str, plan_text: str, idf: Mapping[str, float], share: 
     return best
 
 
-# A Chinese aside only: a Latin one glosses a term as the plan may print it alone (窄带物联网（NB-IoT）).
 _CLAUSE = re.compile(r"[，,；;：:]")
+# A Chinese aside only: a Latin one glosses a term as the plan may print it alone (窄带物联网（NB-IoT）).
 _ASIDE = re.compile(r"（[^（）]*[\u4e00-\u9fff][^（）]*）|\([^()]*[\u4e00-\u9fff][^()]*\)")
 
 
