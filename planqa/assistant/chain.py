@@ -576,23 +576,17 @@ class Assistant:
                 lambda h: h.chunk.section_number == ctx.section)
             hits = [h for h in hits if keep(h)] or hits
         asks = turn.intent.asks
-        if (stating := self._stating(turn, hits)) is not None:
-            hits = [stating] + [h for h in hits if h is not stating]
+        stated = bool(hits) and turn.evidence.states(self._answerable(hits[0].chunk), asks)
+        if hits and not stated and asks not in NO_FACT_NEEDED and (
+                near := turn.evidence.stating(hits[:SEARCH_K], asks)) is not None:
+            hits, stated = [near] + [h for h in hits if h is not near], True  # the task that states it
         plan = turn.plan or (self.search.entries[hits[0].chunk.plan].plan if hits else None)
         verdict = judge(turn.question, hits, self._plan_text(plan), self.search.bm25.idf, asks,
-                        answered=bool(hits) and (asks in table().loose or turn.evidence.states(
-                            self._answerable(hits[0].chunk), asks)),
+                        answered=bool(hits) and (asks in table().loose or stated),
                         plan_title=plan.title if plan else "", calibration=self.search.calibration)
         if not verdict.in_scope:
             return self._refuse(turn, plan, hits, verdict.reason), hits, None
         return None, hits, self._sticky(turn, hits) or hits[0]
-
-    def _stating(self, turn: Turn, hits: list[Scored]) -> Scored | None:
-        """When the best hit does not state the fact asked for, a near hit that does."""
-        asks = turn.intent.asks
-        if not hits or not asks or asks in NO_FACT_NEEDED or turn.evidence.states(self._answerable(hits[0].chunk), asks):
-            return None
-        return turn.evidence.stating(hits[:SEARCH_K], asks)
 
     def _extractive(self, turn: Turn, top: Scored, notice: str = "") -> Answer:
         chunk = self._answerable(top.chunk)

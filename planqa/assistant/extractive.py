@@ -183,25 +183,27 @@ def key_terms(question: str, idf: Mapping[str, float]) -> list[str]:
     """The question's content words that the plan knows (at least two characters), rarest first;
     an aside in brackets ("中国科协（包括中国科协的代表）", "提升（提高）") adds none: what it
     adds may be there or not."""
-    topic = _frame().sub("，", _ASIDE.sub("", question))
-    words = [known_part(w, idf) for w in dict.fromkeys(content_words(topic))]
-    words = list(dict.fromkeys(w for w in words if len(w) >= 2))
+    words = dict.fromkeys(known for _, known in _topic_words(question, idf) if len(known) >= 2)
     return sorted(words, key=lambda w: -idf[w])
 
 
 def topic_weights(question: str, idf: Mapping[str, float]) -> dict[str, float]:
     """key_terms with their weights, and the words the plan does not know at all (上市公司 in a
     plan without it) at the rarest weight: what the plan lacks is what the question is about."""
-    topic = _frame().sub("，", _ASIDE.sub("", question))
-    rarest = max(idf.values(), default=1.0)
     weights: dict[str, float] = {}
-    for word in dict.fromkeys(content_words(topic)):
-        known = known_part(word, idf)
+    for word, known in _topic_words(question, idf):
         if len(known) >= 2:
             weights[known] = idf[known]
         elif len(word) >= 2:
-            weights[word] = rarest
+            weights[word] = max(idf.values(), default=1.0)
     return weights
+
+
+def _topic_words(question: str, idf: Mapping[str, float]) -> list[tuple[str, str]]:
+    """Each content word of the question's topic (frame words and Chinese asides cut out) with
+    the part of it the plan knows."""
+    topic = _frame().sub("，", _ASIDE.sub("", question))
+    return [(w, known_part(w, idf)) for w in dict.fromkeys(content_words(topic))]
 
 
 def known_part(word: str, idf: Mapping[str, float]) -> str:
