@@ -218,3 +218,11 @@ def test_a_near_task_that_states_the_fact_asked_about_the_topic_answers(tmp_path
         assert other.stating(ranked, "count") is None
     finally:
         close_client(client)
+
+
+def test_two_parts_by_number_are_listed_each_and_the_last_task_is_the_plans_last(assistant, plan):
+    first, second = plan.sections[0], plan.sections[1]
+    answer = assistant.ask("第一部分和第二部分分别有哪些任务？")
+    assert [c.task for c in answer.citations] == [t.number for t in (*first.tasks, *second.tasks)]
+    answer = assistant.ask("最后一项讲什么？")
+    assert [c.task for c in answer.citations] == [plan.tasks[-1].number]
