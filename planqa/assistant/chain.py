@@ -32,7 +32,7 @@ from planqa.errors import NoPlanIndexed
 from planqa.index.chunk import Chunk, chunk_plan
 from planqa.index.glossary import is_english
 from planqa.index.lexical import content_words, is_word, tokenize
-from planqa.ingest.plan import Plan, Section
+from planqa.ingest.plan import Plan, Section, Task
 
 SEARCH_K = 5
 RELATED_BAND = 0.75  # a task scoring this close to the best one is listed as related too
@@ -128,6 +128,7 @@ NOT_UNDERSTOOD = "没有理解这个问题。可以换个说法，或者问{name
 GREETING = "您好！我可以回答关于{name}的问题，并注明出自第几项任务。例如：{examples}"
 THANKS = "不客气。还可以接着问，例如：{examples}"
 COMPOSE = "我只回答{name}里写了什么，并注明出自第几项任务，不代写文稿。可以这样问，例如：{examples}"
+SEND_FILE = "我只回答{name}里写了什么，并注明出自第几项任务，不能发送文件。可以这样问，例如：{examples}"
 
 
 class Assistant:
@@ -185,9 +186,9 @@ class Assistant:
         """A greeting or thanks: a short reply with questions this plan answers; a request to write
         something is refused the same way (abstained: the plan does not answer it)."""
         plan = self._plan_for(turn)
-        template = {"thanks": THANKS, "compose": COMPOSE}.get(turn.intent.meta, GREETING)
+        template = {"thanks": THANKS, "compose": COMPOSE, "send_file": SEND_FILE}.get(turn.intent.meta, GREETING)
         text = template.format(name=plan.name, examples=self._examples(plan))
-        return Answer(turn.raw, text, turn.intent.meta == "compose", ())  # a request it refuses
+        return Answer(turn.raw, text, turn.intent.meta in ("compose", "send_file"), ())  # a request it refuses
 
     @staticmethod
     def _examples(plan: Plan) -> str:
@@ -258,6 +259,8 @@ class Assistant:
             answers = [self._task(replace(turn, intent=replace(turn.intent, task=n, also=())))
                        for n in numbers]
             return merge_answers(turn.raw, answers)
+        if turn.intent.item and (printed := structure.printed_items(plan).get(turn.intent.task)):
+            return self._printed_item(turn, plan, *printed)  # 第8条: the item printed "8."
         section = turn.context.section if turn.context and turn.intent.followup else None
         tasks = structure.find_tasks(plan, turn.intent.task, section) or structure.find_tasks(plan, turn.intent.task)
         if not tasks:
@@ -294,6 +297,20 @@ class Assistant:
             answer = replace(answer, answer=answer.answer + f"\n{line}")
         if turn.intent.asks == "part" and len(tasks) == 1:  # "这一项属于哪个部分？"
             answer = replace(answer, answer=answer.answer + f"\n（属于{part_of(plan, plan.section_of(tasks[0]).number)}）")
+        return answer
+
+    def _printed_item(self, turn: Turn, plan: Plan, task: Task, line: str) -> Answer:
+        """The task that holds the printed item, quoting the item (the fact asked, if any, from
+        the task as a whole)."""
+        chunk = self._chunk_of(plan, task.number, plan.section_of(task).number)
+        if turn.intent.asks and not turn.evidence.states(chunk, turn.intent.asks):
+            plain = replace(turn, intent=replace(turn.intent, task=task.number, item=False))
+            return self._task(plain)  # says what the task lacks
+        quote = line if len(line) <= ex.LIST_QUOTE_CHARS * 2 else ex.pick_quote(
+            chunk, f"{turn.question} {line}", self.search.bm25.idf, self._marks(turn, chunk), ())
+        answer = self._compose(turn, [(chunk, quote, 1.0)], f"第{turn.intent.task}条在{structure.task_label(task, plan)}里：")
+        if turn.intent.asks and (fact := self._fact_line(turn, chunk)):
+            answer = replace(answer, answer=answer.answer + f"\n{fact}")
         return answer
 
     def _chunk_of(self, plan: Plan, number: int, section: str) -> Chunk:
@@ -361,7 +378,7 @@ class Assistant:
                     question = question.replace(part.title, "，")  # the part's name is no topic
         terms, found = self._containing(question, hits, turn.intent.literal)
         if units := self._units_named(turn, hits):  # "哪些任务是省市场监管局牵头的？"
-            led = sorted((h for h in hits if self._led_by(turn, h, units)), key=lambda h: h.chunk.task_number or 0)
+            led = self._in_plan_order([h for h in hits if self._led_by(turn, h, units)])
             return self._listing(turn, led, units)  # in the plan's order: no task leads more
         if apart := self._apart(turn, found=found):
             return apart  # 学会自身改革和学会承接政府职能这两块: one topic's words are in no task
@@ -572,8 +589,12 @@ class Assistant:
         hits = tasks_first(turn.evidence.hits[:SEARCH_K if not within else 50])
         if within:
             ctx = turn.context
+            # "里面提到的网站" after one task: in that task; after several: among them; "这块…" (a
+            # part's word): in the part
+            inside = turn.intent.rule == "within" and ctx.task is not None
             keep = (lambda h: h.chunk.task_number in ctx.tasks) if len(ctx.tasks) > 1 else (
-                lambda h: h.chunk.section_number == ctx.section)
+                lambda h: (h.chunk.task_number, h.chunk.section_number) == (ctx.task, ctx.section)
+                if inside else h.chunk.section_number == ctx.section)
             hits = [h for h in hits if keep(h)] or hits
         asks = turn.intent.asks
         stated = bool(hits) and turn.evidence.states(self._answerable(hits[0].chunk), asks)

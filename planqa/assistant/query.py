@@ -45,6 +45,7 @@ class Query:
     in_order: bool = False  # mention: "按文件顺序" lists tasks by number, not best first
     rule: str = ""  # the row of rules.toml that understood the question
     carried: bool = False  # ``asks`` comes from the previous question ("那第5项呢？")
+    item: bool = False  # task: "第8条" may name an item the plan prints below its tasks (8.)
 
 
 MAX_PARTS = 4  # questions answered from one message

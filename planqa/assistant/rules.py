@@ -255,15 +255,24 @@ def _section_label(x: Match) -> Query | None:
     return Query("task", section=section, section_place=place, asks=x.asks) if section and place else None
 
 
+def _titled_label(x: Match) -> Query | None:
+    place = to_int(x.group(1))
+    before = x.question[: x.m.start()].rstrip("第的 ")
+    titles = x.frame.section_titles
+    number = (section_by_title(before, titles) or section_by_word(before, titles)) if before else None
+    return Query("task", section_number=number, section_place=place, asks=x.asks) if number and place else None
+
+
 def _task_number(x: Match) -> Query | None:
-    n = to_int(x.group(1, 2, 3, 4) or "")
+    n = to_int(x.group(1, 2, 3, 4, 5) or "")
     if n is None:
         return None
     numbers = task_numbers(x.question)
     also = tuple(dict.fromkeys(k for k in numbers if k != n))
     rest = x.question[: x.m.start()] + x.question[x.m.end():]
     asks = x.asks if asks_for(rest) else None  # "第5项讲什么" asks for the task itself
-    return Query("task", task=n, asks=asks, also=also)
+    item = not also and x.m.group(0).rstrip().endswith("条")  # 第8条: a printed item, if any
+    return Query("task", task=n, asks=asks, also=also, item=item)
 
 
 def task_numbers(question: str) -> list[int]:
@@ -301,7 +310,10 @@ def _last_section(x: Match) -> Query | None:
 
 
 def _section_title(x: Match) -> Query | None:
-    by_word = x.m.group(0) not in table().word_set("topic_section_word")  # 方面, 这块: topics
+    t = table()
+    after = x.question[x.m.end():].lstrip()
+    # 方面, 这块 name topics, unless the question asks what lies under them (下面有几项)
+    by_word = x.m.group(0) not in t.word_set("topic_section_word") or after.startswith(tuple(t.word_set("under_part")))
     before = x.question[: x.m.start()]
     if by_word:  # "智库和自身建设这两部分": each part its word names
         named = [section_by_word(p, x.frame.section_titles) for p in table().patterns["and"].split(before)]
@@ -341,7 +353,8 @@ def _this_section(x: Match) -> Query:
     if t.flag("rest", q):  # "这一部分剩下的呢？"
         return Query("section", section_number=ctx.section, followup=True, besides=ctx.task)
     named = not topicless(q[: x.m.start()] + q[x.m.end():])  # "这部分还有别的任务吗" names nothing
-    if t.flag("within", q) or (named and not t.flag("several", q)):  # "这部分里和青少年有关的是哪项"
+    # "这部分里和青少年有关的是哪项"; "这块给了多少经费？" asks a fact of it, not its tasks
+    if t.flag("within", q) or (named and not t.flag("several", q)) or x.asks not in (None, "count", "part"):
         return Query("search", within=True, asks=x.asks, followup=True)
     besides = ctx.task if t.flag("others", q) else None
     return Query("section", section_number=ctx.section, followup=True, besides=besides)
@@ -351,7 +364,9 @@ def _within(x: Match) -> Query:
     return Query("search", within=True, asks=x.asks, followup=True)
 
 
-def _this_task(x: Match) -> Query:
+def _this_task(x: Match) -> Query | None:
+    if x.question[: x.m.start()].endswith(tuple(table().word_set("besides"))):
+        return None  # "除了这一项，还有哪里提到论坛": the other tasks (mention, besides the context)
     return Query("task", task=x.ctx.task, asks=x.asks, followup=True)
 
 
@@ -401,7 +416,7 @@ def _search(x: Match) -> Query:
 
 BUILDERS: dict[str, Callable[[Match], Query | None]] = {
     "chat": _chat, "section_place_en": _section_place_en, "section_en": _section_en,
-    "section_place": _section_place, "section_label": _section_label, "task_number": _task_number, "section_number": _section_number,
+    "section_place": _section_place, "section_label": _section_label, "titled_label": _titled_label, "task_number": _task_number, "section_number": _section_number,
     "last_section": _last_section, "last_task": _last_task, "section_title": _section_title, "section_named": _section_named, "list_reference": _list_reference,
     "next": _next, "prev": _prev, "its_section": _its_section, "this_section": _this_section,
     "within": _within, "this_task": _this_task, "else": _else, "meta": _meta,

@@ -21,7 +21,7 @@ from planqa.ingest.grammar import genre_of
 # A year, not an amount: 2016年 or "in 2016", but not 2000个 / 2000万元.
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?!\d)(?!\s*(?:个|家|万|元|%|人|名|条|项|台|所))")
 ASKED_TEXT = {
-    "money": "金额", "ratio": "比例", "when": "时间", "date": "具体日期", "count": "数量", "who": "负责的单位", "person": "具体人员",
+    "money": "金额", "ratio": "比例", "when": "时间", "date": "具体日期", "count": "数量", "ordinal": "是第几次", "who": "负责的单位", "person": "具体人员",
     "place": "地点", "where": "地点", "list_names": "具体名单", "standard": "具体标准或条件", "contact": "联系方式",
     "procedure": "具体办理流程或所需材料",
 }
@@ -31,6 +31,12 @@ ASKED_TEXT = {
 class Verdict:
     in_scope: bool
     reason: str = ""  # for the user: why the plan does not answer
+
+
+def table_pattern(name: str) -> re.Pattern:
+    from planqa.assistant.rules import table
+
+    return table().patterns[name]
 
 
 def known_share(question: str, idf: Mapping[str, float]) -> float:
@@ -51,7 +57,9 @@ def _plan_named() -> re.Pattern:
 
     ends = alternatives(table().words["org_suffix"])
     nouns = alternatives([n for n in raw_grammar()["genre"]["nouns"] if len(n) > 2 or n.startswith("工作")])
-    return re.compile(rf"([\u4e00-\u9fff]{{0,10}}?(?:{ends}))(?:\d{{4}}年度?)?的?(?:{nouns})")
+    reach = alternatives(table().words["plan_reach"])
+    # 中国科协2017年全国工作要点: a year and the reach of the plan may stand before its noun
+    return re.compile(rf"([\u4e00-\u9fff]{{0,10}}?(?:{ends}))(?:\d{{4}}年度?)?的?(?:{reach})?(?:{nouns})")
 
 
 @cache
@@ -92,6 +100,8 @@ def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict
     for year in _YEAR.findall(question):
         if year not in plan_text:
             return Verdict(False, f"这份{genre}没有涉及{year}年的情况")
+    if (m := table_pattern("elsewhere").search(question)) and m.group(0) not in plan_text:  # 其他省份有类似安排吗
+        return Verdict(False, f"这份{genre}只写了本身的安排，没有涉及其他地方的情况")
     for region in _region().findall(question):
         if region not in plan_text:
             return Verdict(False, f"这份{genre}没有涉及{region}的情况")

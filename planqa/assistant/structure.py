@@ -42,6 +42,26 @@ def find_tasks(plan: Plan, number: int, section: str | None = None) -> list[Task
             if t.number == number and (section is None or plan.section_of(t).number == section)]
 
 
+def printed_items(plan: Plan) -> dict[int, tuple[Task, str]]:
+    """The items a plan prints with numbers below its tasks ("1.促进工业数据共享开放。" under
+    "（一）…"), numbered once across the plan: number → (the task holding it, its line). {}
+    when the tasks print such numbers themselves or each task restarts them: "第8条" then
+    names a task."""
+    if any(t.label[:1].isdigit() for t in plan.tasks):  # 3．: ASCII or full-width
+        return {}
+    found: dict[int, tuple[Task, str]] = {}
+    for task in plan.tasks:
+        for line in task.text.split("\n"):
+            label = grammar().label(line.strip())
+            if label is not None and label.level.name == "number":
+                if label.value in found:
+                    return {}
+                found[label.value] = (task, line.strip())
+    # Numbered across tasks: one task's own list (1. 2. 3. under its title) names no item of the plan
+    across = len({id(task) for task, _ in found.values()}) > 1
+    return found if across and sorted(found) == list(range(1, len(found) + 1)) else {}
+
+
 def missing_task(plan: Plan, number: int) -> Reply:
     return f"{range_text(plan)}，没有第{number}项。", (), True
 

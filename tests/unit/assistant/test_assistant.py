@@ -5,6 +5,7 @@ own words, lead notes, facts), so it holds for any embedder."""
 
 import pytest
 
+from planqa.assistant import structure
 from planqa.assistant.chain import Assistant
 from planqa.assistant.retrieve import HybridSearch
 from planqa.index.build import index_files
@@ -183,6 +184,21 @@ def test_a_request_to_write_something_is_declined_with_questions_to_ask(assistan
     assert "不代写" in answer.answer and "例如" in answer.answer
 
 
+def test_a_request_for_a_file_is_declined_not_answered_from_the_task_naming_it(assistant, plan):
+    title = plan.tasks[3].title
+    answer = assistant.ask(f"《{title}》全文能发我一份吗")
+    assert answer.abstained and not answer.citations
+    assert "不能发送文件" in answer.answer
+
+
+def test_a_fact_asked_of_this_part_after_one_task_is_looked_for_in_that_task(assistant, plan):
+    # "这块给了多少经费？" after one task: the part's task list is no answer; the task states no
+    # amount, so the answer says so
+    first = assistant.ask(f"第{plan.tasks[0].number}项是什么？")
+    answer = assistant.ask("这块给了多少经费？", history=[first])
+    assert answer.abstained and "金额" in answer.answer
+
+
 def test_two_parts_named_at_once_are_both_listed_and_a_list_reference_follows_them(assistant, plan):
     first, third = plan.sections[0], plan.sections[2]
     answer = assistant.ask(f"{first.title}和{third.title}这两部分一共有哪些任务？")
@@ -226,3 +242,42 @@ def test_two_parts_by_number_are_listed_each_and_the_last_task_is_the_plans_last
     assert [c.task for c in answer.citations] == [t.number for t in (*first.tasks, *second.tasks)]
     answer = assistant.ask("最后一项讲什么？")
     assert [c.task for c in answer.citations] == [plan.tasks[-1].number]
+
+
+def test_within_after_one_task_looks_inside_that_task_not_its_part(assistant, plan):
+    # "里面提到的X叫啥" after one task: inside that task (X may be worded otherwise there: 网站 for
+    # 司南网), not the sibling task of its part that has the word
+    from planqa.index.lexical import content_words
+
+    def text(t):
+        return f"{t.title}\n{t.text}"
+
+    cases = [(a, w) for part in plan.sections for a in part.tasks for b in part.tasks if a is not b
+             for w in dict.fromkeys(content_words(b.text)) if len(w) >= 3
+             and all("\u4e00" <= ch <= "\u9fff" for ch in w) and w not in text(a)]
+    assert cases, "the plan has a word two tasks of one part share"
+    wrong = []
+    for a, w in cases[:5]:
+        first = assistant.ask(f"第{a.number}项是什么？")
+        answer = assistant.ask(f"里面提到的{w}叫啥", history=[first])
+        if not answer.citations or answer.citations[0].task != a.number:
+            wrong.append((a.number, w, [c.task for c in answer.citations]))
+    assert not wrong
+
+
+def test_an_item_printed_below_the_tasks_is_answered_by_its_number(assistant, plan):
+    # "（一）… 1. … 2. …（二）… 3. …": 第N条 is the item printed "N.", in the task that holds it;
+    # 第N项 stays the task numbered N
+    items = structure.printed_items(plan)
+    number, (task, line) = next((n, v) for n, v in items.items() if v[0].number != n)
+    answer = assistant.ask(f"第{number}条讲的是什么？")
+    assert [c.task for c in answer.citations] == [task.number] and line[:12] in answer.answer
+    assert [c.task for c in assistant.ask(f"第{number}项讲的是什么？").citations] == [number]
+
+
+def test_the_tasks_a_unit_leads_are_listed_from_the_lead_notes_in_plan_order(assistant, plan):
+    unit = "省市场监管局"
+    led = [t.number for t in plan.tasks if any(unit in lead for lead in t.leads)]
+    assert len(led) > 1
+    answer = assistant.ask(f"哪些任务是{unit}牵头的？")
+    assert [c.task for c in answer.citations] == led

@@ -111,3 +111,17 @@ def test_words_the_plan_lacks_weigh_as_the_rarest():
     weights = ex.topic_weights("要培育多少家上市公司？", idf)
     assert weights["培育"] == 1.0 and weights["上市公司"] == 2.0
     assert ex.text_share("培育5家供应商", weights) == 1.0 / 3.0
+
+
+def test_words_of_the_asking_are_no_key_terms():
+    # how the question asks (有关系, 分别, 明确提到, 的地方有哪些) is no topic, though the plan
+    # may print the words: a listing by them would keep only the tasks that happen to say them
+    idf = {"院士": 2.0, "关系": 3.0, "论坛": 2.0, "分别": 3.0, "高校": 2.0, "明确": 3.0,
+           "平台": 1.0, "地方": 3.0, "明确责任": 3.0}
+    assert ex.key_terms("哪些地方跟院士有关系？都列一下", idf) == ["院士"]
+    assert ex.key_terms("计划里提到的论坛有哪些，分别在哪一项", idf) == ["论坛"]
+    assert ex.key_terms("计划里明确提到高校的有哪些条", idf) == ["高校"]
+    assert ex.key_terms("规划里提到平台的地方有哪些？", idf) == ["平台"]
+    assert ex.key_terms("计划里提到平台的都有哪些地方？", idf) == ["平台"]
+    assert ex.key_terms("计划里点名的各种平台分别在哪几项", {**idf, "各种": 3.0}) == ["平台"]
+    assert ex.key_terms("哪些任务要明确责任", idf) == ["明确责任"]  # where it is the topic

@@ -13,6 +13,13 @@ def test_other_years_provinces_and_plans_are_outside():
     assert outside_plan("新建2000个站点在济南吗", PLAN_TEXT, TITLE) is None  # an amount, not a year
     assert outside_plan("列出所有跟院士有关的工作安排", PLAN_TEXT, TITLE) is None  # no one's plan
     assert "某某大学" in outside_plan("某某大学的工作计划是什么？", PLAN_TEXT, TITLE).reason
+    assert "中国科协" in outside_plan("中国科协2017年全国工作要点一共几条", PLAN_TEXT, TITLE).reason
+
+
+def test_other_provinces_are_outside_unless_the_plan_names_them():
+    assert "其他地方" in outside_plan("其他省份有类似安排吗", PLAN_TEXT, TITLE).reason
+    assert outside_plan("其他省份有类似安排吗", PLAN_TEXT + "，学习其他省份的经验", TITLE) is None
+    assert outside_plan("其他地方还提到院士吗", PLAN_TEXT, TITLE) is None  # elsewhere in the plan
 
 
 def test_another_round_of_what_the_plan_names_is_outside():

@@ -176,3 +176,15 @@ def test_which_part_names_a_chapter_as_printed():
 
     plan = parse_plan("某市管理办法\n第一章 总则\n第一条 为规范管理，制定本办法。\n第二章 申请\n第二条 申请人应提交材料。\n", "p")
     assert part_of(plan, "二") == "第二章：申请"
+
+
+def test_items_printed_below_the_tasks_are_found_by_their_number(plan):
+    corpus = SEED.parent.parent / "tests" / "data" / "corpus"
+    three_levels, _ = load_plan(corpus / "three-year-action-plan-improving-innovation-capability.txt")
+    items = structure.printed_items(three_levels)
+    assert sorted(items) == list(range(1, len(items) + 1)) and len(items) > len(three_levels.tasks)
+    for number, (task, line) in items.items():
+        assert line.startswith(f"{number}.") or line.startswith(f"{number}．")
+        assert line in task.text and not task.label[0].isdigit()
+    # tasks printed 1.–23. are the items themselves: 第8条 is task 8
+    assert structure.printed_items(plan) == {}
