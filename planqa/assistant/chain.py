@@ -443,8 +443,8 @@ class Assistant:
         topics = ex.conjunct_terms(question, idf)  # 科普社会化和科普信息化: a task for either
         plan_text = self.search.plan_text.get(hits[0].chunk.plan, "") if hits else ""
         phrase = ex.plan_phrase(question, plan_text, idf, KEY_SHARE) if len(topics) == 1 else ""
-        if literal and phrase:
-            return [phrase], [h for h in hits if ex.mentions(h.chunk, [phrase])]  # 学会群, not 学会
+        if literal and phrase:  # 学会群, not every task with 学会; its words in one sentence too
+            return [phrase], [h for h in hits if ex.mentions(h.chunk, [phrase]) or ex.says_together(h.chunk, phrase, idf)]
         matched = [[h for h in hits if ex.term_share(h.chunk, t, idf) >= KEY_SHARE] for t in topics]
         if len(topics) > 1:  # a joined topic that most tasks share (有关部门) lists nothing by itself
             matched = [m for m in matched if len(m) <= MAX_TOPIC_SHARE * len(hits)]

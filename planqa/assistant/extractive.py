@@ -251,6 +251,33 @@ def clause_of(sentence: str, words: str) -> str:
     return next((c for c in _CLAUSE.split(sentence) if words in c), sentence)
 
 
+JOINERS = "和与及、或并"
+MAX_GAP = 4  # characters between two words of a phrase that a coordination splits
+
+
+def says_together(chunk: Chunk, phrase: str, idf: Mapping[str, float]) -> bool:
+    """Whether the task prints ``phrase`` split by a coordination: its words in order, each
+    next one at most four characters on and after 和/与/、…: "公共数据管理和授权运营" says
+    公共数据授权运营; "智慧旅游城市" does not say 智慧城市. Only a phrase its words make up whole."""
+    words = [w for w in content_words(phrase) if w in idf]
+    if len(words) < 2 or "".join(words) != phrase.lower():
+        return False
+    text = bare(f"{chunk.task_title}\n{chunk.body}").lower()
+    start = text.find(words[0])
+    while start >= 0:
+        end, ok = start + len(words[0]), True
+        for word in words[1:]:
+            at = text.find(word, end, end + MAX_GAP + len(word))
+            if at < 0 or (at > end and not any(j in text[end:at] for j in JOINERS)):
+                ok = False
+                break
+            end = at + len(word)
+        if ok:
+            return True
+        start = text.find(words[0], start + 1)
+    return False
+
+
 def mentions(chunk: Chunk, terms: Sequence[str]) -> bool:
     """Whether the task's own words (title and body) contain every term."""
     text = own_words(chunk)

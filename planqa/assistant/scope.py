@@ -101,7 +101,7 @@ def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict
         if year not in plan_text:
             return Verdict(False, f"这份{genre}没有涉及{year}年的情况")
     if (m := table_pattern("elsewhere").search(question)) and m.group(0) not in plan_text:  # 其他省份有类似安排吗
-        return Verdict(False, f"这份{genre}只写了本身的安排，没有涉及其他地方的情况")
+        return Verdict(False, f"这份{genre}没有涉及其他地方的情况")
     for region in _region().findall(question):
         if region not in plan_text:
             return Verdict(False, f"这份{genre}没有涉及{region}的情况")

@@ -123,5 +123,18 @@ def test_words_of_the_asking_are_no_key_terms():
     assert ex.key_terms("计划里明确提到高校的有哪些条", idf) == ["高校"]
     assert ex.key_terms("规划里提到平台的地方有哪些？", idf) == ["平台"]
     assert ex.key_terms("计划里提到平台的都有哪些地方？", idf) == ["平台"]
+    assert ex.key_terms("哪些条款提到了平台？", {**idf, "条款": 3.0}) == ["平台"]
+    assert ex.key_terms("提到平台的条款有哪些", {**idf, "条款": 3.0}) == ["平台"]
     assert ex.key_terms("计划里点名的各种平台分别在哪几项", {**idf, "各种": 3.0}) == ["平台"]
     assert ex.key_terms("哪些任务要明确责任", idf) == ["明确责任"]  # where it is the topic
+
+
+def test_a_phrase_is_said_by_its_words_in_one_sentence_not_across_sentences():
+    idf = {"公共数据": 2.0, "授权": 2.5, "运营": 2.0, "管理": 0.5}
+    together = chunk("推动完善公共数据管理和授权运营法规政策。")
+    apart = chunk("加快公共数据汇聚。探索授权运营模式。")
+    assert ex.says_together(together, "公共数据授权运营", idf)
+    assert not ex.says_together(apart, "公共数据授权运营", idf)
+    assert not ex.says_together(together, "公共数据", idf)  # one word: the phrase itself decides
+    idf = {"智慧": 1.0, "城市": 1.0, "旅游": 1.0}
+    assert not ex.says_together(chunk("建设智慧旅游城市。"), "智慧城市", idf)  # no coordination
