@@ -457,7 +457,8 @@ class Assistant:
         idf = self.search.bm25.idf
         # Where words occur ("哪些条目提到5G") reads in the plan's order, like a search of the
         # text; which tasks are about a topic ("智库建设有哪几项") reads best first.
-        if turn.intent.in_order or (turn.intent.literal and found):
+        literal = turn.intent.literal or table().flag("literal", turn.question)  # a search too: X出现在第几项
+        if turn.intent.in_order or (literal and found):
             found, related = self._in_plan_order(found), self._in_plan_order(related)
         chosen = list(found) + list(related)
         limit = ex.SINGLE_QUOTE_CHARS if len(chosen) == 1 else ex.LIST_QUOTE_CHARS

@@ -142,7 +142,8 @@ class Evidence:
     def own_years(self) -> frozenset[str]:
         """The years of the plan's title, as a date fact prints them: 2017年."""
         title = self.plan.title if self.plan else ""
-        return frozenset(f"{y}年" for y in re.findall(r"(?:19|20)\d{2}", title))
+        years = frozenset(f"{y}年" for y in re.findall(r"(?:19|20)\d{2}", title))
+        return years if len(years) == 1 else frozenset()  # 2024—2025年: its years are its targets
 
     def stated(self, chunk: Chunk, kind: str) -> tuple[Fact, ...]:
         """The chunk's facts of the kind asked for; a day asked for ("哪一天") needs a month
@@ -165,8 +166,8 @@ class Evidence:
         enough does (a number of something else is no answer: "经费是多少" ↛ "20个学会")."""
         weights = ex.topic_weights(self.question, self.idf)
         best, share = None, FACT_SHARE
-        for h in hits[1:]:
-            if h.chunk.kind != "task" or h.score < FACT_BAND * hits[0].score:
+        for h in hits[1:]:  # a part without tasks (总体目标) states targets and years too
+            if h.chunk.kind not in ("task", "section") or h.score < FACT_BAND * hits[0].score:
                 continue
             held = max((ex.text_share(f"{h.chunk.task_title}\n{ex.clause_of(f.sentence, f.text)}", weights)
                         for f in self.stated(h.chunk, kind)), default=0.0)

@@ -377,7 +377,9 @@ def _else(x: Match) -> Query:
     return Query("mention", asks=x.asks, listing=True, followup=True)
 
 
-def _meta(x: Match) -> Query:
+def _meta(x: Match) -> Query | None:
+    if x.rule.name == "count_tasks" and x.question[: x.m.start()].endswith(tuple(table().word_set("bound"))):
+        return None  # "不少于多少项": a target a task sets
     return Query("meta", meta=x.rule.name, asks=x.asks)  # asks: if the plan lacks it, a search
 
 

@@ -90,7 +90,8 @@ def answer_section(plan: Plan, section: Section, besides: int | None = None) -> 
         return f"{head}没有编号的任务，内容如下：\n“{quote}”", (cite,), False
     tasks = [t for t in section.tasks if t.number != besides]
     if len(tasks) == len(section.tasks):
-        lines = [f"{head}包括{len(section.tasks)}项任务："]
+        items = sum(task in section.tasks for task, _ in printed_items(plan).values())
+        lines = [f"{head}包括{len(section.tasks)}项任务" + (f"（共{items}条）：" if items else "：")]
     elif tasks:
         lines = [f"{head}除第{besides}项外，还有{len(tasks)}项任务："]
     else:
@@ -138,7 +139,9 @@ def answer_meta(plan: Plan, meta: str) -> Reply | None:
     published = plan.published if plan.published and plan.published != plan.date else ""
     signed = _chinese_date(plan.date) if plan.date else ""
     if meta == "count_tasks":
-        return f"{range_text(plan)}，分{len(plan.sections)}个部分。", (), False
+        items = printed_items(plan)  # 1.–21. below the tasks: "共多少条" may count those
+        numbered = f"，其下编号的条目共{len(items)}条" if items else ""
+        return f"{range_text(plan)}，分{len(plan.sections)}个部分{numbered}。", (), False
     if meta == "count_sections":
         titles = "；".join(f"{s.number}、{s.title}" for s in plan.sections)
         return (f"{plan.name}分{len(plan.sections)}个部分，共{len(plan.tasks)}项任务：{titles}。",

@@ -124,6 +124,7 @@ def test_words_of_the_asking_are_no_key_terms():
     assert ex.key_terms("规划里提到平台的地方有哪些？", idf) == ["平台"]
     assert ex.key_terms("计划里提到平台的都有哪些地方？", idf) == ["平台"]
     assert ex.key_terms("哪些条款提到了平台？", {**idf, "条款": 3.0}) == ["平台"]
+    assert ex.key_terms("平台是哪一年的目标？", {**idf, "一年": 3.0, "目标": 0.5}) == ["平台", "目标"]
     assert ex.key_terms("提到平台的条款有哪些", {**idf, "条款": 3.0}) == ["平台"]
     assert ex.key_terms("计划里点名的各种平台分别在哪几项", {**idf, "各种": 3.0}) == ["平台"]
     assert ex.key_terms("哪些任务要明确责任", idf) == ["明确责任"]  # where it is the topic

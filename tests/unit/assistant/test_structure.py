@@ -188,3 +188,16 @@ def test_items_printed_below_the_tasks_are_found_by_their_number(plan):
         assert line in task.text and not task.label[0].isdigit()
     # tasks printed 1.–23. are the items themselves: 第8条 is task 8
     assert structure.printed_items(plan) == {}
+
+
+def test_counts_name_the_items_numbered_below_the_tasks():
+    # "主要任务一共有多少条？" where （一）… hold 1.–N.: the part's tasks and its numbered items
+    corpus = SEED.parent.parent / "tests" / "data" / "corpus"
+    three_levels, _ = load_plan(corpus / "three-year-action-plan-improving-innovation-capability.txt")
+    items = structure.printed_items(three_levels)
+    part = next(s for s in three_levels.sections if any(task in s.tasks for task, _ in items.values()))
+    held = sum(task in part.tasks for task, _ in items.values())
+    text, _, _ = structure.answer_section(three_levels, part)
+    assert f"包括{len(part.tasks)}项任务（共{held}条）" in text
+    whole, _, _ = structure.answer_meta(three_levels, "count_tasks")
+    assert f"编号的条目共{len(items)}条" in whole
