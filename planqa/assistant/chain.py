@@ -597,6 +597,8 @@ class Assistant:
                 lambda h: (h.chunk.task_number, h.chunk.section_number) == (ctx.task, ctx.section)
                 if inside else h.chunk.section_number == ctx.section)
             hits = [h for h in hits if keep(h)] or hits
+        if (held := self._sticky(turn, hits)) is not None:  # the conversation's task answers, and
+            hits = [held] + [h for h in hits if h is not held]  # is the one checked for the fact
         asks = turn.intent.asks
         stated = bool(hits) and turn.evidence.states(self._answerable(hits[0].chunk), asks)
         if hits and not stated and asks not in NO_FACT_NEEDED and (
@@ -608,7 +610,7 @@ class Assistant:
                         plan_title=plan.title if plan else "", calibration=self.search.calibration)
         if not verdict.in_scope:
             return self._refuse(turn, plan, hits, verdict.reason), hits, None
-        return None, hits, self._sticky(turn, hits) or hits[0]
+        return None, hits, hits[0]
 
     def _extractive(self, turn: Turn, top: Scored, notice: str = "") -> Answer:
         chunk = self._answerable(top.chunk)
@@ -720,6 +722,8 @@ class Assistant:
                      and h.chunk.plan == turn.context.plan and h.chunk.section_number == turn.context.section), None)
         idf = self.search.bm25.idf
         terms = ex.key_terms(turn.question, idf)
+        if held is not None and not terms and turn.intent.asks and not is_english(turn.question):
+            return held  # "什么时候要改完？": no word the plan knows, a fact asked of the task
         if held is not None and terms and ex.term_share(held.chunk, terms, idf) >= max(
                 ex.term_share(hits[0].chunk, terms, idf), MIN_STICKY_SHARE):
             return held

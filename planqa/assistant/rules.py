@@ -297,7 +297,7 @@ def numbered(question: str, rule_name: str, noun: str) -> list[int]:
 
 
 def _section_number(x: Match) -> Query | None:
-    n = to_int(x.group(1))
+    n = to_int(x.group(1, 2) or "")
     if n is None:
         return None
     also = tuple(dict.fromkeys(k for k in numbered(x.question, "section_number", "{section_noun}") if k != n))
