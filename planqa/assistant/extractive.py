@@ -268,7 +268,7 @@ def says_together(chunk: Chunk, phrase: str, idf: Mapping[str, float]) -> bool:
         end, ok = start + len(words[0]), True
         for word in words[1:]:
             at = text.find(word, end, end + MAX_GAP + len(word))
-            if at < 0 or (at > end and not any(j in text[end:at] for j in JOINERS)):
+            if at < 0 or (at > end and text[at - 1] not in JOINERS):  # the joiner binds to the next word
                 ok = False
                 break
             end = at + len(word)

@@ -354,7 +354,7 @@ def _this_section(x: Match) -> Query:
         return Query("section", section_number=ctx.section, followup=True, besides=ctx.task)
     named = not topicless(q[: x.m.start()] + q[x.m.end():])  # "这部分还有别的任务吗" names nothing
     # "这部分里和青少年有关的是哪项"; "这块给了多少经费？" asks a fact of it, not its tasks
-    if t.flag("within", q) or (named and not t.flag("several", q)) or x.asks not in (None, "count", "part", "whether"):
+    if t.flag("within", q) or (named and not t.flag("several", q)) or (x.asks not in (None, "count", "part", "whether") and not t.flag("apart", q)):
         return Query("search", within=True, asks=x.asks, followup=True)
     besides = ctx.task if t.flag("others", q) else None
     return Query("section", section_number=ctx.section, followup=True, besides=besides)
