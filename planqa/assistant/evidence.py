@@ -140,10 +140,11 @@ class Evidence:
 
     @cached_property
     def own_years(self) -> frozenset[str]:
-        """The years of the plan's title, as a date fact prints them: 2017年."""
+        """The year of a one-year plan's title, as a date fact prints it (2017年): no deadline
+        there. A title spanning years (2024—2025年) has none: its years are its targets."""
         title = self.plan.title if self.plan else ""
         years = frozenset(f"{y}年" for y in re.findall(r"(?:19|20)\d{2}", title))
-        return years if len(years) == 1 else frozenset()  # 2024—2025年: its years are its targets
+        return years if len(years) == 1 else frozenset()
 
     def stated(self, chunk: Chunk, kind: str) -> tuple[Fact, ...]:
         """The chunk's facts of the kind asked for; a day asked for ("哪一天") needs a month

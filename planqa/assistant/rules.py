@@ -209,6 +209,14 @@ class Match:
     def group(self, *numbers: int) -> str | None:
         return next((self.m.group(n) for n in numbers if self.m and self.m.group(n)), None)
 
+    def preceded_by(self, words: str) -> bool:
+        """Whether the text just before the match ends with a word of the list ``words``."""
+        return self.question[: self.m.start()].endswith(tuple(table().word_set(words)))
+
+    def followed_by(self, words: str) -> bool:
+        """Whether the text after the match (spaces skipped) opens with a word of ``words``."""
+        return self.question[self.m.end():].lstrip().startswith(tuple(table().word_set(words)))
+
 
 def carried(query: Query, question: str, m: re.Match | None, ctx: Context | None) -> Query:
     """An elliptical follow-up about a task ("那第5项呢？", "下一项呢？", "它呢？") asks what the
@@ -310,10 +318,8 @@ def _last_section(x: Match) -> Query | None:
 
 
 def _section_title(x: Match) -> Query | None:
-    t = table()
-    after = x.question[x.m.end():].lstrip()
     # 方面, 这块 name topics, unless the question asks what lies under them (下面有几项)
-    by_word = x.m.group(0) not in t.word_set("topic_section_word") or after.startswith(tuple(t.word_set("under_part")))
+    by_word = x.m.group(0) not in table().word_set("topic_section_word") or x.followed_by("under_part")
     before = x.question[: x.m.start()]
     if by_word:  # "智库和自身建设这两部分": each part its word names
         named = [section_by_word(p, x.frame.section_titles) for p in table().patterns["and"].split(before)]
@@ -365,7 +371,7 @@ def _within(x: Match) -> Query:
 
 
 def _this_task(x: Match) -> Query | None:
-    if x.question[: x.m.start()].endswith(tuple(table().word_set("besides"))):
+    if x.preceded_by("besides"):
         return None  # "除了这一项，还有哪里提到论坛": the other tasks (mention, besides the context)
     return Query("task", task=x.ctx.task, asks=x.asks, followup=True)
 
@@ -378,7 +384,7 @@ def _else(x: Match) -> Query:
 
 
 def _meta(x: Match) -> Query | None:
-    if x.rule.name == "count_tasks" and x.question[: x.m.start()].endswith(tuple(table().word_set("bound"))):
+    if x.rule.name == "count_tasks" and x.preceded_by("bound"):
         return None  # "不少于多少项": a target a task sets
     return Query("meta", meta=x.rule.name, asks=x.asks)  # asks: if the plan lacks it, a search
 
