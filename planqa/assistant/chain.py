@@ -120,7 +120,7 @@ LLM_DOWN = "（大模型服务暂时不可用（{reason}），以下为计划原
 LLM_REMOVED = "（已删除回答中不在检索结果里的引用：{numbers}）"
 
 
-FACT_LABEL = {"who": "责任单位", "when": "时间", "date": "日期", "money": "金额", "place": "地点", "where": "地点", "contact": "联系方式",
+FACT_LABEL = {"who": "责任单位", "when": "时间", "date": "日期", "money": "金额", "place": "地点", "places": "地点", "where": "地点", "contact": "联系方式",
               "person": "人员"}
 DOCUMENT_FACTS = {"signed": "印发日期", "published": "发布日期", "issuer": "印发单位", "addressees": "主送单位"}
 STRUCTURAL = ("meta", "section", "task")  # answered from the outline, not by retrieval

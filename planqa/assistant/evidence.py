@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 
 from planqa.assistant import extractive as ex
 from planqa.assistant.abbreviations import expansions
-from planqa.assistant.facts import Fact, facts_in, of_kind
+from planqa.assistant.facts import ADMIN_ENDS, Fact, facts_in, filled_counts, named_place, of_kind
 from planqa.assistant.followup import topicless
 from planqa.assistant.retrieve import HybridSearch, Scored
 from planqa.index.chunk import Chunk
@@ -153,9 +153,14 @@ class Evidence:
             found = tuple(f for f in of_kind(self.facts(chunk), "when") if f.text not in self.own_years)
             return tuple(f for f in found if any(c in f.text for c in DAY_MARKS)) if kind == "date" else found
         if kind == "count":  # "是多少" is answered by any number with a unit, an amount too
-            return of_kind(self.facts(chunk), "count") + of_kind(self.facts(chunk), "money")
+            filled = filled_counts(self.question, chunk.body)  # "几位一体" → 五位一体
+            return filled + of_kind(self.facts(chunk), "count") + of_kind(self.facts(chunk), "money")
         if kind == "ratio":  # a share: a percentage, 百分之…, 三成
             return tuple(f for f in of_kind(self.facts(chunk), "count") if any(m in f.text for m in RATIO_MARKS))
+        if kind == "places":  # "哪几个城市": the places the task names by their names (济南,
+            title = self.plan.title if self.plan else ""  # 崂山区; not 长三角), but the plan's own
+            return tuple(f for f in of_kind(self.facts(chunk), "place")  # (山东省 in a 山东省… plan)
+                         if named_place(f.text) and f.text.rstrip(ADMIN_ENDS) not in title)
         if kind in ("place", "where"):  # a place named as where something happens, not in passing
             return tuple(f for f in of_kind(self.facts(chunk), "place") if located(f))
         return of_kind(self.facts(chunk), kind)

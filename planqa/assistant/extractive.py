@@ -5,6 +5,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from planqa.assistant.answer import Citation, place
+from planqa.assistant.rules import pattern
 from planqa.index.chunk import Chunk, split_sentences
 from planqa.index.lexical import content_words, tokenize
 
@@ -98,21 +99,6 @@ def list_answer(intro: str, items: Sequence[tuple[Chunk, str]]) -> str:
     return "\n".join(lines)
 
 
-# Words about the document or the asking, not the topic: "计划里哪些地方提到了…", "相关工作".
-def _frame() -> re.Pattern:
-    """Words about the document or the asking, not the topic: "计划里哪些地方提到了…", "相关工作"
-    (rules.toml's ``frame`` pattern, with every genre noun of the outline grammar)."""
-    from planqa.assistant.rules import table
-
-    return table().patterns["frame"]
-
-
-def _and() -> re.Pattern:
-    from planqa.assistant.rules import table
-
-    return table().patterns["and"]
-
-
 def conjunct_terms(question: str, idf: Mapping[str, float]) -> list[list[str]]:
     """Key terms of each topic joined by 和/与/、 ("科普社会化和科普信息化分别…" → two topics); one
     list when the question names one topic."""
@@ -123,7 +109,7 @@ def conjunct_terms(question: str, idf: Mapping[str, float]) -> list[list[str]]:
 
 def _joined(question: str) -> list[str]:
     """The question split where 和/与/、 join topics, its frame words ("计划里") cut out."""
-    return _and().split(_frame().sub("，", question))
+    return pattern("and").split(pattern("frame").sub("，", question))
 
 
 def conjunct_parts(question: str, idf: Mapping[str, float]) -> list[tuple[str, list[str]]]:
@@ -158,7 +144,7 @@ def plan_phrase(question: str, plan_text: str, idf: Mapping[str, float], share: 
     alone are 学会 (in most tasks) and 群; "" when there is none."""
     terms = key_terms(question, idf)
     total = sum(idf[t] for t in terms)
-    topic = bare(_frame().sub("，", question))
+    topic = bare(pattern("frame").sub("，", question))
     plan_text = bare(plan_text)
     best = ""
     for run in re.findall(r"[\u4e00-\u9fff0-9]{3,}", topic):  # 2023年底前 is a phrase too
@@ -202,7 +188,7 @@ def topic_weights(question: str, idf: Mapping[str, float]) -> dict[str, float]:
 def _topic_words(question: str, idf: Mapping[str, float]) -> list[tuple[str, str]]:
     """Each content word of the question's topic (frame words and Chinese asides cut out) with
     the part of it the plan knows."""
-    topic = _frame().sub("，", _ASIDE.sub("", question))
+    topic = pattern("frame").sub("，", _ASIDE.sub("", question))
     return [(w, known_part(w, idf)) for w in dict.fromkeys(content_words(topic))]
 
 

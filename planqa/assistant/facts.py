@@ -215,3 +215,37 @@ def _leads(text, leads, who, sentence_at) -> list[tuple[int, int, int, str, str,
         else:
             out.append((len(text) + len(out), order, 0, "who", lead, ""))
     return out
+
+
+@cache
+def _blank() -> re.Pattern[str]:
+    """几 and the words after it in a question: 几位一体, 几个革命, 几大产业集群."""
+    units = "".join(u for u in raw_facts()["words"]["units"] if len(u) == 1 and "\u4e00" <= u <= "\u9fff")
+    return re.compile(f"几([{units}大]?)([\u4e00-\u9fff]{{2,4}})")
+
+
+def filled_counts(question: str, text: str) -> tuple[Fact, ...]:
+    """The counts a question leaves blank ("统筹推进“几位一体”总体布局？") as the text prints them
+    with their number (五位一体), the longest of the question's words that the text has; a
+    phrase in quotes (“四个革命”) is a count only when asked this way."""
+    found: dict[str, Fact] = {}
+    for blank in _blank().finditer(question):
+        unit, words = blank.groups()
+        for size in range(len(words), 1, -1):  # two characters of the word at least
+            pattern = re.compile(f"(?:[一二三四五六七八九十两百千]+|[0-9０-９]+){re.escape(unit + words[:size])}")
+            hits = [(m.group(0), sentence) for sentence in split_sentences(text) for m in pattern.finditer(sentence)]
+            if hits:
+                for printed, sentence in hits:
+                    found.setdefault(printed, Fact("count", printed, sentence))
+                break
+    return tuple(found.values())
+
+
+ADMIN_ENDS = "省市县区州镇乡村"
+
+
+def named_place(text: str) -> bool:
+    """A place by its name: one of the known places (济南) or an administrative name (崂山区),
+    not a region (长三角, 京津冀)."""
+    words = raw_facts()["words"]
+    return text not in words["regions"] and (text in words["places"] or text.endswith(tuple(ADMIN_ENDS)))

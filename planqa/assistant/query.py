@@ -68,15 +68,18 @@ def titles_named(question: str, section_titles: Sequence[tuple[str, str]]) -> li
     return [number for number, title in section_titles if len(title) >= 4 and title in question]
 
 
-def section_by_word(before: str, section_titles: Sequence[tuple[str, str]]) -> str | None:
+def section_by_word(before: str, section_titles: Sequence[tuple[str, str]],
+                    tails: Sequence[str] = ()) -> str | None:
     """The part named by the word just before 部分 ("改革那部分", "科普这一块"): the longest end of
     the words before it (two characters or more, demonstratives dropped) that one title alone
-    holds; None when no such end is in exactly one title."""
+    holds; a generic word ending them (``tails``: "讲智库建设的那部分") may be left out. None when
+    no such end is in exactly one title."""
     run = re.search(r"[\u4e00-\u9fff]*$", re.sub(r"(?:[这那][一两几]?个?|的)+$", "", before)).group(0)
-    for size in range(len(run), 1, -1):
-        holders = [number for number, title in section_titles if run[-size:] in title]
-        if len(holders) == 1:
-            return holders[0]
+    for words in [run] + [run[: -len(t)] for t in tails if run.endswith(t) and len(run) > len(t)]:
+        for size in range(len(words), 1, -1):
+            holders = [number for number, title in section_titles if words[-size:] in title]
+            if len(holders) == 1:
+                return holders[0]
     return None
 
 

@@ -134,6 +134,11 @@ def table() -> Table:
     return parse_table(tomllib.loads(files("planqa.assistant").joinpath("rules.toml").read_text("utf-8")))
 
 
+def pattern(name: str) -> re.Pattern:
+    """One of rules.toml's named patterns (``frame``, ``and``, ``elsewhere`` …), compiled once."""
+    return table().patterns[name]
+
+
 def asks_for(question: str) -> str | None:
     """The kind of fact the question asks for (when, who, count …), or None. A question that
     ends asking which task ("…到底有多少、分布在哪，这是哪项工作？") asks what its last clause
@@ -263,16 +268,20 @@ def _section_label(x: Match) -> Query | None:
     return Query("task", section=section, section_place=place, asks=x.asks) if section and place else None
 
 
+def _part_by_word(before: str, titles: Sequence[tuple[str, str]]) -> str | None:
+    return section_by_word(before, titles, table().words["part_tail"])
+
+
 def _titled_label(x: Match) -> Query | None:
     place = to_int(x.group(1))
     before = x.question[: x.m.start()].rstrip("第的 ")
     titles = x.frame.section_titles
-    number = (section_by_title(before, titles) or section_by_word(before, titles)) if before else None
+    number = (section_by_title(before, titles) or _part_by_word(before, titles)) if before else None
     return Query("task", section_number=number, section_place=place, asks=x.asks) if number and place else None
 
 
 def _task_number(x: Match) -> Query | None:
-    n = to_int(x.group(1, 2, 3, 4, 5) or "")
+    n = to_int(x.group(1, 2, 3, 4, 5, 6) or "")
     if n is None:
         return None
     numbers = task_numbers(x.question)
@@ -322,12 +331,12 @@ def _section_title(x: Match) -> Query | None:
     by_word = x.m.group(0) not in table().word_set("topic_section_word") or x.followed_by("under_part")
     before = x.question[: x.m.start()]
     if by_word:  # "智库和自身建设这两部分": each part its word names
-        named = [section_by_word(p, x.frame.section_titles) for p in table().patterns["and"].split(before)]
+        named = [_part_by_word(p, x.frame.section_titles) for p in table().patterns["and"].split(before)]
         if len(named) > 1 and None not in named and len(set(named)) == len(named):
             return Query("section", section_number=named[0], also=tuple(named[1:]))
     number = section_by_title(x.question, x.frame.section_titles)
     if number is None and by_word:  # "改革那部分"
-        number = section_by_word(before, x.frame.section_titles)
+        number = _part_by_word(before, x.frame.section_titles)
     return Query("section", section_number=number) if number else None
 
 

@@ -13,16 +13,18 @@ from dataclasses import dataclass
 from functools import cache
 
 from planqa.assistant.calibration import Calibration
+from planqa.assistant.facts import raw_facts
 from planqa.assistant.retrieve import Scored
+from planqa.assistant.rules import alternatives, pattern, table
 from planqa.index.lexical import content_words
-from planqa.ingest.grammar import genre_of
+from planqa.ingest.grammar import genre_of, raw_grammar
 
 
 # A year, not an amount: 2016年 or "in 2016", but not 2000个 / 2000万元.
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?!\d)(?!\s*(?:个|家|万|元|%|人|名|条|项|台|所))")
 ASKED_TEXT = {
     "money": "金额", "ratio": "比例", "when": "时间", "date": "具体日期", "count": "数量", "ordinal": "是第几次", "who": "负责的单位", "person": "具体人员",
-    "place": "地点", "where": "地点", "list_names": "具体名单", "standard": "具体标准或条件", "contact": "联系方式",
+    "place": "地点", "places": "地名", "where": "地点", "list_names": "具体名单", "standard": "具体标准或条件", "contact": "联系方式",
     "procedure": "具体办理流程或所需材料",
 }
 
@@ -31,12 +33,6 @@ ASKED_TEXT = {
 class Verdict:
     in_scope: bool
     reason: str = ""  # for the user: why the plan does not answer
-
-
-def table_pattern(name: str) -> re.Pattern:
-    from planqa.assistant.rules import table
-
-    return table().patterns[name]
 
 
 def known_share(question: str, idf: Mapping[str, float]) -> float:
@@ -52,23 +48,17 @@ def known_share(question: str, idf: Mapping[str, float]) -> float:
 # genre nouns are the outline grammar's, the owner endings rules.toml's.
 @cache
 def _plan_named() -> re.Pattern:
-    from planqa.assistant.rules import alternatives, table
-    from planqa.ingest.grammar import raw_grammar
-
     ends = alternatives(table().words["org_suffix"])
     nouns = alternatives([n for n in raw_grammar()["genre"]["nouns"] if len(n) > 2 or n.startswith("工作")])
     reach = alternatives(table().words["plan_reach"])
-    # 中国科协2017年全国工作要点: a year and the reach of the plan may stand before its noun
-    return re.compile(rf"([\u4e00-\u9fff]{{0,10}}?(?:{ends}))(?:\d{{4}}年度?)?的?(?:{reach})?(?:{nouns})")
+    # 中国科协2017年全国工作要点, 中国科协今年的工作要点: a year and the plan's reach may stand before its noun
+    return re.compile(rf"([\u4e00-\u9fff]{{0,10}}?(?:{ends}))(?:\d{{4}}年度?|今年|明年|去年|本年度)?的?(?:{reach})?(?:{nouns})")
 
 
 @cache
 def _region() -> re.Pattern:
     """Provinces and major cities (the place names of facts.toml): a question about one that the
     plan never names is about another plan."""
-    from planqa.assistant.facts import raw_facts
-    from planqa.assistant.rules import alternatives
-
     return re.compile(f"({alternatives(raw_facts()['words']['places'])})")
 
 
@@ -94,13 +84,14 @@ def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict
     for m in _plan_named().finditer(question):
         owner = m.group(1)
         if plan_title and not _DEMONSTRATIVE.match(owner) and owner not in plan_title:
-            return Verdict(False, f"这里只有《{plan_title}》，没有{owner}的{m.group(0)[len(owner):].lstrip('的')}")
+            named = m.group(0)[len(owner):].lstrip("的")
+            return Verdict(False, f"这里只有《{plan_title}》，没有{owner}" + ("" if "的" in named else "的") + named)
     if verdict := other_round(question, plan_text):
         return verdict
     for year in _YEAR.findall(question):
         if year not in plan_text:
             return Verdict(False, f"这份{genre}没有涉及{year}年的情况")
-    if (m := table_pattern("elsewhere").search(question)) and m.group(0) not in plan_text:  # 其他省份有类似安排吗
+    if (m := pattern("elsewhere").search(question)) and m.group(0) not in plan_text:  # 其他省份有类似安排吗
         return Verdict(False, f"这份{genre}没有涉及其他地方的情况")
     for region in _region().findall(question):
         if region not in plan_text:

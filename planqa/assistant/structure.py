@@ -4,8 +4,9 @@ Pure functions of the parsed ``Plan``; every quote is text of the cleaned plan.
 """
 
 import re
-from collections.abc import Sequence
-from functools import cache
+from collections.abc import Mapping, Sequence
+from functools import cache, lru_cache
+from types import MappingProxyType
 
 from planqa.assistant.answer import Citation, place
 from planqa.ingest.grammar import grammar, raw_grammar
@@ -42,12 +43,18 @@ def find_tasks(plan: Plan, number: int, section: str | None = None) -> list[Task
             if t.number == number and (section is None or plan.section_of(t).number == section)]
 
 
-def printed_items(plan: Plan) -> dict[int, tuple[Task, str]]:
+@lru_cache(maxsize=32)  # asked per answer; a plan is frozen, so its items never change
+def printed_items(plan: Plan) -> Mapping[int, tuple[Task, str]]:
+    """The items a plan prints with numbers below its tasks, read-only (see ``_printed_items``)."""
+    return MappingProxyType(_printed_items(plan))
+
+
+def _printed_items(plan: Plan) -> dict[int, tuple[Task, str]]:
     """The items a plan prints with numbers below its tasks ("1.促进工业数据共享开放。" under
     "（一）…"), numbered once across the plan: number → (the task holding it, its line). {}
-    when the tasks print such numbers themselves or each task restarts them: "第8条" then
-    names a task."""
-    if any(t.label[:1].isdigit() for t in plan.tasks):  # 3．: ASCII or full-width
+    when the tasks print such numbers themselves (3．, 第八条) or each task restarts them:
+    "第8条" then names a task."""
+    if any(t.label[:1].isdigit() or t.label.startswith("第") for t in plan.tasks):
         return {}
     found: dict[int, tuple[Task, str]] = {}
     for task in plan.tasks:

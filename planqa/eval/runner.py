@@ -26,6 +26,11 @@ class Scored:
         return score(self.question, self.answer)
 
 
+# Kinds that ask for every task where something is (哪些任务提到…): none of them is the best one,
+# so the first one cited counts for top-1 when it is any expected one.
+LIST_KINDS = frozenset({"multi", "list", "keyword"})
+
+
 def score(q: Question, a: Answer | None) -> dict[str, float]:
     out: dict[str, float] = {}
     abstained = a.abstained if a else True
@@ -35,7 +40,7 @@ def score(q: Question, a: Answer | None) -> dict[str, float]:
         return out
     out["false_refusal"] = float(abstained)
     if q.tasks:
-        out["top1"] = top1(q.tasks, cited, any_of=q.kind == "multi")
+        out["top1"] = top1(q.tasks, cited, any_of=q.kind in LIST_KINDS)
         out["recall@3"] = recall_at(q.tasks, cited, 3)
         out["mrr"] = reciprocal_rank(q.tasks, cited)
         if len(q.tasks) > 1:

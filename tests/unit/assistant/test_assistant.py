@@ -281,3 +281,22 @@ def test_the_tasks_a_unit_leads_are_listed_from_the_lead_notes_in_plan_order(ass
     assert len(led) > 1
     answer = assistant.ask(f"哪些任务是{unit}牵头的？")
     assert [c.task for c in answer.citations] == led
+
+
+def test_a_follow_up_asks_its_fact_of_the_conversations_task(assistant, plan):
+    # "这是第几次了？" names nothing: the task the conversation is about is the one checked for the
+    # fact, and where it does not state it the answer says so under that task, not another's
+    task = next(t for t in plan.tasks if t.leads and "第" not in t.text.replace("第一", ""))
+    first = assistant.ask(f"{task.title}是怎么安排的？")
+    assert first.citations[0].task == task.number
+    again = assistant.ask("这是第几次了？", history=[first])
+    assert again.abstained and [c.task for c in again.citations] == [task.number]
+    assert "没有写明是第几次" in again.answer
+
+
+def test_which_cities_names_the_places_the_task_names_not_the_plans_own(assistant, plan):
+    task = next(t for t in plan.tasks if "建设济南、青岛未来产业先导区" in t.text)
+    answer = assistant.ask("未来产业先导区要建在哪几个城市？")
+    assert not answer.abstained and answer.citations[0].task == task.number
+    assert "地点：" in answer.answer and "济南" in answer.answer.split("地点：")[1]
+    assert "山东" not in answer.answer.split("地点：")[1]  # the plan's own province names no city

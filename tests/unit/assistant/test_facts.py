@@ -3,7 +3,7 @@ row yields its kind, and facts_in() finds them in order, in the sentence that ho
 
 import pytest
 
-from planqa.assistant.facts import Fact, fact_kinds, facts_in, of_kind, raw_facts
+from planqa.assistant.facts import Fact, fact_kinds, facts_in, filled_counts, named_place, of_kind, raw_facts
 
 ROWS = raw_facts()["fact"]
 
@@ -108,3 +108,19 @@ def test_a_task_without_facts_and_an_empty_text():
     assert facts_in("坚持问题导向与循序渐进相结合。") == ()
     assert facts_in("") == ()
     assert of_kind(facts_in(TASK), "standard") == ()
+
+
+@pytest.mark.parametrize("question, text, counts", [
+    ("统筹推进的是“几位一体”总体布局？", "统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局。", ["五位一体"]),
+    ("新战略是“几个革命、几个合作”？", "深入贯彻落实“四个革命、一个合作”能源安全新战略。", ["四个革命", "一个合作"]),
+    ("要打造几大产业集群？", "打造十大产业集群，培育一批领军企业。", ["十大产业集群"]),
+    ("有几个部门参与？", "由两个部委牵头负责。", []),  # 部门 is not 部委: a word of two characters at least
+    ("选取多少个学会？", "选取20个左右的省级学会。", []),  # no 几: the number patterns answer it
+])
+def test_a_count_the_question_leaves_blank_is_filled_from_the_text(question, text, counts):
+    assert [f.text for f in filled_counts(question, text)] == counts
+
+
+@pytest.mark.parametrize("text, named", [("济南", True), ("崂山区", True), ("长三角", False), ("京津冀", False), ("产业", False)])
+def test_a_place_by_name_is_a_city_or_an_administrative_name_not_a_region(text, named):
+    assert named_place(text) is named

@@ -150,7 +150,7 @@ def test_a_follow_up_that_names_nothing_asks_about_the_last_task():
     ("那20个左右省级学会分别是哪些？", "list_names"), ("新馆具体建在哪个位置？", "place"),
     ("分别是哪几项任务？", None), ("设立工作站需要满足哪些条件、走什么流程？", "standard"),
     ("条例最早是哪一年颁布的？", "when"), ("科普大篷车进校园怎么预约？", "procedure"),
-    ("申报工作站需要准备哪些材料，找谁报？", "procedure"), ("离岸基地建在哪几个城市？", "list_names"),
+    ("申报工作站需要准备哪些材料，找谁报？", "procedure"), ("离岸基地建在哪几个城市？", "places"),
     ("怎么推进学会改革？", None),
 ])
 def test_what_a_question_asks_for(question, asks):
@@ -239,7 +239,7 @@ def test_more_ways_to_say_the_task_before_or_after():
     ctx = Context("p", 19, "五", (19,))
     assert intent("它前面一项讲什么？", ctx).task == 18 and intent("后面一项呢？", ctx).task == 20
     assert intent("What's the task right before it?", ctx).task == 18
-    assert intent("帮扶的是哪些县？").asks == "list_names" and intent("Is there a target date?").asks == "when"
+    assert intent("帮扶的是哪些县？").asks == "places" and intent("Is there a target date?").asks == "when"
 
 
 def test_the_latter_of_a_pair_or_the_next_task():

@@ -14,6 +14,8 @@ def test_other_years_provinces_and_plans_are_outside():
     assert outside_plan("列出所有跟院士有关的工作安排", PLAN_TEXT, TITLE) is None  # no one's plan
     assert "某某大学" in outside_plan("某某大学的工作计划是什么？", PLAN_TEXT, TITLE).reason
     assert "中国科协" in outside_plan("中国科协2017年全国工作要点一共几条", PLAN_TEXT, TITLE).reason
+    assert "中国科协" in outside_plan("中国科协今年的工作要点有哪些？", PLAN_TEXT, TITLE).reason
+    assert outside_plan("山东省科协今年的工作要点有哪些？", PLAN_TEXT, TITLE) is None
 
 
 def test_other_provinces_are_outside_unless_the_plan_names_them():

@@ -1,7 +1,10 @@
+from dataclasses import replace
+
 import pytest
 
 from planqa.assistant import structure
 from planqa.ingest.load import load_plan
+from planqa.ingest.plan import Plan, Section, Task
 from tests.conftest import SEED
 
 
@@ -188,6 +191,21 @@ def test_items_printed_below_the_tasks_are_found_by_their_number(plan):
         assert line in task.text and not task.label[0].isdigit()
     # tasks printed 1.–23. are the items themselves: 第8条 is task 8
     assert structure.printed_items(plan) == {}
+
+
+def _articles(first: str) -> Plan:
+    """Two tasks whose lines print 1. and 2., numbered once across them."""
+    tasks = (Task(1, "总则", "1.适用范围。"), Task(2, "分则", "2.工作要求。"))
+    labelled = tuple(replace(t, label=f"{first}{'一二'[i]}{'条' if first else '）'}")
+                     for i, t in enumerate(tasks))
+    return Plan("p", "办法", "", "", "", (Section("", "", "", labelled),))
+
+
+def test_articles_are_the_items_themselves():
+    # 第八条 is the plan's own numbering: "第8条" names that task, not a line printed "8." in it
+    assert dict(structure.printed_items(_articles("（"))) == {1: (_articles("（").tasks[0], "1.适用范围。"),
+                                                           2: (_articles("（").tasks[1], "2.工作要求。")}
+    assert dict(structure.printed_items(_articles("第"))) == {}
 
 
 def test_counts_name_the_items_numbered_below_the_tasks():

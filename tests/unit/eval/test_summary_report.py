@@ -34,6 +34,9 @@ def test_score_of_one_answer():
     assert score(RESULTS[0].question, RESULTS[0].answer)["over_list"] == 0.0
     assert score(RESULTS[0].question, answer([9, 14]))["over_list"] == 1.0  # one task asked, two given
     assert "over_list" not in score(RESULTS[4].question, RESULTS[4].answer)  # refused: counted there
+    several = Question("6", "问6", (9, 14), "keyword")  # "哪些任务提到…": no task is the best one
+    assert score(several, answer([14, 9]))["top1"] == 1.0
+    assert score(Question("7", "问7", (9, 14), "section"), answer([14, 9]))["top1"] == 0.0
     long = answer([6], text="20个左右" + "字" * 400)
     assert score(RESULTS[3].question, long)["fact"] == 0.0  # the fact, but in a too-long answer
 
