@@ -125,8 +125,10 @@ class Evidence:
 
     def facts(self, chunk: Chunk) -> tuple[Fact, ...]:
         """The facts a task states (dates, amounts, counts, responsible units …)."""
-        if chunk.id not in self._facts:
-            self._facts[chunk.id] = task_facts(chunk.body, tuple(self.leads(chunk)))
+        if chunk.id not in self._facts:  # the title is the task's words too: 本办法于2022年4月15日起施行
+            title = chunk.task_title if chunk.task_title and chunk.task_title not in chunk.body else ""
+            self._facts[chunk.id] = task_facts(f"{title}。\n{chunk.body}" if title else chunk.body,
+                                               tuple(self.leads(chunk)))
         return self._facts[chunk.id]
 
     def leads(self, chunk: Chunk) -> Sequence[str]:

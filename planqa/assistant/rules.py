@@ -273,7 +273,7 @@ def _part_by_word(before: str, titles: Sequence[tuple[str, str]]) -> str | None:
 
 
 def _titled_label(x: Match) -> Query | None:
-    place = to_int(x.group(1))
+    place = to_int(x.group(1, 2) or "")
     before = x.question[: x.m.start()].rstrip("第的 ")
     titles = x.frame.section_titles
     number = (section_by_title(before, titles) or _part_by_word(before, titles)) if before else None

@@ -236,7 +236,8 @@ def items_of(text: str) -> tuple[str, ...]:
         if not paragraph:
             continue
         if m := _item_opening().match(paragraph):
-            openings.append(("dash" if m.group(1) else "heading", m.group(1) or m.group(2)))
+            dash = m.group("dash") or m.group("clause")
+            openings.append(("dash", dash) if dash else ("heading", m.group("heading")))
         elif label := grammar().label(paragraph):
             name = re.split(r"[。；;：:，,]", label.rest)[0][:ITEM_NAME_CHARS]
             openings.append((label.level.name, name) if name else None)
