@@ -21,10 +21,13 @@ from planqa.ingest.plan import Plan, Section, Task
 
 # A paragraph that ends with one of these is closed; a wrapped line ends elsewhere.
 _CLOSED = "。！？；：…”）】》」』!?;:"
-# Where a heading may stand run into the text before it: after a sentence, or (digit and
-# bracket labels only) right after a Han character.
+# Where a heading may stand run into the text before it: after a sentence or a lead note's
+# closing bracket ("…（省发展改革委负责）四、实施…"), or (digit and bracket labels only) right
+# after a Han character.
 _SENTENCE_END = "。；！？：，;!?"
-_RUN_IN = re.compile(r"(?<=[。；！？：，;!?\u4e00-\u9fff])[ \u3000]*(?=[0-9０-９（(一二三四五六七八九十第①-⑳抄主附])")
+_NOTE_END = "）)"
+_REFERENCE_NEXT = "项条款号之至和与及、"  # what follows a label that is referred to, not a heading
+_RUN_IN = re.compile(r"(?<=[。；！？：，;!?）)\u4e00-\u9fff])[ \u3000]*(?=[0-9０-９（(一二三四五六七八九十第①-⑳抄主附])")
 _DIGIT_OR_BRACKET = "0123456789０１２３４５６７８９（("
 _TITLE_END = re.compile(r"[。：]")
 _PARENTHETICAL = re.compile(r"[（(][^（）()]*[）)]")
@@ -149,6 +152,8 @@ def _run_in(line: str, opening: Label | None, last: dict[str, int], g: Grammar) 
         tail = line[m.end():]
         after_sentence = line[m.start() - 1] in _SENTENCE_END
         label = g.label(tail)
+        if label and line[m.start() - 1] in _NOTE_END and label.rest[:1] in _REFERENCE_NEXT:
+            continue  # "按（一）（二）项要求": a reference after a bracket, no heading
         if label and len(label.rest) > 1 and (after_sentence or tail[0] in _DIGIT_OR_BRACKET
                                                or len(label.rest) >= 4):
             under_opening = opening is not None and opening.level.rank < label.level.rank \

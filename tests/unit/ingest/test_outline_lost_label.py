@@ -35,3 +35,14 @@ def test_the_first_chapter_run_into_the_preface_after_a_space_is_split_off():
     plan = parse_plan(text, "p")
     assert [(s.label, s.title) for s in plan.sections] == [("第一章", "总体要求"), ("第二章", "系统架构")]
     assert plan.overview.endswith("本指南由科学研究院起草。")
+
+
+def test_a_heading_run_in_after_a_lead_notes_bracket_is_split_off():
+    # OCR joined lines: "…（省发展改革委负责）四、实施…" and "…负责)(五)打造…"; a bracketed
+    # reference after another ("按（一）（二）项要求") stays text.
+    text = ("某省场景创新行动计划\n一、实施攻关行动\n（一）攻关一批场景\n按（一）（二）项要求推进。(省科技厅负责)(二)打造一批示范场景\n"
+            "推动示范。(省发展改革委负责)二、实施生态行动\n（三）培育一批集群场景\n鼓励集群开放场景。\n")
+    plan = parse_plan(text, "p")
+    assert [(s.label, [t.label for t in s.tasks]) for s in plan.sections] == [
+        ("一、", ["（一）", "(二)"]), ("二、", ["（三）"])]
+    assert "按（一）（二）项要求推进" in plan.sections[0].tasks[0].text
