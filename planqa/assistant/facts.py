@@ -224,6 +224,11 @@ def _blank() -> re.Pattern[str]:
     return re.compile(f"几([{units}大]?)([\u4e00-\u9fff]{{2,4}})")
 
 
+# A whole number starts here: not inside 1.5 or 12万; a bare 一 is an article (建设一个平台)
+# unless it stands in a list of slogans (“四个革命、一个合作”).
+_NUMBER_START = "(?<![0-9０-９.．万亿千百十一二三四五六七八九两])(?!一(?<![、]一))"
+
+
 def filled_counts(question: str, text: str) -> tuple[Fact, ...]:
     """The counts a question leaves blank ("统筹推进“几位一体”总体布局？") as the text prints them
     with their number (五位一体), the longest of the question's words that the text has; a
@@ -232,7 +237,7 @@ def filled_counts(question: str, text: str) -> tuple[Fact, ...]:
     for blank in _blank().finditer(question):
         unit, words = blank.groups()
         for size in range(len(words), 1, -1):  # two characters of the word at least
-            pattern = re.compile(f"(?:[一二三四五六七八九十两百千]+|[0-9０-９]+){re.escape(unit + words[:size])}")
+            pattern = re.compile(f"{_NUMBER_START}(?:[一二三四五六七八九十两百千]+|[0-9０-９]+){re.escape(unit + words[:size])}")
             hits = [(m.group(0), sentence) for sentence in split_sentences(text) for m in pattern.finditer(sentence)]
             if hits:
                 for printed, sentence in hits:

@@ -160,6 +160,7 @@ class Frame:
     section_titles: tuple[tuple[str, str], ...] = ()
     doc_nouns: tuple[str, ...] = ()
     owner: tuple[str, ...] = ()  # owner_names()
+    part_sizes: tuple[int, ...] = ()  # how many tasks each part holds, in section_titles' order
 
 
 def plan_frame(plan: Plan | None, context: Context | None = None) -> Frame:
@@ -170,7 +171,8 @@ def plan_frame(plan: Plan | None, context: Context | None = None) -> Frame:
     genre = plan.genre or ""
     nouns = tuple(genre[i:] for i in range(len(genre) - 1))
     titles = tuple((s.number, s.title) for s in plan.sections)
-    return Frame(context, titles, nouns, owner_names(plan.title, plan.issuer, nouns))
+    sizes = tuple(len(s.tasks) for s in plan.sections)
+    return Frame(context, titles, nouns, owner_names(plan.title, plan.issuer, nouns), sizes)
 
 
 def needs_met(needs: str, ctx: Context | None) -> bool:
@@ -273,11 +275,16 @@ def _part_by_word(before: str, titles: Sequence[tuple[str, str]]) -> str | None:
 
 
 def _titled_label(x: Match) -> Query | None:
-    place = to_int(x.group(1, 2) or "")
-    before = x.question[: x.m.start()].rstrip("第的 ")
+    place = to_int(x.group(1, 2, 3) or "")
+    before = x.question[: x.m.start()].rstrip("第的里中 ")
     titles = x.frame.section_titles
     number = (section_by_title(before, titles) or _part_by_word(before, titles)) if before else None
-    return Query("task", section_number=number, section_place=place, asks=x.asks) if number and place else None
+    if not (number and place):
+        return None
+    sizes = dict(zip((n for n, _ in titles), x.frame.part_sizes))
+    if not x.group(1) and place > sizes.get(number, place):
+        return None  # "科普工作的第17项" where tasks are numbered across the plan: task 17
+    return Query("task", section_number=number, section_place=place, asks=x.asks)
 
 
 def _task_number(x: Match) -> Query | None:
@@ -393,8 +400,9 @@ def _else(x: Match) -> Query:
 
 
 def _meta(x: Match) -> Query | None:
-    if x.rule.name == "count_tasks" and x.preceded_by("bound"):
-        return None  # "不少于多少项": a target a task sets
+    if x.rule.name == "count_tasks" and (x.preceded_by("bound") or (
+            x.preceded_by("make_verb") and x.m.group(0).startswith(("几", "多少")))):
+        return None  # "不少于多少项", "要形成几项": a target a task sets
     return Query("meta", meta=x.rule.name, asks=x.asks)  # asks: if the plan lacks it, a search
 
 
@@ -402,7 +410,8 @@ def _document_meta(x: Match) -> Query | None:
     """A fact of the document itself (its date, issuer, addressees) only when the question
     names the document or nothing else: "调查结果什么时候公布" asks about a task."""
     rest = x.question[: x.m.start()] + x.question[x.m.end():] if x.m else x.question
-    if x.doc.search(x.question) or topicless(x.question) or not re.search(r"[\u4e00-\u9fffA-Za-z]", rest):
+    shown = any(w in x.question for w in table().words["doc_place"])  # 网页上显示的发布时间
+    if x.doc.search(x.question) or shown or topicless(x.question) or not re.search(r"[\u4e00-\u9fffA-Za-z]", rest):
         return Query("meta", meta=x.rule.name)  # "哪天发的？": nothing besides the asking
     return None
 

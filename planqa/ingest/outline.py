@@ -26,7 +26,6 @@ _CLOSED = "。！？；：…”）】》」』!?;:"
 # after a Han character.
 _SENTENCE_END = "。；！？：，;!?"
 _NOTE_END = "）)"
-_REFERENCE_NEXT = "项条款号之至和与及、"  # what follows a label that is referred to, not a heading
 _RUN_IN = re.compile(r"(?<=[。；！？：，;!?）)\u4e00-\u9fff])[ \u3000]*(?=[0-9０-９（(一二三四五六七八九十第①-⑳抄主附])")
 _DIGIT_OR_BRACKET = "0123456789０１２３４５６７８９（("
 _TITLE_END = re.compile(r"[。：]")
@@ -152,8 +151,8 @@ def _run_in(line: str, opening: Label | None, last: dict[str, int], g: Grammar) 
         tail = line[m.end():]
         after_sentence = line[m.start() - 1] in _SENTENCE_END
         label = g.label(tail)
-        if label and line[m.start() - 1] in _NOTE_END and label.rest[:1] in _REFERENCE_NEXT:
-            continue  # "按（一）（二）项要求": a reference after a bracket, no heading
+        if line[m.start() - 1] in _NOTE_END and not _ends_in_lead_note(line[: m.start()], g):
+            continue  # "按照（一）（二）的要求": a reference after a bracket, no heading
         if label and len(label.rest) > 1 and (after_sentence or tail[0] in _DIGIT_OR_BRACKET
                                                or len(label.rest) >= 4):
             under_opening = opening is not None and opening.level.rank < label.level.rank \
@@ -167,6 +166,15 @@ def _run_in(line: str, opening: Label | None, last: dict[str, int], g: Grammar) 
         if after_sentence and rule and rule.strong and rule.pattern.match(tail):
             return tail
     return None
+
+
+def _ends_in_lead_note(text: str, g: Grammar) -> bool:
+    """Whether the text ends with a bracketed lead note (（省发展改革委负责）), or with a note's
+    role word and bracket when the note began on the line before (…办公室负责）)."""
+    start = max(text.rfind("（"), text.rfind("("))
+    if start >= 0 and any(p.fullmatch(text[start:]) for p in g.leads):
+        return True
+    return start < 0 and bool(g.unit_role.search(text[:-1]))
 
 
 # 2. Where the body begins and ends -----------------------------------------------------------

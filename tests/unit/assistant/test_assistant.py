@@ -300,3 +300,25 @@ def test_which_cities_names_the_places_the_task_names_not_the_plans_own(assistan
     assert not answer.abstained and answer.citations[0].task == task.number
     assert "地点：" in answer.answer and "济南" in answer.answer.split("地点：")[1]
     assert "山东" not in answer.answer.split("地点：")[1]  # the plan's own province names no city
+
+
+def test_facts_come_from_a_tasks_title_and_from_a_count_the_question_leaves_blank(tmp_path):
+    from planqa.assistant.evidence import Evidence
+
+    path = tmp_path / "smart-plan.txt"
+    path.write_text("某市智能制造行动方案\n一、总体要求\n（一）指导思想\n统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局。\n"
+                    "（二）2025年底前完成平台建设\n推进各项平台工作，做好衔接。\n二、重点任务\n（三）培育企业\n培育一批领军企业。\n",
+                    encoding="utf-8")
+    client = open_client(tmp_path / "home")
+    try:
+        store = PlanStore(client, HashEmbeddings())
+        index_files(store, [path])
+        search = HybridSearch(store)
+        plan = search.entries[path.stem].plan
+        chunk = {h.chunk.task_number: h.chunk for h in Evidence(search, "指导思想", plan).task_hits}
+        blank = Evidence(search, "要统筹推进的是“几位一体”总体布局？", plan)
+        assert "五位一体" in [f.text for f in blank.stated(chunk[1], "count")]
+        when = Evidence(search, "平台建设什么时候完成？", plan)
+        assert any("2025年底前" in f.text for f in when.stated(chunk[2], "when"))  # printed in the title only
+    finally:
+        close_client(client)

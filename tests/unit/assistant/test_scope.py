@@ -16,6 +16,8 @@ def test_other_years_provinces_and_plans_are_outside():
     assert "中国科协" in outside_plan("中国科协2017年全国工作要点一共几条", PLAN_TEXT, TITLE).reason
     assert "中国科协" in outside_plan("中国科协今年的工作要点有哪些？", PLAN_TEXT, TITLE).reason
     assert outside_plan("山东省科协今年的工作要点有哪些？", PLAN_TEXT, TITLE) is None
+    assert outside_plan("我省今年的工作要点有哪些？", PLAN_TEXT, TITLE) is None  # the plan's own
+    assert outside_plan("请问中国科协今年的工作要点有哪些？", PLAN_TEXT, TITLE).reason.endswith("没有中国科协今年的工作要点")
 
 
 def test_other_provinces_are_outside_unless_the_plan_names_them():

@@ -1,6 +1,8 @@
 """Headings a copied text lost: a list whose first label is gone (its numbering starts at （二）),
 a first chapter run into the line before it."""
 
+import pytest
+
 from planqa.ingest.outline import parse_plan
 
 LOST = """某市人工智能实施方案
@@ -46,3 +48,10 @@ def test_a_heading_run_in_after_a_lead_notes_bracket_is_split_off():
     assert [(s.label, [t.label for t in s.tasks]) for s in plan.sections] == [
         ("一、", ["（一）", "(二)"]), ("二、", ["（三）"])]
     assert "按（一）（二）项要求推进" in plan.sections[0].tasks[0].text
+
+
+@pytest.mark.parametrize("reference", ["按照（一）（二）的要求推进。", "落实（一）（二）中的各项举措。", "做好（一）所列任务。"])
+def test_a_reference_after_a_bracket_is_no_heading(reference):
+    text = f"某省行动计划\n一、实施攻关行动\n（一）攻关一批场景\n{reference}\n（二）打造一批示范场景\n推动示范。\n"
+    tasks = parse_plan(text, "p").sections[0].tasks
+    assert [(t.label, t.title) for t in tasks] == [("（一）", "攻关一批场景"), ("（二）", "打造一批示范场景")]
