@@ -224,9 +224,18 @@ def _blank() -> re.Pattern[str]:
     return re.compile(f"几([{units}大]?)([\u4e00-\u9fff]{{2,4}})")
 
 
-# A whole number starts here: not inside 1.5 or 12万; a bare 一 is an article (建设一个平台)
-# unless it stands in a list of slogans (“四个革命、一个合作”).
-_NUMBER_START = "(?<![0-9０-９.．万亿千百十一二三四五六七八九两])(?!一(?<![、]一))"
+@cache
+def _number() -> str:
+    """A number as printed, whole (not the 5 of 1.5): 1.5, 20, 五, 十五, 两百."""
+    data = raw_facts()
+    expand = _expander(data["words"], data["parts"])
+    return f"(?<![0-9０-９.．])(?:{expand('{num}')}|{expand('{cnnum_any}')})"
+
+
+def _article(text: str, at: int, printed: str) -> bool:
+    """A bare 一 before its unit is an article (建设一个平台, 统一五项 holds 五项), unless it stands
+    in a list of slogans (“四个革命、一个合作”)."""
+    return printed[0] == "一" and printed[1] not in "一二三四五六七八九十两百千万" and text[at - 1: at] != "、"
 
 
 def filled_counts(question: str, text: str) -> tuple[Fact, ...]:
@@ -237,8 +246,9 @@ def filled_counts(question: str, text: str) -> tuple[Fact, ...]:
     for blank in _blank().finditer(question):
         unit, words = blank.groups()
         for size in range(len(words), 1, -1):  # two characters of the word at least
-            pattern = re.compile(f"{_NUMBER_START}(?:[一二三四五六七八九十两百千]+|[0-9０-９]+){re.escape(unit + words[:size])}")
-            hits = [(m.group(0), sentence) for sentence in split_sentences(text) for m in pattern.finditer(sentence)]
+            pattern = re.compile(_number() + re.escape(unit + words[:size]))
+            hits = [(m.group(0), sentence) for sentence in split_sentences(text)
+                    for m in pattern.finditer(sentence) if not _article(sentence, m.start(), m.group(0))]
             if hits:
                 for printed, sentence in hits:
                     found.setdefault(printed, Fact("count", printed, sentence))

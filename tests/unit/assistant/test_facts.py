@@ -116,8 +116,9 @@ def test_a_task_without_facts_and_an_empty_text():
     ("要打造几大产业集群？", "打造十大产业集群，培育一批领军企业。", ["十大产业集群"]),
     ("有几个部门参与？", "由两个部委牵头负责。", []),  # 部门 is not 部委: a word of two characters at least
     ("选取多少个学会？", "选取20个左右的省级学会。", []),  # no 几: the number patterns answer it
-    ("研发投入强度提高几个百分点？", "研发投入强度提高1.5个百分点。", []),  # not the 5 of 1.5
+    ("研发投入强度提高几个百分点？", "研发投入强度提高1.5个百分点。", ["1.5个百分点"]),  # whole, not the 5 of 1.5
     ("要建设几个基站？", "建设一个基站管理平台。", []),  # 一个 here is an article
+    ("智慧工地要统一几项标准？", "统一五项标准，规范数据接口。", ["五项标准"]),  # 统一 holds no 一五项
 ])
 def test_a_count_the_question_leaves_blank_is_filled_from_the_text(question, text, counts):
     assert [f.text for f in filled_counts(question, text)] == counts
