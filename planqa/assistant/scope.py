@@ -62,7 +62,6 @@ def _region() -> re.Pattern:
     return re.compile(f"({alternatives(raw_facts()['words']['places'])})")
 
 
-_DEMONSTRATIVE = re.compile(r"^(这份|这个|本|该|此|今年|全年|这次|我省|我市|全省|全市|各)")  # this plan's own
 # "第二次全省科技工作者状况调查" where the plan has only the third: another round, not this one.
 _ORDINAL = re.compile(r"(第[一二三四五六七八九十百\d]+)(次|届|批|期)([\u4e00-\u9fff]{2})")
 
@@ -85,7 +84,8 @@ def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict
         owner = m.group(1)
         for word in table().words["asking"]:  # "请问中国科协…": the owner is 中国科协
             owner = owner.removeprefix(word)
-        if plan_title and not _DEMONSTRATIVE.match(owner) and owner not in plan_title:
+        own = owner.startswith(tuple(table().words["own_plan"]))  # 这份…, 我省…: this plan's own
+        if plan_title and not own and owner not in plan_title:
             named = m.group(0)[m.group(0).index(owner) + len(owner):].lstrip("的")
             return Verdict(False, f"这里只有《{plan_title}》，没有{owner}" + ("" if "的" in named else "的") + named)
     if verdict := other_round(question, plan_text):
