@@ -62,6 +62,7 @@ class Evidence:
     plan: Plan | None  # None: several plans indexed and none chosen
     _facts: dict[str, tuple[Fact, ...]] = field(default_factory=dict)
     _parts: dict[str, list[Scored]] = field(default_factory=dict)
+    _filled: dict[tuple[str, str], tuple[Fact, ...]] = field(default_factory=dict)
 
     @cached_property
     def spelled(self) -> str:
@@ -131,6 +132,14 @@ class Evidence:
                                                tuple(self.leads(chunk)))
         return self._facts[chunk.id]
 
+    def filled(self, chunk: Chunk) -> tuple[Fact, ...]:
+        """The counts the question leaves blank ("几位一体") as the chunk prints them (五位一体);
+        read once per chunk and turn, as the facts are."""
+        key = (chunk.id, chunk.body)
+        if key not in self._filled:
+            self._filled[key] = filled_counts(self.question, chunk.body)
+        return self._filled[key]
+
     def leads(self, chunk: Chunk) -> Sequence[str]:
         entry = self.search.entries.get(chunk.plan)
         if entry is None or chunk.task_number is None:
@@ -155,8 +164,7 @@ class Evidence:
             found = tuple(f for f in of_kind(self.facts(chunk), "when") if f.text not in self.own_years)
             return tuple(f for f in found if any(c in f.text for c in DAY_MARKS)) if kind == "date" else found
         if kind == "count":  # "是多少" is answered by any number with a unit, an amount too
-            filled = filled_counts(self.question, chunk.body)  # "几位一体" → 五位一体
-            return filled + of_kind(self.facts(chunk), "count") + of_kind(self.facts(chunk), "money")
+            return self.filled(chunk) + of_kind(self.facts(chunk), "count") + of_kind(self.facts(chunk), "money")
         if kind == "ratio":  # a share: a percentage, 百分之…, 三成
             return tuple(f for f in of_kind(self.facts(chunk), "count") if any(m in f.text for m in RATIO_MARKS))
         if kind == "places":  # "哪几个城市": the places the task names by their names (济南,

@@ -243,11 +243,12 @@ def filled_counts(question: str, text: str) -> tuple[Fact, ...]:
     with their number (五位一体), the longest of the question's words that the text has; a
     phrase in quotes (“四个革命”) is a count only when asked this way."""
     found: dict[str, Fact] = {}
-    for blank in _blank().finditer(question):
-        unit, words = blank.groups()
+    blanks = [b.groups() for b in _blank().finditer(question)]
+    sentences = split_sentences(text) if blanks else []
+    for unit, words in blanks:
         for size in range(len(words), 1, -1):  # two characters of the word at least
             pattern = re.compile(_number() + re.escape(unit + words[:size]))
-            hits = [(m.group(0), sentence) for sentence in split_sentences(text)
+            hits = [(m.group(0), sentence) for sentence in sentences
                     for m in pattern.finditer(sentence) if not _article(sentence, m.start(), m.group(0))]
             if hits:
                 for printed, sentence in hits:

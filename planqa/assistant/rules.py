@@ -338,7 +338,7 @@ def _section_title(x: Match) -> Query | None:
     by_word = x.m.group(0) not in table().word_set("topic_section_word") or x.followed_by("under_part")
     before = x.question[: x.m.start()]
     if by_word:  # "智库和自身建设这两部分": each part its word names
-        named = [_part_by_word(p, x.frame.section_titles) for p in table().patterns["and"].split(before)]
+        named = [_part_by_word(p, x.frame.section_titles) for p in pattern("and").split(before)]
         if len(named) > 1 and None not in named and len(set(named)) == len(named):
             return Query("section", section_number=named[0], also=tuple(named[1:]))
     number = section_by_title(x.question, x.frame.section_titles)
