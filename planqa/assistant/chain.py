@@ -11,6 +11,7 @@ import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from planqa.assistant import extractive as ex
 from planqa.assistant import structure
@@ -26,7 +27,7 @@ from planqa.assistant.query import (
     titles_named,
 )
 from planqa.assistant.retrieve import HybridSearch, Scored
-from planqa.assistant.rules import asks_for, expand, plan_frame, table, understand
+from planqa.assistant.rules import asks_for, expand, plan_frame, strip_preamble, table, understand
 from planqa.assistant.scope import ASKED_TEXT, Verdict, judge, outside_plan
 from planqa.errors import NoPlanIndexed
 from planqa.index.chunk import Chunk, chunk_plan
@@ -76,6 +77,20 @@ def tasks_first(hits: list[Scored]) -> list[Scored]:
             or (task.lexical or 0.0) < (hits[0].lexical or 0.0)):
         return hits
     return [task, *(h for h in hits if h is not task)]
+
+
+NAMED_RUN = 4  # characters of a name a question gives, printed by the task that answers it
+NAMED_TASKS = 2  # ... and by no more tasks than this: a name, not the plan's subject
+
+
+def named_by(question: str, text: str, tasks: Sequence[str]) -> bool:
+    """Whether the text prints a name the question gives: the longest run of Chinese characters
+    the two share is four or more long and few of the plan's ``tasks`` print it."""
+    best = ""
+    for run in re.findall(r"[\u4e00-\u9fff]+", question):
+        m = SequenceMatcher(None, run, text, autojunk=False).find_longest_match(0, len(run), 0, len(text))
+        best = max(best, run[m.a:m.a + m.size], key=len)
+    return len(best) >= NAMED_RUN and sum(best in t for t in tasks) <= NAMED_TASKS
 
 
 def merge_answers(question: str, parts: list[Answer], labels: Sequence[str] = ()) -> Answer:
@@ -162,7 +177,8 @@ class Assistant:
         parts = split_questions(question)
         if not parts or self._other_plan(turn, self._plan_for(turn)):
             return answer
-        if not answer.abstained and not self._asks_apart(turn, parts):
+        searched = not answer.abstained and turn.intent.kind in ("search", "mention")
+        if not answer.abstained and not self._asks_apart(turn, parts) and not searched:
             return answer
         answers: list[Answer] = []
         for p in parts:
@@ -170,7 +186,27 @@ class Assistant:
             answers.append(self._handle(part))
         if all(a.abstained for a in answers):
             return answer
+        if searched and not self._answered_apart(answer, answers, parts, self._plan_for(turn)):
+            return answer
         return merge_answers(question, answers, labels=parts)
+
+    @staticmethod
+    def _answered_apart(whole: Answer, answers: list[Answer], parts: list[str], plan: Plan) -> bool:
+        """Whether questions searched together are answered better apart: each is answered, from
+        different tasks, and a task the whole did not cite prints a name its question gives
+        (four characters or more, printed by few tasks: "数字科普扶贫工程在哪一项？还有科普资源
+        集成共享平台是面向谁的？"). Questions about one task, a second question that leans on the
+        first ("…有啥要求？在学会里工作的人能发展入党吗？") or one that names only the plan's
+        subject (工业数据) keep the whole's answer."""
+        if any(a.abstained or not a.citations for a in answers):
+            return False
+        firsts = [(a.citations[0].plan, a.citations[0].task, a.citations[0].section) for a in answers]
+        cited = {(c.plan, c.task, c.section) for c in whole.citations}
+        if len(set(firsts)) < len(firsts) or set(firsts) <= cited:
+            return False
+        texts = [t.title + t.text for s in plan.sections for t in s.tasks]
+        return all(first in cited or named_by(part, a.citations[0].title + a.citations[0].quote, texts)
+                   for first, part, a in zip(firsts, parts, answers))
 
     def _asks_apart(self, turn: Turn, parts: list[str]) -> bool:
         """Whether an answered message still holds questions of different kinds, of which the
@@ -206,7 +242,7 @@ class Assistant:
 
     # --- preparation ------------------------------------------------------------------------
     def _prepare(self, request: dict) -> Turn:
-        question = normalize_question(request["question"])
+        question = strip_preamble(normalize_question(request["question"]))
         if not self.search.entries:
             raise NoPlanIndexed("还没有索引任何计划：先用 planqa index FILE 或在“计划管理”里上传一个计划")
         context = context_from_history(request.get("history") or ())
@@ -342,7 +378,7 @@ class Assistant:
             return self._refuse(turn, plan, [], verdict.reason)  # 江苏省科协今年的重点工作
         if listed := self._items_asked(turn, plan):
             return listed  # "基本原则一共几条？": a task's items, not the plan's tasks
-        if turn.intent.meta == "count_tasks" and (number := section_by_title(turn.question, structure.section_titles(plan))):
+        if turn.intent.meta == "count_tasks" and (number := section_by_title(turn.question, structure.section_titles(plan), structure.common_phrases(plan))):
             section = structure.find_section(plan, number=number)  # "主要任务一共有多少项？"
             return self._reply(turn, structure.answer_section(plan, section))
         reply = structure.answer_meta(plan, turn.intent.meta)

@@ -11,10 +11,12 @@ from functools import cached_property, lru_cache
 
 from planqa.assistant import extractive as ex
 from planqa.assistant.abbreviations import expansions
+from planqa.assistant.colloquial import said_words
 from planqa.assistant.facts import ADMIN_ENDS, Fact, facts_in, filled_counts, named_place, of_kind
 from planqa.assistant.followup import topicless
 from planqa.assistant.retrieve import HybridSearch, Scored
 from planqa.index.chunk import Chunk
+from planqa.index.lexical import word_edges
 from planqa.ingest.plan import Plan
 
 KEY_SHARE = 0.7  # of the question's key-word weight (idf) that a phrase or a listed task must hold
@@ -29,15 +31,22 @@ FACT_SHARE = 0.6  # ... when the clause stating it (under its title) holds this 
 
 
 def spelled_out(question: str, plan_text: str) -> str:
-    """The question with its abbreviations spelled as the plan spells them (电商 → 电子商务);
-    a short form the plan prints itself stays (研发)."""
-    for short, fulls in expansions(question):
-        if short in plan_text:
+    """The question with its abbreviations and everyday words spelled as the plan spells them
+    (电商 → 电子商务, 年轻人 → 青年); a word the plan prints itself stays (研发)."""
+    said = said_words(question, word_edges(question))
+    for short, fulls in [*expansions(question), *said]:
+        if short in plan_text and short in _without(plan_text, fulls):  # 养老 only inside 养老服务: spelled
             continue
         full = next((f for f in fulls if f in plan_text), None)
         if full:
             question = question.replace(short, full, 1)
     return question
+
+
+def _without(text: str, words: Sequence[str]) -> str:
+    for word in words:
+        text = text.replace(word, "")
+    return text
 
 
 @lru_cache(maxsize=4096)

@@ -83,14 +83,17 @@ def section_by_word(before: str, section_titles: Sequence[tuple[str, str]],
     return None
 
 
-def section_by_title(question: str, section_titles: Sequence[tuple[str, str]]) -> str | None:
+def section_by_title(question: str, section_titles: Sequence[tuple[str, str]],
+                     common: Sequence[str] = ()) -> str | None:
     """The section whose title the question quotes ("建设科技创新智库体系"这部分), by the longest
     run of characters the two share (at least 6, or a whole clause of the title; or 4 that no
-    other title shares)."""
+    other title shares). The plan's subject (``common``: 智慧城市 in "智慧城市建设") does not count."""
     best, best_len = None, 0
     near = []
     for number, title in section_titles:
-        n = _longest_common_run(question, title)
+        n, run = _longest_common_run(question, title)
+        if len(_without(run, common)) < 4:  # 智慧城市建设: the subject and a generic word
+            n = 0
         clause_hit = any(len(c) >= 4 and c in question for c in re.split(r"[，,]", title))
         if (n >= 6 or clause_hit) and n > best_len:
             best, best_len = number, n
@@ -100,14 +103,23 @@ def section_by_title(question: str, section_titles: Sequence[tuple[str, str]]) -
     return best or (near[0] if len(near) == 1 else None)
 
 
-def _longest_common_run(a: str, b: str) -> int:
-    best = 0
+def _without(run: str, common: Sequence[str] | frozenset[str]) -> str:
+    """The run with the plan's subject phrases in it taken out."""
+    for phrase in sorted(common, key=len, reverse=True):
+        run = run.replace(phrase, "")
+    return run
+
+
+def _longest_common_run(a: str, b: str) -> tuple[int, str]:
+    """The length of the longest run of characters a and b share, and the run (in b)."""
+    best, end = 0, 0
     prev = [0] * (len(b) + 1)
     for ca in a:
         cur = [0] * (len(b) + 1)
         for j, cb in enumerate(b, start=1):
             if ca == cb:
                 cur[j] = prev[j - 1] + 1
-                best = max(best, cur[j])
+                if cur[j] > best:
+                    best, end = cur[j], j
         prev = cur
-    return best
+    return best, b[end - best:end]

@@ -15,6 +15,8 @@ from importlib.resources import files
 
 from planqa.assistant.followup import Context, list_reference, topicless
 from planqa.assistant.query import Query, section_by_title, section_by_word, titles_named
+from planqa.assistant.structure import common_phrases
+from planqa.index.lexical import content_words
 from planqa.ingest.numerals import to_int
 from planqa.ingest.plan import Plan
 
@@ -139,6 +141,14 @@ def pattern(name: str) -> re.Pattern:
     return table().patterns[name]
 
 
+def strip_preamble(question: str) -> str:
+    """The question without the courtesies and topic switches before it ("谢谢！另外换个话题，…"),
+    which would otherwise count as its words; a question of courtesies only is kept whole."""
+    m = pattern("preamble").match(question)
+    rest = question[m.end():] if m else question
+    return rest if re.search(r"\w", rest) else question
+
+
 def asks_for(question: str) -> str | None:
     """The kind of fact the question asks for (when, who, count …), or None. A question that
     ends asking which task ("…到底有多少、分布在哪，这是哪项工作？") asks what its last clause
@@ -161,6 +171,7 @@ class Frame:
     doc_nouns: tuple[str, ...] = ()
     owner: tuple[str, ...] = ()  # owner_names()
     part_sizes: tuple[int, ...] = ()  # how many tasks each part holds, in section_titles' order
+    common: frozenset[str] = frozenset()  # runs of the titles that are the plan's subject
 
 
 def plan_frame(plan: Plan | None, context: Context | None = None) -> Frame:
@@ -172,7 +183,8 @@ def plan_frame(plan: Plan | None, context: Context | None = None) -> Frame:
     nouns = tuple(genre[i:] for i in range(len(genre) - 1))
     titles = tuple((s.number, s.title) for s in plan.sections)
     sizes = tuple(len(s.tasks) for s in plan.sections)
-    return Frame(context, titles, nouns, owner_names(plan.title, plan.issuer, nouns), sizes)
+    return Frame(context, titles, nouns, owner_names(plan.title, plan.issuer, nouns), sizes,
+                 common_phrases(plan))
 
 
 def needs_met(needs: str, ctx: Context | None) -> bool:
@@ -278,7 +290,7 @@ def _titled_label(x: Match) -> Query | None:
     place = to_int(x.group(1, 2, 3) or "")
     before = x.question[: x.m.start()].rstrip("第的里中 ")
     titles = x.frame.section_titles
-    number = (section_by_title(before, titles) or _part_by_word(before, titles)) if before else None
+    number = (section_by_title(before, titles, x.frame.common) or _part_by_word(before, titles)) if before else None
     if not (number and place):
         return None
     sizes = dict(zip((n for n, _ in titles), x.frame.part_sizes))
@@ -341,7 +353,7 @@ def _section_title(x: Match) -> Query | None:
         named = [_part_by_word(p, x.frame.section_titles) for p in pattern("and").split(before)]
         if len(named) > 1 and None not in named and len(set(named)) == len(named):
             return Query("section", section_number=named[0], also=tuple(named[1:]))
-    number = section_by_title(x.question, x.frame.section_titles)
+    number = section_by_title(x.question, x.frame.section_titles, x.frame.common)
     if number is None and by_word:  # "改革那部分"
         number = _part_by_word(before, x.frame.section_titles)
     return Query("section", section_number=number) if number else None
@@ -351,6 +363,15 @@ def _section_named(x: Match) -> Query | None:
     """A part asked for by its whole title, without the word 部分: "保障措施都有哪些？"."""
     named = titles_named(x.question, x.frame.section_titles)
     return Query("section", section_number=named[0]) if len(named) == 1 else None
+
+
+def _section_asked(x: Match) -> Query | None:
+    """A part asked for by its whole title right after 哪些/什么: "方案提出了哪些保障措施？"."""
+    after = x.question[x.m.end():]
+    for number, title in x.frame.section_titles:
+        if len(title) >= 4 and after.startswith(title) and not re.search(r"[\u4e00-\u9fffA-Za-z]", after[len(title):]):
+            return Query("section", section_number=number)
+    return None
 
 
 def _list_reference(x: Match) -> Query | None:
@@ -392,6 +413,18 @@ def _this_task(x: Match) -> Query | None:
     return Query("task", task=x.ctx.task, asks=x.asks, followup=True)
 
 
+def _these_tasks(x: Match) -> Query | None:
+    tasks = x.ctx.tasks or ((x.ctx.task,) if x.ctx.task is not None else ())
+    rest = x.question[: x.m.start()] + x.question[x.m.end():]
+    if not tasks:
+        return None
+    if x.followed_by("in_part"):  # "这两项里哪项和青少年有关": searched among them
+        return Query("search", within=True, asks=x.asks, followup=True)
+    if not topicless(rest):
+        return None
+    return Query("task", task=tasks[0], also=tasks[1:], asks=x.asks, followup=True)
+
+
 def _else(x: Match) -> Query:
     rest = [t for t in x.ctx.listed if t != x.ctx.task]
     if rest and topicless(x.question[: x.m.start()] + x.question[x.m.end():]):  # "还有别的吗？"
@@ -403,7 +436,18 @@ def _meta(x: Match) -> Query | None:
     if x.rule.name == "count_tasks" and (x.preceded_by("bound") or (
             x.preceded_by("make_verb") and x.m.group(0).startswith(("几", "多少")))):
         return None  # "不少于多少项", "要形成几项": a target a task sets
+    if x.rule.name == "count_sections" and _names_a_thing(x):
+        return None  # "指南把人工智能产业链分成了几个部分": the parts of a thing, not of the plan
     return Query("meta", meta=x.rule.name, asks=x.asks)  # asks: if the plan lacks it, a search
+
+
+def _names_a_thing(x: Match) -> bool:
+    """Whether the words before the match name something besides the plan itself (its nouns,
+    这份, 一共, 分成)."""
+    t = table()
+    plain = t.word_set("own_plan") | t.word_set("total") | t.word_set("divided") | t.word_set("asking")
+    before = x.doc.sub(" ", x.question[: x.m.start()])
+    return any(len(w) > 1 and w not in plain for w in content_words(before))
 
 
 def _document_meta(x: Match) -> Query | None:
@@ -442,7 +486,7 @@ def _search(x: Match) -> Query:
 
 BUILDERS: dict[str, Callable[[Match], Query | None]] = {
     "chat": _chat, "section_place_en": _section_place_en, "section_en": _section_en,
-    "section_place": _section_place, "section_label": _section_label, "titled_label": _titled_label, "task_number": _task_number, "section_number": _section_number,
+    "section_place": _section_place, "section_label": _section_label, "titled_label": _titled_label, "task_number": _task_number, "these_tasks": _these_tasks, "section_asked": _section_asked, "section_number": _section_number,
     "last_section": _last_section, "last_task": _last_task, "section_title": _section_title, "section_named": _section_named, "list_reference": _list_reference,
     "next": _next, "prev": _prev, "its_section": _its_section, "this_section": _this_section,
     "within": _within, "this_task": _this_task, "else": _else, "meta": _meta,

@@ -98,7 +98,24 @@ def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict
     for region in _region().findall(question):
         if region not in plan_text:
             return Verdict(False, f"这份{genre}没有涉及{region}的情况")
+    if places := names_only(question, plan_text):  # the plan's own province needs no word
+        named = [p for p in places if p not in plan_title]
+        return Verdict(False, f"{'、'.join(named)}在这份{genre}里只出现在与此无关的内容中" if named else "")
     return None
+
+
+def names_only(question: str, plan_text: str) -> list[str]:
+    """The place names of the question when they are the only words of it that the plan prints
+    and it has words of its own besides ("济南今天天气怎么样": something else at that place);
+    else []. Words of asking (安排, 关系 …) are no topic."""
+    generic = table().word_set("topicless") | table().word_set("relate") | table().word_set("literal")
+    asked = pattern("frame").sub(" ", question)  # 计划里, 提到, 哪些地方: words about the plan
+    words = [w for w in content_words(asked) if len(w) >= 2 and not w.isascii() and w not in generic]
+    known = [w for w in words if w in plan_text]
+    places = set(raw_facts()["words"]["places"])
+    if known and len(known) < len(words) and all(w in places or w.rstrip("省市县区") in places for w in known):
+        return known
+    return []
 
 
 def judge(question: str, hits: Sequence[Scored], plan_text: str, idf: Mapping[str, float],

@@ -43,6 +43,27 @@ def find_tasks(plan: Plan, number: int, section: str | None = None) -> list[Task
             if t.number == number and (section is None or plan.section_of(t).number == section)]
 
 
+COMMON_SHARE = 3  # a phrase in more than a third of the tasks is the plan's subject
+MIN_COMMON_TASKS = 3
+
+
+@lru_cache(maxsize=32)  # asked per question; a plan is frozen
+def common_phrases(plan: Plan) -> frozenset[str]:
+    """Runs of a part's title (four characters or more) that many of the plan's tasks print:
+    the plan's subject ("智慧城市建设" in 科学制定智慧城市建设顶层设计), which names no part."""
+    texts = [t.title + t.text for s in plan.sections for t in s.tasks]
+    least = max(MIN_COMMON_TASKS, len(texts) / COMMON_SHARE)
+    found: set[str] = set()
+    for section in plan.sections:
+        title = section.title
+        for size in range(4, len(title) + 1):
+            for i in range(len(title) - size + 1):
+                run = title[i:i + size]
+                if run not in found and sum(run in t for t in texts) > least:
+                    found.add(run)
+    return frozenset(found)
+
+
 @lru_cache(maxsize=32)  # asked per answer; a plan is frozen, so its items never change
 def printed_items(plan: Plan) -> Mapping[int, tuple[Task, str]]:
     """The items a plan prints with numbers below its tasks, read-only (see ``_printed_items``)."""

@@ -106,6 +106,34 @@ def test_two_questions_in_one_message(assistant):
     assert other_year.abstained and other_year.citations == ()
 
 
+def test_two_searched_questions_naming_two_things_are_answered_apart(assistant):
+    # Searched together the message finds one task; each question names a thing one task prints.
+    answer = assistant.ask("数字科普扶贫工程在哪一项？还有科普资源集成共享平台是面向谁的？")
+    assert [c.task for c in answer.citations] == [16, 17]
+    # A second question that leans on the first keeps the whole message's answer.
+    leaning = assistant.ask("科协年会今年还办吗？是自己办还是跟别的学会合办？")
+    assert [c.task for c in leaning.citations] == [15]
+
+
+def test_courtesies_before_a_question_do_not_change_its_answer(assistant):
+    plain = assistant.ask("省级学会秘书长的培训是在哪一项？")
+    polite = assistant.ask("谢谢！另外换个话题，省级学会秘书长的培训是在哪一项？")
+    assert [c.task for c in polite.citations] == [c.task for c in plain.citations] == [4]
+    assert polite.question.startswith("谢谢！")  # the answer keeps the question as asked
+
+
+def test_a_question_the_plan_shares_only_a_place_name_with_is_refused(assistant):
+    weather = assistant.ask("顺便问一下，济南今天天气怎么样？")
+    assert weather.abstained and "济南" in weather.answer
+    assert not assistant.ask("济南市有什么安排？").abstained  # 安排 asks; 济南 is the topic
+
+
+def test_these_tasks_after_a_listing_ask_each_ones_fact(assistant):
+    first = assistant.ask("第7项和第12项讲什么")
+    both = assistant.ask("这两项属于哪个部分？", history=[first])
+    assert [c.task for c in both.citations] == [7, 12] and both.answer.count("属于第三部分") == 2
+
+
 def test_a_message_answered_in_part_says_which_part_the_plan_does_not_cover(assistant):
     answer = assistant.ask("机关改革什么时候完成？省科技馆新馆总投资多少钱？")
     assert not answer.abstained and [c.task for c in answer.citations] == [5]

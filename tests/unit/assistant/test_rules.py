@@ -11,6 +11,7 @@ from planqa.assistant.rules import (
     Frame,
     alternatives,
     asks_for,
+    strip_preamble,
     expand,
     owner_names,
     parse_table,
@@ -103,3 +104,8 @@ def test_the_owner_is_read_off_the_title_and_the_issuer():
     frame = Frame(None, (), ("方案",), owner_names("济南市数字经济行动方案", None, ("方案",)))
     assert understand("济南市今年有哪些重点任务？", frame).meta == "outline"
     assert understand("青岛市今年有哪些重点任务？", frame).meta != "outline"
+
+
+@pytest.mark.parametrize("question, asked", DATA["strip_examples"]["preamble"])
+def test_courtesies_before_a_question_are_not_its_words(question, asked):
+    assert strip_preamble(normalize_question(question)) == asked

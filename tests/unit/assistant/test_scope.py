@@ -1,4 +1,4 @@
-from planqa.assistant.scope import known_share, outside_plan
+from planqa.assistant.scope import known_share, names_only, outside_plan
 
 PLAN_TEXT = "山东省科协2017年工作要点 加强与中国科协的联系 济南市"
 TITLE = "山东省科协2017年工作要点"
@@ -10,7 +10,7 @@ def test_other_years_provinces_and_plans_are_outside():
     assert "中国科协" in outside_plan("中国科协2017年工作要点里有哪些任务？", PLAN_TEXT, TITLE).reason
     assert outside_plan("2017年的工作主线是什么？", PLAN_TEXT, TITLE) is None
     assert outside_plan("这份工作要点一共几项？", PLAN_TEXT, TITLE) is None
-    assert outside_plan("新建2000个站点在济南吗", PLAN_TEXT, TITLE) is None  # an amount, not a year
+    assert outside_plan("新建2000个站点在济南吗", PLAN_TEXT + "新建站点", TITLE) is None  # an amount, not a year
     assert outside_plan("列出所有跟院士有关的工作安排", PLAN_TEXT, TITLE) is None  # no one's plan
     assert "某某大学" in outside_plan("某某大学的工作计划是什么？", PLAN_TEXT, TITLE).reason
     assert "中国科协" in outside_plan("中国科协2017年全国工作要点一共几条", PLAN_TEXT, TITLE).reason
@@ -39,3 +39,14 @@ def test_known_share_counts_the_plans_words():
     assert known_share("科技馆免费开放", idf) == 1.0
     assert known_share("签证怎么办理", idf) == 0.0
     assert known_share("Which task is about museums?", idf) == 1.0  # left to the dense side
+
+
+def test_a_question_sharing_only_a_place_name_with_the_plan_is_about_something_else():
+    assert names_only("济南今天天气怎么样？", PLAN_TEXT) == ["济南"]
+    assert "济南" in outside_plan("明天济南天气咋样", PLAN_TEXT, TITLE).reason
+    assert outside_plan("山东泰山队今年排第几？", PLAN_TEXT, TITLE).reason == ""  # the plan's own province
+    assert names_only("济南市有什么安排？", PLAN_TEXT) == []  # 安排 only asks
+    assert names_only("济南市和中国科协的联系", PLAN_TEXT) == []  # a topic the plan prints
+    assert names_only("济南", PLAN_TEXT) == []  # nothing besides the place
+    assert names_only("计划里提到济南的都有哪些地方？", PLAN_TEXT) == []  # where the plan names it
+    assert names_only("淄博在哪些条目里被点到了？", PLAN_TEXT + "淄博") == []

@@ -3,6 +3,7 @@ from dataclasses import replace
 import pytest
 
 from planqa.assistant import structure
+from planqa.assistant.query import section_by_title
 from planqa.ingest.load import load_plan
 from planqa.ingest.plan import Plan, Section, Task
 from tests.conftest import SEED
@@ -219,3 +220,16 @@ def test_counts_name_the_items_numbered_below_the_tasks():
     assert f"包括{len(part.tasks)}项任务（共{held}条）" in text
     whole, _, _ = structure.answer_meta(three_levels, "count_tasks")
     assert f"编号的条目共{len(items)}条" in whole
+
+
+def test_the_plans_subject_in_a_part_title_names_no_part():
+    # 智慧城市 is in most tasks: a question about 智慧城市建设 names no part by it
+    tasks = tuple(Task(i, f"任务{i}", f"推进智慧城市建设第{i}项工作。" if i < 5 else f"其他工作{i}。") for i in range(1, 9))
+    plan = Plan("p", "关于促进智慧城市健康发展的指导意见", "", "", "",
+                (Section("一", "科学制定智慧城市建设顶层设计", "", tasks[:4]), Section("二", "加强网络信息安全", "", tasks[4:])))
+    common = structure.common_phrases(plan)
+    assert "智慧城市" in common and "加强网络" not in common
+    titles = structure.section_titles(plan)
+    assert section_by_title("社会力量参与智慧城市建设方面有哪些规定？", titles, common) is None
+    assert section_by_title("科学制定智慧城市建设顶层设计这部分有哪些任务", titles, common) == "一"
+    assert section_by_title("社会力量参与智慧城市建设方面有哪些规定？", titles) == "一"  # without: named

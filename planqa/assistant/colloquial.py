@@ -1,0 +1,45 @@
+"""Everyday words staff type for what plans print in official words (colloquial.toml):
+年轻人 → 青年, 摸底 → 调查, 国外 → 海外. A word is read only where it is a whole word of the
+question ("大学" in 大学能不能参与, not in 大学生), as jieba splits it: the word boundaries are
+passed in. Pure apart from reading the table once, on first use.
+"""
+
+import tomllib
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Pair:
+    said: tuple[str, ...]  # what a user types
+    printed: tuple[str, ...]  # what plans print, the usual form first
+
+
+@cache
+def pairs() -> tuple[Pair, ...]:
+    data = tomllib.loads(resources.files("planqa.assistant").joinpath("colloquial.toml").read_text("utf-8"))
+    return tuple(Pair(tuple(row["said"]), tuple(row["printed"])) for row in data["pair"])
+
+
+@cache
+def _by_said() -> tuple[tuple[str, Pair], ...]:
+    """Every said word with its pair, longest first (搞科研的 before 科研)."""
+    return tuple(sorted(((w, p) for p in pairs() for w in p.said), key=lambda x: -len(x[0])))
+
+
+def said_words(question: str, edges: Collection[int]) -> list[tuple[str, tuple[str, ...]]]:
+    """Each everyday word of the question that stands as whole words (its start and end are word
+    ``edges``), with the forms plans print, in question order; overlapping words: longest first."""
+    taken = [False] * len(question)
+    found = []
+    for word, pair in _by_said():
+        at = question.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if at in edges and end in edges and not any(taken[at:end]):
+                taken[at:end] = [True] * len(word)
+                found.append((at, word, pair.printed))
+            at = question.find(word, at + 1)
+    return [(word, printed) for _, word, printed in sorted(found)]
