@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from itertools import groupby
 
 from planqa.assistant import extractive as ex
 from planqa.assistant import structure
@@ -87,7 +88,10 @@ def named_by(question: str, text: str, tasks: Sequence[str]) -> bool:
     """Whether the text prints a name the question gives: the longest run of Chinese characters
     the two share is four or more long and few of the plan's ``tasks`` print it."""
     best = ""
-    for run in re.findall(r"[\u4e00-\u9fff]+", question):
+    for han, chars in groupby(question, key=lambda c: "\u4e00" <= c <= "\u9fff"):
+        if not han:
+            continue
+        run = "".join(chars)
         m = SequenceMatcher(None, run, text, autojunk=False).find_longest_match(0, len(run), 0, len(text))
         best = max(best, run[m.a:m.a + m.size], key=len)
     return len(best) >= NAMED_RUN and sum(best in t for t in tasks) <= NAMED_TASKS

@@ -146,7 +146,7 @@ def strip_preamble(question: str) -> str:
     which would otherwise count as its words; a question of courtesies only is kept whole."""
     m = pattern("preamble").match(question)
     rest = question[m.end():] if m else question
-    return rest if re.search(r"\w", rest) else question
+    return rest if any(c.isalnum() for c in rest) else question
 
 
 def asks_for(question: str) -> str | None:
@@ -300,7 +300,7 @@ def _titled_label(x: Match) -> Query | None:
 
 
 def _task_number(x: Match) -> Query | None:
-    n = to_int(x.group(1, 2, 3, 4, 5, 6) or "")
+    n = to_int(x.group(1, 2, 3, 4, 5, 6, 7) or "")
     if n is None:
         return None
     numbers = task_numbers(x.question)
@@ -359,9 +359,15 @@ def _section_title(x: Match) -> Query | None:
     return Query("section", section_number=number) if number else None
 
 
+CLAUSE_CHARS = 6  # a clause of a part's title this long names the part, as its whole title does
+
+
 def _section_named(x: Match) -> Query | None:
     """A part asked for by its whole title, without the word 部分: "保障措施都有哪些？"."""
     named = titles_named(x.question, x.frame.section_titles)
+    if not named and not table().flag("literal", x.question):  # "服务创新驱动发展的任务有哪些": a clause of it
+        named = [number for number, title in x.frame.section_titles
+                 if any(len(c) >= CLAUSE_CHARS and c in x.question for c in title.replace(",", "，").split("，"))]
     return Query("section", section_number=named[0]) if len(named) == 1 else None
 
 
@@ -369,7 +375,7 @@ def _section_asked(x: Match) -> Query | None:
     """A part asked for by its whole title right after 哪些/什么: "方案提出了哪些保障措施？"."""
     after = x.question[x.m.end():]
     for number, title in x.frame.section_titles:
-        if len(title) >= 4 and after.startswith(title) and not re.search(r"[\u4e00-\u9fffA-Za-z]", after[len(title):]):
+        if len(title) >= 4 and after.startswith(title) and not any(c.isalpha() for c in after[len(title):]):
             return Query("section", section_number=number)
     return None
 
@@ -427,8 +433,11 @@ def _these_tasks(x: Match) -> Query | None:
 
 def _else(x: Match) -> Query:
     rest = [t for t in x.ctx.listed if t != x.ctx.task]
-    if rest and topicless(x.question[: x.m.start()] + x.question[x.m.end():]):  # "还有别的吗？"
+    plain = topicless(x.question[: x.m.start()] + x.question[x.m.end():])
+    if rest and plain:  # "还有别的吗？"
         return Query("task", task=rest[0], also=tuple(rest[1:]), followup=True)
+    if plain and not x.ctx.listed and x.ctx.task is not None:  # "还有别的要求吗？" after one task: the
+        return Query("task", task=x.ctx.task, asks=x.asks, followup=True)  # rest of that task
     return Query("mention", asks=x.asks, listing=True, followup=True)
 
 
@@ -445,9 +454,15 @@ def _names_a_thing(x: Match) -> bool:
     """Whether the words before the match name something besides the plan itself (its nouns,
     这份, 一共, 分成)."""
     t = table()
-    plain = t.word_set("own_plan") | t.word_set("total") | t.word_set("divided") | t.word_set("asking")
-    before = x.doc.sub(" ", x.question[: x.m.start()])
-    return any(len(w) > 1 and w not in plain for w in content_words(before))
+    before = x.question[: x.m.start()]
+    while "《" in before and "》" in before.split("《", 1)[1]:  # 《…规划》: a document's name
+        head, rest = before.split("《", 1)
+        before = head + " " + rest.split("》", 1)[1]
+    before = x.doc.sub(" ", pattern("by_genre").sub(" ", before))  # 这份建设指南: the plan by its genre
+    plain = (*t.words["own_plan"], *t.words["total"], *t.words["divided"], *t.words["asking"])
+    for word in sorted(plain, key=len, reverse=True):
+        before = before.replace(word, " ")
+    return any(len(w) > 1 for w in content_words(before))
 
 
 def _document_meta(x: Match) -> Query | None:
@@ -455,7 +470,7 @@ def _document_meta(x: Match) -> Query | None:
     names the document or nothing else: "调查结果什么时候公布" asks about a task."""
     rest = x.question[: x.m.start()] + x.question[x.m.end():] if x.m else x.question
     shown = any(w in x.question for w in table().words["doc_place"])  # 网页上显示的发布时间
-    if x.doc.search(x.question) or shown or topicless(x.question) or not re.search(r"[\u4e00-\u9fffA-Za-z]", rest):
+    if x.doc.search(x.question) or shown or topicless(rest) or not re.search(r"[\u4e00-\u9fffA-Za-z]", rest):
         return Query("meta", meta=x.rule.name)  # "哪天发的？": nothing besides the asking
     return None
 
