@@ -307,6 +307,10 @@ def _task_number(x: Match) -> Query | None:
     also = tuple(dict.fromkeys(k for k in numbers if k != n))
     rest = x.question[: x.m.start()] + x.question[x.m.end():]
     asks = x.asks if asks_for(rest) else None  # "第5项讲什么" asks for the task itself
+    listed = x.ctx.listed if x.ctx else ()
+    if not also and x.m.group(1) and len(listed) > 1 and 0 < n <= len(listed):
+        # after a list (第六部分的任务: 20, 21), "第一项要形成什么" is the list's first
+        return Query("task", task=listed[n - 1], asks=asks, followup=True)
     item = not also and x.m.group(0).rstrip().endswith("条")  # 第8条: a printed item, if any
     return Query("task", task=n, asks=asks, also=also, item=item)
 
