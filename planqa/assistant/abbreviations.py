@@ -102,6 +102,11 @@ def _matches(question: str) -> list[tuple[int, int, tuple[str, ...]]]:
     return sorted(chosen)
 
 
+def spans(question: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, full forms) of each short form in the question, in order."""
+    return _matches(question)
+
+
 def expansions(question: str) -> list[tuple[str, tuple[str, ...]]]:
     """Each short form in the question (as typed, once) with its full forms, in question order:
     "电商和AI" → [("电商", ("电子商务",)), ("AI", ("人工智能",))]."""

@@ -242,7 +242,7 @@ class Assistant:
 
     def _other_plan(self, turn: Turn, plan: Plan | None) -> Verdict | None:
         """Why the question is about another year, place or organization's plan, or None."""
-        return outside_plan(turn.question, self._plan_text(plan), plan.title if plan else "")
+        return outside_plan(turn.evidence.spelled, self._plan_text(plan), plan.title if plan else "")
 
     # --- preparation ------------------------------------------------------------------------
     def _prepare(self, request: dict) -> Turn:
@@ -645,7 +645,7 @@ class Assistant:
                 near := turn.evidence.stating(hits[:SEARCH_K], asks)) is not None:
             hits, stated = [near] + [h for h in hits if h is not near], True  # the task that states it
         plan = turn.plan or (self.search.entries[hits[0].chunk.plan].plan if hits else None)
-        verdict = judge(turn.question, hits, self._plan_text(plan), self.search.bm25.idf, asks,
+        verdict = judge(turn.evidence.spelled, hits, self._plan_text(plan), self.search.bm25.idf, asks,
                         answered=bool(hits) and (asks in table().loose or stated),
                         plan_title=plan.title if plan else "", calibration=self.search.calibration)
         if not verdict.in_scope:

@@ -29,9 +29,10 @@ def _by_said() -> tuple[tuple[str, Pair], ...]:
     return tuple(sorted(((w, p) for p in pairs() for w in p.said), key=lambda x: -len(x[0])))
 
 
-def said_words(question: str, edges: Collection[int]) -> list[tuple[str, tuple[str, ...]]]:
-    """Each everyday word of the question that stands as whole words (its start and end are word
-    ``edges``), with the forms plans print, in question order; overlapping words: longest first."""
+def said_spans(question: str, edges: Collection[int]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, the forms plans print) of each everyday word of the question that stands as
+    whole words (its start and end are word ``edges``), in question order; overlapping words:
+    longest first."""
     taken = [False] * len(question)
     found = []
     for word, pair in _by_said():
@@ -40,6 +41,11 @@ def said_words(question: str, edges: Collection[int]) -> list[tuple[str, tuple[s
             end = at + len(word)
             if at in edges and end in edges and not any(taken[at:end]):
                 taken[at:end] = [True] * len(word)
-                found.append((at, word, pair.printed))
+                found.append((at, end, pair.printed))
             at = question.find(word, at + 1)
-    return [(word, printed) for _, word, printed in sorted(found)]
+    return sorted(found)
+
+
+def said_words(question: str, edges: Collection[int]) -> list[tuple[str, tuple[str, ...]]]:
+    """Each everyday word of the question (as typed) with the forms plans print."""
+    return [(question[start:end], printed) for start, end, printed in said_spans(question, edges)]

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from planqa.assistant import extractive as ex
-from planqa.assistant.abbreviations import expansions
-from planqa.assistant.colloquial import said_words
+from planqa.assistant.abbreviations import spans as abbreviation_spans
+from planqa.assistant.colloquial import said_spans
 from planqa.assistant.facts import ADMIN_ENDS, Fact, facts_in, filled_counts, named_place, of_kind
 from planqa.assistant.followup import topicless
 from planqa.assistant.retrieve import HybridSearch, Scored
@@ -32,15 +32,23 @@ FACT_SHARE = 0.6  # ... when the clause stating it (under its title) holds this 
 
 def spelled_out(question: str, plan_text: str) -> str:
     """The question with its abbreviations and everyday words spelled as the plan spells them
-    (电商 → 电子商务, 年轻人 → 青年); a word the plan prints itself stays (研发)."""
-    said = said_words(question, word_edges(question))
-    for short, fulls in [*expansions(question), *said]:
+    (电商 → 电子商务, 年轻人 → 青年), each where the question says it; a word the plan prints
+    itself stays (研发), and so does one whose plan form the question already says (摸底调查)."""
+    found, taken = [], set()
+    for start, end, fulls in sorted([*abbreviation_spans(question), *said_spans(question, word_edges(question))],
+                                    key=lambda s: (s[0] - s[1], s[0])):  # longest first (网上办事 over 网上)
+        if not taken & set(range(start, end)):
+            taken |= set(range(start, end))
+            found.append((start, end, fulls))
+    spelled = question
+    for start, end, fulls in sorted(found, reverse=True):  # from the end: earlier places stay put
+        short = question[start:end]
         if short in plan_text and short in _without(plan_text, fulls):  # 养老 only inside 养老服务: spelled
             continue
         full = next((f for f in fulls if f in plan_text), None)
-        if full:
-            question = question.replace(short, full, 1)
-    return question
+        if full and full not in question:
+            spelled = spelled[:start] + full + spelled[end:]
+    return spelled
 
 
 def _without(text: str, words: Sequence[str]) -> str:

@@ -92,7 +92,7 @@ def section_by_title(question: str, section_titles: Sequence[tuple[str, str]],
     near = []
     for number, title in section_titles:
         n, run = _longest_common_run(question, title)
-        if len(_without(run, common)) < 4:  # 智慧城市建设: the subject and a generic word
+        if run != title and len(_without(run, common)) < 4:  # 智慧城市建设: the subject and a generic word
             n = 0
         clause_hit = any(len(c) >= 4 and c in question for c in re.split(r"[，,]", title))
         if (n >= 6 or clause_hit) and n > best_len:

@@ -300,7 +300,7 @@ def _titled_label(x: Match) -> Query | None:
 
 
 def _task_number(x: Match) -> Query | None:
-    n = to_int(x.group(1, 2, 3, 4, 5, 6, 7) or "")
+    n = to_int(x.group(1, 2, 3, 4, 5, 6, 7, 8) or "")
     if n is None:
         return None
     numbers = task_numbers(x.question)
@@ -371,13 +371,16 @@ def _section_named(x: Match) -> Query | None:
     named = titles_named(x.question, x.frame.section_titles)
     if not named and not table().flag("literal", x.question):  # "服务创新驱动发展的任务有哪些": a clause of it
         named = [number for number, title in x.frame.section_titles
-                 if any(len(c) >= CLAUSE_CHARS and c in x.question for c in title.replace(",", "，").split("，"))]
+                 if any(len(c) >= CLAUSE_CHARS and c in x.question and not _names_a_thing(x, x.question.split(c)[0])
+                        for c in title.replace(",", "，").split("，"))]
     return Query("section", section_number=named[0]) if len(named) == 1 else None
 
 
 def _section_asked(x: Match) -> Query | None:
     """A part asked for by its whole title right after 哪些/什么: "方案提出了哪些保障措施？"."""
     after = x.question[x.m.end():]
+    if _names_a_thing(x):
+        return None  # "人才培养有什么保障措施": measures for a thing, not the part
     for number, title in x.frame.section_titles:
         if len(title) >= 4 and after.startswith(title) and not any(c.isalpha() for c in after[len(title):]):
             return Query("section", section_number=number)
@@ -424,7 +427,11 @@ def _this_task(x: Match) -> Query | None:
 
 
 def _these_tasks(x: Match) -> Query | None:
+    if x.followed_by("section_word"):
+        return None  # 这两个部分: parts, the part rules'
     tasks = x.ctx.tasks or ((x.ctx.task,) if x.ctx.task is not None else ())
+    if len(tasks) < 2 and len(x.ctx.listed) > 1 and not x.m.group(0).endswith(("它们",)):
+        tasks = x.ctx.listed  # "这两项" after one task of an earlier list: the list
     rest = x.question[: x.m.start()] + x.question[x.m.end():]
     if not tasks:
         return None
@@ -440,7 +447,8 @@ def _else(x: Match) -> Query:
     plain = topicless(x.question[: x.m.start()] + x.question[x.m.end():])
     if rest and plain:  # "还有别的吗？"
         return Query("task", task=rest[0], also=tuple(rest[1:]), followup=True)
-    if plain and not x.ctx.listed and x.ctx.task is not None:  # "还有别的要求吗？" after one task: the
+    other_tasks = any(w in x.question for w in table().words["task_word"])  # 还有其他任务吗: other tasks
+    if plain and not other_tasks and not x.ctx.listed and x.ctx.task is not None:  # "还有别的要求吗？": the
         return Query("task", task=x.ctx.task, asks=x.asks, followup=True)  # rest of that task
     return Query("mention", asks=x.asks, listing=True, followup=True)
 
@@ -454,19 +462,22 @@ def _meta(x: Match) -> Query | None:
     return Query("meta", meta=x.rule.name, asks=x.asks)  # asks: if the plan lacks it, a search
 
 
-def _names_a_thing(x: Match) -> bool:
-    """Whether the words before the match name something besides the plan itself (its nouns,
-    这份, 一共, 分成)."""
+def _names_a_thing(x: Match, before: str | None = None) -> bool:
+    """Whether the words before the match (or ``before``) name something besides the plan itself
+    (its nouns and owner, 这份, 一共, 分成, 提出了)."""
     t = table()
-    before = x.question[: x.m.start()]
+    before = x.question[: x.m.start()] if before is None else before
     while "《" in before and "》" in before.split("《", 1)[1]:  # 《…规划》: a document's name
         head, rest = before.split("《", 1)
         before = head + " " + rest.split("》", 1)[1]
+    for owner in sorted(x.frame.owner, key=len, reverse=True):  # 山东省科协的工作要点
+        before = before.replace(owner, " ")
     before = x.doc.sub(" ", pattern("by_genre").sub(" ", before))  # 这份建设指南: the plan by its genre
-    plain = (*t.words["own_plan"], *t.words["total"], *t.words["divided"], *t.words["asking"])
+    plain = (*t.words["own_plan"], *t.words["total"], *t.words["divided"], *t.words["asking"], *t.words["whole_text"],
+             *t.words["plan_verb"])
     for word in sorted(plain, key=len, reverse=True):
         before = before.replace(word, " ")
-    return any(len(w) > 1 for w in content_words(before))
+    return any(len(w) > 1 and not w.isascii() for w in content_words(before))
 
 
 def _document_meta(x: Match) -> Query | None:

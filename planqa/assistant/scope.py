@@ -15,7 +15,7 @@ from functools import cache
 from planqa.assistant.calibration import Calibration
 from planqa.assistant.facts import raw_facts
 from planqa.assistant.retrieve import Scored
-from planqa.assistant.rules import alternatives, pattern, table
+from planqa.assistant.rules import alternatives, asks_for, pattern, table
 from planqa.index.lexical import content_words
 from planqa.ingest.grammar import genre_of, raw_grammar
 
@@ -106,9 +106,14 @@ def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict
 
 def names_only(question: str, plan_text: str) -> list[str]:
     """The place names of the question when they are the only words of it that the plan prints
-    and it has words of its own besides ("济南今天天气怎么样": something else at that place);
-    else []. Words of asking (安排, 关系 …) are no topic."""
-    generic = table().word_set("topicless") | table().word_set("relate") | table().word_set("literal")
+    and it has words of its own besides ("济南今天天气怎么样": something else at that place); else [].
+    Words of asking (安排, 关系 …) are no topic, and a question asking where the plan names the
+    place (济南在哪一部分出现) or what is to be done there (济南要做什么) is about the plan."""
+    t = table()
+    if (t.flag("which_task", question) or t.flag("literal", question) or asks_for(question) == "part"
+            or any(w in question for w in t.words["todo"])):
+        return []
+    generic = t.word_set("topicless") | t.word_set("relate") | t.word_set("literal")
     asked = pattern("frame").sub(" ", question)  # 计划里, 提到, 哪些地方: words about the plan
     words = [w for w in content_words(asked) if len(w) >= 2 and not w.isascii() and w not in generic]
     known = [w for w in words if w in plan_text]

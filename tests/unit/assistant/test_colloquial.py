@@ -36,3 +36,9 @@ def test_a_word_inside_another_word_is_not_read():
     assert spelled_out("大学能不能参与", "高校") == "高校能不能参与"
     assert spelled_out("大学能不能参与", "高校，大学") == "大学能不能参与"  # the plan prints it: kept
     assert len(pairs()) == len(ROWS)
+
+
+def test_words_are_spelled_where_the_question_says_them():
+    assert spelled_out("大学生和大学能参与吗", "高校") == "大学生和高校能参与吗"  # the whole word, not the first
+    assert spelled_out("摸底调查什么时候开始", "调查") == "摸底调查什么时候开始"  # its plan form is there
+    assert spelled_out("哪些事能网上办事", "网上办理") == "哪些事能网上办理"  # the longer word wins

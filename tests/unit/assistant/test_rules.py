@@ -109,3 +109,10 @@ def test_the_owner_is_read_off_the_title_and_the_issuer():
 @pytest.mark.parametrize("question, asked", DATA["strip_examples"]["preamble"])
 def test_courtesies_before_a_question_are_not_its_words(question, asked):
     assert strip_preamble(normalize_question(question)) == asked
+
+
+def test_a_long_run_of_courtesies_is_read_once():
+    # the words overlap (哦, 明白了 = 明白 + 了): read without backtracking, as a 2000-character
+    # message of them must not hold a worker
+    assert strip_preamble("哦" * 500 + "？") == "哦" * 500 + "？"
+    assert strip_preamble("明白了" * 300 + "，第5项呢？") == "第5项呢？"

@@ -50,3 +50,5 @@ def test_a_question_sharing_only_a_place_name_with_the_plan_is_about_something_e
     assert names_only("济南", PLAN_TEXT) == []  # nothing besides the place
     assert names_only("计划里提到济南的都有哪些地方？", PLAN_TEXT) == []  # where the plan names it
     assert names_only("淄博在哪些条目里被点到了？", PLAN_TEXT + "淄博") == []
+    assert names_only("济南在哪一部分出现？", PLAN_TEXT) == []  # where the plan names it
+    assert names_only("济南这个城市要做什么？", PLAN_TEXT) == []  # what is to be done there
