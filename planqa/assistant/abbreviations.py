@@ -80,7 +80,7 @@ def _whole(text: str, start: int, end: int) -> bool:
     return not (text[end - 1] in _WORD and end < len(text) and text[end] in _WORD)
 
 
-def _matches(question: str) -> list[tuple[int, int, tuple[str, ...]]]:
+def spans(question: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """(start, end, full forms) of each short in the question, in order."""
     text = fold(question)
     forms, lengths = _forms()
@@ -102,16 +102,11 @@ def _matches(question: str) -> list[tuple[int, int, tuple[str, ...]]]:
     return sorted(chosen)
 
 
-def spans(question: str) -> list[tuple[int, int, tuple[str, ...]]]:
-    """(start, end, full forms) of each short form in the question, in order."""
-    return _matches(question)
-
-
 def expansions(question: str) -> list[tuple[str, tuple[str, ...]]]:
     """Each short form in the question (as typed, once) with its full forms, in question order:
     "电商和AI" → [("电商", ("电子商务",)), ("AI", ("人工智能",))]."""
     seen: dict[str, tuple[str, ...]] = {}
-    for start, end, full in _matches(question):
+    for start, end, full in spans(question):
         seen.setdefault(question[start:end], full)
     return list(seen.items())
 
@@ -120,7 +115,7 @@ def expand(question: str, known: Callable[[str], bool] | None = None) -> str:
     """The question with each short form replaced by its first full form that ``known`` accepts
     (e.g. "the plan prints it"); a short none is accepted for stays. known=None takes the first."""
     parts, last = [], 0
-    for start, end, full in _matches(question):
+    for start, end, full in spans(question):
         choice = next((f for f in full if known is None or known(f)), None)
         if choice is not None:
             parts += [question[last:start], choice]

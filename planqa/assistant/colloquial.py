@@ -44,8 +44,3 @@ def said_spans(question: str, edges: Collection[int]) -> list[tuple[int, int, tu
                 found.append((at, end, pair.printed))
             at = question.find(word, at + 1)
     return sorted(found)
-
-
-def said_words(question: str, edges: Collection[int]) -> list[tuple[str, tuple[str, ...]]]:
-    """Each everyday word of the question (as typed) with the forms plans print."""
-    return [(question[start:end], printed) for start, end, printed in said_spans(question, edges)]

@@ -14,6 +14,7 @@ from planqa.assistant.abbreviations import spans as abbreviation_spans
 from planqa.assistant.colloquial import said_spans
 from planqa.assistant.facts import ADMIN_ENDS, Fact, facts_in, filled_counts, named_place, of_kind
 from planqa.assistant.followup import topicless
+from planqa.assistant.query import without
 from planqa.assistant.retrieve import HybridSearch, Scored
 from planqa.index.chunk import Chunk
 from planqa.index.lexical import word_edges
@@ -43,18 +44,12 @@ def spelled_out(question: str, plan_text: str) -> str:
     spelled = question
     for start, end, fulls in sorted(found, reverse=True):  # from the end: earlier places stay put
         short = question[start:end]
-        if short in plan_text and short in _without(plan_text, fulls):  # 养老 only inside 养老服务: spelled
+        if short in plan_text and short in without(plan_text, fulls):  # 养老 only inside 养老服务: spelled
             continue
         full = next((f for f in fulls if f in plan_text), None)
         if full and full not in question:
             spelled = spelled[:start] + full + spelled[end:]
     return spelled
-
-
-def _without(text: str, words: Sequence[str]) -> str:
-    for word in words:
-        text = text.replace(word, "")
-    return text
 
 
 @lru_cache(maxsize=4096)

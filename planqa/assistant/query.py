@@ -2,7 +2,7 @@
 rules.py); several questions in one message; a part named by its title. Pure functions."""
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -92,9 +92,9 @@ def section_by_title(question: str, section_titles: Sequence[tuple[str, str]],
     near = []
     for number, title in section_titles:
         n, run = _longest_common_run(question, title)
-        if run != title and len(_without(run, common)) < 4:  # 智慧城市建设: the subject and a generic word
+        if run != title and len(without(run, sorted(common, key=len, reverse=True))) < 4:  # 智慧城市建设: the subject and a generic word
             n = 0
-        clause_hit = any(len(c) >= 4 and c in question for c in re.split(r"[，,]", title))
+        clause_hit = any(len(c) >= 4 and c in question for c in title_clauses(title))
         if (n >= 6 or clause_hit) and n > best_len:
             best, best_len = number, n
         if n >= 4:
@@ -103,11 +103,16 @@ def section_by_title(question: str, section_titles: Sequence[tuple[str, str]],
     return best or (near[0] if len(near) == 1 else None)
 
 
-def _without(run: str, common: Sequence[str] | frozenset[str]) -> str:
-    """The run with the plan's subject phrases in it taken out."""
-    for phrase in sorted(common, key=len, reverse=True):
-        run = run.replace(phrase, "")
-    return run
+def without(text: str, phrases: Iterable[str], by: str = "") -> str:
+    """The text with each of the phrases, in the order given, replaced by ``by``."""
+    for phrase in phrases:
+        text = text.replace(phrase, by)
+    return text
+
+
+def title_clauses(title: str) -> list[str]:
+    """A part's title cut at its commas: "加强自身建设，提升…水平" → its two clauses."""
+    return title.replace(",", "，").split("，")
 
 
 def _longest_common_run(a: str, b: str) -> tuple[int, str]:

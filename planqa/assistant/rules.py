@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from importlib.resources import files
 
 from planqa.assistant.followup import Context, list_reference, topicless
-from planqa.assistant.query import Query, section_by_title, section_by_word, titles_named
+from planqa.assistant.query import Query, section_by_title, section_by_word, title_clauses, titles_named, without
 from planqa.assistant.structure import common_phrases
 from planqa.index.lexical import content_words
 from planqa.ingest.numerals import to_int
@@ -372,7 +372,7 @@ def _section_named(x: Match) -> Query | None:
     if not named and not table().flag("literal", x.question):  # "服务创新驱动发展的任务有哪些": a clause of it
         named = [number for number, title in x.frame.section_titles
                  if any(len(c) >= CLAUSE_CHARS and c in x.question and not _names_a_thing(x, x.question.split(c)[0])
-                        for c in title.replace(",", "，").split("，"))]
+                        for c in title_clauses(title))]
     return Query("section", section_number=named[0]) if len(named) == 1 else None
 
 
@@ -470,13 +470,11 @@ def _names_a_thing(x: Match, before: str | None = None) -> bool:
     while "《" in before and "》" in before.split("《", 1)[1]:  # 《…规划》: a document's name
         head, rest = before.split("《", 1)
         before = head + " " + rest.split("》", 1)[1]
-    for owner in sorted(x.frame.owner, key=len, reverse=True):  # 山东省科协的工作要点
-        before = before.replace(owner, " ")
+    before = without(before, sorted(x.frame.owner, key=len, reverse=True), " ")  # 山东省科协的工作要点
     before = x.doc.sub(" ", pattern("by_genre").sub(" ", before))  # 这份建设指南: the plan by its genre
     plain = (*t.words["own_plan"], *t.words["total"], *t.words["divided"], *t.words["asking"], *t.words["whole_text"],
              *t.words["plan_verb"])
-    for word in sorted(plain, key=len, reverse=True):
-        before = before.replace(word, " ")
+    before = without(before, sorted(plain, key=len, reverse=True), " ")
     return any(len(w) > 1 and not w.isascii() for w in content_words(before))
 
 
