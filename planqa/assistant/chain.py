@@ -97,6 +97,19 @@ def named_by(question: str, text: str, tasks: Sequence[str]) -> bool:
     return len(best) >= NAMED_RUN and sum(best in t for t in tasks) <= NAMED_TASKS
 
 
+DEMONSTRATED_CHARS = 2  # of the noun after a demonstrative: most nouns, or their first word
+
+
+def demonstrated(question: str) -> str:
+    """The noun a question opens by pointing at ("这个调查…" → 调查, "那这项改革…" → 改革), or ""."""
+    text = question.lstrip("那么，, ")
+    for word in sorted(table().word_set("demonstrative"), key=len, reverse=True):
+        if text.startswith(word):
+            noun = text[len(word):len(word) + DEMONSTRATED_CHARS]
+            return noun if len(noun) == DEMONSTRATED_CHARS and all(_HAN.match(c) for c in noun) else ""
+    return ""
+
+
 def merge_answers(question: str, parts: list[Answer], labels: Sequence[str] = ()) -> Answer:
     """Answers to the parts of one question (第4条和第5条, or several questions in one message,
     each under its own ``labels``): texts in order, citations in order without repeats;
@@ -566,6 +579,27 @@ class Assistant:
                                          ex.LIST_QUOTE_CHARS), h.score) for h, text in chosen.values()]
         return self._compose(turn, items, f"问题里的{len(parts)}个方面分别见以下{len(items)}项任务：")
 
+    def _one_part(self, turn: Turn) -> Answer | None:
+        """"房租补贴和产业链招商属于哪一部分？": topics joined in a question asking for the part,
+        each clearly treated by its own task, all of one part: that part, with its tasks."""
+        if turn.intent.asks != "part" or turn.intent.followup or is_english(turn.question):
+            return None
+        idf = self.search.bm25.idf
+        parts = ex.conjunct_parts(turn.question, idf)
+        if not 1 < len(parts) <= MAX_TOPICS:
+            return None
+        best_of = [next(iter(turn.evidence.part_hits(text)), None) for text, _ in parts]
+        if any(best is None or best.chunk.kind != "task" or not (
+                ex.term_share(best.chunk, terms, idf) >= KEY_SHARE
+                or (best.dense or 0.0) >= self.search.calibration.min_dense)
+               for best, (_, terms) in zip(best_of, parts)):
+            return None
+        if len({b.chunk.section_number for b in best_of}) > 1 or len({b.chunk.id for b in best_of}) < 2:
+            return None
+        plan = self.search.entries[best_of[0].chunk.plan].plan
+        section = structure.find_section(plan, number=best_of[0].chunk.section_number)
+        return self._reply(turn, structure.answer_section(plan, section)) if section is not None else None
+
     def _by_phrase(self, turn: Turn, top: Scored) -> Answer | None:
         """The shape the evidence gives, whatever the wording: the question's phrase in several
         tasks → all of them, best first. A fact asked for is answered from the task that states it; the others holding the
@@ -612,6 +646,10 @@ class Assistant:
         refused, hits, top = self._retrieval(turn)
         if refused is not None:
             return refused
+        if (announcing := self._announcing(turn, hits)) is not None:
+            return self._reply(turn, structure.answer_section(*announcing))  # "应具备以下条件": its items
+        if (one_part := self._one_part(turn)) is not None:
+            return one_part
         if (apart := self._apart(turn)) is not None:
             return apart
         if (shaped := self._by_phrase(turn, top)) is not None:
@@ -646,11 +684,23 @@ class Assistant:
             hits, stated = [near] + [h for h in hits if h is not near], True  # the task that states it
         plan = turn.plan or (self.search.entries[hits[0].chunk.plan].plan if hits else None)
         verdict = judge(turn.evidence.spelled, hits, self._plan_text(plan), self.search.bm25.idf, asks,
-                        answered=bool(hits) and (asks in table().loose or stated),
+                        answered=bool(hits) and (asks in table().loose or stated
+                                                 or self._announcing(turn, hits) is not None),
                         plan_title=plan.title if plan else "", calibration=self.search.calibration)
         if not verdict.in_scope:
             return self._refuse(turn, plan, hits, verdict.reason), hits, None
         return None, hits, hits[0]
+
+    ANNOUNCED_ASKS = (None, "count", "part", "standard")  # what a part's announced items answer
+
+    def _announcing(self, turn: Turn, hits: list[Scored]) -> tuple[Plan, Section] | None:
+        """The part whose own text, found first, announces the items below it."""
+        chunk = hits[0].chunk if hits else None
+        if chunk is None or chunk.kind != "section" or turn.intent.asks not in self.ANNOUNCED_ASKS:
+            return None
+        plan = self.search.entries[chunk.plan].plan
+        section = structure.find_section(plan, number=chunk.section_number)
+        return (plan, section) if section is not None and structure.announces_items(section) else None
 
     def _extractive(self, turn: Turn, top: Scored, notice: str = "") -> Answer:
         chunk = self._answerable(top.chunk)
@@ -764,6 +814,8 @@ class Assistant:
         terms = ex.key_terms(turn.question, idf)
         if held is not None and not terms and turn.intent.asks and not is_english(turn.question):
             return held  # "什么时候要改完？": no word the plan knows, a fact asked of the task
+        if held is not None and (noun := demonstrated(turn.question)) and noun in held.chunk.body:
+            return held  # "这个调查…" after the task about the survey
         if held is not None and terms and ex.term_share(held.chunk, terms, idf) >= max(
                 ex.term_share(hits[0].chunk, terms, idf), MIN_STICKY_SHARE):
             return held

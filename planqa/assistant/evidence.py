@@ -206,5 +206,5 @@ class Evidence:
     def states(self, chunk: Chunk, kind: str | None) -> bool:
         """Whether the chunk states the kind of fact asked for (no kind asked: anything goes)."""
         if kind in NO_FACT_NEEDED:
-            return kind != "part" or chunk.task_number is not None  # every task stands in a part
+            return kind != "part" or chunk.kind != "overview"  # every task and part's text stands in a part
         return kind is None or bool(self.stated(chunk, kind))

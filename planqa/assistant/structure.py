@@ -109,6 +109,21 @@ def missing_section(plan: Plan, position: int | None, number: str | None) -> Rep
     return f"{plan.name}共{len(plan.sections)}个部分，没有第{asked}部分。", (), True
 
 
+# A part's own text whose last sentence announces what follows ("…应具备以下条件。", "…如下："):
+# the items below it are what it says.
+ANNOUNCING = ("以下", "如下", "下列")
+ANNOUNCING_ENDS = ("。", "：", ":")
+
+
+def announces_items(section: Section) -> bool:
+    """Whether the part's own words end by announcing its numbered items."""
+    text = section.text.strip()
+    if not section.tasks or not text.endswith(ANNOUNCING_ENDS):
+        return False
+    last = text[:-1].replace("：", "。").split("。")[-1]
+    return any(word in last for word in ANNOUNCING)
+
+
 def answer_section(plan: Plan, section: Section, besides: int | None = None) -> Reply:
     """Every task of the section; ``besides``: the ones other than that task ("还有哪些")."""
     head = f"{section_label(section)}“{section.title}”"

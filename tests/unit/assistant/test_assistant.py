@@ -322,3 +322,15 @@ def test_facts_come_from_a_tasks_title_and_from_a_count_the_question_leaves_blan
         assert any("2025年底前" in f.text for f in when.stated(chunk[2], "when"))  # printed in the title only
     finally:
         close_client(client)
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("这个调查主要想摸清哪些情况？", "调查"),
+    ("那这次论坛在哪儿办？", "论坛"),
+    ("该平台由谁建设？", "平台"),
+    ("调查什么时候开始？", ""),  # no demonstrative: nothing pointed at
+    ("这个？", ""),
+])
+def test_the_noun_a_question_points_at(question, noun):
+    from planqa.assistant.chain import demonstrated
+    assert demonstrated(question) == noun

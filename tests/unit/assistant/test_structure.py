@@ -233,3 +233,17 @@ def test_the_plans_subject_in_a_part_title_names_no_part():
     assert section_by_title("社会力量参与智慧城市建设方面有哪些规定？", titles, common) is None
     assert section_by_title("科学制定智慧城市建设顶层设计这部分有哪些任务", titles, common) == "一"
     assert section_by_title("社会力量参与智慧城市建设方面有哪些规定？", titles) == "一"  # without: named
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("拟申请建设试验区的城市应具备以下条件。", True),
+    ("申请单位应符合下列条件：", True),
+    ("具体工作流程如下：", True),
+    ("以下条件由省级部门审核后报送。各地要结合实际推进。", False),  # announced, then more text
+    ("坚持以习近平新时代中国特色社会主义思想为指导。", False),
+])
+def test_a_part_whose_own_words_announce_its_items(text, expected):
+    task = Task(number=1, title="科教资源丰富", text="应拥有高校。", label="（一）")
+    assert structure.announces_items(Section("三", "申请条件", text, (task,), "三、")) is expected
+    # A part without items announces nothing, whatever its words.
+    assert not structure.announces_items(Section("三", "申请条件", text, (), "三、"))
