@@ -2,8 +2,8 @@
 
     python bench/bench_answer.py
 
-Goal (answering issue): p95 ≤ 30 ms over the bundled questions; the e5 query embedding alone
-is about 8 ms of it.
+Goal (answering issue): p95 ≤ 30 ms over the bundled questions. The bundled e5 query embedding
+takes most of it: about 9 ms for two characters, 21 ms for twenty, 0.7 ms more per character.
 """
 
 import json

@@ -152,14 +152,14 @@ LLM_DOWN = "（大模型服务暂时不可用（{reason}），以下为计划原
 LLM_REMOVED = "（已删除回答中不在检索结果里的引用：{numbers}）"
 
 
-FACT_LABEL = {"who": "责任单位", "when": "时间", "date": "日期", "money": "金额", "place": "地点", "places": "地点", "where": "地点", "contact": "联系方式",
-              "person": "人员"}
+FACT_LABEL = {"who": "责任单位", "lead": "责任单位", "when": "时间", "date": "日期", "money": "金额", "place": "地点", "places": "地点", "where": "地点", "contact": "联系方式",
+              "person": "人员", "penalty": "处罚"}
 DOCUMENT_FACTS = {"signed": "印发日期", "published": "发布日期", "issuer": "印发单位", "addressees": "主送单位"}
 STRUCTURAL = ("meta", "section", "task")  # answered from the outline, not by retrieval
 NOT_UNDERSTOOD = "没有理解这个问题。可以换个说法，或者问{name}的某一部分、某一项，例如：{examples}"
 GREETING = "您好！我可以回答关于{name}的问题，并注明出自第几项任务。例如：{examples}"
 THANKS = "不客气。还可以接着问，例如：{examples}"
-COMPOSE = "我只回答{name}里写了什么，并注明出自第几项任务，不代写文稿。可以这样问，例如：{examples}"
+COMPOSE = "我只回答{name}里写了什么，并注明出自第几项任务，不代写文稿，也不做计划以外的推荐或规划。可以这样问，例如：{examples}"
 SEND_FILE = "我只回答{name}里写了什么，并注明出自第几项任务，不能发送文件。可以这样问，例如：{examples}"
 
 

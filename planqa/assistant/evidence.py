@@ -183,6 +183,8 @@ class Evidence:
             title = self.plan.title if self.plan else ""  # 崂山区; not 长三角), but the plan's own
             return tuple(f for f in of_kind(self.facts(chunk), "place")  # (山东省 in a 山东省… plan)
                          if named_place(f.text) and f.text.rstrip(ADMIN_ENDS) not in title)
+        if kind == "lead":  # a unit named: by a lead note or in the task's words
+            return of_kind(self.facts(chunk), "who")
         if kind in ("place", "where"):  # a place named as where something happens, not in passing
             return tuple(f for f in of_kind(self.facts(chunk), "place") if located(f))
         return of_kind(self.facts(chunk), kind)
