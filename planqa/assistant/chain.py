@@ -98,11 +98,12 @@ def named_by(question: str, text: str, tasks: Sequence[str]) -> bool:
 
 
 DEMONSTRATED_CHARS = 2  # of the noun after a demonstrative: most nouns, or their first word
+DEMONSTRATED_SHARE = 0.5  # of the best hit's share of the key words the pointed-at task must hold
 
 
 def demonstrated(question: str) -> str:
     """The noun a question opens by pointing at ("这个调查…" → 调查, "那这项改革…" → 改革), or ""."""
-    text = question.lstrip("那么，, ")
+    text = question.lstrip("，, ").removeprefix("那么").removeprefix("那")
     for word in sorted(table().word_set("demonstrative"), key=len, reverse=True):
         if text.startswith(word):
             noun = text[len(word):len(word) + DEMONSTRATED_CHARS]
@@ -589,12 +590,12 @@ class Assistant:
         if not 1 < len(parts) <= MAX_TOPICS:
             return None
         best_of = [next(iter(turn.evidence.part_hits(text)), None) for text, _ in parts]
-        if any(best is None or best.chunk.kind != "task" or not (
+        if any(best is None or not (
                 ex.term_share(best.chunk, terms, idf) >= KEY_SHARE
                 or (best.dense or 0.0) >= self.search.calibration.min_dense)
                for best, (_, terms) in zip(best_of, parts)):
             return None
-        if len({b.chunk.section_number for b in best_of}) > 1 or len({b.chunk.id for b in best_of}) < 2:
+        if len({(b.chunk.plan, b.chunk.section_number) for b in best_of}) > 1 or len({b.chunk.id for b in best_of}) < 2:
             return None
         plan = self.search.entries[best_of[0].chunk.plan].plan
         section = structure.find_section(plan, number=best_of[0].chunk.section_number)
@@ -694,13 +695,15 @@ class Assistant:
     ANNOUNCED_ASKS = (None, "count", "part", "standard")  # what a part's announced items answer
 
     def _announcing(self, turn: Turn, hits: list[Scored]) -> tuple[Plan, Section] | None:
-        """The part whose own text, found first, announces the items below it."""
+        """The part whose own text, found first, announces the items below it, when the question
+        asks about what it announces (城市应具备哪些条件 after 应具备以下条件)."""
         chunk = hits[0].chunk if hits else None
         if chunk is None or chunk.kind != "section" or turn.intent.asks not in self.ANNOUNCED_ASKS:
             return None
         plan = self.search.entries[chunk.plan].plan
         section = structure.find_section(plan, number=chunk.section_number)
-        return (plan, section) if section is not None and structure.announces_items(section) else None
+        noun = structure.announced(section) if section is not None else ""
+        return (plan, section) if noun and noun in turn.question else None
 
     def _extractive(self, turn: Turn, top: Scored, notice: str = "") -> Answer:
         chunk = self._answerable(top.chunk)
@@ -814,8 +817,9 @@ class Assistant:
         terms = ex.key_terms(turn.question, idf)
         if held is not None and not terms and turn.intent.asks and not is_english(turn.question):
             return held  # "什么时候要改完？": no word the plan knows, a fact asked of the task
-        if held is not None and (noun := demonstrated(turn.question)) and noun in held.chunk.body:
-            return held  # "这个调查…" after the task about the survey
+        if held is not None and (noun := demonstrated(turn.question)) and noun in held.chunk.body and (
+                ex.term_share(held.chunk, terms, idf) >= DEMONSTRATED_SHARE * ex.term_share(hits[0].chunk, terms, idf)):
+            return held  # "这个调查…" after the task about the survey (unless another says the rest far better)
         if held is not None and terms and ex.term_share(held.chunk, terms, idf) >= max(
                 ex.term_share(hits[0].chunk, terms, idf), MIN_STICKY_SHARE):
             return held

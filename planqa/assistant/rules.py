@@ -156,13 +156,7 @@ def asks_for(question: str) -> str | None:
     last = re.split(r"[，,；;]", question.rstrip("？?。.！! "))[-1]
     if last != question and table().flag("which_task", last):
         question = last
-    asked = [name for name, pattern, _ in table().asks if pattern.search(question)]
-    if len(asked) > 1 and asked[0] in table().loose and any(
-            mark in question.rstrip("？?。.！! ") for mark in "？?"):
-        # A loose kind (who, where: any sentence about it answers) yields to a strict one asked
-        # in another sentence ("哪一天？在哪里？"), which the plan may be found not to state.
-        return next((name for name in asked if name not in table().loose), asked[0])
-    return asked[0] if asked else None
+    return next((name for name, pattern, _ in table().asks if pattern.search(question)), None)
 
 
 # --- what the question is asked about ---------------------------------------------------------

@@ -109,19 +109,33 @@ def missing_section(plan: Plan, position: int | None, number: str | None) -> Rep
     return f"{plan.name}共{len(plan.sections)}个部分，没有第{asked}部分。", (), True
 
 
-# A part's own text whose last sentence announces what follows ("…应具备以下条件。", "…如下："):
-# the items below it are what it says.
-ANNOUNCING = ("以下", "如下", "下列")
+# A part whose own words are little more than a sentence announcing what follows ("…应具备以下
+#条件。", "具体要求如下："): the items below it are what it says about that (条件, 要求).
+ANNOUNCING = ("以下", "下列")
+ANNOUNCING_AFTER = "如下"  # its noun stands before it: 要求如下
 ANNOUNCING_ENDS = ("。", "：", ":")
+ANNOUNCING_SENTENCES = 2  # a longer text says things of its own, which a question may ask
+ANNOUNCED_CHARS = 2  # of the noun announced: 条件, 要求, 领域
 
 
-def announces_items(section: Section) -> bool:
-    """Whether the part's own words end by announcing its numbered items."""
+def announced(section: Section) -> str:
+    """The noun of the part's announcement of its items (应具备以下条件 → 条件), or "" when the
+    part has no items, says more than an announcement, or does not end with one."""
     text = section.text.strip()
     if not section.tasks or not text.endswith(ANNOUNCING_ENDS):
-        return False
-    last = text[:-1].replace("：", "。").split("。")[-1]
-    return any(word in last for word in ANNOUNCING)
+        return ""
+    sentences = [s for s in text[:-1].replace("：", "。").replace("；", "。").split("。") if s.strip()]
+    if not sentences or len(sentences) > ANNOUNCING_SENTENCES:
+        return ""
+    last = sentences[-1]
+    for word in ANNOUNCING:
+        if word in last:
+            noun = last[last.index(word) + len(word):][:ANNOUNCED_CHARS]
+            return noun if len(noun) == ANNOUNCED_CHARS else ""
+    if last.endswith(ANNOUNCING_AFTER):
+        noun = last[:-len(ANNOUNCING_AFTER)][-ANNOUNCED_CHARS:]
+        return noun if len(noun) == ANNOUNCED_CHARS else ""
+    return ""
 
 
 def answer_section(plan: Plan, section: Section, besides: int | None = None) -> Reply:

@@ -235,15 +235,16 @@ def test_the_plans_subject_in_a_part_title_names_no_part():
     assert section_by_title("社会力量参与智慧城市建设方面有哪些规定？", titles) == "一"  # without: named
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("拟申请建设试验区的城市应具备以下条件。", True),
-    ("申请单位应符合下列条件：", True),
-    ("具体工作流程如下：", True),
-    ("以下条件由省级部门审核后报送。各地要结合实际推进。", False),  # announced, then more text
-    ("坚持以习近平新时代中国特色社会主义思想为指导。", False),
+@pytest.mark.parametrize(("text", "noun"), [
+    ("试验区建设以地级市等为主，拟申请建设试验区的城市应具备以下条件。", "条件"),
+    ("申请单位应符合下列条件：", "条件"),
+    ("具体要求如下：", "要求"),
+    ("以下条件由省级部门审核后报送。各地要结合实际推进。", ""),  # announced, then more text
+    ("坚持创新引领。强化企业主体。推动开放合作。着重在以下领域率先取得突破：", ""),  # says things of its own
+    ("坚持以习近平新时代中国特色社会主义思想为指导。", ""),
 ])
-def test_a_part_whose_own_words_announce_its_items(text, expected):
+def test_a_part_whose_own_words_announce_its_items(text, noun):
     task = Task(number=1, title="科教资源丰富", text="应拥有高校。", label="（一）")
-    assert structure.announces_items(Section("三", "申请条件", text, (task,), "三、")) is expected
+    assert structure.announced(Section("三", "申请条件", text, (task,), "三、")) == noun
     # A part without items announces nothing, whatever its words.
-    assert not structure.announces_items(Section("三", "申请条件", text, (), "三、"))
+    assert structure.announced(Section("三", "申请条件", text, (), "三、")) == ""
