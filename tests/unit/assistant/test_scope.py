@@ -52,3 +52,10 @@ def test_a_question_sharing_only_a_place_name_with_the_plan_is_about_something_e
     assert names_only("淄博在哪些条目里被点到了？", PLAN_TEXT + "淄博") == []
     assert names_only("济南在哪一部分出现？", PLAN_TEXT) == []  # where the plan names it
     assert names_only("济南这个城市要做什么？", PLAN_TEXT) == []  # what is to be done there
+
+
+def test_a_year_the_plan_does_not_name_is_outside_it_whatever_its_digits():
+    garbled = PLAN_TEXT + " 到7671年，全省高新技术企业达到5万家"
+    assert outside_plan("到7671年要达到多少家？", garbled, TITLE) is None
+    assert "2150年" in outside_plan("2150年有什么安排？", garbled, TITLE).reason
+    assert outside_plan("3000多家企业怎么支持？", garbled, TITLE) is None  # an amount, not a year
