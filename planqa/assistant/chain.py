@@ -566,10 +566,7 @@ class Assistant:
         asks = turn.intent.asks if turn.intent.asks not in NO_FACT_NEEDED else None
         chosen: dict[str, tuple[Scored, str]] = {}
         for text, terms in parts:
-            hits = turn.evidence.part_hits(text)
-            best = hits[0] if hits else None
-            if best is None or not (ex.term_share(best.chunk, terms, idf) >= KEY_SHARE
-                                    or (best.dense or 0.0) >= self.search.calibration.min_dense):
+            if (best := self._clearly_treating(turn, text, terms)) is None:
                 return None  # a topic the plan does not clearly treat: no split
             if asks and not turn.evidence.states(best.chunk, asks):
                 return None
@@ -580,21 +577,29 @@ class Assistant:
                                          ex.LIST_QUOTE_CHARS), h.score) for h, text in chosen.values()]
         return self._compose(turn, items, f"问题里的{len(parts)}个方面分别见以下{len(items)}项任务：")
 
+    def _clearly_treating(self, turn: Turn, text: str, terms: list[str]) -> Scored | None:
+        """The task one topic of the question reaches first, when it clearly treats it: the
+        topic's words are in it, or its meaning is as near as the refusal line asks for."""
+        hits = turn.evidence.part_hits(text)
+        best = hits[0] if hits else None
+        if best is None or not (ex.term_share(best.chunk, terms, self.search.bm25.idf) >= KEY_SHARE
+                                or (best.dense or 0.0) >= self.search.calibration.min_dense):
+            return None
+        return best
+
     def _one_part(self, turn: Turn) -> Answer | None:
         """"房租补贴和产业链招商属于哪一部分？": topics joined in a question asking for the part,
         each clearly treated by its own task, all of one part: that part, with its tasks."""
         if turn.intent.asks != "part" or turn.intent.followup or is_english(turn.question):
             return None
-        idf = self.search.bm25.idf
-        parts = ex.conjunct_parts(turn.question, idf)
+        parts = ex.conjunct_parts(turn.question, self.search.bm25.idf)
         if not 1 < len(parts) <= MAX_TOPICS:
             return None
-        best_of = [next(iter(turn.evidence.part_hits(text)), None) for text, _ in parts]
-        if any(best is None or not (
-                ex.term_share(best.chunk, terms, idf) >= KEY_SHARE
-                or (best.dense or 0.0) >= self.search.calibration.min_dense)
-               for best, (_, terms) in zip(best_of, parts)):
-            return None
+        best_of = []
+        for text, terms in parts:
+            if (best := self._clearly_treating(turn, text, terms)) is None:
+                return None
+            best_of.append(best)
         if len({(b.chunk.plan, b.chunk.section_number) for b in best_of}) > 1 or len({b.chunk.id for b in best_of}) < 2:
             return None
         plan = self.search.entries[best_of[0].chunk.plan].plan
