@@ -334,3 +334,13 @@ def test_facts_come_from_a_tasks_title_and_from_a_count_the_question_leaves_blan
 def test_the_noun_a_question_points_at(question, noun):
     from planqa.assistant.chain import demonstrated
     assert demonstrated(question) == noun
+
+
+def test_topics_of_two_tasks_of_one_part_asked_for_their_part_answer_with_the_part(assistant, plan):
+    joined = ("和", "与", "及", "、", "，")
+    section = next(s for s in plan.sections
+                   if len([t for t in s.tasks if not any(j in t.title for j in joined)]) >= 2)
+    first, second = [t for t in section.tasks if not any(j in t.title for j in joined)][:2]
+    answer = assistant.ask(f"{first.title}和{second.title}属于哪一部分？")
+    assert [c.task for c in answer.citations] == [t.number for t in section.tasks]
+    assert section.title in answer.answer
