@@ -220,7 +220,7 @@ def format_entries(entries: "list[PlanEntry]") -> str:
     lines = []
     for e in entries:
         p = e.plan
-        lines.append(f"{p.plan_id}\t{p.name}\t{len(p.sections)}个部分\t{len(p.tasks)}项任务\t"
+        lines.append(f"{p.plan_id}\t{p.name}\t{len(p.body)}个部分\t{len(p.body_tasks)}项任务\t"
                      f"{len(e.chunk_ids)}块\t{e.embedder}\t{e.indexed_at}")
     return "\n".join(lines) + "\n"
 
@@ -231,9 +231,15 @@ def outline(plan: Plan) -> str:
     from planqa.ingest.grammar import grammar
 
     head = " ".join(x for x in (f"《{plan.title or '（无标题）'}》", plan.issuer, plan.date, plan.doc_number) if x)
-    lines = [head, f"共{len(plan.sections)}个部分，{len(plan.tasks)}项任务"]
+    lines = [head, f"共{len(plan.body)}个部分，{len(plan.body_tasks)}项任务"
+             + (f"，{len(plan.attachments)}个附件" if plan.attachments else "")]
+    attachment = ""
     for s in plan.sections:
-        lines.append(f"{s.label}{s.title}" if s.label else (s.title or "（不分部分）"))
+        if s.attachment != attachment:  # an attachment's heading before its parts
+            attachment = s.attachment
+            lines.append(f"{attachment} {plan.attachment_title(attachment)}".rstrip())
+        if not (s.attachment and not s.label and s.title == plan.attachment_title(s.attachment)):
+            lines.append(f"{s.label}{s.title}" if s.label else (s.title or "（不分部分）"))
         for t in s.tasks:
             label = grammar().label(f"{t.label}{t.title}") if t.label else None
             number = "" if label and label.value == t.number else f"（第{t.number}项）"

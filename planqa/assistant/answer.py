@@ -3,29 +3,31 @@
 from dataclasses import dataclass
 
 from planqa.ingest.grammar import grammar
+from planqa.ingest.plan import split_ref
 
 
 def place(task: int | None, label: str = "", section: str = "") -> str:
     """How an answer names a task: 第9项 where the printed number is the plan's number; where
     numbering restarts per part, the part and the printed label (第三部分（二）, 第二部分第1项);
-    an article as printed (第十二条)."""
+    an article as printed (第十二条); in an attachment, whose task numbers are never printed,
+    its name and the labels (附件2第一部分（三）). ``section`` is the section's ``ref``."""
+    attachment, number = split_ref(section)
     if task is None:
-        return f"第{section}部分" if section else "总体部分"
+        return attachment + (f"第{number}部分" if number else "" if attachment else "总体部分")
     printed = grammar().label(f"{label}题") if label else None
     if printed is not None and printed.level.name == "article":
-        return label  # 第三十四条: a regulation's articles are named as printed
-    if printed is None or printed.value == task or not section:
-        return f"第{task}项"
-    if label.startswith(("（", "(")):
-        return f"第{section}部分{label}"
-    return f"第{section}部分第{printed.value}项"
+        return attachment + label  # 第三十四条: a regulation's articles are named as printed
+    if printed is None or not (attachment or number and printed.value != task):
+        return attachment + f"第{task}项"
+    part = f"第{number}部分" if number else ""
+    return attachment + part + (label if label.startswith(("（", "(")) else f"第{printed.value}项")
 
 
 @dataclass(frozen=True)
 class Citation:
     plan: str
     task: int | None  # None: the notice/overview, or a section of a plan without numbered tasks
-    section: str
+    section: str  # the section's ref: its numeral, "附件2/一" in an attachment (JSON: both apart)
     title: str
     quote: str  # exact sentences of the cleaned plan
     score: float
@@ -36,8 +38,10 @@ class Citation:
         return place(self.task, self.label, self.section)
 
     def to_json(self) -> dict:
-        return {"plan": self.plan, "task": self.task, "label": self.label, "section": self.section,
-                "title": self.title, "quote": self.quote, "score": round(self.score, 4)}
+        attachment, section = split_ref(self.section)
+        return {"plan": self.plan, "task": self.task, "label": self.label, "section": section,
+                "title": self.title, "quote": self.quote, "score": round(self.score, 4),
+                "attachment": attachment or None}
 
 
 @dataclass(frozen=True)

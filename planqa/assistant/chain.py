@@ -129,13 +129,13 @@ def named_parts(plan: Plan, question: str) -> set[str]:
     """The parts whose whole title the question names (主要任务, 保障措施), when it names some
     but not all: a listing is then among their tasks."""
     named = set(titles_named(question, structure.section_titles(plan)))
-    return named if len(named) < len(plan.sections) else set()
+    return named if len(named) < len(plan.body) else set()
 
 
 def part_of(plan: Plan, number: str) -> str:
     """A part as an answer names it: 第三部分：保障措施, 第七章：交通违法和事故处理."""
     section = structure.find_section(plan, number=number)
-    return f"{structure.section_label(section)}：{section.title}" if section else f"第{number}部分"
+    return f"{structure.section_label(section)}：{section.title}" if section else place(None, "", number)
 
 
 def understood(question: str, search: HybridSearch) -> bool:
@@ -324,7 +324,7 @@ class Assistant:
         by_task = {(h.chunk.section_number, h.chunk.task_number): h for h in hits if h.chunk.kind == "task"}
         items = []
         for task in tasks:
-            section_number = plan.section_of(task).number
+            section_number = plan.section_of(task).ref
             chunk = self._chunk_of(plan, task.number, section_number)
             hit = by_task.get((section_number, task.number))
             asks = turn.intent.asks
@@ -344,19 +344,19 @@ class Assistant:
             items.append((chunk, quote, hit.score if hit else 1.0))
         intro = ""
         if len(items) > 1:  # numbering restarts in every section
-            where = "、".join(f"第{c.section_number}部分" for c, _, _ in items)
+            where = "、".join(part_of(plan, c.section_number) for c, _, _ in items)
             intro = f"这份计划各部分分别编号，{where}都有第{turn.intent.task}项："
         answer = self._compose(turn, items, intro)
         if turn.intent.asks and len(items) == 1 and (line := self._fact_line(turn, items[0][0])):
             answer = replace(answer, answer=answer.answer + f"\n{line}")
         if turn.intent.asks == "part" and len(tasks) == 1:  # "这一项属于哪个部分？"
-            answer = replace(answer, answer=answer.answer + f"\n（属于{part_of(plan, plan.section_of(tasks[0]).number)}）")
+            answer = replace(answer, answer=answer.answer + f"\n（属于{part_of(plan, plan.section_of(tasks[0]).ref)}）")
         return answer
 
     def _printed_item(self, turn: Turn, plan: Plan, task: Task, line: str) -> Answer:
         """The task that holds the printed item, quoting the item (the fact asked, if any, from
         the task as a whole)."""
-        chunk = self._chunk_of(plan, task.number, plan.section_of(task).number)
+        chunk = self._chunk_of(plan, task.number, plan.section_of(task).ref)
         if turn.intent.asks and not turn.evidence.states(chunk, turn.intent.asks):
             plain = replace(turn, intent=replace(turn.intent, task=task.number, item=False))
             return self._task(plain)  # says what the task lacks
@@ -399,6 +399,8 @@ class Assistant:
         if turn.intent.meta == "count_tasks" and (number := section_by_title(turn.question, structure.section_titles(plan), structure.common_phrases(plan))):
             section = structure.find_section(plan, number=number)  # "主要任务一共有多少项？"
             return self._reply(turn, structure.answer_section(plan, section))
+        if turn.intent.meta == "attachments":
+            return self._reply(turn, structure.answer_attachments(plan, turn.intent.section_number))
         reply = structure.answer_meta(plan, turn.intent.meta)
         if reply is None and turn.intent.meta in DOCUMENT_FACTS:  # not printed: say so, not a task
             return self._refuse(turn, plan, [], f"{plan.genre}里没有写明{DOCUMENT_FACTS[turn.intent.meta]}")
@@ -427,7 +429,7 @@ class Assistant:
         question = turn.question
         if turn.plan and (parts := named_parts(turn.plan, question)):  # "主要任务里哪些和港口有关"
             hits = [h for h in hits if h.chunk.section_number in parts] or hits
-            for part in turn.plan.sections:
+            for part in turn.plan.body:
                 if part.number in parts:
                     question = question.replace(part.title, "，")  # the part's name is no topic
         terms, found = self._containing(question, hits, turn.intent.literal)
@@ -538,7 +540,7 @@ class Assistant:
         for plan_id in dict.fromkeys(h.chunk.plan for h in hits):
             if (entry := self.search.entries.get(plan_id)) is not None:
                 for i, task in enumerate(entry.plan.tasks):
-                    number = entry.plan.section_of(task).number
+                    number = entry.plan.section_of(task).ref
                     places.setdefault((plan_id, number, None), i - 0.5)  # a part before its tasks
                     places[(plan_id, number, task.number)] = i
         last = len(places)

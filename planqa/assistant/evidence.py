@@ -158,7 +158,7 @@ class Evidence:
             return ()
         plan = entry.plan
         task = next((t for t in plan.tasks if t.number == chunk.task_number
-                     and plan.section_of(t).number == chunk.section_number), None)
+                     and plan.section_of(t).ref == chunk.section_number), None)
         return task.leads if task else ()
 
     @cached_property

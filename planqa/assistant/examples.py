@@ -38,11 +38,11 @@ def example_questions(plan: Plan, n: int = 5) -> list[str]:
     printed), the number of tasks; then more of these to fill the list. A question is kept only
     if the router sends it where it is meant to go (a topic that reads as asking for a number or
     a date, such as 数字化…, is not)."""
-    tasks = plan.tasks
+    tasks = plan.body_tasks  # example questions ask of the document's own text
     noun = plan.genre
     topics = [(q, task) for q, task in ((_topic_question(p), task) for p, task in _topics(plan))
               if _routes(q, plan, "mention")]
-    parts = [s for s in plan.sections if s.number and s.tasks]
+    parts = [s for s in plan.body if s.number and s.tasks]
     part = _around(parts, 0.5)
     shown = {task for _, task in topics[:1]}
     task = _around([t for t in tasks if t not in shown], 0.3) or _around(tasks, 0.3)
@@ -66,10 +66,10 @@ def example_questions(plan: Plan, n: int = 5) -> list[str]:
         first.append((f"这份{noun}一共有多少项任务？", "meta"))
     # Fillers, when the plan lacks a kind above: the other fact, more topics, parts.
     more = facts[1:] + [(q, "mention") for q, _ in topics[1:3]]
-    if len(plan.sections) > 1 and plan.sections[0].number:
+    if len(plan.body) > 1 and plan.body[0].number:
         more.append((f"这份{noun}分几个部分？", "meta"))
     if not tasks:  # parts without numbered tasks: what a part says
-        more += [(f"第{s.number}部分讲什么？", "section") for s in plan.sections if s.number][:2]
+        more += [(f"第{s.number}部分讲什么？", "section") for s in plan.body if s.number][:2]
     kept = [q for q, kind in first + more if _routes(q, plan, kind)]
     return list(dict.fromkeys(kept))[:n]
 
@@ -128,7 +128,7 @@ def _topics(plan: Plan) -> list[tuple[str, Task]]:
     found in the titles of one or two tasks only. Quoted names and longer phrases first, runs of
     a title that is a whole sentence last; then the tasks nearest 60 % of the way through the
     plan (its substance, not its first task)."""
-    tasks = plan.tasks
+    tasks = plan.body_tasks
     titles = [t.title for t in tasks]
     start = len(tasks) * 3 // 5
     ranked = []

@@ -81,7 +81,7 @@ def label(chunk: Chunk) -> str:
         return f"{place(chunk.task_number, chunk.task_label, chunk.section_number)}：{chunk.task_title}"
     if chunk.kind == "overview":
         return "总体工作思路"
-    return f"第{chunk.section_number}部分：{chunk.section_title}"
+    return f"{place(None, '', chunk.section_number)}：{chunk.section_title}"
 
 
 def citation(chunk: Chunk, quote: str, score: float) -> Citation:

@@ -63,7 +63,10 @@ def _cited(c: dict) -> dict:
         value = c.get(key)
         return value if isinstance(value, kind) and not isinstance(value, bool) and value != "" else None
 
-    return {"plan": typed("plan", str), "task": typed("task", int), "section": typed("section", str)}
+    section, attachment = typed("section", str) or "", typed("attachment", str)
+    # the section's ref, as the plan names it: "附件2/一" for part 一 of attachment 2
+    return {"plan": typed("plan", str), "task": typed("task", int),
+            "section": (f"{attachment}/{section}" if attachment else section) or None}
 
 
 # A task of the last list by its place in it (第二个, 最后一个, 倒数第二个, 中间那个), or the one

@@ -181,8 +181,8 @@ def plan_frame(plan: Plan | None, context: Context | None = None) -> Frame:
         return Frame(context)
     genre = plan.genre or ""
     nouns = tuple(genre[i:] for i in range(len(genre) - 1))
-    titles = tuple((s.number, s.title) for s in plan.sections)
-    sizes = tuple(len(s.tasks) for s in plan.sections)
+    titles = tuple((s.number, s.title) for s in plan.body)
+    sizes = tuple(len(s.tasks) for s in plan.body)
     return Frame(context, titles, nouns, owner_names(plan.title, plan.issuer, nouns), sizes,
                  common_phrases(plan))
 
@@ -462,6 +462,13 @@ def _meta(x: Match) -> Query | None:
     return Query("meta", meta=x.rule.name, asks=x.asks)  # asks: if the plan lacks it, a search
 
 
+def _attachments(x: Match) -> Query:
+    """The attachments (which, how many), or one of them by its number: 附件2 → "附件2"."""
+    number = to_int(x.group(1) or "")
+    noun = next((w for w in table().words["attachment_noun"] if w in x.m.group(0)), "附件")
+    return Query("meta", meta="attachments", section_number=f"{noun}{number}" if number else None)
+
+
 def _names_a_thing(x: Match, before: str | None = None) -> bool:
     """Whether the words before the match (or ``before``) name something besides the plan itself
     (its nouns and owner, 这份, 一共, 分成, 提出了)."""
@@ -517,7 +524,7 @@ BUILDERS: dict[str, Callable[[Match], Query | None]] = {
     "section_place": _section_place, "section_label": _section_label, "titled_label": _titled_label, "task_number": _task_number, "these_tasks": _these_tasks, "section_asked": _section_asked, "section_number": _section_number,
     "last_section": _last_section, "last_task": _last_task, "section_title": _section_title, "section_named": _section_named, "list_reference": _list_reference,
     "next": _next, "prev": _prev, "its_section": _its_section, "this_section": _this_section,
-    "within": _within, "this_task": _this_task, "else": _else, "meta": _meta,
+    "within": _within, "this_task": _this_task, "else": _else, "meta": _meta, "attachments": _attachments,
     "document_meta": _document_meta, "topicless": _topicless, "bare_term": _bare_term,
     "mention": _mention, "search": _search,
 }

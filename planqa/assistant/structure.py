@@ -10,37 +10,42 @@ from types import MappingProxyType
 
 from planqa.assistant.answer import Citation, place
 from planqa.ingest.grammar import grammar, raw_grammar
-from planqa.ingest.numerals import int_to_cn
+from planqa.ingest.numerals import int_to_cn, to_int
 from planqa.ingest.plan import Plan, Section, Task
 
 Reply = tuple[str, tuple[Citation, ...], bool]  # answer text, citations, abstained
 
 
 def task_label(task: Task, plan: Plan | None = None) -> str:
-    return place(task.number, task.label, plan.section_of(task).number if plan else "")
+    return place(task.number, task.label, plan.section_of(task).ref if plan else "")
 
 
 def section_label(section: Section) -> str:
     if section.label.startswith("第"):  # 第七章, 第二篇: as printed
-        return section.label
+        return section.attachment + section.label
+    if section.attachment:
+        return place(None, "", section.ref)
     return f"第{section.number}部分" if section.number else "（未分部分）"
 
 
 def task_citation(plan: Plan, task: Task, quote: str, score: float = 1.0) -> Citation:
     section = plan.section_of(task)
-    return Citation(plan.plan_id, task.number, section.number, task.title, quote, score, task.label)
+    return Citation(plan.plan_id, task.number, section.ref, task.title, quote, score, task.label)
 
 
 def range_text(plan: Plan) -> str:
-    numbers = [t.number for t in plan.tasks]
+    """The body's tasks; an attachment's are not the document's own (their numbers go on after)."""
+    numbers = [t.number for t in plan.body_tasks]
     if not numbers:
-        return f"{plan.name}没有编号的任务，共{len(plan.sections)}个部分"
+        return f"{plan.name}没有编号的任务，共{len(plan.body)}个部分"
     return f"{plan.name}共{len(numbers)}项任务（第{min(numbers)}—{max(numbers)}项）"
 
 
 def find_tasks(plan: Plan, number: int, section: str | None = None) -> list[Task]:
-    return [t for t in plan.tasks
-            if t.number == number and (section is None or plan.section_of(t).number == section)]
+    """Task ``number`` of the body, or of the section whose ref is given."""
+    if section is None:
+        return [t for t in plan.body_tasks if t.number == number]
+    return [t for t in plan.tasks if t.number == number and plan.section_of(t).ref == section]
 
 
 COMMON_SHARE = 3  # a phrase in more than a third of the tasks is the plan's subject
@@ -51,10 +56,10 @@ MIN_COMMON_TASKS = 3
 def common_phrases(plan: Plan) -> frozenset[str]:
     """Runs of a part's title (four characters or more) that many of the plan's tasks print:
     the plan's subject ("智慧城市建设" in 科学制定智慧城市建设顶层设计), which names no part."""
-    texts = [t.title + t.text for s in plan.sections for t in s.tasks]
+    texts = [t.title + t.text for s in plan.body for t in s.tasks]
     least = max(MIN_COMMON_TASKS, len(texts) / COMMON_SHARE)
     found: set[str] = set()
-    for section in plan.sections:
+    for section in plan.body:
         title = section.title
         for size in range(4, len(title) + 1):
             for i in range(len(title) - size + 1):
@@ -75,10 +80,10 @@ def _printed_items(plan: Plan) -> dict[int, tuple[Task, str]]:
     "（一）…"), numbered once across the plan: number → (the task holding it, its line). {}
     when the tasks print such numbers themselves (3．, 第八条) or each task restarts them:
     "第8条" then names a task."""
-    if any(t.label[:1].isdigit() or t.label.startswith("第") for t in plan.tasks):
+    if any(t.label[:1].isdigit() or t.label.startswith("第") for t in plan.body_tasks):
         return {}
     found: dict[int, tuple[Task, str]] = {}
-    for task in plan.tasks:
+    for task in plan.body_tasks:
         for line in task.text.split("\n"):
             label = grammar().label(line.strip())
             if label is not None and label.level.name == "number":
@@ -95,18 +100,19 @@ def missing_task(plan: Plan, number: int) -> Reply:
 
 
 def find_section(plan: Plan, position: int | None = None, number: str | None = None) -> Section | None:
+    """A section by its ref, or a part of the body by its position (第三部分)."""
     if number is not None:
-        return next((s for s in plan.sections if s.number == number), None)
+        return next((s for s in plan.sections if s.ref == number), None)
     wanted = int_to_cn(position) if position and 0 < position < 1000 else None
-    by_number = next((s for s in plan.sections if s.number == wanted), None)
+    by_number = next((s for s in plan.body if s.number == wanted), None)
     if by_number:
         return by_number
-    return plan.sections[position - 1] if position and 0 < position <= len(plan.sections) else None
+    return plan.body[position - 1] if position and 0 < position <= len(plan.body) else None
 
 
 def missing_section(plan: Plan, position: int | None, number: str | None) -> Reply:
     asked = number or (int_to_cn(position) if position and 0 < position < 1000 else str(position))
-    return f"{plan.name}共{len(plan.sections)}个部分，没有第{asked}部分。", (), True
+    return f"{plan.name}共{len(plan.body)}个部分，没有第{asked}部分。", (), True
 
 
 # A part whose own words are little more than a sentence announcing what follows ("…应具备以下
@@ -143,7 +149,7 @@ def answer_section(plan: Plan, section: Section, besides: int | None = None) -> 
     head = f"{section_label(section)}“{section.title}”"
     if not section.tasks:
         quote = section.text.split("\n")[0][:200]
-        cite = Citation(plan.plan_id, None, section.number, section.title, quote, 1.0)
+        cite = Citation(plan.plan_id, None, section.ref, section.title, quote, 1.0)
         return f"{head}没有编号的任务，内容如下：\n“{quote}”", (cite,), False
     tasks = [t for t in section.tasks if t.number != besides]
     if len(tasks) == len(section.tasks):
@@ -179,7 +185,7 @@ def section_by_terms(plan: Plan, groups: Sequence[tuple[float, Sequence[str]]]) 
     if not total:
         return None
     shares = sorted(((sum(w for w, terms in groups if any(t in s.title for t in terms)) / total, s.number)
-                     for s in plan.sections), reverse=True)
+                     for s in plan.body), reverse=True)
     best = shares[0]
     if best[0] >= SECTION_SHARE and (len(shares) == 1 or shares[1][0] < best[0]):
         return best[1]
@@ -198,11 +204,11 @@ def answer_meta(plan: Plan, meta: str) -> Reply | None:
     if meta == "count_tasks":
         items = printed_items(plan)  # 1.–21. below the tasks: "共多少条" may count those
         numbered = f"，其下编号的条目共{len(items)}条" if items else ""
-        return f"{range_text(plan)}，分{len(plan.sections)}个部分{numbered}。", (), False
+        return f"{range_text(plan)}，分{len(plan.body)}个部分{numbered}{attached(plan)}。", (), False
     if meta == "count_sections":
-        titles = "；".join(f"{s.number}、{s.title}" for s in plan.sections)
-        return (f"{plan.name}分{len(plan.sections)}个部分，共{len(plan.tasks)}项任务：{titles}。",
-                (), False)
+        titles = "；".join(f"{s.number}、{s.title}" for s in plan.body)
+        return (f"{plan.name}分{len(plan.body)}个部分，共{len(plan.body_tasks)}项任务：{titles}"
+                f"{attached(plan)}。", (), False)
     if meta == "issuer" and plan.issuer:
         quote = plan.notice_title or plan.issuer
         return f"{plan.name}由{plan.issuer}印发。", (_overview_citation(plan, quote),), False
@@ -249,11 +255,13 @@ def _outline(plan: Plan) -> Reply:
     sentence, line = _main_line(plan)
     lead = f"以“{line}”为主线，" if line else ""
     lines = []
-    for s in plan.sections:
+    for s in plan.body:
         numbers = [t.number for t in s.tasks]
         span = (f"（第{numbers[0]}项）" if len(numbers) == 1 else f"（第{numbers[0]}—{numbers[-1]}项）") if numbers else ""
         lines.append(f"{s.number}、{s.title}{span}")
-    text = (f"{plan.name}{lead}分{len(plan.sections)}个部分、共{len(plan.tasks)}项任务：\n"
+    if plan.attachments:
+        lines.append(attached(plan).lstrip("；"))
+    text = (f"{plan.name}{lead}分{len(plan.body)}个部分、共{len(plan.body_tasks)}项任务：\n"
             + "\n".join(lines) + "\n可以接着问某一部分或某一项，例如“第二部分有哪些任务”“第9项讲什么”。")
     quote = sentence or plan.title
     return text, (_overview_citation(plan, quote),), False
@@ -264,8 +272,56 @@ def _chinese_date(iso: str) -> str:
     return f"{int(y)}年{int(m)}月{int(d)}日"
 
 
+def attached(plan: Plan) -> str:
+    """"；另有2个附件：附件1“…”、附件2“…”" — the plan's attachments, or ""."""
+    if not plan.attachments:
+        return ""
+    names = "、".join(f"{a.label}“{a.title}”" if a.title else a.label for a in plan.attachments)
+    return f"；另有{len(plan.attachments)}个附件：{names}"
+
+
+def _attachment_key(label: str) -> tuple[str, int | None]:
+    """"附件2", "附件 二", "附件" → (noun, number): how a question and the print name one."""
+    number = label[2:].strip().split("-")[0].split("－")[0]
+    return label[:2], to_int(number) if number else None
+
+
+def answer_attachments(plan: Plan, label: str | None) -> Reply:
+    """The plan's attachments, or the parts and tasks of the one asked (附件2讲什么)."""
+    if not plan.attachments:
+        return f"{plan.name}没有附件。", (), True
+    if label is None:
+        cites = tuple(_attachment_citation(plan, a.label) for a in plan.attachments)
+        return f"{plan.name}{attached(plan).lstrip('；').replace('另有', '共有', 1)}。", cites, False
+    found = next((a for a in plan.attachments if _attachment_key(a.label) == _attachment_key(label)), None)
+    if found is None:
+        return f"{plan.name}{attached(plan).lstrip('；').replace('另有', '共有', 1)}，没有{label}。", (), True
+    sections = [s for s in plan.sections if s.attachment == found.label]
+    head = f"{found.label}“{found.title}”" if found.title else found.label
+    tasks = [t for s in sections for t in s.tasks]
+    parts = [s for s in sections if s.number]
+    if not tasks and not parts:
+        quote = next((ln for s in sections for ln in s.text.split("\n") if ln.strip()), found.title)[:200]
+        return f"{head}没有编号的条目，内容如下：\n“{quote}”", (_attachment_citation(plan, found.label),), False
+    counted = f"分{len(parts)}个部分" + (f"、共{len(tasks)}项" if tasks else "") if parts else f"包括{len(tasks)}项"
+    lines = [f"{head}{counted}："]
+    for s in sections:
+        if s.number:
+            lines.append(f"{s.label}{s.title}")
+        lines += [f"  {t.label}{t.title}" for t in s.tasks]
+    cites = tuple(task_citation(plan, t, t.title) for t in tasks) or tuple(
+        Citation(plan.plan_id, None, s.ref, s.title, s.text.split("\n")[0][:200] or s.title, 1.0) for s in parts)
+    return "\n".join(lines), cites, False
+
+
+def _attachment_citation(plan: Plan, label: str) -> Citation:
+    section = next(s for s in plan.sections if s.attachment == label)
+    quote = plan.attachment_title(label) or next((ln for ln in section.text.split("\n") if ln.strip()), section.title)
+    return Citation(plan.plan_id, None, section.ref, plan.attachment_title(label) or section.title, quote, 1.0)
+
+
 def section_titles(plan: Plan) -> list[tuple[str, str]]:
-    return [(s.number, s.title) for s in plan.sections]
+    return [(s.number, s.title) for s in plan.body]
 
 
 @cache

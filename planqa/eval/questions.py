@@ -7,13 +7,14 @@ a set can be written from the document alone; ``resolve_cites`` maps them onto t
 numbers (the task holding that item; a part alone stands for all its tasks)."""
 
 import json
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from planqa.errors import PlanqaError
-from planqa.ingest.grammar import grammar
+from planqa.ingest.grammar import fold_digits, grammar
 from planqa.ingest.numerals import cn_to_int
-from planqa.ingest.plan import Plan
+from planqa.ingest.plan import Plan, Section
 
 HERE = Path(__file__).resolve().parent
 # Kinds answered from the plan's structure, not by retrieval.
@@ -60,13 +61,42 @@ def _key(label: str) -> tuple[str, int] | None:
 
 
 def _tasks_at(plan: Plan, path: tuple[str, ...]) -> tuple[int, ...] | None:
-    sections = [s for s in plan.sections if s.number and path and (
+    """The tasks a path names: in the attachment its first label names ("附件2", or its title),
+    else in the body; a path into an attachment that names none stands for the one attachment
+    it fits (a letter's 任务要点 cited by their own labels)."""
+    named = _attachment_named(plan, path[0]) if path else None
+    if named is not None:
+        return _within([s for s in plan.sections if s.attachment == named], path[1:])
+    found = _within(list(plan.body), path)
+    if found is not None:
+        return found
+    fits = [f for a in plan.attachments
+            if (f := _within([s for s in plan.sections if s.attachment == a.label], path)) is not None]
+    if not fits and len(path) > 1 and _key(path[0]) is None and not grammar().attachment.match(path[0]):
+        # an unnumbered heading named first ("申报单位相关证明材料", "5."): the labels after it
+        return _tasks_at(plan, path[1:])
+    return fits[0] if len(fits) == 1 else None
+
+
+def _attachment_named(plan: Plan, first: str) -> str | None:
+    name = re.sub(r"\s+", "", fold_digits(first)).rstrip("：:")
+    for a in plan.attachments:
+        if name == a.label or (a.title and name == re.sub(r"\s+", "", a.title)):
+            return a.label
+    return plan.attachments[0].label if name == "附件" and len(plan.attachments) == 1 else None
+
+
+def _within(sections: list[Section], path: tuple[str, ...]) -> tuple[int, ...] | None:
+    numbered = [s for s in sections if s.number and path and (
         cn_to_int(path[0].rstrip("、")) == cn_to_int(s.number)  # "三" for 三、
         or (_key(path[0]) is not None and _key(path[0]) == _key(s.label)))]  # "第五章" as printed
-    if sections:
-        section, rest = sections[0], path[1:]
-    elif len(plan.sections) == 1 and not plan.sections[0].number:
-        section, rest = plan.sections[0], path
+    unnumbered = [s for s in sections if not s.number]
+    if numbered:
+        section, rest = numbered[0], path[1:]
+    elif len(unnumbered) == 1 and (path or len(sections) == 1):
+        section, rest = unnumbered[0], path
+    elif not path and sections:  # an attachment cited whole
+        return tuple(t.number for s in sections for t in s.tasks)
     else:
         return None
     if not rest:

@@ -7,7 +7,7 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 
-from planqa.ingest.plan import Plan, Section
+from planqa.ingest.plan import Plan, Section, split_ref
 
 # A section without tasks longer than this is split at paragraph boundaries.
 MAX_SECTION_CHARS = 600
@@ -51,11 +51,12 @@ def chunk_plan(plan: Plan) -> list[Chunk]:
 def _units(plan: Plan) -> list[Chunk]:
     chunks = [_overview_chunk(plan)]
     for section in plan.sections:
-        heading = _section_heading(section)
-        meta = {"section_number": section.number, "section_title": section.title}
+        heading = _section_heading(section, plan)
+        # section_number names the section in its plan: its ref ("三", "附件2/一")
+        meta = {"section_number": section.ref, "section_title": section.title}
         if section.tasks:
             if section.text:  # paragraphs above the first task
-                unit = f"section-{section.number}"
+                unit = f"section-{section.ref}"
                 chunks.append(
                     _make(plan, unit, "section", f"{heading}\n{section.text}", section.text, **meta)
                 )
@@ -72,14 +73,20 @@ def _units(plan: Plan) -> list[Chunk]:
         else:
             parts = split_paragraphs(section.text, MAX_SECTION_CHARS) or [""]
             for i, part in enumerate(parts, start=1):
-                unit = f"section-{section.number}" + (f"-{i}" if len(parts) > 1 else "")
+                unit = f"section-{section.ref}" + (f"-{i}" if len(parts) > 1 else "")
                 text = f"{heading}\n{part}" if part else heading
                 chunks.append(_make(plan, unit, "section", text, part or section.title, **meta))
     return chunks
 
 
-def _section_heading(section: Section) -> str:
-    return f"{section.number}、{section.title}" if section.number else section.title
+def _section_heading(section: Section, plan: Plan) -> str:
+    heading = f"{section.number}、{section.title}" if section.number else section.title
+    if not section.attachment:
+        return heading
+    # An attachment's parts are searched under its name and title ("附件2 核心课程参考建议").
+    title = plan.attachment_title(section.attachment)
+    above = " ".join(x for x in (section.attachment, title) if x and x != section.title)
+    return f"{above}\n{heading}" if heading else above
 
 
 def _overview_chunk(plan: Plan) -> Chunk:
@@ -143,7 +150,8 @@ def passages(chunk: Chunk) -> list[Passage]:
     if chunk.kind == "task":
         title = f"{chunk.task_number}.{chunk.task_title}"
     elif chunk.kind == "section":
-        title = f"{chunk.section_number}、{chunk.section_title}" if chunk.section_number else chunk.section_title
+        number = split_ref(chunk.section_number)[1]
+        title = f"{number}、{chunk.section_title}" if number else chunk.section_title
     else:
         title = chunk.body.split("\n", 1)[0]
     sentences = [s for s in split_sentences(chunk.body) if s != title]

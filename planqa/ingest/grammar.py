@@ -63,6 +63,7 @@ class Grammar:
     notice_letter: re.Pattern[str]
     doc_number: re.Pattern[str]
     header_end: re.Pattern[str]
+    attachment: re.Pattern[str]
     addressees: re.Pattern[str]
     meta: re.Pattern[str]
     published: re.Pattern[str]
@@ -116,6 +117,7 @@ def grammar() -> Grammar:
         notice_letter=_compile(front["notice_letter"]),
         doc_number=_compile(front["doc_number"]),
         header_end=_compile(front["header_end"]),
+        attachment=_compile(front["attachment"]),
         addressees=_compile(front["addressees"]),
         meta=_compile(front["meta"]),
         published=_compile(front["published"]),

@@ -12,12 +12,12 @@ Patterns and word lists live in ``grammar.toml``; this module holds only the ord
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planqa.errors import PlanStructureError
 from planqa.ingest.grammar import Grammar, Label, fold_digits, grammar, numeral_value
 from planqa.ingest.numerals import DIGITS, int_to_cn
-from planqa.ingest.plan import Plan, Section, Task
+from planqa.ingest.plan import Attachment, Plan, Section, Task
 
 # A paragraph that ends with one of these is closed; a wrapped line ends elsewhere.
 _CLOSED = "。！？；：…”）】》」』!?;:"
@@ -40,16 +40,22 @@ def parse_plan(text: str, plan_id: str) -> Plan:
     g = grammar()
     lines = unwrap(split_run_ins([ln for ln in _stripped(text) if not g.skip.match(ln)], g))
     labels = [g.label(ln) for ln in lines]
-    start = _body_start(labels)
+    # Attachments close a body numbered before them; a document whose own text has no numbered
+    # lines is read from its first numbered heading, wherever it stands (a covering notice).
+    pieces = _attachments(lines, labels, g)
+    closed = pieces[0].start if pieces and _numbered(labels[:pieces[0].start]) else len(lines)
+    start = _body_start(labels[:closed])
     if start is None:
         raise PlanStructureError(
             "没有识别出计划的结构：没有“一、”“（一）”“1.”或“第一章”式的编号标题"
         )
-    end = _end_start(lines, labels, start, g)
+    end = min(_end_start(lines, labels, start, g), closed)
     front = _front(lines[:start], g)
     end_matter = lines[end:]
     signer, signed, printer, printed = _signature(end_matter, g)
     sections, warnings = _outline(lines[start:end], labels[start:end], g)
+    attached = [p for p in pieces if p.start >= end]
+    sections += _attached_sections(attached, lines, labels, sections, g)
     if not front.title:
         warnings.append("没有找到计划标题")
     return Plan(
@@ -65,6 +71,7 @@ def parse_plan(text: str, plan_id: str) -> Plan:
         published=front.published,
         doc_number=front.doc_number,
         end_matter="\n".join(end_matter),
+        attachments=tuple(Attachment(p.label, p.title) for p in attached),
         warnings=tuple(warnings),
     )
 
@@ -281,7 +288,110 @@ def join_organizations(lines: list[str], g: Grammar) -> str:
     return "、".join(names)
 
 
-# 3. Front matter -----------------------------------------------------------------------------
+# 3. Attachments ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Piece:
+    start: int  # its heading line
+    content: int  # its first line after the heading and title
+    end: int
+    label: str
+    title: str
+
+
+def _numbered(labels: list[Label | None]) -> bool:
+    """Whether some numbering level is used at least twice (a body, not a stray "1.")."""
+    names = [lab.level.name for lab in labels if lab]
+    return any(names.count(n) >= 2 for n in set(names))
+
+
+def _attachments(lines: list[str], labels: list[Label | None], g: Grammar) -> list[_Piece]:
+    """The attachments printed after the document: each from its heading ("附件2", "附件 1：
+    名词解释") to the next, with text of its own (the "附件：1. …" list of their names has none);
+    or, where no heading names one, each titled text whose numbering starts over (a 函 with its
+    任务要点, a guide with its 任务书): named by its title."""
+    n = len(lines)
+    close = n
+    while close > 0 and not labels[close - 1] and _end_like(lines[close - 1], g) and not g.date.match(lines[close - 1]):
+        close -= 1  # 抄送 and 印发 lines close the document after its attachments
+    heads = [i for i in range(n) if not labels[i] and g.attachment.match(lines[i])]
+    # An 印发 line ends the document: what follows it is no attachment of this one.
+    close = min(close, next((k for k in range(heads[0] if heads else 0, n) if g.issued.match(lines[k])), n))
+    heads = [i for i in heads if i < close]
+    labels_at = {i: re.sub(r"\s+", "", fold_digits(g.attachment.match(lines[i]).group(1))) for i in heads}
+    # A label printed twice heads its attachment the last time: the first was a list of the
+    # attachments' names, or a page that carries the document twice.
+    heads = [i for i in heads if not any(labels_at[j] == labels_at[i] for j in heads if j > i)]
+    pieces = []
+    for k, i in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else max(close, i + 1)
+        label, title, content = labels_at[i], g.attachment.match(lines[i]).group(2).strip(), i + 1
+        while not title and content < end and not _worded(lines[content]):
+            content += 1  # a form's "20XX年 第XXX号" above its title
+        if not title and content < end and _title_like(lines[content], g) and not labels[content]:
+            title, content = lines[content], content + 1
+        if _has_text(lines[content:end], g):
+            pieces.append(_Piece(i, content, end, label, title))
+    if pieces:
+        return pieces
+    # Unlabelled: a title line above the top numbering level starting over at 1 ("揭榜任务书"
+    # above 一、 after the guide's 一、二、; a letter's 任务要点 after its signature). Deeper levels
+    # start over under boxes and figures (专栏2, 图5) inside the body.
+    top = min((lab.level.rank for lab in labels if lab), default=None)
+    starts = [i for i in range(1, close - 1) if labels[i + 1] and labels[i + 1].value == 1 and not labels[i]
+              and labels[i + 1].level.rank == top and _title_like(lines[i], g)
+              and len(lines[i]) <= MAX_UNLABELLED_TITLE
+              and any(lab and lab.level == labels[i + 1].level and lab.value > 1 for lab in labels[:i])]
+    return [_Piece(i, i + 1, end, lines[i], lines[i]) for i, end in zip(starts, starts[1:] + [close])]
+
+
+_NUMBERING_CHARS = set("年月日第号")
+
+
+def _worded(line: str) -> bool:
+    """Whether a line has words: Han characters besides those of a date or number."""
+    return len({ch for ch in line if "\u4e00" <= ch <= "\u9fff"} - _NUMBERING_CHARS) >= 2
+
+
+MAX_UNLABELLED_TITLE = 30  # characters of the title line that heads an unlabelled attachment
+
+
+def _has_text(lines: list[str], g: Grammar) -> bool:
+    """Sentences, or long lines of no list: an attachment's content, not a list of the
+    attachments' names ("1.“智能机器人”重点专项2018年度项目申报指南") or a signature."""
+    return any("。" in ln or "；" in ln or (len(ln) >= 40 and not g.label(ln)) for ln in lines)
+
+
+def _attached_sections(pieces: list[_Piece], lines: list[str], labels: list[Label | None],
+                       body: list[Section], g: Grammar) -> list[Section]:
+    """Each attachment's parts and tasks, outlined like a body; its text before its first
+    heading is a part of its own (unnumbered). Task numbers go on after the body's, so that a
+    number still names one task of the plan."""
+    number = max((t.number for s in body for t in s.tasks), default=0)
+    out: list[Section] = []
+    for p in pieces:
+        text, marks = lines[p.content:p.end], labels[p.content:p.end]
+        start = _body_start(marks) if _numbered(marks) else None
+        if start is None:
+            out.append(Section("", p.title, "\n".join(text), (), "", p.label))
+            continue
+        sections, _ = _outline(text[start:], marks[start:], g)
+        preface = "\n".join(text[:start])
+        if not sections[0].number:  # numbered items without parts: one part, the attachment's
+            sections[0] = replace(sections[0], title=p.title,
+                                  text="\n".join(x for x in (preface, sections[0].text) if x))
+        elif preface:
+            sections.insert(0, Section("", p.title, preface))
+        for section in sections:
+            tasks = []
+            for task in section.tasks:
+                number += 1
+                tasks.append(replace(task, number=number))
+            out.append(replace(section, tasks=tuple(tasks), attachment=p.label))
+    return out
+
+
+# 4. Front matter -----------------------------------------------------------------------------
 
 @dataclass
 class _Front:
@@ -407,7 +517,7 @@ def _notice_facts(notice: list[str], f: _Front, g: Grammar) -> None:
             f.addressees = line.rstrip("：")
 
 
-# 4. Parts and tasks --------------------------------------------------------------------------
+# 5. Parts and tasks --------------------------------------------------------------------------
 
 @dataclass
 class _Open:
@@ -436,6 +546,8 @@ def _outline(lines: list[str], labels: list[Label | None], g: Grammar) -> tuple[
             rows.append([])
         else:
             rows[-1].append((line, label))
+    if has_parts:
+        _lost_part_labels(parts, rows, top)
     warnings: list[str] = []
     for part, part_rows in zip(parts, rows):
         # The tasks are the highest-ranked numbering under the part; deeper ones are sub-items.
@@ -487,6 +599,27 @@ def _lost_first_label(part: "_Open") -> None:
     rest = first[m.end():]
     part.tasks.insert(0, _Open(label, first[: m.start()], ([rest] if rest else []) + part.text[1:]))
     part.text = []
+
+
+def _lost_part_labels(parts: list[_Open], rows: list[list[tuple[str, Label | None]]], top) -> None:
+    """A part heading that lost its label (二、 gone, "加强组合驾驶辅助准入与召回管理" left): where
+    the part numbering skips one number, the one short unlabelled line of the part before that
+    stands right above a numbered item opens the missing part."""
+    k = 0
+    while k + 1 < len(parts):
+        here, after = parts[k].label, parts[k + 1].label
+        if after.value - here.value == 2:
+            found = [i for i, (line, label) in enumerate(rows[k][:-1]) if label is None
+                     and rows[k][i + 1][1] is not None and 2 <= len(line) <= MAX_LOST_TITLE
+                     and not re.search(r"[。；，：,;:！？]", line)]
+            if len(found) == 1:
+                i = found[0]
+                printed = re.sub(r"[一二三四五六七八九十百零〇]+", int_to_cn(here.value + 1), here.printed, count=1)
+                label = Label(top, here.value + 1, printed, rows[k][i][0])
+                parts.insert(k + 1, _Open(label, rows[k][i][0]))
+                rows.insert(k + 1, rows[k][i + 1:])
+                rows[k] = rows[k][:i]
+        k += 1
 
 
 def _split(label: Label) -> tuple[str, list[str]]:

@@ -35,15 +35,39 @@ class Section:
     text: str  # the part's own paragraphs (all of it when it has no numbered tasks)
     tasks: tuple[Task, ...] = ()
     label: str = ""  # as printed: "一、", "第二章"
+    attachment: str = ""  # the attachment it stands in ("附件1"); "" in the document's body
+
+    @property
+    def ref(self) -> str:
+        """Names the section uniquely in its plan: the numeral in the body ("三"), the attachment
+        and the numeral in an attachment ("附件2/一", "附件2/" for its unnumbered part)."""
+        return f"{self.attachment}/{self.number}" if self.attachment else self.number
 
     def to_json(self) -> dict:
         return {"number": self.number, "label": self.label, "title": self.title,
-                "text": self.text, "tasks": [t.to_json() for t in self.tasks]}
+                "text": self.text, "tasks": [t.to_json() for t in self.tasks],
+                "attachment": self.attachment or None}
 
     @classmethod
     def from_json(cls, data: dict) -> "Section":
         return cls(data["number"], data["title"], data["text"],
-                   tuple(Task.from_json(t) for t in data["tasks"]), data.get("label", ""))
+                   tuple(Task.from_json(t) for t in data["tasks"]), data.get("label", ""),
+                   data.get("attachment") or "")
+
+
+def split_ref(ref: str) -> tuple[str, str]:
+    """A section's ``ref`` → (attachment, numeral): "附件2/一" → ("附件2", "一"), "三" → ("", "三")."""
+    attachment, _, number = ref.rpartition("/")
+    return attachment, number
+
+
+@dataclass(frozen=True)
+class Attachment:
+    label: str  # as printed, spaces removed: "附件1", "附件"
+    title: str  # its own title line, "" when it prints none
+
+    def to_json(self) -> dict:
+        return {"label": self.label, "title": self.title}
 
 
 @dataclass(frozen=True)
@@ -60,6 +84,7 @@ class Plan:
     published: str = ""  # ISO date a web page gives as 发布时间
     doc_number: str = ""  # 文号: 济工信装备字〔2022〕1号
     end_matter: str = ""  # signature, date, 抄送, 印发, 附件, contacts …, one line each
+    attachments: tuple[Attachment, ...] = ()  # their parts stand in ``sections`` after the body's
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -74,7 +99,20 @@ class Plan:
 
     @property
     def tasks(self) -> list[Task]:
+        """Every task, the attachments' included: what can be searched and cited."""
         return [t for s in self.sections for t in s.tasks]
+
+    @property
+    def body(self) -> tuple[Section, ...]:
+        """The document's own parts, without its attachments: what "how many parts" counts."""
+        return tuple(s for s in self.sections if not s.attachment)
+
+    @property
+    def body_tasks(self) -> list[Task]:
+        return [t for s in self.body for t in s.tasks]
+
+    def attachment_title(self, label: str) -> str:
+        return next((a.title for a in self.attachments if a.label == label), "")
 
     def section_of(self, task: Task) -> Section:
         return next(s for s in self.sections if task in s.tasks)
@@ -105,6 +143,7 @@ class Plan:
             notice=data.get("notice", ""), notice_title=data.get("notice_title", ""),
             addressees=data.get("addressees", ""), published=published,
             doc_number=data.get("doc_number") or "", end_matter=data.get("end_matter") or "",
+            attachments=tuple(Attachment(a["label"], a.get("title") or "") for a in data.get("attachments") or ()),
             warnings=tuple(data.get("warnings", ())),
         )
 
@@ -118,4 +157,5 @@ class Plan:
             "overview": self.overview,
             "sections": [s.to_json() for s in self.sections],
             "end_matter": self.end_matter,
+            "attachments": [a.to_json() for a in self.attachments],
         }

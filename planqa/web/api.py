@@ -220,7 +220,8 @@ def create_api(settings: Settings, assistant) -> FastAPI:
         t = found[0]
         section = p.section_of(t)
         return {"plan": plan, "task": t.number, "title": t.title, "text": t.text,
-                "section": section.number, "section_title": section.title}
+                "section": section.number, "section_title": section.title,
+                "attachment": section.attachment or None}
 
     add_fallback(app)
     if settings.cors_origin_list:

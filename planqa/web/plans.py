@@ -37,9 +37,12 @@ def outline_json(plan: Plan, ingested: Ingested | None = None) -> dict:
         "plan_id": plan.plan_id, "title": plan.title, "issuer": plan.issuer or None,
         "date": plan.date or None, "doc_number": plan.doc_number or None,
         "sections": [{"number": s.number, "label": s.label, "title": s.title, "task_count": len(s.tasks),
-                      "tasks": [{"number": t.number, "label": t.label, "title": t.title} for t in s.tasks]}
+                      "tasks": [{"number": t.number, "label": t.label, "title": t.title} for t in s.tasks],
+                      "attachment": s.attachment or None}
                      for s in plan.sections],
-        "section_count": len(plan.sections), "tasks": len(plan.tasks), "warnings": list(plan.warnings),
+        # the counts are the document's own; its attachments' parts follow in "sections"
+        "section_count": len(plan.body), "tasks": len(plan.body_tasks), "warnings": list(plan.warnings),
+        "attachments": [a.to_json() for a in plan.attachments],
     }
     if ingested is not None:
         data |= {"format": ingested.format, "encoding": ingested.encoding}
@@ -88,5 +91,6 @@ def plan_row(entry) -> dict:
     """One indexed plan as GET /api/plans lists it."""
     p = entry.plan
     return {"plan_id": p.plan_id, "title": p.title, "issuer": p.issuer or None, "date": p.date or None,
-            "sections": len(p.sections), "tasks": len(p.tasks), "indexed_at": entry.indexed_at,
+            "sections": len(p.body), "tasks": len(p.body_tasks), "attachments": len(p.attachments),
+            "indexed_at": entry.indexed_at,
             "source": entry.source}

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 import gradio as gr
 
-from planqa.assistant.answer import Answer
+from planqa.assistant.answer import Answer, place
+from planqa.assistant.structure import section_label
 from planqa.assistant.examples import example_questions
 from planqa.errors import PlanqaError
 
@@ -137,14 +138,16 @@ def render_task(search, citation: dict) -> str:
     if plan is None:
         return "<p>这个计划已不在索引中。</p>"
     p = plan.plan
+    ref = "/".join(x for x in (citation.get("attachment"), citation.get("section")) if x is not None)
     task = next((t for t in p.tasks if t.number == citation.get("task")
-                 and p.section_of(t).number == citation.get("section")), None)
+                 and p.section_of(t).ref == ref), None)
     if task is None:
         heading, text, meta = citation.get("title", ""), p.overview, p.name
     else:
         section = p.section_of(task)
-        heading, text = f"第{task.number}项：{task.title}", task.text
-        meta = f"{p.name} 第{section.number}部分：{section.title}"
+        heading = f"{place(task.number, task.label, section.ref)}：{task.title}"
+        text = task.text
+        meta = f"{p.name} {section_label(section)}：{section.title}"
     body = html.escape(text)
     for quote in re.split(r"(?<=[。；])", citation.get("quote", "")):
         quote = quote.strip("…").strip()

@@ -62,3 +62,30 @@ def test_chapters_and_bare_numerals_are_named_as_printed(tmp_path):
         {"id": "b", "question": "总体要求？", "cite": [["第一章"]]},
     ]))
     assert [q.tasks for q in resolve_cites(questions, plan)] == [(3,), (1, 2)]
+
+
+def test_paths_into_attachments_name_them_by_label_or_title(tmp_path):
+    plan = load_plan(CORPUS / "degree-management-graduate-education-department-ministry-education.txt")[0]
+    questions = load_any(_set(tmp_path, [
+        {"id": "a", "question": "机器学习课？", "cite": [["附件2", "一、", "（三）"]]},
+        {"id": "b", "question": "专业课？", "cite": [["附件 2", "二、"]]},
+        {"id": "c", "question": "架构课？", "cite": [["核心课程参考建议", "二、", "（六）"]]},
+        {"id": "d", "question": "品德？", "cite": [["一、", "（一）"]]},
+    ]))[0]
+    resolved = {q.id: q.tasks for q in resolve_cites(questions, plan)}
+    assert resolved == {"a": (21,), "b": (22, 23, 24, 25, 26, 27), "c": (27,), "d": (1,)}
+    with pytest.raises(PlanqaError, match="附件3"):
+        resolve_cites(load_any(_set(tmp_path, [{"id": "x", "question": "?", "cite": [["附件3", "一、"]]}]))[0], plan)
+
+
+def test_a_path_that_fits_only_the_attachment_resolves_there(tmp_path):
+    # the letter's own 一、 has no （三）: the points printed after its date have
+    plan = load_plan(CORPUS / "ministry-transport-beijing-university-technology-carry-out.txt")[0]
+    questions = load_any(_set(tmp_path, [{"id": "a", "question": "试点内容？", "cite": [["一、", "（三）"]]}]))[0]
+    assert resolve_cites(questions, plan)[0].tasks == (3,)
+
+
+def test_an_unnumbered_heading_first_on_a_path_is_passed_over(tmp_path):
+    plan = load_plan(CORPUS / "degree-management-graduate-education-department-ministry-education.txt")[0]
+    questions = load_any(_set(tmp_path, [{"id": "a", "question": "?", "cite": [["质量保障", "四、", "（二）"]]}]))[0]
+    assert resolve_cites(questions, plan)[0].tasks == (11,)

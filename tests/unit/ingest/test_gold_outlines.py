@@ -30,9 +30,14 @@ def _plan(gold: dict, damaged_with: int | None = None) -> Plan:
     return parse_plan(clean_text(text), Path(gold["source"]).stem)
 
 
-def _skeleton(plan: Plan) -> list:
+def _skeleton(plan: Plan, attachment: str = "") -> list:
     return [(s.number, _norm(s.title), [(t.number, t.label, _norm(t.title)) for t in s.tasks])
-            for s in plan.sections]
+            for s in plan.sections if s.attachment == attachment]
+
+
+def _gold_skeleton(sections: list[dict]) -> list:
+    return [(s["number"], _norm(s["title"]), [(t["number"], t["label"], _norm(t["title"]))
+                                              for t in s["tasks"]]) for s in sections]
 
 
 @pytest.fixture(params=GOLD, ids=lambda p: p.stem[:48])
@@ -51,12 +56,16 @@ def test_parser_finds_the_gold_outline(gold):
     plan = _plan(gold)
     facts = {k: _norm(getattr(plan, k)) or None for k in ("title", "issuer", "date", "doc_number")}
     assert facts == {k: _norm(gold[k]) or None for k in facts}
-    want = [(s["number"], _norm(s["title"]), [(t["number"], t["label"], _norm(t["title"]))
-                                              for t in s["tasks"]]) for s in gold["sections"]]
-    assert _skeleton(plan) == want
-    assert [s.label for s in plan.sections] == [s["label"] for s in gold["sections"]]
-    leads = [list(t.leads) for t in plan.tasks]
+    assert _skeleton(plan) == _gold_skeleton(gold["sections"])
+    assert [s.label for s in plan.body] == [s["label"] for s in gold["sections"]]
+    leads = [list(t.leads) for t in plan.body_tasks]
     assert leads == [t.get("leads", []) for s in gold["sections"] for t in s["tasks"]]
+    if "attachments" not in gold:  # outlined before attachments were read: the body only
+        return
+    attachments = gold["attachments"]
+    assert [(a.label, _norm(a.title)) for a in plan.attachments] == [(a["label"], _norm(a["title"])) for a in attachments]
+    for a in attachments:
+        assert _skeleton(plan, a["label"]) == _gold_skeleton(a["sections"]), a["label"]
     assert _norm(plan.end_matter) == _norm("".join(gold["end_matter"]))
 
 
@@ -65,7 +74,7 @@ def test_no_task_holds_end_matter(gold):
     whole = _norm((DATA / "corpus" / gold["source"]).read_text(encoding="utf-8"))
     for line in map(_norm, gold["end_matter"]):
         if len(line) >= 6 and whole.count(line) == 1:  # words printed only in the end matter
-            assert not any(line in _norm(t.text) for t in plan.tasks), line
+            assert not any(line in _norm(t.text) for t in plan.body_tasks), line
 
 
 def test_damaged_document_parses_to_the_same_outline(gold):

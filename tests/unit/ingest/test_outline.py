@@ -73,9 +73,9 @@ def test_task_text_is_the_body_without_the_title(seed_plan):
 def test_plan_json_has_exactly_the_contract_fields(seed_plan):
     data = seed_plan.to_json()
     assert list(data) == ["plan_id", "title", "issuer", "date", "doc_number", "overview",
-                          "sections", "end_matter"]
+                          "sections", "end_matter", "attachments"]
     section = data["sections"][0]
-    assert list(section) == ["number", "label", "title", "text", "tasks"]
+    assert list(section) == ["number", "label", "title", "text", "tasks", "attachment"]
     assert list(section["tasks"][0]) == ["number", "label", "title", "text", "leads"]
     assert data["plan_id"] == "sdast-2017-work-plan"
     assert (data["date"], data["doc_number"], section["label"]) == ("2017-03-06", None, "一、")

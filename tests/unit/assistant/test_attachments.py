@@ -1,0 +1,69 @@
+"""A plan with articles and four annexes, asked without a model (hash embeddings, embedded
+Chroma): an annex's item is found and named by its annex; counts and numbers are the body's."""
+
+import pytest
+
+from planqa.assistant.answer import Citation, place
+from planqa.assistant.chain import Assistant
+from planqa.assistant.retrieve import HybridSearch
+from planqa.index.build import index_files
+from planqa.index.store import PlanStore, close_client, open_client
+from tests.conftest import CORPUS
+from tests.fakes import HashEmbeddings
+
+PLAN = CORPUS / "interim-management-guidelines-access-intelligent-connected-vehicle.txt"
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    client = open_client(tmp_path_factory.mktemp("home"))
+    store = PlanStore(client, HashEmbeddings())
+    index_files(store, [PLAN])
+    yield Assistant(HybridSearch(store))
+    close_client(client)
+
+
+def test_an_item_of_an_annex_is_cited_with_the_annex_named(assistant):
+    answer = assistant.ask("车联网卡实名登记制度是怎么要求的？")
+    top = answer.citations[0]
+    assert "车联网卡实名登记" in top.quote
+    assert top.to_json()["attachment"] == "附件1" and top.to_json()["section"] == "二"
+    assert top.place == "附件1第二部分（八）" and top.place in answer.answer
+
+
+def test_counts_and_numbers_are_the_bodys(assistant):
+    count = assistant.ask("这份文件一共有多少条？")
+    assert "共10项任务" in count.answer and "4个附件" in count.answer
+    fourth = assistant.ask("第四条讲的是什么？")
+    assert fourth.citations[0].task == 4 and fourth.citations[0].to_json()["attachment"] is None
+
+
+@pytest.mark.parametrize("task, label, ref, named", [
+    (9, "9．", "三", "第9项"), (3, "（二）", "三", "第三部分（二）"), (4, "2.", "三", "第三部分第2项"),
+    (None, "", "三", "第三部分"), (None, "", "", "总体部分"), (21, "（三）", "附件2/一", "附件2第一部分（三）"),
+    (30, "（一）", "附件2/", "附件2（一）"), (None, "", "附件1/", "附件1"), (31, "第五条", "附件1/", "附件1第五条"),
+])
+def test_a_place_names_the_attachment_before_its_labels(task, label, ref, named):
+    assert place(task, label, ref) == named
+    data = Citation("p", task, ref, "t", "q", 1.0, label).to_json()
+    assert (data["attachment"], data["section"]) == ((ref.split("/")[0], ref.split("/")[1]) if "/" in ref else (None, ref))
+
+
+def test_a_follow_up_after_an_annexs_item_stays_in_that_annex(assistant):
+    first = assistant.ask("车联网卡实名登记制度是怎么要求的？")
+    again = assistant.ask("这一部分还有哪些？", history=[first.to_json()])
+    assert again.citations and all(c.to_json()["attachment"] == "附件1" and c.section == "附件1/二"
+                                   for c in again.citations)
+
+
+def test_the_attachments_are_listed_and_one_is_outlined_by_its_number(assistant):
+    listed = assistant.ask("这份文件有几个附件？")
+    assert "共有4个附件" in listed.answer and "附件4“名词解释”" in listed.answer
+    assert [c.to_json()["attachment"] for c in listed.citations] == ["附件1", "附件2", "附件3", "附件4"]
+    second = assistant.ask("附件二讲的是什么？")
+    assert second.answer.startswith("附件2“智能网联汽车产品准入过程保障要求”分3个部分、共14项")
+    assert {c.to_json()["attachment"] for c in second.citations} == {"附件2"} and len(second.citations) == 14
+    glossary = assistant.ask("附件4主要内容是什么")
+    assert "分12个部分" in glossary.answer and "空中下载技术" in glossary.answer
+    missing = assistant.ask("附件5讲什么？")
+    assert missing.abstained and "没有附件5" in missing.answer
