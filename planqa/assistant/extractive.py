@@ -5,7 +5,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from planqa.assistant.answer import Citation, place
-from planqa.assistant.rules import pattern
+from planqa.assistant.rules import pattern, table
 from planqa.index.chunk import Chunk, split_sentences
 from planqa.index.lexical import content_words, tokenize
 
@@ -220,8 +220,23 @@ def group_share(chunk: Chunk, groups: Sequence[tuple[float, Sequence[str]]]) -> 
 
 
 def term_share(chunk: Chunk, terms: Sequence[str], idf: Mapping[str, float]) -> float:
-    """The idf-weighted share of ``terms`` that the task's own words contain."""
-    return group_share(chunk, [(idf.get(t, 0.0), [t]) for t in terms])
+    """The idf-weighted share of ``terms`` that the task's own words contain; a verb the
+    segmenter glued to its object (开展调查) is there when both are ("开展前瞻研判和调查研究")."""
+    total = sum(idf.get(t, 0.0) for t in terms)
+    if not total:
+        return 0.0
+    text = own_words(chunk)
+    return sum(idf.get(t, 0.0) for t in terms if t in text or _parts_in(t, text, idf)) / total
+
+
+MIN_OBJECT_CHARS = 2
+
+
+def _parts_in(term: str, text: str, idf: Mapping[str, float]) -> bool:
+    """A verb glued to its object (开展调查): both said in the task, apart."""
+    verb = next((v for v in table().word_set("work_verb") if term.startswith(v)), "")
+    rest = term[len(verb):]
+    return bool(verb) and len(rest) >= MIN_OBJECT_CHARS and rest in idf and verb in text and rest in text
 
 
 def text_share(text: str, weights: Mapping[str, float]) -> float:

@@ -321,7 +321,8 @@ def _attachment_citation(plan: Plan, label: str) -> Citation:
 
 
 def section_titles(plan: Plan) -> list[tuple[str, str]]:
-    return [(s.number, s.title) for s in plan.body]
+    """Each part's ref and title, the attachments' parts too (企业网络安全保障要求一共列了多少条)."""
+    return [(s.ref, s.title) for s in plan.sections if s.title]
 
 
 @cache

@@ -70,6 +70,11 @@ def _tasks_at(plan: Plan, path: tuple[str, ...]) -> tuple[int, ...] | None:
     found = _within(list(plan.body), path)
     if found is not None:
         return found
+    # A label the body prints once names its task whatever part the path puts it in: numbering
+    # that runs across the parts ("一、/(五)" where the (五) stands under a part whose 二、 was lost).
+    once = [t for t in plan.body_tasks if path and _key(t.label) == _key(path[-1])]
+    if len(path) > 1 and len(once) == 1:
+        return (once[0].number,)
     fits = [f for a in plan.attachments
             if (f := _within([s for s in plan.sections if s.attachment == a.label], path)) is not None]
     if not fits and len(path) > 1 and _key(path[0]) is None and not grammar().attachment.match(path[0]):

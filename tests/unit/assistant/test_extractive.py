@@ -139,3 +139,12 @@ def test_a_phrase_is_said_by_its_words_in_one_sentence_not_across_sentences():
     assert not ex.says_together(together, "公共数据", idf)  # one word: the phrase itself decides
     idf = {"智慧": 1.0, "城市": 1.0, "旅游": 1.0}
     assert not ex.says_together(chunk("建设智慧旅游城市。"), "智慧城市", idf)  # no coordination
+
+
+def test_a_verb_glued_to_its_object_is_said_apart_but_a_name_is_not():
+    idf = {"开展调查": 3.0, "调查": 2.0, "开展": 0.5, "研究": 1.0, "中国科协": 3.0, "中国": 1.0, "科协": 0.5}
+    apart = chunk("开展前瞻研判和调查研究，为决策提供支撑。")
+    assert ex.term_share(apart, ["开展调查", "研究"], idf) == 1.0
+    assert ex.term_share(chunk("开展研究。"), ["开展调查", "研究"], idf) == 0.25
+    # 中国 and 科协 apart are no 中国科协: only a work verb comes off its object
+    assert ex.term_share(chunk("面向中国青少年，各级科协组织活动。"), ["中国科协"], idf) == 0.0

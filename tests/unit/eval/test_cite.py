@@ -89,3 +89,11 @@ def test_an_unnumbered_heading_first_on_a_path_is_passed_over(tmp_path):
     plan = load_plan(CORPUS / "degree-management-graduate-education-department-ministry-education.txt")[0]
     questions = load_any(_set(tmp_path, [{"id": "a", "question": "?", "cite": [["质量保障", "四、", "（二）"]]}]))[0]
     assert resolve_cites(questions, plan)[0].tasks == (11,)
+
+
+def test_a_label_printed_once_in_the_body_names_its_task_under_another_part(tmp_path):
+    # (一)…(十) run across the parts; the heading 二、 was lost, so a writer reading the print
+    # puts (二) under 一、 where the outline has it under the part it restores
+    plan = load_plan(CORPUS / "further-strengthening-access-recall-online-software-upgrade.txt")[0]
+    questions = load_any(_set(tmp_path, [{"id": "a", "question": "?", "cite": [["一、", "(二)"]]}]))[0]
+    assert resolve_cites(questions, plan)[0].tasks == (2,)
