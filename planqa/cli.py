@@ -237,7 +237,7 @@ def outline(plan: Plan) -> str:
     for s in plan.sections:
         if s.attachment != attachment:  # an attachment's heading before its parts
             attachment = s.attachment
-            lines.append(f"{attachment} {plan.attachment_title(attachment)}".rstrip())
+            lines.append(next(a.name for a in plan.attachments if a.label == attachment))
         if not (s.attachment and not s.label and s.title == plan.attachment_title(s.attachment)):
             lines.append(f"{s.label}{s.title}" if s.label else (s.title or "（不分部分）"))
         for t in s.tasks:

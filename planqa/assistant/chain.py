@@ -300,14 +300,15 @@ class Assistant:
         if verdict := self._other_plan(turn, plan):  # "2018年的工作要点里这项还保留吗？"
             return self._refuse(turn, plan, [], verdict.reason)
         if (place := turn.intent.section_place) is not None:  # 这部分第二项: resolve the number
-            section = structure.find_section(plan, turn.intent.section, turn.intent.section_number)
+            within = structure.attachment_in(plan, turn.question)  # 附件1的第二部分第3项
+            section = structure.find_section(plan, turn.intent.section, turn.intent.section_number, within)
             if section is None:
                 return self._reply(turn, structure.missing_section(plan, turn.intent.section,
-                                                                   turn.intent.section_number))
+                                                                   turn.intent.section_number, within))
             if not section.tasks or not (place == -1 or 0 < place <= len(section.tasks)):
                 return self._reply(turn, structure.missing_place(plan, section, place))
             task = section.tasks[-1 if place == -1 else place - 1].number
-            turn = replace(turn, intent=replace(turn.intent, task=task, section_place=None))
+            turn = replace(turn, intent=replace(turn.intent, task=task, section_place=None, section_number=section.ref))
         if turn.intent.also:  # 第4条和第5条: each in turn
             numbers = (turn.intent.task, *turn.intent.also)
             answers = [self._task(replace(turn, intent=replace(turn.intent, task=n, also=())))
@@ -315,7 +316,8 @@ class Assistant:
             return merge_answers(turn.raw, answers)
         if turn.intent.item and (printed := structure.printed_items(plan).get(turn.intent.task)):
             return self._printed_item(turn, plan, *printed)  # 第8条: the item printed "8."
-        section = turn.context.section if turn.context and turn.intent.followup else None
+        # the task's section: resolved from its place (附件1第二部分第3项), or the conversation's
+        section = turn.intent.section_number or (turn.context.section if turn.context and turn.intent.followup else None)
         tasks = structure.find_tasks(plan, turn.intent.task, section) or structure.find_tasks(plan, turn.intent.task)
         if not tasks:
             return self._reply(turn, structure.missing_task(plan, turn.intent.task))
@@ -383,9 +385,10 @@ class Assistant:
             return merge_answers(turn.raw, [self._section(replace(turn, intent=replace(
                 intent, section=n if isinstance(n, int) else None,
                 section_number=n if isinstance(n, str) else None, also=()))) for n in (first, *intent.also)])
-        found = structure.find_section(plan, intent.section, intent.section_number)
+        within = structure.attachment_in(plan, turn.question)  # 附件2第一部分
+        found = structure.find_section(plan, intent.section, intent.section_number, within)
         if found is None:
-            return self._reply(turn, structure.missing_section(plan, intent.section, intent.section_number))
+            return self._reply(turn, structure.missing_section(plan, intent.section, intent.section_number, within))
         if not intent.followup and (listed := self._items_asked(turn, plan, found)):
             return listed  # "总体要求里的基本原则有哪几条？": the task inside the part is asked
         return self._reply(turn, structure.answer_section(plan, found, intent.besides))
@@ -399,8 +402,9 @@ class Assistant:
         if turn.intent.meta == "count_tasks" and (number := section_by_title(turn.question, structure.section_titles(plan), structure.common_phrases(plan))):
             section = structure.find_section(plan, number=number)  # "主要任务一共有多少项？"
             return self._reply(turn, structure.answer_section(plan, section))
-        if turn.intent.meta == "attachments":
-            return self._reply(turn, structure.answer_attachments(plan, turn.intent.section_number))
+        if turn.intent.meta == "attachments" and (
+                listed := structure.answer_attachments(plan, turn.intent.section_number)):
+            return self._reply(turn, listed)
         reply = structure.answer_meta(plan, turn.intent.meta)
         if reply is None and turn.intent.meta in DOCUMENT_FACTS:  # not printed: say so, not a task
             return self._refuse(turn, plan, [], f"{plan.genre}里没有写明{DOCUMENT_FACTS[turn.intent.meta]}")

@@ -10,8 +10,8 @@ from types import MappingProxyType
 
 from planqa.assistant.answer import Citation, place
 from planqa.ingest.grammar import grammar, raw_grammar
-from planqa.ingest.numerals import int_to_cn, to_int
-from planqa.ingest.plan import Plan, Section, Task
+from planqa.ingest.numerals import int_to_cn
+from planqa.ingest.plan import Plan, Section, Task, attachment_key
 
 Reply = tuple[str, tuple[Citation, ...], bool]  # answer text, citations, abstained
 
@@ -99,20 +99,45 @@ def missing_task(plan: Plan, number: int) -> Reply:
     return f"{range_text(plan)}，没有第{number}项。", (), True
 
 
-def find_section(plan: Plan, position: int | None = None, number: str | None = None) -> Section | None:
-    """A section by its ref, or a part of the body by its position (第三部分)."""
+def find_section(plan: Plan, position: int | None = None, number: str | None = None,
+                 within: str | None = None) -> Section | None:
+    """A section by its ref, or a part by its position (第三部分) in the body or in the
+    attachment ``within`` names (附件2第一部分)."""
     if number is not None:
         return next((s for s in plan.sections if s.ref == number), None)
+    parts = [s for s in plan.sections if s.attachment == within and s.number] if within else list(plan.body)
     wanted = int_to_cn(position) if position and 0 < position < 1000 else None
-    by_number = next((s for s in plan.body if s.number == wanted), None)
+    by_number = next((s for s in parts if s.number == wanted), None)
     if by_number:
         return by_number
-    return plan.body[position - 1] if position and 0 < position <= len(plan.body) else None
+    return parts[position - 1] if position and 0 < position <= len(parts) else None
 
 
-def missing_section(plan: Plan, position: int | None, number: str | None) -> Reply:
+def missing_section(plan: Plan, position: int | None, number: str | None, within: str | None = None) -> Reply:
     asked = number or (int_to_cn(position) if position and 0 < position < 1000 else str(position))
+    if within:
+        count = sum(1 for s in plan.sections if s.attachment == within and s.number)
+        return f"{within}共{count}个部分，没有第{asked}部分。", (), True
     return f"{plan.name}共{len(plan.body)}个部分，没有第{asked}部分。", (), True
+
+
+def attachment_in(plan: Plan | None, question: str) -> str | None:
+    """The label of the plan's attachment the question names (附件2, 附件 二, 附表1), or None."""
+    if plan is None or not plan.attachments:
+        return None
+    for a in plan.attachments:
+        noun = a.label[:2]
+        at = question.find(noun)
+        while at >= 0:
+            number = ""
+            for ch in question[at + 2:].lstrip(" "):
+                if not (ch.isdigit() or ch in "一二三四五六七八九十"):
+                    break
+                number += ch
+            if number and attachment_key(noun + number) == attachment_key(a.label):
+                return a.label
+            at = question.find(noun, at + 2)
+    return None
 
 
 # A part whose own words are little more than a sentence announcing what follows ("…应具备以下
@@ -276,28 +301,22 @@ def attached(plan: Plan) -> str:
     """"；另有2个附件：附件1“…”、附件2“…”" — the plan's attachments, or ""."""
     if not plan.attachments:
         return ""
-    names = "、".join(f"{a.label}“{a.title}”" if a.title else a.label for a in plan.attachments)
+    names = "、".join(a.name for a in plan.attachments)
     return f"；另有{len(plan.attachments)}个附件：{names}"
 
 
-def _attachment_key(label: str) -> tuple[str, int | None]:
-    """"附件2", "附件 二", "附件" → (noun, number): how a question and the print name one."""
-    number = label[2:].strip().split("-")[0].split("－")[0]
-    return label[:2], to_int(number) if number else None
-
-
-def answer_attachments(plan: Plan, label: str | None) -> Reply:
+def answer_attachments(plan: Plan, label: str | None) -> Reply | None:
     """The plan's attachments, or the parts and tasks of the one asked (附件2讲什么)."""
     if not plan.attachments:
-        return f"{plan.name}没有附件。", (), True
+        return None  # "需要提交哪些附件": materials a task may name, searched for
     if label is None:
         cites = tuple(_attachment_citation(plan, a.label) for a in plan.attachments)
         return f"{plan.name}{attached(plan).lstrip('；').replace('另有', '共有', 1)}。", cites, False
-    found = next((a for a in plan.attachments if _attachment_key(a.label) == _attachment_key(label)), None)
+    found = next((a for a in plan.attachments if attachment_key(a.label) == attachment_key(label)), None)
     if found is None:
         return f"{plan.name}{attached(plan).lstrip('；').replace('另有', '共有', 1)}，没有{label}。", (), True
     sections = [s for s in plan.sections if s.attachment == found.label]
-    head = f"{found.label}“{found.title}”" if found.title else found.label
+    head = found.name
     tasks = [t for s in sections for t in s.tasks]
     parts = [s for s in sections if s.number]
     if not tasks and not parts:
@@ -315,9 +334,11 @@ def answer_attachments(plan: Plan, label: str | None) -> Reply:
 
 
 def _attachment_citation(plan: Plan, label: str) -> Citation:
+    """The attachment as a whole (its ref names no part: "附件2/")."""
     section = next(s for s in plan.sections if s.attachment == label)
-    quote = plan.attachment_title(label) or next((ln for ln in section.text.split("\n") if ln.strip()), section.title)
-    return Citation(plan.plan_id, None, section.ref, plan.attachment_title(label) or section.title, quote, 1.0)
+    title = plan.attachment_title(label) or section.title
+    quote = title or next((ln for ln in section.text.split("\n") if ln.strip()), "")
+    return Citation(plan.plan_id, None, f"{label}/", title, quote, 1.0)
 
 
 def section_titles(plan: Plan) -> list[tuple[str, str]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from planqa.errors import PlanqaError
 from planqa.ingest.grammar import fold_digits, grammar
 from planqa.ingest.numerals import cn_to_int
-from planqa.ingest.plan import Plan, Section
+from planqa.ingest.plan import Plan, Section, attachment_key
 
 HERE = Path(__file__).resolve().parent
 # Kinds answered from the plan's structure, not by retrieval.
@@ -70,31 +70,39 @@ def _tasks_at(plan: Plan, path: tuple[str, ...]) -> tuple[int, ...] | None:
     found = _within(list(plan.body), path)
     if found is not None:
         return found
-    # A label the body prints once names its task whatever part the path puts it in: numbering
-    # that runs across the parts ("一、/(五)" where the (五) stands under a part whose 二、 was lost).
-    once = [t for t in plan.body_tasks if path and _key(t.label) == _key(path[-1])]
+    if len(path) > 1 and _key(path[0]) is None and not grammar().attachment.match(path[0]):
+        return _tasks_at(plan, path[1:])  # an unnumbered heading named first ("申报单位相关证明材料", "5.")
+    part = next((s for s in plan.body if s.number and _names_part(path[0], s)), None) if path else None
+    letter = not plan.body_tasks and any(s.number for s in plan.body)  # points without items
+    if not path or not (part is not None and not part.tasks or letter):
+        return None
+    # The part the path names has no tasks of its own: a label the body prints once names its
+    # task under another part (numbering that runs across parts, one part's 二、 lost in print),
+    # else the one attachment the path fits (a letter's 任务要点 cited by their own labels).
+    once = [t for t in plan.body_tasks if _key(t.label) == _key(path[-1])]
     if len(path) > 1 and len(once) == 1:
         return (once[0].number,)
     fits = [f for a in plan.attachments
             if (f := _within([s for s in plan.sections if s.attachment == a.label], path)) is not None]
-    if not fits and len(path) > 1 and _key(path[0]) is None and not grammar().attachment.match(path[0]):
-        # an unnumbered heading named first ("申报单位相关证明材料", "5."): the labels after it
-        return _tasks_at(plan, path[1:])
     return fits[0] if len(fits) == 1 else None
+
+
+def _names_part(label: str, section: Section) -> bool:
+    return cn_to_int(label.rstrip("、")) == cn_to_int(section.number) or (
+        _key(label) is not None and _key(label) == _key(section.label))
 
 
 def _attachment_named(plan: Plan, first: str) -> str | None:
     name = re.sub(r"\s+", "", fold_digits(first)).rstrip("：:")
     for a in plan.attachments:
-        if name == a.label or (a.title and name == re.sub(r"\s+", "", a.title)):
+        if attachment_key(name) == attachment_key(a.label) or (a.title and name == re.sub(r"\s+", "", a.title)):
             return a.label
     return plan.attachments[0].label if name == "附件" and len(plan.attachments) == 1 else None
 
 
 def _within(sections: list[Section], path: tuple[str, ...]) -> tuple[int, ...] | None:
-    numbered = [s for s in sections if s.number and path and (
-        cn_to_int(path[0].rstrip("、")) == cn_to_int(s.number)  # "三" for 三、
-        or (_key(path[0]) is not None and _key(path[0]) == _key(s.label)))]  # "第五章" as printed
+    # "三" for 三、, "第五章" as printed
+    numbered = [s for s in sections if s.number and path and _names_part(path[0], s)]
     unnumbered = [s for s in sections if not s.number]
     if numbered:
         section, rest = numbered[0], path[1:]

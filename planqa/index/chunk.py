@@ -85,7 +85,7 @@ def _section_heading(section: Section, plan: Plan) -> str:
         return heading
     # An attachment's parts are searched under its name and title ("附件2 核心课程参考建议").
     title = plan.attachment_title(section.attachment)
-    above = " ".join(x for x in (section.attachment, title) if x and x != section.title)
+    above = " ".join(dict.fromkeys(x for x in (section.attachment, title) if x and x != section.title))
     return f"{above}\n{heading}" if heading else above
 
 

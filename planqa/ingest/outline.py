@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from planqa.errors import PlanStructureError
-from planqa.ingest.grammar import Grammar, Label, fold_digits, grammar, numeral_value
+from planqa.ingest.grammar import Grammar, Label, Level, fold_digits, grammar, numeral_value
 from planqa.ingest.numerals import DIGITS, int_to_cn
 from planqa.ingest.plan import Attachment, Plan, Section, Task
 
@@ -337,12 +337,19 @@ def _attachments(lines: list[str], labels: list[Label | None], g: Grammar) -> li
     # Unlabelled: a title line above the top numbering level starting over at 1 ("揭榜任务书"
     # above 一、 after the guide's 一、二、; a letter's 任务要点 after its signature). Deeper levels
     # start over under boxes and figures (专栏2, 图5) inside the body.
-    top = min((lab.level.rank for lab in labels if lab), default=None)
-    starts = [i for i in range(1, close - 1) if labels[i + 1] and labels[i + 1].value == 1 and not labels[i]
-              and labels[i + 1].level.rank == top and _title_like(lines[i], g)
-              and len(lines[i]) <= MAX_UNLABELLED_TITLE
-              and any(lab and lab.level == labels[i + 1].level and lab.value > 1 for lab in labels[:i])]
+    top: float | None = min((lab.level.rank for lab in labels if lab), default=None)
+    starts = [i for i in range(1, close - 1) if _starts_over(i, lines, labels, top, g)]
     return [_Piece(i, i + 1, end, lines[i], lines[i]) for i, end in zip(starts, starts[1:] + [close])]
+
+
+def _starts_over(i: int, lines: list[str], labels: list[Label | None], top: float | None, g: Grammar) -> bool:
+    """Whether line i is a title above parts (一、, 第一章) numbered anew: the parts used
+    before went past 1. A list (1. 2.) under unnumbered headings starts over within one body."""
+    first = labels[i + 1]
+    return (first is not None and first.value == 1 and labels[i] is None and first.level.rank == top
+            and first.level.name in _PART_LEVELS and _title_like(lines[i], g)
+            and len(lines[i]) <= MAX_UNLABELLED_TITLE
+            and any(lab and lab.level == first.level and lab.value > 1 for lab in labels[:i]))
 
 
 _NUMBERING_CHARS = set("年月日第号")
@@ -546,9 +553,7 @@ def _outline(lines: list[str], labels: list[Label | None], g: Grammar) -> tuple[
             rows.append([])
         else:
             rows[-1].append((line, label))
-    if has_parts:
-        _lost_part_labels(parts, rows, top)
-    warnings: list[str] = []
+    warnings: list[str] = _lost_part_labels(parts, rows, top) if has_parts else []
     for part, part_rows in zip(parts, rows):
         # The tasks are the highest-ranked numbering under the part; deeper ones are sub-items.
         ranks = [lab.level.rank for _, lab in part_rows if lab and (lab.level != top or not has_parts)]
@@ -601,25 +606,30 @@ def _lost_first_label(part: "_Open") -> None:
     part.text = []
 
 
-def _lost_part_labels(parts: list[_Open], rows: list[list[tuple[str, Label | None]]], top) -> None:
+def _lost_part_labels(parts: list[_Open], rows: list[list[tuple[str, Label | None]]], top: Level) -> list[str]:
     """A part heading that lost its label (二、 gone, "加强组合驾驶辅助准入与召回管理" left): where
     the part numbering skips one number, the one short unlabelled line of the part before that
-    stands right above a numbered item opens the missing part."""
-    k = 0
+    stands right above an item of the task level (the highest numbering under the parts) opens
+    the missing part. Returns a warning for each part so restored."""
+    ranks = [lab.level.rank for part_rows in rows for _, lab in part_rows if lab and lab.level != top]
+    task_rank = min(ranks, default=None)
+    warnings, k = [], 0
     while k + 1 < len(parts):
         here, after = parts[k].label, parts[k + 1].label
         if after.value - here.value == 2:
             found = [i for i, (line, label) in enumerate(rows[k][:-1]) if label is None
-                     and rows[k][i + 1][1] is not None and 2 <= len(line) <= MAX_LOST_TITLE
-                     and not re.search(r"[。；，：,;:！？]", line)]
+                     and (below := rows[k][i + 1][1]) is not None and below.level.rank == task_rank
+                     and 2 <= len(line) <= MAX_LOST_TITLE and not any(p in line for p in _SENTENCE_END)]
             if len(found) == 1:
                 i = found[0]
-                printed = re.sub(r"[一二三四五六七八九十百零〇]+", int_to_cn(here.value + 1), here.printed, count=1)
+                printed = int_to_cn(here.value + 1) + here.printed[len(int_to_cn(here.value)):]
                 label = Label(top, here.value + 1, printed, rows[k][i][0])
                 parts.insert(k + 1, _Open(label, rows[k][i][0]))
                 rows.insert(k + 1, rows[k][i + 1:])
                 rows[k] = rows[k][:i]
+                warnings.append(f"部分标题“{label.rest}”缺少编号，按顺序作为第{int_to_cn(label.value)}部分")
         k += 1
+    return warnings
 
 
 def _split(label: Label) -> tuple[str, list[str]]:

@@ -8,6 +8,7 @@ Text fields hold "" when the document does not print them; the JSON says null.
 from dataclasses import dataclass, field
 
 from planqa.ingest.grammar import genre_of
+from planqa.ingest.numerals import to_int
 
 
 @dataclass(frozen=True)
@@ -61,10 +62,21 @@ def split_ref(ref: str) -> tuple[str, str]:
     return attachment, number
 
 
+def attachment_key(label: str) -> tuple[str, int | None]:
+    """"附件2", "附件二", "附件 2", "附件" → (noun, number): one attachment however it is written."""
+    number = label[2:].strip().split("-")[0].split("－")[0]
+    return label[:2], to_int(number) if number else None
+
+
 @dataclass(frozen=True)
 class Attachment:
     label: str  # as printed, spaces removed: "附件1", "附件"
     title: str  # its own title line, "" when it prints none
+
+    @property
+    def name(self) -> str:
+        """How answers name it: 附件2“核心课程参考建议”, or its title alone where that is its label."""
+        return f"{self.label}“{self.title}”" if self.title and self.title != self.label else self.label
 
     def to_json(self) -> dict:
         return {"label": self.label, "title": self.title}

@@ -216,7 +216,7 @@ def create_api(settings: Settings, assistant) -> FastAPI:
         p = search.entries[plan].plan
         found = [t for t in p.tasks if t.number == number]
         if not found:
-            raise UnknownPlan(f"{p.name}没有第{number}项（共{len(p.tasks)}项任务）")
+            raise UnknownPlan(f"{p.name}没有第{number}项（共{len(p.body_tasks)}项任务）")
         t = found[0]
         section = p.section_of(t)
         return {"plan": plan, "task": t.number, "title": t.title, "text": t.text,

@@ -67,3 +67,14 @@ def test_the_attachments_are_listed_and_one_is_outlined_by_its_number(assistant)
     assert "分12个部分" in glossary.answer and "空中下载技术" in glossary.answer
     missing = assistant.ask("附件5讲什么？")
     assert missing.abstained and "没有附件5" in missing.answer
+
+
+def test_a_part_of_an_annex_asked_by_its_position_is_that_annexs(assistant):
+    part = assistant.ask("附件2第一部分讲什么？")
+    assert part.citations and {c.section for c in part.citations} == {"附件2/一"}
+    item = assistant.ask("附件1的第二部分第3项是什么？")
+    assert item.citations[0].section == "附件1/二" and item.citations[0].label == "（三）"
+    missing = assistant.ask("附件3第九部分讲什么？")
+    assert missing.abstained and "附件3共6个部分" in missing.answer
+    body = assistant.ask("第一部分讲什么？")  # the body's, not an annex's first part
+    assert body.citations and not any(c.to_json()["attachment"] for c in body.citations)

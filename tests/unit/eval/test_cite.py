@@ -97,3 +97,11 @@ def test_a_label_printed_once_in_the_body_names_its_task_under_another_part(tmp_
     plan = load_plan(CORPUS / "further-strengthening-access-recall-online-software-upgrade.txt")[0]
     questions = load_any(_set(tmp_path, [{"id": "a", "question": "?", "cite": [["一、", "(二)"]]}]))[0]
     assert resolve_cites(questions, plan)[0].tasks == (2,)
+
+
+@pytest.mark.parametrize("path", [["三", "（一）"], ["五", "（九）"], ["附件3", "一、"]])
+def test_a_wrong_part_or_attachment_is_still_an_error(tmp_path, path):
+    plan = load_plan(CORPUS / "further-strengthening-access-recall-online-software-upgrade.txt")[0]
+    questions = load_any(_set(tmp_path, [{"id": "x", "question": "?", "cite": [path]}]))[0]
+    with pytest.raises(PlanqaError):
+        resolve_cites(questions, plan)

@@ -118,6 +118,36 @@ def test_a_part_heading_that_lost_its_label_opens_the_missing_part():
         ("一", "一、", "总体要求"), ("二", "二、", "加强准入与召回管理"), ("三", "三、", "保障措施")]
     assert [len(s.tasks) for s in plan.sections] == [0, 2, 1] and plan.sections[0].text == "坚持安全第一。"
     assert not any("不连续" in w for w in plan.warnings)
+    assert any("加强准入与召回管理" in w and "缺少编号" in w for w in plan.warnings)
+
+
+def test_a_box_above_a_sub_item_is_no_lost_part():
+    text = """某某通知
+一、总体要求
+（一）指导思想。坚持创新。
+重点工程
+1.建设智能工厂。
+（二）基本原则。坚持安全。
+三、保障措施
+（三）强化责任落实。企业要落实。
+"""
+    plan = parse_plan(text, "p")
+    assert [s.number for s in plan.sections] == ["一", "三"] and len(plan.sections[0].tasks) == 2
+    assert any("缺少第二部分" in w for w in plan.warnings)
+
+
+def test_lists_under_unnumbered_headings_are_one_body():
+    text = """某某方案
+总体要求
+1.坚持创新。
+2.坚持安全。
+重点任务
+1.建设平台。
+2.培育企业。
+3.完善机制。
+"""
+    plan = parse_plan(text, "p")
+    assert plan.attachments == () and not any(s.attachment for s in plan.sections)
 
 
 def test_the_attachments_survive_the_stored_record_and_show_in_plan_json():
