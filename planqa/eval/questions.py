@@ -71,7 +71,10 @@ def _tasks_at(plan: Plan, path: tuple[str, ...]) -> tuple[int, ...] | None:
     if found is not None:
         return found
     if len(path) > 1 and _key(path[0]) is None and not grammar().attachment.match(path[0]):
-        return _tasks_at(plan, path[1:])  # an unnumbered heading named first ("申报单位相关证明材料", "5.")
+        # an unnumbered heading named first ("申报单位相关证明材料", "5."): the labels after it,
+        # else the one task of the whole plan that prints the last of them
+        once = [t for t in plan.tasks if _key(t.label) == _key(path[-1])]
+        return _tasks_at(plan, path[1:]) or ((once[0].number,) if len(once) == 1 else None)
     part = next((s for s in plan.body if s.number and _names_part(path[0], s)), None) if path else None
     letter = not plan.body_tasks and any(s.number for s in plan.body)  # points without items
     if not path or not (part is not None and not part.tasks or letter):

@@ -121,13 +121,15 @@ def render_answer(answer: Answer) -> str:
              for line in answer.answer.split("\n")]
     body = "  \n".join(lines)
     if answer.citations:
-        where = "、".join(f"第{c.task}项" if c.task is not None else escape(c.title) for c in answer.citations)
+        where = "、".join(c.place if c.task is not None else escape(c.title) for c in answer.citations)
         body += f"\n\n*出处：{where}*"
     return body
 
 
 def chip_label(i: int, c: dict) -> str:
-    head = f"第{c['task']}项" if c.get("task") is not None else "总体部分"
+    """A citation's chip: the task as the answer names it (第9项, 第三部分（一）, 附件1第二部分（八）)."""
+    ref = "/".join(x for x in (c.get("attachment"), c.get("section") or "") if x is not None)
+    head = place(c["task"], c.get("label") or "", ref) if c.get("task") is not None else "总体部分"
     title = c.get("title", "")
     return f"{head} {title[:14]}{'…' if len(title) > 14 else ''}"
 

@@ -113,9 +113,10 @@ def test_upload_confirm_ask_and_remove_in_the_manage_tab(manage_server, browser,
     wait_answer(page, "（责任单位：")
     assert page.locator("#citations label").count() == 1
     ask(page, "“四聚”是什么？")
-    wait_answer(page, "第7项")
-    page.locator("#citations label").filter(has_text="第7项").click()
-    panel.get_by_text("第7项：“四聚”", exact=False).wait_for(timeout=10_000)
+    # numbering restarts per part: task 7 is named by its part and label, in the answer and the panel
+    wait_answer(page, "第三部分（一）")
+    page.locator("#citations label").filter(has_text="第三部分（一）").click()
+    panel.get_by_text("第三部分（一）：“四聚”", exact=False).wait_for(timeout=10_000)
     assert f"《{JINAN_TITLE}》" in panel.locator(".meta").inner_text()
 
     # Remove the PDF plan: asked first, cancelled, asked again, confirmed; the selector follows.

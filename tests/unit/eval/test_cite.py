@@ -105,3 +105,11 @@ def test_a_wrong_part_or_attachment_is_still_an_error(tmp_path, path):
     questions = load_any(_set(tmp_path, [{"id": "x", "question": "?", "cite": [path]}]))[0]
     with pytest.raises(PlanqaError):
         resolve_cites(questions, plan)
+
+
+def test_an_unnumbered_heading_then_a_label_the_plan_prints_once(tmp_path):
+    # "申报单位相关证明材料" heads 1.–5. inside the task book appended to the guide, unnumbered
+    plan = load_plan(CORPUS / "general-office-ministry-industry-information-technology-comprehensive.txt")[0]
+    questions = load_any(_set(tmp_path, [{"id": "a", "question": "?", "cite": [["申报单位相关证明材料", "4."]]}]))[0]
+    task = next(t for t in plan.tasks if t.label.startswith("4"))
+    assert resolve_cites(questions, plan)[0].tasks == (task.number,)
