@@ -67,6 +67,9 @@ def _tasks_at(plan: Plan, path: tuple[str, ...]) -> tuple[int, ...] | None:
     named = _attachment_named(plan, path[0]) if path else None
     if named is not None:
         return _within([s for s in plan.sections if s.attachment == named], path[1:])
+    if path and not plan.attachments and grammar().attachment.match(path[0]) \
+            and attachment_key(path[0])[1] in (None, 1):
+        return _tasks_at(plan, path[1:])  # a notice's one attachment that is the plan read as its body
     found = _within(list(plan.body), path)
     if found is not None:
         return found

@@ -434,6 +434,9 @@ def _front(lines: list[str], g: Grammar) -> _Front:
         if not f.doc_number and (m := g.doc_number.search(line)) and len(line) <= 40:
             f.doc_number = m.group(1).replace(" ", "")
             continue
+        if not f.title and not f.overview and (m := g.attachment.match(line)):
+            f.title = m.group(2).strip()  # the plan printed as a notice's attachment: 附件, then its title
+            continue
         if not f.title and not f.overview and _title_like(line, g):
             f.title = line
             continue

@@ -113,3 +113,12 @@ def test_an_unnumbered_heading_then_a_label_the_plan_prints_once(tmp_path):
     questions = load_any(_set(tmp_path, [{"id": "a", "question": "?", "cite": [["申报单位相关证明材料", "4."]]}]))[0]
     task = next(t for t in plan.tasks if t.label.startswith("4"))
     assert resolve_cites(questions, plan)[0].tasks == (task.number,)
+
+
+def test_the_attachment_that_is_the_plan_itself_may_be_named_first(tmp_path):
+    plan = load_plan(CORPUS / "recommendation-leading-ai-enterprises-competitive-products-qingdao.txt")[0]
+    questions = load_any(_set(tmp_path, [{"id": "a", "question": "?", "cite": [["附件", "一、", "（二）"]]},
+                                         {"id": "b", "question": "?", "cite": [["附件", "二、"]]}]))[0]
+    assert [q.tasks for q in resolve_cites(questions, plan)] == [(2,), ()]
+    with pytest.raises(PlanqaError):
+        resolve_cites(load_any(_set(tmp_path, [{"id": "x", "question": "?", "cite": [["附件3", "一、"]]}]))[0], plan)

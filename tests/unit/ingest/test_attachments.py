@@ -175,3 +175,10 @@ def test_a_box_inside_the_body_is_no_attachment():
 """
     plan = parse_plan(text, "p")
     assert plan.attachments == () and [len(s.tasks) for s in plan.sections] == [2, 2]
+
+
+def test_a_plan_printed_as_a_notices_attachment_takes_its_title_not_the_label():
+    plan = parse_plan((CORPUS / "recommendation-leading-ai-enterprises-competitive-products-qingdao.txt")
+                      .read_text(encoding="utf-8"), "qd")
+    assert plan.title.startswith("关于强化产学研融合创新") and plan.attachments == ()
+    assert [s.number for s in plan.sections] == ["一", "二", "三"]
