@@ -171,7 +171,9 @@ def announced(section: Section) -> str:
 
 def answer_section(plan: Plan, section: Section, besides: int | None = None) -> Reply:
     """Every task of the section; ``besides``: the ones other than that task ("还有哪些")."""
-    head = f"{section_label(section)}“{section.title}”"
+    # a plan without parts: its one unnumbered section is the whole text ("第一部分讲什么")
+    head = f"{plan.name}不分部分，" if not section.number and not section.title and not section.attachment \
+        else f"{section_label(section)}“{section.title}”"
     if not section.tasks:
         quote = section.text.split("\n")[0][:200]
         cite = Citation(plan.plan_id, None, section.ref, section.title, quote, 1.0)
@@ -309,6 +311,10 @@ def answer_attachments(plan: Plan, label: str | None) -> Reply | None:
     """The plan's attachments, or the parts and tasks of the one asked (附件2讲什么)."""
     if not plan.attachments:
         return None  # "需要提交哪些附件": materials a task may name, searched for
+    if label is None and len(plan.attachments) == 1:  # 附件讲什么: the one there is
+        label = plan.attachments[0].label
+        listed = answer_attachments(plan, label)
+        return (f"{plan.name}有1个附件。{listed[0]}", *listed[1:]) if listed else None
     if label is None:
         cites = tuple(_attachment_citation(plan, a.label) for a in plan.attachments)
         return f"{plan.name}{attached(plan).lstrip('；').replace('另有', '共有', 1)}。", cites, False

@@ -78,3 +78,22 @@ def test_a_part_of_an_annex_asked_by_its_position_is_that_annexs(assistant):
     assert missing.abstained and "附件3共6个部分" in missing.answer
     body = assistant.ask("第一部分讲什么？")  # the body's, not an annex's first part
     assert body.citations and not any(c.to_json()["attachment"] for c in body.citations)
+
+
+def test_a_part_asked_of_a_plan_without_parts_says_so():
+    from planqa.assistant import structure
+    from planqa.ingest.load import load_plan
+
+    plan = load_plan(PLAN)[0]
+    text, cites, _ = structure.answer_section(plan, plan.body[0])
+    assert text.startswith(f"{plan.name}不分部分，包括10项任务") and len(cites) == 10
+
+
+def test_the_one_attachment_is_outlined_when_asked_without_its_number():
+    from planqa.assistant import structure
+    from planqa.ingest.load import load_plan
+
+    plan = load_plan(CORPUS / "further-strengthening-access-recall-online-software-upgrade.txt")[0]
+    text, cites, abstained = structure.answer_attachments(plan, None)
+    assert text.startswith(f"{plan.name}有1个附件。附件1“智能网联汽车准入") and not abstained
+    assert {c.to_json()["attachment"] for c in cites} == {"附件1"}
