@@ -2,8 +2,15 @@
 
 import hashlib
 import math
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
+from planqa.assistant.chain import Assistant
+from planqa.assistant.retrieve import HybridSearch
+from planqa.index.build import index_files
 from planqa.index.embed import PlanqaEmbeddings
+from planqa.index.store import PlanStore, close_client, open_client
 
 
 class HashEmbeddings(PlanqaEmbeddings):
@@ -37,3 +44,16 @@ class HashEmbeddings(PlanqaEmbeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return self._vector(text)
+
+
+@contextmanager
+def hash_assistant(home: Path, paths: Iterable[Path]) -> Iterator[Assistant]:
+    """An Assistant over the plans at ``paths``, indexed with HashEmbeddings in an embedded
+    Chroma at ``home`` (closed afterwards): the answering path without a model."""
+    client = open_client(home)
+    try:
+        store = PlanStore(client, HashEmbeddings())
+        index_files(store, list(paths))
+        yield Assistant(HybridSearch(store))
+    finally:
+        close_client(client)

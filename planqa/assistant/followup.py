@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from planqa.assistant.answer import Answer, Citation
 from planqa.ingest.numerals import to_int
+from planqa.ingest.plan import join_ref
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -63,10 +64,9 @@ def _cited(c: dict) -> dict:
         value = c.get(key)
         return value if isinstance(value, kind) and not isinstance(value, bool) and value != "" else None
 
-    section, attachment = typed("section", str) or "", typed("attachment", str)
     # the section's ref, as the plan names it: "附件2/一" for part 一 of attachment 2
-    return {"plan": typed("plan", str), "task": typed("task", int),
-            "section": (f"{attachment}/{section}" if attachment else section) or None}
+    ref = join_ref(typed("attachment", str) or "", typed("section", str) or "")
+    return {"plan": typed("plan", str), "task": typed("task", int), "section": ref or None}
 
 
 # A task of the last list by its place in it (第二个, 最后一个, 倒数第二个, 中间那个), or the one

@@ -5,6 +5,7 @@ Pure functions of the parsed ``Plan``; every quote is text of the cleaned plan.
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import cache, lru_cache
 from types import MappingProxyType
 
@@ -105,7 +106,7 @@ def find_section(plan: Plan, position: int | None = None, number: str | None = N
     attachment ``within`` names (附件2第一部分)."""
     if number is not None:
         return next((s for s in plan.sections if s.ref == number), None)
-    parts = [s for s in plan.sections if s.attachment == within and s.number] if within else list(plan.body)
+    parts = [s for s in plan.sections_of(within) if s.number] if within else list(plan.body)
     wanted = int_to_cn(position) if position and 0 < position < 1000 else None
     by_number = next((s for s in parts if s.number == wanted), None)
     if by_number:
@@ -116,7 +117,7 @@ def find_section(plan: Plan, position: int | None = None, number: str | None = N
 def missing_section(plan: Plan, position: int | None, number: str | None, within: str | None = None) -> Reply:
     asked = number or (int_to_cn(position) if position and 0 < position < 1000 else str(position))
     if within:
-        count = sum(1 for s in plan.sections if s.attachment == within and s.number)
+        count = sum(1 for s in plan.sections_of(within) if s.number)
         return f"{within}共{count}个部分，没有第{asked}部分。", (), True
     return f"{plan.name}共{len(plan.body)}个部分，没有第{asked}部分。", (), True
 
@@ -175,9 +176,8 @@ def answer_section(plan: Plan, section: Section, besides: int | None = None) -> 
     head = f"{plan.name}不分部分，" if not section.number and not section.title and not section.attachment \
         else f"{section_label(section)}“{section.title}”"
     if not section.tasks:
-        quote = section.text.split("\n")[0][:200]
-        cite = Citation(plan.plan_id, None, section.ref, section.title, quote, 1.0)
-        return f"{head}没有编号的任务，内容如下：\n“{quote}”", (cite,), False
+        cite = section_citation(plan, section)
+        return f"{head}没有编号的任务，内容如下：\n“{cite.quote}”", (cite,), False
     tasks = [t for t in section.tasks if t.number != besides]
     if len(tasks) == len(section.tasks):
         items = sum(task in section.tasks for task, _ in printed_items(plan).values())
@@ -189,6 +189,11 @@ def answer_section(plan: Plan, section: Section, besides: int | None = None) -> 
     lines += [f"{task_label(t, plan)}：{t.title}" for t in tasks]
     cites = tuple(task_citation(plan, t, t.title) for t in tasks)
     return "\n".join(lines), cites, False
+
+
+def section_citation(plan: Plan, section: Section) -> Citation:
+    """A part cited whole, by its first paragraph."""
+    return Citation(plan.plan_id, None, section.ref, section.title, section.text.split("\n")[0][:200], 1.0)
 
 
 def _overview_citation(plan: Plan, quote: str) -> Citation:
@@ -231,11 +236,11 @@ def answer_meta(plan: Plan, meta: str) -> Reply | None:
     if meta == "count_tasks":
         items = printed_items(plan)  # 1.–21. below the tasks: "共多少条" may count those
         numbered = f"，其下编号的条目共{len(items)}条" if items else ""
-        return f"{range_text(plan)}，分{len(plan.body)}个部分{numbered}{attached(plan)}。", (), False
+        return f"{range_text(plan)}，分{len(plan.body)}个部分{numbered}{_also(attached(plan))}。", (), False
     if meta == "count_sections":
         titles = "；".join(f"{s.number}、{s.title}" for s in plan.body)
         return (f"{plan.name}分{len(plan.body)}个部分，共{len(plan.body_tasks)}项任务：{titles}"
-                f"{attached(plan)}。", (), False)
+                f"{_also(attached(plan))}。", (), False)
     if meta == "issuer" and plan.issuer:
         quote = plan.notice_title or plan.issuer
         return f"{plan.name}由{plan.issuer}印发。", (_overview_citation(plan, quote),), False
@@ -287,7 +292,7 @@ def _outline(plan: Plan) -> Reply:
         span = (f"（第{numbers[0]}项）" if len(numbers) == 1 else f"（第{numbers[0]}—{numbers[-1]}项）") if numbers else ""
         lines.append(f"{s.number}、{s.title}{span}")
     if plan.attachments:
-        lines.append(attached(plan).lstrip("；"))
+        lines.append(attached(plan))
     text = (f"{plan.name}{lead}分{len(plan.body)}个部分、共{len(plan.body_tasks)}项任务：\n"
             + "\n".join(lines) + "\n可以接着问某一部分或某一项，例如“第二部分有哪些任务”“第9项讲什么”。")
     quote = sentence or plan.title
@@ -299,12 +304,16 @@ def _chinese_date(iso: str) -> str:
     return f"{int(y)}年{int(m)}月{int(d)}日"
 
 
-def attached(plan: Plan) -> str:
-    """"；另有2个附件：附件1“…”、附件2“…”" — the plan's attachments, or ""."""
+def attached(plan: Plan, verb: str = "另有") -> str:
+    """"另有2个附件：附件1“…”、附件2“…”" — the plan's attachments, or ""."""
     if not plan.attachments:
         return ""
     names = "、".join(a.name for a in plan.attachments)
-    return f"；另有{len(plan.attachments)}个附件：{names}"
+    return f"{verb}{len(plan.attachments)}个附件：{names}"
+
+
+def _also(clause: str) -> str:
+    return f"；{clause}" if clause else ""
 
 
 def answer_attachments(plan: Plan, label: str | None) -> Reply | None:
@@ -317,11 +326,11 @@ def answer_attachments(plan: Plan, label: str | None) -> Reply | None:
         return (f"{plan.name}有1个附件。{listed[0]}", *listed[1:]) if listed else None
     if label is None:
         cites = tuple(_attachment_citation(plan, a.label) for a in plan.attachments)
-        return f"{plan.name}{attached(plan).lstrip('；').replace('另有', '共有', 1)}。", cites, False
+        return f"{plan.name}{attached(plan, '共有')}。", cites, False
     found = next((a for a in plan.attachments if attachment_key(a.label) == attachment_key(label)), None)
     if found is None:
-        return f"{plan.name}{attached(plan).lstrip('；').replace('另有', '共有', 1)}，没有{label}。", (), True
-    sections = [s for s in plan.sections if s.attachment == found.label]
+        return f"{plan.name}{attached(plan, '共有')}，没有{label}。", (), True
+    sections = plan.sections_of(found.label)
     head = found.name
     tasks = [t for s in sections for t in s.tasks]
     parts = [s for s in sections if s.number]
@@ -335,13 +344,13 @@ def answer_attachments(plan: Plan, label: str | None) -> Reply | None:
             lines.append(f"{s.label}{s.title}")
         lines += [f"  {t.label}{t.title}" for t in s.tasks]
     cites = tuple(task_citation(plan, t, t.title) for t in tasks) or tuple(
-        Citation(plan.plan_id, None, s.ref, s.title, s.text.split("\n")[0][:200] or s.title, 1.0) for s in parts)
+        replace(c, quote=c.quote or c.title) for c in (section_citation(plan, s) for s in parts))
     return "\n".join(lines), cites, False
 
 
 def _attachment_citation(plan: Plan, label: str) -> Citation:
     """The attachment as a whole (its ref names no part: "附件2/")."""
-    section = next(s for s in plan.sections if s.attachment == label)
+    section = plan.sections_of(label)[0]
     title = plan.attachment_title(label) or section.title
     quote = title or next((ln for ln in section.text.split("\n") if ln.strip()), "")
     return Citation(plan.plan_id, None, f"{label}/", title, quote, 1.0)

@@ -8,6 +8,7 @@ numbers (the task holding that item; a part alone stands for all its tasks)."""
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -66,11 +67,11 @@ def _tasks_at(plan: Plan, path: tuple[str, ...]) -> tuple[int, ...] | None:
     it fits (a letter's 任务要点 cited by their own labels)."""
     named = _attachment_named(plan, path[0]) if path else None
     if named is not None:
-        return _within([s for s in plan.sections if s.attachment == named], path[1:])
+        return _within(plan.sections_of(named), path[1:])
     if path and not plan.attachments and grammar().attachment.match(path[0]) \
             and attachment_key(path[0])[1] in (None, 1):
         return _tasks_at(plan, path[1:])  # a notice's one attachment that is the plan read as its body
-    found = _within(list(plan.body), path)
+    found = _within(plan.body, path)
     if found is not None:
         return found
     if len(path) > 1 and _key(path[0]) is None and not grammar().attachment.match(path[0]):
@@ -89,7 +90,7 @@ def _tasks_at(plan: Plan, path: tuple[str, ...]) -> tuple[int, ...] | None:
     if len(path) > 1 and len(once) == 1:
         return (once[0].number,)
     fits = [f for a in plan.attachments
-            if (f := _within([s for s in plan.sections if s.attachment == a.label], path)) is not None]
+            if (f := _within(plan.sections_of(a.label), path)) is not None]
     return fits[0] if len(fits) == 1 else None
 
 
@@ -106,7 +107,7 @@ def _attachment_named(plan: Plan, first: str) -> str | None:
     return plan.attachments[0].label if name == "附件" and len(plan.attachments) == 1 else None
 
 
-def _within(sections: list[Section], path: tuple[str, ...]) -> tuple[int, ...] | None:
+def _within(sections: Sequence[Section], path: tuple[str, ...]) -> tuple[int, ...] | None:
     # "三" for 三、, "第五章" as printed
     numbered = [s for s in sections if s.number and path and _names_part(path[0], s)]
     unnumbered = [s for s in sections if not s.number]

@@ -314,18 +314,17 @@ def _attachments(lines: list[str], labels: list[Label | None], g: Grammar) -> li
     close = n
     while close > 0 and not labels[close - 1] and _end_like(lines[close - 1], g) and not g.date.match(lines[close - 1]):
         close -= 1  # 抄送 and 印发 lines close the document after its attachments
-    heads = [i for i in range(n) if not labels[i] and g.attachment.match(lines[i])]
+    found = {i: m for i in range(n) if not labels[i] and (m := g.attachment.match(lines[i]))}
     # An 印发 line ends the document: what follows it is no attachment of this one.
-    close = min(close, next((k for k in range(heads[0] if heads else 0, n) if g.issued.match(lines[k])), n))
-    heads = [i for i in heads if i < close]
-    labels_at = {i: re.sub(r"\s+", "", fold_digits(g.attachment.match(lines[i]).group(1))) for i in heads}
+    close = min(close, next((k for k in range(min(found, default=0), n) if g.issued.match(lines[k])), n))
+    labels_at = {i: re.sub(r"\s+", "", fold_digits(m.group(1))) for i, m in found.items() if i < close}
     # A label printed twice heads its attachment the last time: the first was a list of the
     # attachments' names, or a page that carries the document twice.
-    heads = [i for i in heads if not any(labels_at[j] == labels_at[i] for j in heads if j > i)]
+    heads = [i for i in labels_at if not any(labels_at[j] == labels_at[i] for j in labels_at if j > i)]
     pieces = []
     for k, i in enumerate(heads):
         end = heads[k + 1] if k + 1 < len(heads) else max(close, i + 1)
-        label, title, content = labels_at[i], g.attachment.match(lines[i]).group(2).strip(), i + 1
+        label, title, content = labels_at[i], found[i].group(2).strip(), i + 1
         while not title and content < end and not _worded(lines[content]):
             content += 1  # a form's "20XX年 第XXX号" above its title
         if not title and content < end and _title_like(lines[content], g) and not labels[content]:

@@ -42,7 +42,7 @@ class Section:
     def ref(self) -> str:
         """Names the section uniquely in its plan: the numeral in the body ("三"), the attachment
         and the numeral in an attachment ("附件2/一", "附件2/" for its unnumbered part)."""
-        return f"{self.attachment}/{self.number}" if self.attachment else self.number
+        return join_ref(self.attachment, self.number)
 
     def to_json(self) -> dict:
         return {"number": self.number, "label": self.label, "title": self.title,
@@ -54,6 +54,11 @@ class Section:
         return cls(data["number"], data["title"], data["text"],
                    tuple(Task.from_json(t) for t in data["tasks"]), data.get("label", ""),
                    data.get("attachment") or "")
+
+
+def join_ref(attachment: str, number: str) -> str:
+    """(attachment, numeral) → a section's ``ref``: ("附件2", "一") → "附件2/一", ("", "三") → "三"."""
+    return f"{attachment}/{number}" if attachment else number
 
 
 def split_ref(ref: str) -> tuple[str, str]:
@@ -114,10 +119,14 @@ class Plan:
         """Every task, the attachments' included: what can be searched and cited."""
         return [t for s in self.sections for t in s.tasks]
 
+    def sections_of(self, attachment: str) -> tuple[Section, ...]:
+        """The sections of one attachment by its label; "" for the document's own."""
+        return tuple(s for s in self.sections if s.attachment == attachment)
+
     @property
     def body(self) -> tuple[Section, ...]:
         """The document's own parts, without its attachments: what "how many parts" counts."""
-        return tuple(s for s in self.sections if not s.attachment)
+        return self.sections_of("")
 
     @property
     def body_tasks(self) -> list[Task]:

@@ -11,6 +11,7 @@ from planqa.assistant.answer import Answer, place
 from planqa.assistant.structure import section_label
 from planqa.assistant.examples import example_questions
 from planqa.errors import PlanqaError
+from planqa.ingest.plan import join_ref
 
 EXAMPLE_BUTTONS = 5  # example questions under the box, made from the chosen plan
 
@@ -128,7 +129,7 @@ def render_answer(answer: Answer) -> str:
 
 def chip_label(i: int, c: dict) -> str:
     """A citation's chip: the task as the answer names it (第9项, 第三部分（一）, 附件1第二部分（八）)."""
-    ref = "/".join(x for x in (c.get("attachment"), c.get("section") or "") if x is not None)
+    ref = join_ref(c.get("attachment") or "", c.get("section") or "")
     head = place(c["task"], c.get("label") or "", ref) if c.get("task") is not None else "总体部分"
     title = c.get("title", "")
     return f"{head} {title[:14]}{'…' if len(title) > 14 else ''}"
@@ -140,7 +141,7 @@ def render_task(search, citation: dict) -> str:
     if plan is None:
         return "<p>这个计划已不在索引中。</p>"
     p = plan.plan
-    ref = "/".join(x for x in (citation.get("attachment"), citation.get("section")) if x is not None)
+    ref = join_ref(citation.get("attachment") or "", citation.get("section") or "")
     task = next((t for t in p.tasks if t.number == citation.get("task")
                  and p.section_of(t).ref == ref), None)
     if task is None:

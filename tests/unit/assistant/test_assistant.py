@@ -6,12 +6,8 @@ own words, lead notes, facts), so it holds for any embedder."""
 import pytest
 
 from planqa.assistant import structure
-from planqa.assistant.chain import Assistant
-from planqa.assistant.retrieve import HybridSearch
-from planqa.index.build import index_files
-from planqa.index.store import PlanStore, close_client, open_client
 from tests.conftest import CORPUS
-from tests.fakes import HashEmbeddings
+from tests.fakes import hash_assistant
 
 PLAN = CORPUS / "three-year-action-plan-improving-innovation-capability.txt"
 ID = PLAN.stem
@@ -19,11 +15,8 @@ ID = PLAN.stem
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    client = open_client(tmp_path_factory.mktemp("home"))
-    store = PlanStore(client, HashEmbeddings())
-    index_files(store, [PLAN])
-    yield Assistant(HybridSearch(store))
-    close_client(client)
+    with hash_assistant(tmp_path_factory.mktemp("home"), [PLAN]) as assistant:
+        yield assistant
 
 
 @pytest.fixture(scope="module")
@@ -216,11 +209,8 @@ def test_a_near_task_that_states_the_fact_asked_about_the_topic_answers(tmp_path
     from planqa.assistant.evidence import Evidence
 
     path = CORPUS / "digital-transformation-action-plan-building-material-industry.txt"
-    client = open_client(tmp_path)
-    try:
-        store = PlanStore(client, HashEmbeddings())
-        index_files(store, [path])
-        search = HybridSearch(store)
+    with hash_assistant(tmp_path, [path]) as assistant:
+        search = assistant.search
         plan = search.entries[path.stem].plan
         question = "要形成多少套系统解决方案？"
         evidence = Evidence(search, question, plan)
@@ -232,8 +222,6 @@ def test_a_near_task_that_states_the_fact_asked_about_the_topic_answers(tmp_path
         assert evidence.stating([ranked[0], replace(target, score=0.3)], "count") is None
         other = Evidence(search, "要培育多少家上市公司？", plan)
         assert other.stating(ranked, "count") is None
-    finally:
-        close_client(client)
 
 
 def test_two_parts_by_number_are_listed_each_and_the_last_task_is_the_plans_last(assistant, plan):
@@ -309,19 +297,14 @@ def test_facts_come_from_a_tasks_title_and_from_a_count_the_question_leaves_blan
     path.write_text("某市智能制造行动方案\n一、总体要求\n（一）指导思想\n统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局。\n"
                     "（二）2025年底前完成平台建设\n推进各项平台工作，做好衔接。\n二、重点任务\n（三）培育企业\n培育一批领军企业。\n",
                     encoding="utf-8")
-    client = open_client(tmp_path / "home")
-    try:
-        store = PlanStore(client, HashEmbeddings())
-        index_files(store, [path])
-        search = HybridSearch(store)
+    with hash_assistant(tmp_path / "home", [path]) as assistant:
+        search = assistant.search
         plan = search.entries[path.stem].plan
         chunk = {h.chunk.task_number: h.chunk for h in Evidence(search, "指导思想", plan).task_hits}
         blank = Evidence(search, "要统筹推进的是“几位一体”总体布局？", plan)
         assert "五位一体" in [f.text for f in blank.stated(chunk[1], "count")]
         when = Evidence(search, "平台建设什么时候完成？", plan)
         assert any("2025年底前" in f.text for f in when.stated(chunk[2], "when"))  # printed in the title only
-    finally:
-        close_client(client)
 
 
 @pytest.mark.parametrize(("question", "noun"), [

@@ -4,23 +4,16 @@ Chroma): an annex's item is found and named by its annex; counts and numbers are
 import pytest
 
 from planqa.assistant.answer import Citation, place
-from planqa.assistant.chain import Assistant
-from planqa.assistant.retrieve import HybridSearch
-from planqa.index.build import index_files
-from planqa.index.store import PlanStore, close_client, open_client
 from tests.conftest import CORPUS
-from tests.fakes import HashEmbeddings
+from tests.fakes import hash_assistant
 
 PLAN = CORPUS / "interim-management-guidelines-access-intelligent-connected-vehicle.txt"
 
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    client = open_client(tmp_path_factory.mktemp("home"))
-    store = PlanStore(client, HashEmbeddings())
-    index_files(store, [PLAN])
-    yield Assistant(HybridSearch(store))
-    close_client(client)
+    with hash_assistant(tmp_path_factory.mktemp("home"), [PLAN]) as assistant:
+        yield assistant
 
 
 def test_an_item_of_an_annex_is_cited_with_the_annex_named(assistant):
