@@ -16,7 +16,7 @@ from planqa.assistant.facts import ADMIN_ENDS, Fact, facts_in, filled_counts, na
 from planqa.assistant.followup import topicless
 from planqa.assistant.query import without
 from planqa.assistant.retrieve import HybridSearch, Scored
-from planqa.index.chunk import Chunk
+from planqa.index.chunk import Chunk, split_sentences
 from planqa.index.lexical import word_edges
 from planqa.ingest.plan import Plan
 
@@ -29,6 +29,7 @@ DAY_MARKS = "月日号旬"  # a date that says which day (or part of a month)
 MAX_PHRASE_TASKS = 0.3  # a phrase in more of the tasks than this names no topic of its own
 FACT_BAND = 0.6  # a hit this close to the best one that states the fact asked for may answer instead
 FACT_SHARE = 0.6  # ... when the clause stating it (under its title) holds this much of the key words
+EVENT_SHARE = 0.3  # of the key words the sentence of a time told by an event holds to answer 什么时候
 
 
 def spelled_out(question: str, plan_text: str) -> str:
@@ -174,7 +175,9 @@ class Evidence:
         or a day in the date, a year alone does not say which day."""
         if kind in ("when", "date"):  # the plan's own year (2017年 of a 2017 plan) is no deadline
             found = tuple(f for f in of_kind(self.facts(chunk), "when") if f.text not in self.own_years)
-            return tuple(f for f in found if any(c in f.text for c in DAY_MARKS)) if kind == "date" else found
+            if kind == "date":
+                return tuple(f for f in found if any(c in f.text for c in DAY_MARKS))
+            return found + tuple(f for f in of_kind(self.facts(chunk), "event_time") if self._about(f, chunk))
         if kind == "count":  # "是多少" is answered by any number with a unit, an amount too
             return self.filled(chunk) + of_kind(self.facts(chunk), "count") + of_kind(self.facts(chunk), "money")
         if kind == "ratio":  # a share: a percentage, 百分之…, 三成
@@ -204,6 +207,25 @@ class Evidence:
             if held >= share:
                 best, share = h, held
         return best
+
+    @cached_property
+    def _event_weights(self) -> dict[str, float]:
+        """The question's key words without the words asking when (什么时候, 时间): what a time
+        told by an event must be said of."""
+        from planqa.assistant.rules import table
+
+        asking = next(p for name, p, _ in table().asks if name == "when")
+        return ex.topic_weights(asking.sub("，", self.spelled), self.idf)
+
+    def _about(self, fact: Fact, chunk: Chunk) -> bool:
+        """Whether a time told by an event answers the question: its sentence holds EVENT_SHARE of
+        the question's key words and as many as any sentence of the task ("研究者培训在什么时候做"
+        ← "临床试验开始前，应进行相关培训，以确保研究者…"), not only the task's topic."""
+        def share(sentence: str) -> float:
+            return ex.text_share(sentence, self._event_weights)
+
+        own = share(fact.sentence)
+        return own >= EVENT_SHARE and own >= max(map(share, split_sentences(chunk.body)), default=0.0)
 
     def states(self, chunk: Chunk, kind: str | None) -> bool:
         """Whether the chunk states the kind of fact asked for (no kind asked: anything goes)."""

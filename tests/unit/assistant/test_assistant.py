@@ -307,6 +307,20 @@ def test_facts_come_from_a_tasks_title_and_from_a_count_the_question_leaves_blan
         assert any("2025年底前" in f.text for f in when.stated(chunk[2], "when"))  # printed in the title only
 
 
+def test_a_time_told_by_an_event_answers_when_only_where_its_sentence_is_asked_about(tmp_path):
+    path = tmp_path / "trial-points.txt"
+    path.write_text("某类软件临床评价审评要点\n一、临床试验\n1.质量控制\n临床试验开始前，应进行相关培训，"
+                    "以确保研究者熟悉并掌握相关试验方法。试验数据应及时录入。\n2.样本量\n样本量应满足统计学要求。\n"
+                    "二、注册申报\n1.申报资料\n注册申报时，应提交临床评价资料。\n", encoding="utf-8")
+    with hash_assistant(tmp_path / "home", [path]) as assistant:
+        answer = assistant.ask("研究者培训应该在什么时候做？")
+        assert not answer.abstained and answer.citations[0].task == 1
+        assert "时间：临床试验开始前" in answer.answer
+        # The task tells the time of the training, not of the data entry: no time to answer with.
+        refused = assistant.ask("试验数据录入的截止时间是什么时候？")
+        assert refused.abstained and "没有写明时间" in refused.answer
+
+
 @pytest.mark.parametrize(("question", "noun"), [
     ("这个调查主要想摸清哪些情况？", "调查"),
     ("那这次论坛在哪儿办？", "论坛"),
