@@ -18,6 +18,7 @@ from planqa.assistant import extractive as ex
 from planqa.assistant import structure
 from planqa.assistant.answer import Answer, place
 from planqa.assistant.evidence import KEY_SHARE, NO_FACT_NEEDED, Evidence
+from planqa.assistant.facts import shown
 from planqa.assistant.followup import Context, context_from_history
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
 from planqa.assistant.query import (
@@ -689,6 +690,8 @@ class Assistant:
             hits = [h for h in hits if keep(h)] or hits
         if (held := self._sticky(turn, hits)) is not None:  # the conversation's task answers, and
             hits = [held] + [h for h in hits if h is not held]  # is the one checked for the fact
+        elif (titled := self._titled(turn, hits)) is not None:  # "试验区建设目标的时间节点" → 建设目标
+            hits = [titled] + [h for h in hits if h is not titled]
         asks = turn.intent.asks
         stated = bool(hits) and turn.evidence.states(self._answerable(hits[0].chunk), asks)
         if hits and not stated and asks not in NO_FACT_NEEDED and (
@@ -702,6 +705,25 @@ class Assistant:
         if not verdict.in_scope:
             return self._refuse(turn, plan, hits, verdict.reason), hits, None
         return None, hits, hits[0]
+
+    def _titled(self, turn: Turn, hits: list[Scored]) -> Scored | None:
+        """The task the question names by its whole title (four characters or more, one task's):
+        the question says which task it is about."""
+        plan = turn.plan
+        task = structure.task_titled(plan, turn.question) if plan and hits else None
+        if task is None or task.title not in turn.question or self._joined(turn.question, task.title):
+            return None
+        ref = plan.section_of(task).ref  # wherever the search ranked it: the title says it
+        return next((h for h in turn.evidence.task_hits if (
+            h.chunk.task_number, h.chunk.section_number) == (task.number, ref)), None)
+
+    @staticmethod
+    def _joined(question: str, title: str) -> bool:
+        """A title joined to other words by 和/与/、 (信息采集、交换和质量保障) is one topic among
+        several, not the task the question is about."""
+        at = question.find(title)
+        around = question[at - 1: at] + question[at + len(title): at + len(title) + 1]
+        return any(c in ex.JOINERS for c in around)
 
     ANNOUNCED_ASKS = (None, "count", "part", "standard")  # what a part's announced items answer
 
@@ -735,7 +757,9 @@ class Assistant:
         lead notes need not be in the quoted sentence)."""
         label = FACT_LABEL.get(turn.intent.asks)
         facts = turn.evidence.stated(chunk, turn.intent.asks)
-        texts = list(dict.fromkeys(f.text for f in facts))[:6]
+        if label is None and (listed := [f for f in facts if f.kind == "enumeration"]):
+            label, facts = "数量", listed  # the count is no number printed: say it (共5个：人、机…)
+        texts = list(dict.fromkeys(shown(f) for f in facts))[:6]
         return f"{label}：{'、'.join(texts)}" if label and texts else ""
 
     @staticmethod

@@ -12,7 +12,16 @@ from functools import cached_property, lru_cache
 from planqa.assistant import extractive as ex
 from planqa.assistant.abbreviations import spans as abbreviation_spans
 from planqa.assistant.colloquial import said_spans
-from planqa.assistant.facts import ADMIN_ENDS, Fact, facts_in, filled_counts, named_place, of_kind
+from planqa.assistant.facts import (
+    ADMIN_ENDS,
+    Fact,
+    counting,
+    enumerated_counts,
+    facts_in,
+    filled_counts,
+    named_place,
+    of_kind,
+)
 from planqa.assistant.followup import topicless
 from planqa.assistant.query import without
 from planqa.assistant.retrieve import HybridSearch, Scored
@@ -75,7 +84,7 @@ class Evidence:
     plan: Plan | None  # None: several plans indexed and none chosen
     _facts: dict[str, tuple[Fact, ...]] = field(default_factory=dict)
     _parts: dict[str, list[Scored]] = field(default_factory=dict)
-    _filled: dict[tuple[str, str], tuple[Fact, ...]] = field(default_factory=dict)
+    _filled: dict[tuple[str, ...], tuple[Fact, ...]] = field(default_factory=dict)
 
     @cached_property
     def spelled(self) -> str:
@@ -153,6 +162,13 @@ class Evidence:
             self._filled[key] = filled_counts(self.question, chunk.body)
         return self._filled[key]
 
+    def enumerated(self, chunk: Chunk) -> tuple[Fact, ...]:
+        """The things the question counts as the chunk lists them (人、机、料、法、环等生产要素)."""
+        key = ("enumerated", chunk.id, chunk.body)
+        if key not in self._filled:
+            self._filled[key] = enumerated_counts(self.question, chunk.body)
+        return self._filled[key]
+
     def leads(self, chunk: Chunk) -> Sequence[str]:
         entry = self.search.entries.get(chunk.plan)
         if entry is None or chunk.task_number is None:
@@ -179,7 +195,10 @@ class Evidence:
                 return tuple(f for f in found if any(c in f.text for c in DAY_MARKS))
             return found + tuple(f for f in of_kind(self.facts(chunk), "event_time") if self._about(f, chunk))
         if kind == "count":  # "是多少" is answered by any number with a unit, an amount too
-            return self.filled(chunk) + of_kind(self.facts(chunk), "count") + of_kind(self.facts(chunk), "money")
+            counts = of_kind(self.facts(chunk), "count") + of_kind(self.facts(chunk), "money")
+            if not any(counting(self.question, f) for f in counts) and (listed := self.enumerated(chunk)):
+                return self.filled(chunk) + listed  # what the question counts is listed, not numbered
+            return self.filled(chunk) + counts
         if kind == "ratio":  # a share: a percentage, 百分之…, 三成
             return tuple(f for f in of_kind(self.facts(chunk), "count") if any(m in f.text for m in RATIO_MARKS))
         if kind == "places":  # "哪几个城市": the places the task names by their names (济南,

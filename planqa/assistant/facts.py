@@ -257,6 +257,116 @@ def filled_counts(question: str, text: str) -> tuple[Fact, ...]:
     return tuple(found.values())
 
 
+NOUN_REACH = 8  # characters between an enumeration and the noun it enumerates (人、机、料、法、环等生产要素)
+MIN_ITEMS = 3  # fewer is a pair of words (政府、企业), not a list to count
+
+
+@cache
+def _enumeration() -> dict[str, re.Pattern[str]]:
+    """facts.toml [enumeration], compiled: how a listed thing, the list, its last joiner, the
+    words of including and the counted noun of a question are written."""
+    data = raw_facts()
+    table = data["enumeration"]
+    expand = _expander({**data["words"], **{k: v for k, v in table.items() if isinstance(v, list)}}, data["parts"])
+    item = expand(table["item"])
+    return {
+        "list": re.compile(f"{item}(?:、{item})+"),
+        "joiner": re.compile(expand("{joiners}")),
+        "stop": re.compile(expand("{stops}")),
+        "including": re.compile(expand("(?:{including})$")),
+        "after": re.compile(expand(table["counted_after"])),
+        "before": re.compile(expand(table["counted_before"])),
+    }
+
+
+def counted_nouns(question: str) -> tuple[str, ...]:
+    """What a question asks to count, as words of two characters or more: after 几 or 多少 (几个
+    层级 → 层级的数, 层级的, 层级) or, when the question ends there, before 有几/包括几 (生产要素有
+    几个 → 生产要素, 产要素, 要素)."""
+    nouns: list[str] = []
+    after = [b.group(2) for b in _blank().finditer(question)]
+    after += [m.group(1) for m in _enumeration()["after"].finditer(question)]
+    for words in after:
+        nouns += [words[:size] for size in range(len(words), 1, -1)]
+    for m in _enumeration()["before"].finditer(question):
+        nouns += [m.group(1)[-size:] for size in range(len(m.group(1)), 1, -1)]
+    return tuple(dict.fromkeys(nouns))
+
+
+def enumeration_items(printed: str) -> tuple[str, ...]:
+    """The items of an enumeration as printed: 研发、生产、供应、销售和服务 → five."""
+    items = printed.split("、")
+    last = _enumeration()["joiner"].split(items[-1])
+    return tuple(i for i in [*items[:-1], *last] if i)
+
+
+def _enumeration_span(sentence: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """Where an enumeration lies once the words it ran into are cut: the last item ends before
+    等 or a stop (or is cut to the others' length), the first starts as long before its 、 as the
+    others are long (精准管理人、机… → 人)."""
+    start, end = m.span()
+    items = m.group(0).split("、")
+    middle = items[1:-1] or items[1:]
+    longest = max(map(len, middle))
+    last = items[-1]
+    if end < len(sentence) and not _enumeration()["stop"].match(sentence[end]) and sentence[end] != "等":
+        joined = _enumeration()["joiner"].split(last)  # ran on into the sentence
+        last = last if len(joined) > 1 and max(map(len, joined)) <= longest else last[:longest]
+    first = items[0][-longest:] if len(items) > 2 else items[0]
+    if not first or not last:
+        return None
+    start = start + len(items[0]) - len(first)
+    end = m.start() + len("、".join(items[:-1])) + 1 + len(last)
+    return start, end
+
+
+def _names_list(sentence: str, start: int, end: int, nouns: Sequence[str]) -> bool:
+    """Whether a noun the question counts heads the list in its own clause: just after it
+    (人、机、料、法、环等生产要素) or before it and a word of including (生产要素包括：人、机…);
+    not a word inside an item (机关部室设置) or one the list qualifies (科技工作者规模、分布…)."""
+    stop = _enumeration()["stop"]
+    after = stop.split(sentence[end: end + NOUN_REACH])[0]
+    before = stop.split(sentence[max(0, start - NOUN_REACH): start])[-1]
+    return any(n in after for n in nouns) or bool(
+        _enumeration()["including"].search(before) and any(n in before for n in nouns))
+
+
+def counting(question: str, fact: Fact) -> bool:
+    """Whether a number printed counts what the question counts: the noun follows it in its
+    clause (建成100个示范场景 for 多少个示范场景). Such a number answers before any list."""
+    at = fact.sentence.find(fact.text)
+    if at < 0:
+        return False
+    after = _enumeration()["stop"].split(fact.sentence[at + len(fact.text): at + len(fact.text) + NOUN_REACH])[0]
+    return any(n in after for n in counted_nouns(question))
+
+
+def enumerated_counts(question: str, text: str) -> tuple[Fact, ...]:
+    """How many things a sentence lists where the question asks how many of them ("数智精益管理要
+    精准管理的生产要素有几个？" ← "人、机、料、法、环等生产要素"): enumerations joined by 、 with the
+    noun counted just before or after them. A fact of kind "enumeration" (its text as printed)."""
+    nouns = counted_nouns(question)
+    if not nouns:
+        return ()
+    found: dict[str, Fact] = {}
+    for sentence in split_sentences(text):
+        for m in _enumeration()["list"].finditer(sentence):
+            span = _enumeration_span(sentence, m)
+            if span is None:
+                continue
+            start, end = span
+            if len(enumeration_items(sentence[start:end])) >= MIN_ITEMS and _names_list(sentence, start, end, nouns):
+                found.setdefault(sentence[start:end], Fact("enumeration", sentence[start:end], sentence))
+    return tuple(found.values())
+
+
+def shown(fact: Fact) -> str:
+    """A fact as an answer names it: an enumeration with its count (共5个：人、机、料、法、环)."""
+    if fact.kind == "enumeration":
+        return f"共{len(enumeration_items(fact.text))}个：{fact.text}"
+    return fact.text
+
+
 ADMIN_ENDS = "省市县区州镇乡村"
 
 

@@ -375,6 +375,7 @@ def items_of(text: str) -> tuple[str, ...]:
     items are those opened like the first one, deeper ones belong to them. () when the text is
     not such a list."""
     openings: list[tuple[str, str] | None] = []  # (kind of opening, item name) per paragraph
+    values: dict[str, list[int]] = {}  # the numbers of each numbered level, in order
     for paragraph in (p.strip() for p in text.split("\n")):
         if not paragraph:
             continue
@@ -384,6 +385,7 @@ def items_of(text: str) -> tuple[str, ...]:
         elif label := grammar().label(paragraph):
             name = re.split(r"[。；;：:，,]", label.rest)[0][:ITEM_NAME_CHARS]
             openings.append((label.level.name, name) if name else None)
+            values.setdefault(label.level.name, []).append(label.value)
         else:
             openings.append(None)
     if openings and openings[0] is None:  # a lead-in: 场景创新成为…新路径。then the items
@@ -395,7 +397,9 @@ def items_of(text: str) -> tuple[str, ...]:
     opened = [o for o in openings if o]
     top = opened[0][0]
     items = tuple(name for kind, name in opened if kind == top)
-    return items if len(items) >= 2 and 2 * len(opened) > len(openings) else ()
+    # Numbered 1, 2, 3 … in order is a list however many lines each item was broken into.
+    counted = values.get(top) == list(range(1, len(items) + 1))
+    return items if len(items) >= 2 and (counted or 2 * len(opened) > len(openings)) else ()
 
 
 TITLE_VERB = 2  # characters of a title's leading verb a question may leave out (实施…工程)
@@ -405,10 +409,17 @@ MIN_TITLE = 4
 def task_titled(plan: Plan, question: str) -> Task | None:
     """The one task whose title (four characters or more; its first two may be left out:
     创新生态营造优化工程 for 实施创新生态营造优化工程) the question holds: 基本原则有几条."""
-    def named(title: str) -> bool:
-        return any(len(title) - k >= MIN_TITLE and title[k:] in question for k in range(TITLE_VERB + 1))
+    from planqa.assistant.rules import table  # rules imports this module: its table is read here
+
+    verbs = table().word_set("work_verb") | table().word_set("make_verb")
+
+    def named(title: str) -> bool:  # whole, or without a leading verb (not 船厂应用标准 for 应用标准)
+        return any(len(title) - k >= MIN_TITLE and title[k:] in question and (not k or title[:k] in verbs)
+                   for k in range(TITLE_VERB + 1))
 
     found = [t for t in plan.tasks if named(t.title)]
+    if len(found) > 1:  # 服务精准化要求 named whole, not 实现服务精准化 without its verb
+        found = [t for t in found if t.title in question]
     return found[0] if len(found) == 1 else None
 
 

@@ -321,6 +321,21 @@ def test_a_time_told_by_an_event_answers_when_only_where_its_sentence_is_asked_a
         assert refused.abstained and "没有写明时间" in refused.answer
 
 
+def test_a_question_naming_a_tasks_whole_title_is_answered_from_that_task(tmp_path):
+    path = tmp_path / "zone-guide.txt"
+    path.write_text("某试验区建设工作指引\n一、总体要求\n（一）建设目标\n到2023年，布局建设20个左右示范区。\n"
+                    "二、建设程序\n（二）运行管理\n每年12月底前，试验区形成年度工作总结报告，明确试验区下一年的时间节点。\n",
+                    encoding="utf-8")
+    with hash_assistant(tmp_path / "home", [path]) as assistant:
+        # The words of the question are the second task's; the title it names is the first's.
+        answer = assistant.ask("试验区建设目标的时间节点是哪一年？")
+        assert answer.citations[0].task == 1 and "2023年" in answer.answer
+
+    from planqa.assistant.chain import Assistant
+    assert Assistant._joined("信息采集、交换和质量保障机制什么时候建立？", "信息采集")  # one topic of several
+    assert not Assistant._joined("试验区建设目标的时间节点是哪一年？", "建设目标")
+
+
 @pytest.mark.parametrize(("question", "noun"), [
     ("这个调查主要想摸清哪些情况？", "调查"),
     ("那这次论坛在哪儿办？", "论坛"),

@@ -127,3 +127,40 @@ def test_a_count_the_question_leaves_blank_is_filled_from_the_text(question, tex
 @pytest.mark.parametrize("text, named", [("济南", True), ("崂山区", True), ("长三角", False), ("京津冀", False), ("产业", False)])
 def test_a_place_by_name_is_a_city_or_an_administrative_name_not_a_region(text, named):
     assert named_place(text) is named
+
+
+ENUMERATION = raw_facts()["enumeration"]
+
+
+@pytest.mark.parametrize(("question", "sentence", "printed"), ENUMERATION["examples"])
+def test_what_a_question_counts_is_counted_where_the_sentence_lists_it(question, sentence, printed):
+    from planqa.assistant.facts import enumerated_counts, enumeration_items, shown
+
+    facts = enumerated_counts(question, sentence)
+    assert [f.text for f in facts] == [printed] and facts[0].sentence == sentence
+    assert shown(facts[0]) == f"共{len(enumeration_items(printed))}个：{printed}"
+
+
+@pytest.mark.parametrize(("question", "sentence"), ENUMERATION["counter"])
+def test_no_count_where_the_list_is_not_of_what_is_counted(question, sentence):
+    from planqa.assistant.facts import enumerated_counts
+
+    assert enumerated_counts(question, sentence) == ()
+
+
+def test_the_noun_counted_is_read_after_its_count_or_before_it_at_the_end():
+    from planqa.assistant.facts import counted_nouns
+
+    assert counted_nouns("省科协机关一共有多少个编制？") == ("编制",)
+    assert counted_nouns("要精准管理的生产要素有几个？") == ("生产要素", "产要素", "要素")
+    assert counted_nouns("这个平台是谁建设的？") == ()
+
+
+def test_a_number_of_the_thing_counted_answers_before_a_list():
+    from planqa.assistant.facts import counting
+
+    question = "到2025年要建成多少个示范场景？"
+    numbered = of_kind(facts_in("到2025年，建成100个示范场景，支持高校、科研院所、新型研发机构参与。"), "count")
+    assert [f.text for f in numbered if counting(question, f)] == ["100个"]
+    other = of_kind(facts_in("培育20家骨干企业，建设示范场景。"), "count")
+    assert other and not any(counting(question, f) for f in other)  # 20家 counts firms, not scenes

@@ -112,6 +112,11 @@ def test_items_of_a_task_by_dash_heading_or_number_after_a_lead_in():
     assert items_of(nested) == ("智能制造", "智慧医疗")  # （1） belongs to item 1
     assert items_of("推进科普信息化建设。\n加强科普基础设施建设，提升服务能力。") == ()  # prose, no list
     assert items_of("政府引导。积极发挥政府作用。") == ()  # one item is no list
+    # Numbered in order, each item's text broken over several lines (a PDF copied): still a list.
+    broken = "1.数字营销服务。\n应运用小程序等营销工具，\n为消费者提供促销活动，\n提高转化率。\n2.电子会员服务。\n应建有电子会员系统，\n实现会员管理。"
+    assert items_of(broken) == ("数字营销服务", "电子会员服务")
+    out_of_order = "2.电子会员服务。\n应建有电子会员系统，\n实现会员管理，\n积分通兑。\n5.智慧体验。\n配备自助设备，\n提升体验。"
+    assert items_of(out_of_order) == ()  # not 1, 2 …: most lines must open items
 
 
 PRINCIPLES = """某市人工智能发展实施方案
@@ -140,6 +145,18 @@ def test_a_task_named_by_its_whole_title_and_its_items():
     assert "列了3条：政府引导；市场主导；融合发展" in text and not abstained
     assert citations[0].task == task.number and citations[0].quote in task.text
     assert answer_items(plan, task_titled(plan, "建设算力平台有几条")) is None
+
+
+def test_a_task_named_whole_wins_over_one_named_without_its_verb():
+    from planqa.assistant.structure import task_titled
+    from planqa.ingest.outline import parse_plan
+
+    plan = parse_plan("某指南\n一、主要任务\n（一）实现服务精准化\n提升服务水平。\n二、建设要求\n（二）服务精准化要求\n"
+                      "1.数字营销服务。运用营销工具。\n2.电子会员服务。建有会员系统。\n", "g")
+    assert task_titled(plan, "服务精准化要求一共列了几项？").title == "服务精准化要求"
+    assert task_titled(plan, "服务精准化是怎么安排的？").title == "实现服务精准化"  # its title without the verb
+    yard = parse_plan("某指南\n一、建设内容\n（一）船厂应用标准\n1.材料堆场标准。\n2.喷涂车间标准。\n", "y")
+    assert task_titled(yard, "新一代信息技术应用标准有哪些？") is None  # 船厂 is no verb to leave out
 
 
 def test_numbered_items_are_quoted_from_their_paragraph():
