@@ -84,7 +84,8 @@ class Evidence:
     plan: Plan | None  # None: several plans indexed and none chosen
     _facts: dict[str, tuple[Fact, ...]] = field(default_factory=dict)
     _parts: dict[str, list[Scored]] = field(default_factory=dict)
-    _filled: dict[tuple[str, ...], tuple[Fact, ...]] = field(default_factory=dict)
+    _filled: dict[tuple[str, str], tuple[Fact, ...]] = field(default_factory=dict)
+    _enumerated: dict[tuple[str, str], tuple[Fact, ...]] = field(default_factory=dict)
 
     @cached_property
     def spelled(self) -> str:
@@ -164,10 +165,10 @@ class Evidence:
 
     def enumerated(self, chunk: Chunk) -> tuple[Fact, ...]:
         """The things the question counts as the chunk lists them (人、机、料、法、环等生产要素)."""
-        key = ("enumerated", chunk.id, chunk.body)
-        if key not in self._filled:
-            self._filled[key] = enumerated_counts(self.question, chunk.body)
-        return self._filled[key]
+        key = (chunk.id, chunk.body)
+        if key not in self._enumerated:
+            self._enumerated[key] = enumerated_counts(self.question, chunk.body)
+        return self._enumerated[key]
 
     def leads(self, chunk: Chunk) -> Sequence[str]:
         entry = self.search.entries.get(chunk.plan)
@@ -193,7 +194,7 @@ class Evidence:
             found = tuple(f for f in of_kind(self.facts(chunk), "when") if f.text not in self.own_years)
             if kind == "date":
                 return tuple(f for f in found if any(c in f.text for c in DAY_MARKS))
-            return found + tuple(f for f in of_kind(self.facts(chunk), "event_time") if self._about(f, chunk))
+            return found + self._about(of_kind(self.facts(chunk), "event_time"), chunk)
         if kind == "count":  # "是多少" is answered by any number with a unit, an amount too
             counts = of_kind(self.facts(chunk), "count") + of_kind(self.facts(chunk), "money")
             if not any(counting(self.question, f) for f in counts) and (listed := self.enumerated(chunk)):
@@ -236,15 +237,18 @@ class Evidence:
         asking = next(p for name, p, _ in table().asks if name == "when")
         return ex.topic_weights(asking.sub("，", self.spelled), self.idf)
 
-    def _about(self, fact: Fact, chunk: Chunk) -> bool:
-        """Whether a time told by an event answers the question: its sentence holds EVENT_SHARE of
-        the question's key words and as many as any sentence of the task ("研究者培训在什么时候做"
+    def _about(self, events: tuple[Fact, ...], chunk: Chunk) -> tuple[Fact, ...]:
+        """The times told by an event that answer the question: their sentence holds EVENT_SHARE
+        of the question's key words and as many as any sentence of the task ("研究者培训在什么时候做"
         ← "临床试验开始前，应进行相关培训，以确保研究者…"), not only the task's topic."""
+        if not events:
+            return ()
+
         def share(sentence: str) -> float:
             return ex.text_share(sentence, self._event_weights)
 
-        own = share(fact.sentence)
-        return own >= EVENT_SHARE and own >= max(map(share, split_sentences(chunk.body)), default=0.0)
+        needed = max([EVENT_SHARE, *map(share, split_sentences(chunk.body))])
+        return tuple(f for f in events if share(f.sentence) >= needed)
 
     def states(self, chunk: Chunk, kind: str | None) -> bool:
         """Whether the chunk states the kind of fact asked for (no kind asked: anything goes)."""

@@ -11,7 +11,7 @@ import tomllib
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from planqa.index.chunk import split_sentences
@@ -279,6 +279,7 @@ def _enumeration() -> dict[str, re.Pattern[str]]:
     }
 
 
+@lru_cache(maxsize=1024)
 def counted_nouns(question: str) -> tuple[str, ...]:
     """What a question asks to count, as words of two characters or more: after 几 or 多少 (几个
     层级 → 层级的数, 层级的, 层级) or, when the question ends there, before 有几/包括几 (生产要素有
@@ -320,13 +321,17 @@ def _enumeration_span(sentence: str, m: re.Match[str]) -> tuple[int, int] | None
     return start, end
 
 
+def _clause_after(sentence: str, at: int) -> str:
+    """The words just after a place in a sentence, up to NOUN_REACH and not past its clause."""
+    return _enumeration()["stop"].split(sentence[at: at + NOUN_REACH])[0]
+
+
 def _names_list(sentence: str, start: int, end: int, nouns: Sequence[str]) -> bool:
     """Whether a noun the question counts heads the list in its own clause: just after it
     (人、机、料、法、环等生产要素) or before it and a word of including (生产要素包括：人、机…);
     not a word inside an item (机关部室设置) or one the list qualifies (科技工作者规模、分布…)."""
-    stop = _enumeration()["stop"]
-    after = stop.split(sentence[end: end + NOUN_REACH])[0]
-    before = stop.split(sentence[max(0, start - NOUN_REACH): start])[-1]
+    after = _clause_after(sentence, end)
+    before = _enumeration()["stop"].split(sentence[max(0, start - NOUN_REACH): start])[-1]
     return any(n in after for n in nouns) or bool(
         _enumeration()["including"].search(before) and any(n in before for n in nouns))
 
@@ -337,7 +342,7 @@ def counting(question: str, fact: Fact) -> bool:
     at = fact.sentence.find(fact.text)
     if at < 0:
         return False
-    after = _enumeration()["stop"].split(fact.sentence[at + len(fact.text): at + len(fact.text) + NOUN_REACH])[0]
+    after = _clause_after(fact.sentence, at + len(fact.text))
     return any(n in after for n in counted_nouns(question))
 
 

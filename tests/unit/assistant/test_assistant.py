@@ -3,6 +3,8 @@ hash embeddings in an embedded Chroma. What is asserted follows from the evidenc
 own words, lead notes, facts), so it holds for any embedder."""
 
 
+from contextlib import contextmanager
+
 import pytest
 
 from planqa.assistant import structure
@@ -22,6 +24,15 @@ def assistant(tmp_path_factory):
 @pytest.fixture(scope="module")
 def plan(assistant):
     return assistant.search.entries[ID].plan
+
+
+@contextmanager
+def assistant_over(tmp_path, name, text):
+    """An assistant over one plan given as its text (written to NAME.txt), hash-embedded."""
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    with hash_assistant(tmp_path / "home", [path]) as assistant:
+        yield assistant
 
 
 def tasks_saying(plan, phrase):
@@ -293,13 +304,11 @@ def test_which_cities_names_the_places_the_task_names_not_the_plans_own(assistan
 def test_facts_come_from_a_tasks_title_and_from_a_count_the_question_leaves_blank(tmp_path):
     from planqa.assistant.evidence import Evidence
 
-    path = tmp_path / "smart-plan.txt"
-    path.write_text("某市智能制造行动方案\n一、总体要求\n（一）指导思想\n统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局。\n"
-                    "（二）2025年底前完成平台建设\n推进各项平台工作，做好衔接。\n二、重点任务\n（三）培育企业\n培育一批领军企业。\n",
-                    encoding="utf-8")
-    with hash_assistant(tmp_path / "home", [path]) as assistant:
+    text = ("某市智能制造行动方案\n一、总体要求\n（一）指导思想\n统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局。\n"
+            "（二）2025年底前完成平台建设\n推进各项平台工作，做好衔接。\n二、重点任务\n（三）培育企业\n培育一批领军企业。\n")
+    with assistant_over(tmp_path, "smart-plan", text) as assistant:
         search = assistant.search
-        plan = search.entries[path.stem].plan
+        plan = search.entries["smart-plan"].plan
         chunk = {h.chunk.task_number: h.chunk for h in Evidence(search, "指导思想", plan).task_hits}
         blank = Evidence(search, "要统筹推进的是“几位一体”总体布局？", plan)
         assert "五位一体" in [f.text for f in blank.stated(chunk[1], "count")]
@@ -308,11 +317,10 @@ def test_facts_come_from_a_tasks_title_and_from_a_count_the_question_leaves_blan
 
 
 def test_a_time_told_by_an_event_answers_when_only_where_its_sentence_is_asked_about(tmp_path):
-    path = tmp_path / "trial-points.txt"
-    path.write_text("某类软件临床评价审评要点\n一、临床试验\n1.质量控制\n临床试验开始前，应进行相关培训，"
-                    "以确保研究者熟悉并掌握相关试验方法。试验数据应及时录入。\n2.样本量\n样本量应满足统计学要求。\n"
-                    "二、注册申报\n1.申报资料\n注册申报时，应提交临床评价资料。\n", encoding="utf-8")
-    with hash_assistant(tmp_path / "home", [path]) as assistant:
+    text = ("某类软件临床评价审评要点\n一、临床试验\n1.质量控制\n临床试验开始前，应进行相关培训，"
+            "以确保研究者熟悉并掌握相关试验方法。试验数据应及时录入。\n2.样本量\n样本量应满足统计学要求。\n"
+            "二、注册申报\n1.申报资料\n注册申报时，应提交临床评价资料。\n")
+    with assistant_over(tmp_path, "trial-points", text) as assistant:
         answer = assistant.ask("研究者培训应该在什么时候做？")
         assert not answer.abstained and answer.citations[0].task == 1
         assert "时间：临床试验开始前" in answer.answer
@@ -322,11 +330,9 @@ def test_a_time_told_by_an_event_answers_when_only_where_its_sentence_is_asked_a
 
 
 def test_a_question_naming_a_tasks_whole_title_is_answered_from_that_task(tmp_path):
-    path = tmp_path / "zone-guide.txt"
-    path.write_text("某试验区建设工作指引\n一、总体要求\n（一）建设目标\n到2023年，布局建设20个左右示范区。\n"
-                    "二、建设程序\n（二）运行管理\n每年12月底前，试验区形成年度工作总结报告，明确试验区下一年的时间节点。\n",
-                    encoding="utf-8")
-    with hash_assistant(tmp_path / "home", [path]) as assistant:
+    text = ("某试验区建设工作指引\n一、总体要求\n（一）建设目标\n到2023年，布局建设20个左右示范区。\n"
+            "二、建设程序\n（二）运行管理\n每年12月底前，试验区形成年度工作总结报告，明确试验区下一年的时间节点。\n")
+    with assistant_over(tmp_path, "zone-guide", text) as assistant:
         # The words of the question are the second task's; the title it names is the first's.
         answer = assistant.ask("试验区建设目标的时间节点是哪一年？")
         assert answer.citations[0].task == 1 and "2023年" in answer.answer
