@@ -67,7 +67,7 @@ def gather(search: HybridSearch, sets: Iterable[tuple[str, Sequence[Question]]],
             searched = understand(asked, plan_frame(plan)).kind not in STRUCTURAL
             samples.append(Sample(
                 plan_id, tuple(q.tasks), q.abstain, search.candidates(question, plan_id),
-                known_share(question, search.bm25.idf),
+                known_share(question, text),
                 searched and outside_plan(question, text, plan.title) is None))
             tick(1)
     return samples

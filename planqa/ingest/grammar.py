@@ -59,6 +59,8 @@ class EndRule:
 class Grammar:
     levels: tuple[Level, ...]
     skip: re.Pattern[str]
+    repairs: tuple[tuple[re.Pattern[str], str], ...]
+    contents: re.Pattern[str]
     notice: re.Pattern[str]
     notice_letter: re.Pattern[str]
     doc_number: re.Pattern[str]
@@ -87,6 +89,12 @@ class Grammar:
                 return Label(level, value, printed, m.group(3).strip())
         return None
 
+    def repaired(self, line: str) -> str:
+        """The line with a heading label a PDF's text layer damaged as printed (grammar.toml [[repair]])."""
+        for pattern, replace in self.repairs:
+            line = pattern.sub(replace, line, count=1)
+        return line
+
     def end_rule(self, line: str) -> EndRule | None:
         return next((r for r in self.ends if r.pattern.search(line)), None)
 
@@ -113,6 +121,8 @@ def grammar() -> Grammar:
     return Grammar(
         levels=tuple(Level(r["name"], float(r["rank"]), _compile(r["pattern"])) for r in data["level"]),
         skip=_compile(data["skip"]["pattern"]),
+        repairs=tuple((_compile(r["pattern"]), r["replace"]) for r in data["repair"]),
+        contents=_compile(data["skip"]["contents"]),
         notice=_compile(front["notice"]),
         notice_letter=_compile(front["notice_letter"]),
         doc_number=_compile(front["doc_number"]),

@@ -38,7 +38,7 @@ _PART_LEVELS = ("chapter", "part")
 def parse_plan(text: str, plan_id: str) -> Plan:
     """Parse cleaned text (``clean_text`` output); raise ``PlanStructureError`` if it is no plan."""
     g = grammar()
-    lines = unwrap(split_run_ins([ln for ln in _stripped(text) if not g.skip.match(ln)], g))
+    lines = unwrap(split_run_ins([g.repaired(ln) for ln in _without_contents(_stripped(text), g) if not g.skip.match(ln)], g))
     labels = [g.label(ln) for ln in lines]
     # Attachments close a body numbered before them; a document whose own text has no numbered
     # lines is read from its first numbered heading, wherever it stands (a covering notice).
@@ -78,6 +78,25 @@ def parse_plan(text: str, plan_id: str) -> Plan:
 
 def _stripped(text: str) -> list[str]:
     return [s for line in text.split("\n") if (s := line.strip())]
+
+
+def _without_contents(lines: list[str], g: Grammar) -> list[str]:
+    """Lines without a table of contents whose entries lost their dot leaders: after its
+    heading (目录), the run of lines that the document prints again further on, spaces aside
+    (an entry may stand there broken in two: "附件1：" | "智能制造相关名词术语")."""
+    for i, line in enumerate(lines):
+        if not g.contents.match(line):
+            continue
+        rest = [re.sub(r"\s+", "", ln) for ln in lines[i + 1:]]
+        later, at, run = "".join(rest), 0, 0
+        for entry in rest:
+            at += len(entry)
+            if later.find(entry, at) < 0:
+                break
+            run += 1
+        if run >= 2:
+            return lines[:i + 1] + lines[i + 1 + run:]
+    return lines
 
 
 # 1. Lines ------------------------------------------------------------------------------------

@@ -43,7 +43,7 @@ def test_each_end_matter_row_matches_its_examples(name, line):
     "key, examples",
     [(k[: -len("_examples")], v) for k, v in RAW["front"].items() if k.endswith("_examples")]
     + [(k[: -len("_examples")], v) for k, v in RAW["dates"].items() if k.endswith("_examples")]
-    + [("skip", RAW["skip"]["examples"])],
+    + [("skip", RAW["skip"]["examples"]), ("contents", RAW["skip"]["contents_examples"])],
 )
 def test_front_matter_and_date_rows_match_their_examples(key, examples):
     pattern = getattr(grammar(), key.removesuffix("_not"))
@@ -55,7 +55,7 @@ def test_front_matter_and_date_rows_match_their_examples(key, examples):
 @pytest.mark.parametrize(
     "key, examples",
     [(k[: -len("_not_examples")], v) for k, v in RAW["front"].items() if k.endswith("_not_examples")]
-    + [("skip", RAW["skip"]["not_examples"])],
+    + [("skip", RAW["skip"]["not_examples"]), ("contents", RAW["skip"]["contents_not_examples"])],
 )
 def test_front_matter_rows_reject_their_counter_examples(key, examples):
     pattern = getattr(grammar(), key)
@@ -87,3 +87,12 @@ def test_the_item_opening_reads_its_examples(line):
 @pytest.mark.parametrize("line", RAW["items"]["not_examples"])
 def test_the_item_opening_rejects_its_counter_examples(line):
     assert not re.match(RAW["items"]["pattern"], line)
+
+
+@pytest.mark.parametrize("row", RAW["repair"], ids=lambda r: r["name"])
+def test_each_repair_row_restores_its_examples_and_leaves_its_counter_examples(row):
+    for damaged, printed in row["examples"]:
+        assert grammar().repaired(damaged) == printed
+        assert grammar().label(printed) is not None  # what the repair gives is a heading
+    for line in row["not_examples"]:
+        assert grammar().repaired(line) == line

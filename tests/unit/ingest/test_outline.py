@@ -144,3 +144,30 @@ def test_a_signature_date_in_chinese_numerals_is_read():
     plan = parse_plan("某计划\n一、部分\n1.甲。正文。\n2.乙。正文。\n某某市人民政府\n二〇一九年三月十五日\n", "p")
     assert (plan.issuer, plan.date) == ("某某市人民政府", "2019-03-15")
     assert plan.end_matter == "某某市人民政府\n二〇一九年三月十五日"
+
+
+def test_a_contents_without_dot_leaders_is_not_taken_for_the_outline():
+    # Copied from a web page, the table of contents lost its leaders: its entries are the
+    # document's headings printed once more, which the body then prints with its text.
+    text = "\n".join([
+        "某某标准体系建设指南", "目录", "一、 总体要求", "（一） 指导思想", "（二） 建设目标",
+        "二、 组织实施", "附件1：名词术语",
+        "为指导标准化工作，制定本指南。",
+        "一、总体要求", "（一） 指导思想", "发挥标准的引领作用。", "（二） 建设目标",
+        "到2018年，制修订标准60项。", "二、组织实施", "加强统筹协调。", "附件1：", "名词术语", "术语一。",
+    ])
+    plan = parse_plan(text, "contents")
+    assert [t.title for t in plan.sections[0].tasks] == ["指导思想", "建设目标"]
+    assert "制修订标准60项" in plan.sections[0].tasks[1].text
+    assert "统筹协调" in plan.sections[1].text
+
+
+def test_lines_after_a_contents_heading_that_do_not_recur_are_kept():
+    from planqa.ingest.grammar import grammar
+    from planqa.ingest.outline import _without_contents
+
+    body = ["目录", "一、总体要求", "发挥标准的引领作用。", "一、总体要求", "二、实施"]
+    # one recurring line is no table of contents
+    assert _without_contents(body, grammar()) == body
+    toc = ["目录", "一、总体要求", "二、实施", "前言。", "一、总体要求", "正文。", "二、实施"]
+    assert _without_contents(toc, grammar()) == ["目录", "前言。", "一、总体要求", "正文。", "二、实施"]
