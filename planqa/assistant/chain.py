@@ -28,7 +28,7 @@ from planqa.assistant.query import (
     split_questions,
     titles_named,
 )
-from planqa.assistant.retrieve import HybridSearch, Scored
+from planqa.assistant.retrieve import HybridSearch, Lexicon, Scored
 from planqa.assistant.rules import asks_for, expand, plan_frame, strip_preamble, table, understand
 from planqa.assistant.scope import ASKED_TEXT, Verdict, judge, outside_plan
 from planqa.errors import NoPlanIndexed
@@ -139,14 +139,13 @@ def part_of(plan: Plan, number: str) -> str:
     return f"{structure.section_label(section)}：{section.title}" if section else place(None, "", number)
 
 
-def understood(question: str, search: HybridSearch) -> bool:
+def understood(question: str, lexicon: Lexicon) -> bool:
     """Whether the question has words at all: Chinese content words, or English words the
     dictionary knows ("asdfgh", "？？？" and "啊啊啊" have none)."""
-    idf = search.bm25.idf
-    if any(t in idf for t in tokenize(question)):  # a word or number the plan has: 12368
+    if any(t in lexicon.bm25.idf for t in tokenize(question)):  # a word or number the plan has: 12368
         return True
     if is_english(question) or not _HAN.search(question):
-        return bool(search.glossary.english_groups(question)[0])
+        return bool(lexicon.glossary.english_groups(question)[0])
     return any(is_word(w) for w in content_words(question))
 
 
@@ -279,7 +278,7 @@ class Assistant:
         if plan and intent.kind in ("mention", "search") and table().flag("english_part", question):
             # "part", "tasks" translate to noise (部分): the words about the structure go first
             words = re.sub(expand(r"(?i)\b{en_frame}\b", table().words), " ", question)
-            if number := structure.section_by_terms(plan, self.search.glossary.english_groups(words)[0]):
+            if number := structure.section_by_terms(plan, self.search.lexicon(plan.plan_id).glossary.english_groups(words)[0]):
                 intent = Query("section", section_number=number)
         return Turn(request["question"], question, plan, intent, context, Evidence(self.search, question, plan))
 
@@ -342,7 +341,7 @@ class Assistant:
                     return replace(answer, answer=f"{lacks}该项内容如下：\n{answer.answer}")
                 text = f"{lacks}该项是：{task.title}"
                 return Answer(turn.raw, text, True, (ex.citation(chunk, task.title, hit.score if hit else 1.0),))
-            quote = ex.pick_quote(chunk, turn.question, self.search.bm25.idf, self._marks(turn, chunk),
+            quote = ex.pick_quote(chunk, turn.question, turn.evidence.idf, self._marks(turn, chunk),
                                   hit.best_passages if hit else ())
             items.append((chunk, quote, hit.score if hit else 1.0))
         intro = ""
@@ -364,7 +363,7 @@ class Assistant:
             plain = replace(turn, intent=replace(turn.intent, task=task.number, item=False))
             return self._task(plain)  # says what the task lacks
         quote = line if len(line) <= ex.LIST_QUOTE_CHARS * 2 else ex.pick_quote(
-            chunk, f"{turn.question} {line}", self.search.bm25.idf, self._marks(turn, chunk), ())
+            chunk, f"{turn.question} {line}", turn.evidence.idf, self._marks(turn, chunk), ())
         answer = self._compose(turn, [(chunk, quote, 1.0)], f"第{turn.intent.task}条在{structure.task_label(task, plan)}里：")
         if turn.intent.asks and (fact := self._fact_line(turn, chunk)):
             answer = replace(answer, answer=answer.answer + f"\n{fact}")
@@ -437,7 +436,7 @@ class Assistant:
             for part in turn.plan.body:
                 if part.number in parts:
                     question = question.replace(part.title, "，")  # the part's name is no topic
-        terms, found = self._containing(question, hits, turn.intent.literal)
+        terms, found = self._containing(question, hits, turn.evidence.lexicon, turn.intent.literal)
         if units := self._units_named(turn, hits):  # "哪些任务是省市场监管局牵头的？"
             led = self._in_plan_order([h for h in hits if self._led_by(turn, h, units)])
             return self._listing(turn, led, units)  # in the plan's order: no task leads more
@@ -482,7 +481,7 @@ class Assistant:
     def _led_by(self, turn: Turn, hit: Scored, units: list[str]) -> bool:
         return any(u in f.text for f in turn.evidence.stated(hit.chunk, "who") for u in units)
 
-    def _containing(self, question: str, hits: list[Scored],
+    def _containing(self, question: str, hits: list[Scored], lexicon: Lexicon,
                     literal: bool = False) -> tuple[list[str], list[Scored]]:
         """The terms looked for and the hits whose task contains them: quoted words (any of
         them); an English question's dictionary translations (groups of synonyms, most of the
@@ -495,12 +494,12 @@ class Assistant:
         if quoted:
             return quoted, [h for h in hits if any(ex.mentions(h.chunk, [t]) for t in quoted)]
         if is_english(question):  # by the dictionary's translations: any term of each group
-            groups, _ = self.search.glossary.english_groups(question)
+            groups, _ = lexicon.glossary.english_groups(question)
             found = [h for h in hits if ex.group_share(h.chunk, groups) >= KEY_SHARE]
             # Name each group by the term the plan uses most: 智库 rather than 思想库.
             shown = [max(terms, key=lambda t: sum(ex.mentions(h.chunk, [t]) for h in hits)) for _, terms in groups]
             return shown, found
-        idf = self.search.bm25.idf
+        idf = lexicon.bm25.idf
         topics = ex.conjunct_terms(question, idf)  # 科普社会化和科普信息化: a task for either
         plan_text = self.search.plan_text.get(hits[0].chunk.plan, "") if hits else ""
         phrase = ex.plan_phrase(question, plan_text, idf, KEY_SHARE) if len(topics) == 1 else ""
@@ -515,7 +514,7 @@ class Assistant:
 
     def _listing(self, turn: Turn, found: list[Scored], terms: list[str],
                  related: list[Scored] = ()) -> Answer:
-        idf = self.search.bm25.idf
+        idf = turn.evidence.idf
         # Where words occur ("哪些条目提到5G") reads in the plan's order, like a search of the
         # text; which tasks are about a topic ("智库建设有哪几项") reads best first.
         literal = turn.intent.literal or table().flag("literal", turn.question)  # a search too: X出现在第几项
@@ -563,7 +562,7 @@ class Assistant:
         if (turn.intent.followup or turn.intent.literal or is_english(turn.question)
                 or not table().flag("apart", turn.question)):
             return None
-        idf = self.search.bm25.idf
+        idf = turn.evidence.idf
         parts = ex.conjunct_parts(turn.question, idf)
         if not 1 < len(parts) <= MAX_TOPICS:
             return None
@@ -589,7 +588,7 @@ class Assistant:
         topic's words are in it, or its meaning is as near as the refusal line asks for."""
         hits = turn.evidence.part_hits(text)
         best = hits[0] if hits else None
-        if best is None or not (ex.term_share(best.chunk, terms, self.search.bm25.idf) >= KEY_SHARE
+        if best is None or not (ex.term_share(best.chunk, terms, turn.evidence.idf) >= KEY_SHARE
                                 or (best.dense or 0.0) >= self.search.calibration.min_dense):
             return None
         return best
@@ -599,7 +598,7 @@ class Assistant:
         each clearly treated by its own task, all of one part: that part, with its tasks."""
         if turn.intent.asks != "part" or turn.intent.followup or is_english(turn.question):
             return None
-        parts = ex.conjunct_parts(turn.question, self.search.bm25.idf)
+        parts = ex.conjunct_parts(turn.question, turn.evidence.idf)
         if not 1 < len(parts) <= MAX_TOPICS:
             return None
         best_of = []
@@ -652,7 +651,7 @@ class Assistant:
         return self.search.plan_text.get(plan.plan_id, "") if plan else ""
 
     def _retrieve(self, turn: Turn) -> Answer:
-        if not understood(turn.question, self.search):
+        if not understood(turn.question, turn.evidence.lexicon):
             return self._not_understood(turn)
         if listed := self._items_asked(turn, turn.plan):
             return listed  # 发展目标列了几个方面: the items the task names
@@ -698,7 +697,7 @@ class Assistant:
                 near := turn.evidence.stating(hits[:SEARCH_K], asks)) is not None:
             hits, stated = [near] + [h for h in hits if h is not near], True  # the task that states it
         plan = turn.plan or (self.search.entries[hits[0].chunk.plan].plan if hits else None)
-        verdict = judge(turn.evidence.spelled, hits, self._plan_text(plan), self.search.bm25.idf, asks,
+        verdict = judge(turn.evidence.spelled, hits, self._plan_text(plan), asks,
                         answered=bool(hits) and (asks in table().loose or stated
                                                  or self._announcing(turn, hits) is not None),
                         plan_title=plan.title if plan else "", calibration=self.search.calibration)
@@ -741,7 +740,7 @@ class Assistant:
     def _extractive(self, turn: Turn, top: Scored, notice: str = "") -> Answer:
         chunk = self._answerable(top.chunk)
         passages = tuple(p for p in top.best_passages if p in chunk.body)
-        quote = ex.pick_quote(chunk, self._wanted(turn.question), self.search.bm25.idf,
+        quote = ex.pick_quote(chunk, self._wanted(turn), turn.evidence.idf,
                               self._marks(turn, chunk), passages)
         answer = self._compose(turn, [(top.chunk, quote, top.score)])
         if turn.intent.asks == "part" and top.chunk.task_number is not None:
@@ -776,10 +775,12 @@ class Assistant:
         overview = self.search.entries[chunk.plan].plan.overview
         return replace(chunk, body=overview) if overview else chunk
 
-    def _wanted(self, question: str) -> str:
+    @staticmethod
+    def _wanted(turn: Turn) -> str:
         """What the quote should contain: the question, plus its dictionary terms (an English
         question shares no words with the plan)."""
-        terms = self.search.expansion(question).terms
+        question = turn.question
+        terms = turn.evidence.lexicon.expansion(question).terms
         return " ".join([question, *terms]) if terms else question
 
     @staticmethod
@@ -793,7 +794,7 @@ class Assistant:
         by_task = {h.chunk.task_number: h for h in self._llm_hits(hits, top)}
         cites = tuple(
             ex.citation(by_task[n].chunk,
-                        ex.pick_quote(by_task[n].chunk, turn.question, self.search.bm25.idf,
+                        ex.pick_quote(by_task[n].chunk, turn.question, turn.evidence.idf,
                                       self._marks(turn, by_task[n].chunk), by_task[n].best_passages),
                         by_task[n].score)
             for n in drafted.cited
@@ -848,8 +849,9 @@ class Assistant:
         # ("最后要形成什么格局？" after the task that says it): the conversation's task answers.
         held = next((h for h in turn.evidence.task_hits if h.chunk.task_number == turn.context.task
                      and h.chunk.plan == turn.context.plan and h.chunk.section_number == turn.context.section), None)
-        idf = self.search.bm25.idf
-        terms = ex.key_terms(turn.question, idf)
+        idf = turn.evidence.idf
+        # the words asking for the fact are no topic: "那时间上有要求没" asks the task when
+        terms = ex.key_terms(turn.evidence.unasked(turn.intent.asks) if turn.intent.asks else turn.question, idf)
         if held is not None and not terms and turn.intent.asks and not is_english(turn.question):
             return held  # "什么时候要改完？": no word the plan knows, a fact asked of the task
         if held is not None and (noun := demonstrated(turn.question)) and noun in held.chunk.body and (

@@ -24,7 +24,7 @@ from planqa.assistant.facts import (
 )
 from planqa.assistant.followup import topicless
 from planqa.assistant.query import without
-from planqa.assistant.retrieve import HybridSearch, Scored
+from planqa.assistant.retrieve import HybridSearch, Lexicon, Scored
 from planqa.index.chunk import Chunk, split_sentences
 from planqa.index.lexical import word_edges
 from planqa.ingest.plan import Plan
@@ -115,9 +115,14 @@ class Evidence:
             self._parts[part] = [h for h in hits if h.chunk.kind == "task"]
         return self._parts[part]
 
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """The words of the plan asked (of every plan when none is): its statistics only."""
+        return self.search.lexicon(self.plan.plan_id if self.plan else None)
+
     @property
     def idf(self) -> Mapping[str, float]:
-        return self.search.bm25.idf
+        return self.lexicon.bm25.idf
 
     @cached_property
     def plan_text(self) -> str:
@@ -228,14 +233,19 @@ class Evidence:
                 best, share = h, held
         return best
 
+    def unasked(self, asks: str | None) -> str:
+        """The question without its words asking for the kind of fact ``asks`` (时间上, 是谁):
+        what the fact must be said of."""
+        from planqa.assistant.rules import table
+
+        asking = next((p for name, p, _ in table().asks if name == asks), None)
+        return asking.sub("，", self.spelled) if asking else self.spelled
+
     @cached_property
     def _event_weights(self) -> dict[str, float]:
         """The question's key words without the words asking when (什么时候, 时间): what a time
         told by an event must be said of."""
-        from planqa.assistant.rules import table
-
-        asking = next(p for name, p, _ in table().asks if name == "when")
-        return ex.topic_weights(asking.sub("，", self.spelled), self.idf)
+        return ex.topic_weights(self.unasked("when"), self.idf)
 
     def _about(self, events: tuple[Fact, ...], chunk: Chunk) -> tuple[Fact, ...]:
         """The times told by an event that answer the question: their sentence holds EVENT_SHARE

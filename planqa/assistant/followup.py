@@ -86,7 +86,9 @@ def list_reference(question: str, context: Context) -> int | None:
             return listed[len(listed) // 2] if len(listed) % 2 == 1 and len(listed) > 2 else None
         if m.group(5) or m.group(6):  # 后一个/前一个: of a pair; else the next or previous task
             return (listed[-1] if m.group(5) else listed[0]) if len(listed) == 2 else None
-        if len(listed) < 2:  # the answer gave one task: the first (and last) one is that task
+        if len(listed) < 2:  # the answer gave one task: the first (and last) one is that task,
+            if _by_number(context.question):  # unless it was asked by number ("第17条是啥"
+                return None  # → "最后一条呢"): places then count in the plan's own order
             first = bool(m.group(2) or m.group(3) or (m.group(1) and to_int(m.group(1)) == 1)
                          or (m.group(4) or "").lower() in ("first", "last"))
             return listed[0] if listed and first else None
@@ -101,6 +103,14 @@ def list_reference(question: str, context: Context) -> int | None:
     if table().flag("list_other", question) and len(listed) > 1 and context.task in listed:
         return next(t for t in listed if t != context.task)
     return None
+
+
+def _by_number(question: str) -> bool:
+    """Whether the question named a task by its number (第17条是啥, task 5)."""
+    from planqa.assistant.rules import table
+
+    rule = next(r for r in table().rules if r.name == "task_number")
+    return bool(question and rule.pattern.search(question))
 
 
 def topicless(question: str) -> bool:

@@ -43,6 +43,28 @@ class Scored:
 
 
 @dataclass(frozen=True)
+class Lexicon:
+    """The words a question is searched with: BM25 over the chunks of the plan asked, the
+    dictionary restricted to its words, its text. Each plan has its own, so that indexing
+    another plan changes nothing in how this one answers; a question asked of every plan
+    searches one built over all of them."""
+
+    docs: tuple[int, ...]  # its chunks' positions in Snapshot.chunks, in BM25 document order
+    bm25: BM25Index
+    glossary: Glossary
+    text: str
+
+    def expansion(self, question: str) -> Expansion:
+        """Dictionary terms searched besides the question's own (translations, synonyms)."""
+        return self.glossary.expand(question, self.bm25.idf)
+
+    @classmethod
+    def over(cls, chunks: list[Chunk], docs: list[int]) -> "Lexicon":
+        text = "\n".join(chunks[i].text for i in docs)
+        return cls(tuple(docs), BM25Index([chunks[i].text for i in docs]), Glossary(text), text)
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """Everything one version of the index answers from, swapped in as a whole on reload."""
 
@@ -50,12 +72,21 @@ class Snapshot:
     chunks: list[Chunk]
     by_id: dict[str, Chunk]
     active_records: set[str]
-    bm25: BM25Index
-    plan_docs: dict[str, set[int]]
+    lexicons: dict[str, Lexicon]
     plan_text: dict[str, str]
     inactive: dict[str, int]
     versions: dict[str, str]
-    glossary: Glossary
+    _every: dict[str, Lexicon] = field(default_factory=dict)  # built when first asked for
+
+    def lexicon(self, plans: list[str]) -> Lexicon:
+        """One plan's lexicon, or (several plans) the one over every plan of the snapshot."""
+        if len(plans) == 1:
+            return self.lexicons[plans[0]]
+        if len(self.lexicons) == 1:
+            return next(iter(self.lexicons.values()))
+        if "" not in self._every:
+            self._every[""] = Lexicon.over(self.chunks, list(range(len(self.chunks))))
+        return self._every[""]
 
 
 def load_snapshot(store: PlanStore) -> Snapshot:
@@ -69,17 +100,16 @@ def load_snapshot(store: PlanStore) -> Snapshot:
             "请运行 planqa index --rebuild 重建索引"
         )
     active = {p.id for c in chunks for p in passages(c)}
-    plan_docs: dict[str, set[int]] = {}
+    plan_docs: dict[str, list[int]] = {}
     for i, c in enumerate(chunks):
-        plan_docs.setdefault(c.plan, set()).add(i)
-    plan_text = {plan: "\n".join(chunks[i].text for i in sorted(docs)) for plan, docs in plan_docs.items()}
+        plan_docs.setdefault(c.plan, []).append(i)
+    lexicons = {plan: Lexicon.over(chunks, docs) for plan, docs in plan_docs.items()}
     return Snapshot(
         entries=entries, chunks=chunks, by_id={c.id: c for c in chunks}, active_records=active,
-        bm25=BM25Index([c.text for c in chunks]), plan_docs=plan_docs, plan_text=plan_text,
+        lexicons=lexicons, plan_text={plan: lex.text for plan, lex in lexicons.items()},
         # Records of a run killed before its commit sit in the collection but do not answer.
         inactive={plan: len(store.plan_record_ids(plan) - active) for plan in entries},
         versions={plan: e.version for plan, e in entries.items()},
-        glossary=Glossary("\n".join(plan_text.values())),
     )
 
 
@@ -168,10 +198,12 @@ class HybridSearch:
     # The current snapshot's parts (``search`` takes the snapshot once for a whole query).
     entries = property(lambda self: self._snap.entries)
     chunks = property(lambda self: self._snap.chunks)
-    bm25 = property(lambda self: self._snap.bm25)
     plan_text = property(lambda self: self._snap.plan_text)
     inactive = property(lambda self: self._snap.inactive)
-    glossary = property(lambda self: self._snap.glossary)
+
+    def lexicon(self, plan: str | None = None) -> Lexicon:
+        """The words of ``plan`` (None: of every plan) that questions about it are searched with."""
+        return self._snap.lexicon(self.plan_ids(plan))
 
     def plan_ids(self, plan: str | None, snap: Snapshot | None = None) -> list[str]:
         entries = (snap or self._snap).entries
@@ -197,11 +229,14 @@ class HybridSearch:
         if not plans:
             return Candidates(snap.by_id, {}, {}, 0.0)
         dense = self._dense(question, plans, snap) if mode != "lexical" else {}
-        expansion = self.expansion(question, snap)
-        lexical = self._lexical(question, plans, snap, expansion) if mode != "dense" else {}
+        lexicon = snap.lexicon(plans)
+        expansion = lexicon.expansion(question)
+        lexical = {} if mode == "dense" else {
+            snap.chunks[lexicon.docs[h.index]].id: h
+            for h in lexicon.bm25.search(question, LEXICAL_POOL, None, expansion.terms)}
         coverage = expansion.coverage
         if coverage is None:
-            coverage = snap.bm25.query_coverage(question)
+            coverage = lexicon.bm25.query_coverage(question)
         return Candidates(snap.by_id, dense, lexical, coverage)
 
     def _dense(self, question: str, plans: list[str], snap: Snapshot) -> dict[str, tuple[float, tuple[str, ...]]]:
@@ -218,18 +253,6 @@ class HybridSearch:
             cid: (hits[0].similarity, tuple(h.text for h in hits if h.record_id != cid))
             for cid, hits in found.items()
         }
-
-    def expansion(self, question: str, snap: Snapshot | None = None) -> Expansion:
-        """Dictionary terms searched besides the question's own (translations, synonyms)."""
-        snap = snap or self._snap
-        return snap.glossary.expand(question, snap.bm25.idf)
-
-    def _lexical(self, question: str, plans: list[str], snap: Snapshot, expansion: Expansion):
-        allowed = None
-        if len(plans) < len(snap.entries):
-            allowed = set().union(*(snap.plan_docs.get(p, set()) for p in plans))
-        return {snap.chunks[h.index].id: h
-                for h in snap.bm25.search(question, LEXICAL_POOL, allowed, expansion.terms)}
 
 
 class PlanRetriever(BaseRetriever):

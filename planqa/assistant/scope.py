@@ -8,7 +8,7 @@ The thresholds are fitted per embedding model (calibration.py, ``planqa calibrat
 """
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -37,12 +37,14 @@ class Verdict:
     reason: str = ""  # for the user: why the plan does not answer
 
 
-def known_share(question: str, idf: Mapping[str, float]) -> float:
-    """Share of the question's content words (two characters or more) that occur in the plan."""
+def known_share(question: str, plan_text: str) -> float:
+    """Share of the question's content words (two characters or more) that the plan prints.
+    The plan's own text, not the index's vocabulary: a word that only other plans use is as
+    unknown to this plan as one no plan uses, however many plans the index holds."""
     words = [w for w in content_words(question) if len(w) >= 2 and not w.isascii()]
     if not words:
         return 1.0  # English or symbols only: leave it to the dense side
-    return sum(1 for w in words if w in idf) / len(words)
+    return sum(1 for w in words if w in plan_text) / len(words)
 
 
 # "中国科协2017年工作要点" names a plan: whose it is must match this plan's title. The owner
@@ -125,8 +127,7 @@ def names_only(question: str, plan_text: str) -> list[str]:
     return []
 
 
-def judge(question: str, hits: Sequence[Scored], plan_text: str, idf: Mapping[str, float],
-          asks: str | None, answered: bool, plan_title: str = "",
+def judge(question: str, hits: Sequence[Scored], plan_text: str, asks: str | None, answered: bool, plan_title: str = "",
           calibration: Calibration = Calibration()) -> Verdict:
     """``answered``: whether the best hit states the kind of fact ``asks`` wants."""
     if not hits:
@@ -137,6 +138,6 @@ def judge(question: str, hits: Sequence[Scored], plan_text: str, idf: Mapping[st
         return Verdict(False, f"{genre_of(plan_title)}里没有写明{ASKED_TEXT.get(asks, '这方面的内容')}")
     top = hits[0]
     dense = top.dense if top.dense is not None else 0.0
-    if dense < calibration.min_dense and known_share(question, idf) < calibration.min_known:
+    if dense < calibration.min_dense and known_share(question, plan_text) < calibration.min_known:
         return Verdict(False, "")
     return Verdict(True)

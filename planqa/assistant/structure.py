@@ -265,6 +265,8 @@ def answer_meta(plan: Plan, meta: str) -> Reply | None:
         return None
     if meta == "outline":
         return _outline(plan)
+    if meta == "all_tasks":
+        return _all_tasks(plan)
     if meta == "year":
         m = re.search(r"(\d{4})年", plan.title)
         if m:
@@ -280,6 +282,19 @@ def _main_line(plan: Plan) -> tuple[str, str]:
     sentence = _sentence_with(plan.overview, "主线")
     m = re.search(r"以(.{2,30}?)为主线", sentence)
     return sentence, m.group(1) if m else ""
+
+
+def _all_tasks(plan: Plan) -> Reply:
+    """Every task of the plan by part ("把23项任务都列一遍"), each cited."""
+    if not plan.body_tasks:
+        return _outline(plan)
+    lines = [f"{plan.name}分{len(plan.body)}个部分、共{len(plan.body_tasks)}项任务："]
+    for s in plan.body:
+        if s.tasks:
+            lines.append(f"{section_label(s)}“{s.title}”" if s.number or s.title else "")
+            lines += [f"  {task_label(t, plan)}：{t.title}" for t in s.tasks]
+    cites = tuple(task_citation(plan, t, t.title) for s in plan.body for t in s.tasks)
+    return "\n".join(line for line in lines if line), cites, False
 
 
 def _outline(plan: Plan) -> Reply:

@@ -44,7 +44,7 @@ def test_scores_are_exposed_per_component_and_modes_differ(search):
 
 def test_english_question_is_decided_by_the_dense_side(search):
     q = normalize_question("Which task is about the Overseas Talent program?")
-    assert search.bm25.query_coverage(q) < 0.2
+    assert search.lexicon().bm25.query_coverage(q) < 0.2
     assert tasks(search.search(q))[0] == tasks(search.search(q, mode="dense"))[0] == 10
 
 

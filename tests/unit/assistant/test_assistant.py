@@ -362,3 +362,17 @@ def test_topics_of_two_tasks_of_one_part_asked_for_their_part_answer_with_the_pa
     answer = assistant.ask(f"{first.title}和{second.title}属于哪一部分？")
     assert [c.task for c in answer.citations] == [t.number for t in section.tasks]
     assert section.title in answer.answer
+
+
+def test_indexing_other_plans_changes_nothing_in_how_a_plan_answers(tmp_path, assistant, plan):
+    # A plan's word statistics (BM25, the glossary's terms) are its own: what else the index
+    # holds must not move its answers, their citations or their scores.
+    questions = [f"{t.title[:8]}有哪些安排？" for t in plan.tasks[:5]] + [
+        "哪些任务提到了创新？", "How will talents be trained?", "资金从哪里来？", "第二部分有哪些任务？",
+        "什么时候完成？", "谁负责牵头？"]
+    alone = [assistant.ask(q, plan=ID) for q in questions]
+    others = sorted(p for p in CORPUS.glob("*.txt") if p != PLAN)[:2]
+    with hash_assistant(tmp_path / "home", [*others, PLAN]) as shared:
+        together = [shared.ask(q, plan=ID) for q in questions]
+    assert [(a.answer, a.citations, a.abstained) for a in together] == [
+        (a.answer, a.citations, a.abstained) for a in alone]

@@ -61,8 +61,7 @@ def _hit(dense):
 
 
 def test_the_refusal_line_is_the_calibrated_one():
-    idf = {"科技馆": 1.0}
     question = "签证怎么办理"  # none of its words in the plan
     low, high = Calibration(min_dense=0.5), Calibration(min_dense=0.9)
-    assert judge(question, [_hit(0.7)], "推进科技馆免费开放", idf, None, True, calibration=low).in_scope
-    assert not judge(question, [_hit(0.7)], "推进科技馆免费开放", idf, None, True, calibration=high).in_scope
+    assert judge(question, [_hit(0.7)], "推进科技馆免费开放", None, True, calibration=low).in_scope
+    assert not judge(question, [_hit(0.7)], "推进科技馆免费开放", None, True, calibration=high).in_scope

@@ -34,11 +34,12 @@ def test_another_round_of_what_the_plan_names_is_outside():
     assert outside_plan("第一批试点学会有哪些？", text, TITLE) is None  # the plan numbers no batch
 
 
-def test_known_share_counts_the_plans_words():
-    idf = {"科技馆": 1.0, "免费": 1.0, "开放": 1.0}
-    assert known_share("科技馆免费开放", idf) == 1.0
-    assert known_share("签证怎么办理", idf) == 0.0
-    assert known_share("Which task is about museums?", idf) == 1.0  # left to the dense side
+def test_known_share_counts_the_words_this_plan_prints():
+    plan = "推进科技馆免费开放。"
+    assert known_share("科技馆免费开放", plan) == 1.0
+    assert known_share("签证怎么办理", plan) == 0.0
+    assert known_share("Which task is about museums?", plan) == 1.0  # left to the dense side
+    assert known_share("签证怎么办理", "办理签证。") == 1.0  # the words of the plan asked, not the index's
 
 
 def test_a_question_sharing_only_a_place_name_with_the_plan_is_about_something_else():

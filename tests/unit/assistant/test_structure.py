@@ -265,3 +265,11 @@ def test_a_part_whose_own_words_announce_its_items(text, noun):
     assert structure.announced(Section("三", "申请条件", text, (task,), "三、")) == noun
     # A part without items announces nothing, whatever its words.
     assert structure.announced(Section("三", "申请条件", text, (), "三、")) == ""
+
+
+def test_every_task_asked_for_is_listed_by_part_each_cited(plan):
+    text, cites, abstained = structure.answer_meta(plan, "all_tasks")
+    assert not abstained
+    assert [c.task for c in cites] == [t.number for t in plan.body_tasks]
+    assert all(t.title in text for t in plan.body_tasks)
+    assert all(s.title in text for s in plan.body)
