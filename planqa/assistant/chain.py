@@ -19,7 +19,7 @@ from planqa.assistant import structure
 from planqa.assistant.answer import Answer, place
 from planqa.assistant.evidence import KEY_SHARE, NO_FACT_NEEDED, Evidence
 from planqa.assistant.facts import shown
-from planqa.assistant.followup import Context, context_from_history
+from planqa.assistant.followup import Context, context_from_history, without_reference
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
 from planqa.assistant.query import (
     Query,
@@ -341,8 +341,12 @@ class Assistant:
                     return replace(answer, answer=f"{lacks}该项内容如下：\n{answer.answer}")
                 text = f"{lacks}该项是：{task.title}"
                 return Answer(turn.raw, text, True, (ex.citation(chunk, task.title, hit.score if hit else 1.0),))
-            quote = ex.pick_quote(chunk, turn.question, turn.evidence.idf, self._marks(turn, chunk),
-                                  hit.best_passages if hit else ())
+            # What the question asks of the task, its number aside: with no word of its own
+            # ("第21项讲什么", "第二个具体干啥") no sentence is nearer than another, and the
+            # task's opening answers
+            asked = without_reference(turn.question)
+            near = hit.best_passages if hit and ex.key_terms(asked, turn.evidence.idf) else ()
+            quote = ex.pick_quote(chunk, asked, turn.evidence.idf, self._marks(turn, chunk), near)
             items.append((chunk, quote, hit.score if hit else 1.0))
         intro = ""
         if len(items) > 1:  # numbering restarts in every section

@@ -1,6 +1,7 @@
 """Answers without an LLM: the task number and title first, then the one to three sentences of
 the cited task that answer the question, quoted exactly. Pure functions."""
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -43,6 +44,10 @@ def pick_quote(chunk: Chunk, question: str, idf: Mapping[str, float], marks: Seq
         return chunk.task_title or chunk.section_title
     ranked = rank_sentences(question, sentences, idf, marks, dense_order)
     best_score = ranked[0][1]
+    if best_score <= 0:  # nothing of the question in any sentence: the opening, as much as fits
+        opening = list(itertools.takewhile(lambda end: end <= limit, itertools.accumulate(map(len, sentences))))
+        return "".join(sentences[:max(1, len(opening))])[:limit] if len(sentences[0]) <= limit else _window(
+            sentences[0], question, idf, marks, limit)
     chosen = [ranked[0][0]]
     for s, score in ranked[1:3]:
         if best_score > 0 and score >= 0.6 * best_score and sum(map(len, chosen)) + len(s) <= limit:

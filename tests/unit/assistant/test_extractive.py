@@ -148,3 +148,9 @@ def test_a_verb_glued_to_its_object_is_said_apart_but_a_name_is_not():
     assert ex.term_share(chunk("开展研究。"), ["开展调查", "研究"], idf) == 0.25
     # 中国 and 科协 apart are no 中国科协: only a work verb comes off its object
     assert ex.term_share(chunk("面向中国青少年，各级科协组织活动。"), ["中国科协"], idf) == 0.0
+
+
+def test_a_question_naming_nothing_in_the_task_is_quoted_its_opening():
+    c = chunk("推进学会改革。选取20个左右的省级学会先行试点。" + "其余的内容很长。" * 40)
+    quote = ex.pick_quote(c, "具体干啥", IDF, limit=60)
+    assert quote.startswith("推进学会改革。选取20个左右的省级学会先行试点。") and len(quote) <= 60

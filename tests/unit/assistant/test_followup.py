@@ -23,3 +23,11 @@ def test_a_malformed_history_from_a_client_gives_no_context(history):
 def test_well_typed_fields_are_kept_beside_wrong_ones():
     got = context_from_history([{"citations": [{"task": 5, "section": 2, "plan": "p"}]}])
     assert (got.task, got.section, got.plan) == (5, None, "p")
+
+
+def test_what_a_question_asks_of_its_task_is_said_without_the_reference():
+    from planqa.assistant.followup import without_reference
+
+    assert without_reference("第21项具体干啥") == "具体干啥"
+    assert without_reference("第二个具体要做什么") == "具体要做什么"
+    assert without_reference("最后一条呢") == "呢"
