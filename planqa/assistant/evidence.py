@@ -21,6 +21,8 @@ from planqa.assistant.facts import (
     filled_counts,
     named_place,
     of_kind,
+    prints_year,
+    year_of,
 )
 from planqa.assistant.followup import topicless
 from planqa.assistant.query import without
@@ -192,6 +194,21 @@ class Evidence:
         years = frozenset(f"{y}年" for y in re.findall(r"(?:19|20)\d{2}", title))
         return years if len(years) == 1 else frozenset()
 
+    @cached_property
+    def asked_years(self) -> frozenset[str]:
+        """The years the question names ("到2025年一共要制定多少项"), as the plan prints them."""
+        return frozenset(re.findall(r"(?:19|20)\d{2}(?=\s*年)", self.spelled))
+
+    def _of_year(self, chunk: Chunk, facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
+        """Of a number asked for a year the task speaks of, those said of that year (the year
+        printed last before them): "到2022年…制定30项" does not answer how many by 2025 when the
+        task's words on 2025 give none. A year the task never prints as a year (the plan's own;
+        《中国制造2025》) filters nothing."""
+        years = [y for y in self.asked_years if prints_year(chunk.body, y)]
+        if not years:
+            return facts
+        return tuple(f for f in facts if any(prints_year(year_of(f, chunk.body), y) for y in years))
+
     def stated(self, chunk: Chunk, kind: str) -> tuple[Fact, ...]:
         """The chunk's facts of the kind asked for; a day asked for ("哪一天") needs a month
         or a day in the date, a year alone does not say which day."""
@@ -201,12 +218,16 @@ class Evidence:
                 return tuple(f for f in found if any(c in f.text for c in DAY_MARKS))
             return found + self._about(of_kind(self.facts(chunk), "event_time"), chunk)
         if kind == "count":  # "是多少" is answered by any number with a unit, an amount too
-            counts = of_kind(self.facts(chunk), "count") + of_kind(self.facts(chunk), "money")
-            if not any(counting(self.question, f) for f in counts) and (listed := self.enumerated(chunk)):
+            counts = self._of_year(chunk, of_kind(self.facts(chunk), "count") + of_kind(self.facts(chunk), "money"))
+            if not any(counting(self.question, f) for f in counts) and (
+                    listed := self._of_year(chunk, self.enumerated(chunk))):
                 return self.filled(chunk) + listed  # what the question counts is listed, not numbered
             return self.filled(chunk) + counts
         if kind == "ratio":  # a share: a percentage, 百分之…, 三成
-            return tuple(f for f in of_kind(self.facts(chunk), "count") if any(m in f.text for m in RATIO_MARKS))
+            return self._of_year(chunk, tuple(f for f in of_kind(self.facts(chunk), "count")
+                                              if any(m in f.text for m in RATIO_MARKS)))
+        if kind == "money":
+            return self._of_year(chunk, of_kind(self.facts(chunk), "money"))
         if kind == "places":  # "哪几个城市": the places the task names by their names (济南,
             title = self.plan.title if self.plan else ""  # 崂山区; not 长三角), but the plan's own
             return tuple(f for f in of_kind(self.facts(chunk), "place")  # (山东省 in a 山东省… plan)

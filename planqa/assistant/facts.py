@@ -380,3 +380,34 @@ def named_place(text: str) -> bool:
     not a region (长三角, 京津冀)."""
     words = raw_facts()["words"]
     return text not in words["regions"] and (text in words["places"] or text.endswith(tuple(ADMIN_ENDS)))
+
+
+_RANGE_DASH = r"\s*[-—－–~至到]\s*"
+_OTHER_YEAR = r"(?:19|20)\d{2}"
+
+
+def _year_pattern(year: str) -> str:
+    as_year = rf"(?:{_OTHER_YEAR}{_RANGE_DASH})?{year}(?:{_RANGE_DASH}{_OTHER_YEAR})?\s*年"
+    as_date = rf"(?<!\d){year}[-./](?:0?[1-9]|1[0-2])(?!\d)"
+    return f"{as_year}|{as_date}"
+
+
+def prints_year(text: str, year: str) -> bool:
+    """Whether the text prints ``year`` as a year — 2025年, 2023—2025年, 2025-2027年, 2017-03-07 —
+    not as part of a name (《中国制造2025》)."""
+    return re.search(_year_pattern(year), text) is not None
+
+
+_ANY_YEAR = re.compile(_year_pattern(_OTHER_YEAR))
+
+
+def year_of(fact: Fact, body: str) -> str:
+    """The year a fact is said of: the last one printed before it in the text ("到2020年，…。
+    核心产业规模超过1500亿元" → 2020), else the first one its sentence prints after it; "" when
+    the text prints none (the plan's own year)."""
+    start, within = body.find(fact.sentence), max(0, fact.sentence.find(fact.text))  # a count of
+    if start < 0:  # listed items is not printed as such: its sentence's start
+        return ""
+    before = [m.group(0) for m in _ANY_YEAR.finditer(body[:start + within])]
+    after = _ANY_YEAR.search(fact.sentence, within) if fact.text in fact.sentence else None
+    return before[-1] if before else (after.group(0) if after else "")

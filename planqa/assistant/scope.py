@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from planqa.assistant.calibration import Calibration
-from planqa.assistant.facts import raw_facts
+from planqa.assistant.facts import prints_year, raw_facts
 from planqa.assistant.retrieve import Scored
 from planqa.assistant.rules import alternatives, asks_for, pattern, table
 from planqa.index.lexical import content_words
@@ -94,8 +94,9 @@ def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict
             return Verdict(False, f"这里只有《{plan_title}》，没有{owner}" + ("" if "的" in named else "的") + named)
     if verdict := other_round(question, plan_text):
         return verdict
-    for year in _YEAR.findall(question):
-        if year not in plan_text:
+    named = re.sub(r"《[^《》]*》", lambda m: "" if m.group(0) in plan_text else m.group(0), question)
+    for year in _YEAR.findall(named):  # a name the plan prints (《中国制造2025》) asks no year,
+        if not prints_year(plan_text, year):  # and speaks of none: 2025 there is not 2025年
             return Verdict(False, f"这份{genre}没有涉及{year}年的情况")
     if (m := pattern("elsewhere").search(question)) and m.group(0) not in plan_text:  # 其他省份有类似安排吗
         return Verdict(False, f"这份{genre}没有涉及其他地方的情况")

@@ -376,3 +376,18 @@ def test_indexing_other_plans_changes_nothing_in_how_a_plan_answers(tmp_path, as
         together = [shared.ask(q, plan=ID) for q in questions]
     assert [(a.answer, a.citations, a.abstained) for a in together] == [
         (a.answer, a.citations, a.abstained) for a in alone]
+
+
+def test_a_number_asked_for_a_year_is_one_said_of_that_year(tmp_path):
+    text = ("某行业标准体系建设指南\n一、总体要求\n（一）建设目标\n到2022年，初步建立标准体系，制定30项以上标准。"
+            "到2025年，建成较为完善的标准体系。\n（二）基本原则\n统筹规划，分类施策。\n二、组织实施\n（三）加强统筹\n"
+            "落实《中国制造2025》的部署。\n")
+    with assistant_over(tmp_path, "ship-guide", text) as assistant:
+        by2022 = assistant.ask("到2022年要制定多少项标准？")
+        assert not by2022.abstained and "30项" in by2022.answer
+        # the task speaks of 2025 but gives no number for it: the 2022 target is no answer
+        by2025 = assistant.ask("到2025年一共要制定多少项标准？")
+        assert by2025.abstained and "没有写明数量" in by2025.answer
+        # a year the plan prints only inside a name is no year it speaks of
+        assert assistant.ask("到2030年要制定多少项标准？").abstained
+        assert not assistant.ask("《中国制造2025》的部署由哪项落实？").abstained

@@ -164,3 +164,23 @@ def test_a_number_of_the_thing_counted_answers_before_a_list():
     assert [f.text for f in numbered if counting(question, f)] == ["100个"]
     other = of_kind(facts_in("培育20家骨干企业，建设示范场景。"), "count")
     assert other and not any(counting(question, f) for f in other)  # 20家 counts firms, not scenes
+
+
+@pytest.mark.parametrize("text, year, printed", [
+    ("到2025年，建成", "2025", True), ("第二阶段（2018-2020年）", "2018", True), ("（2023—2025年）", "2025", True),
+    ("发布时间：2017-03-07", "2017", True), ("落实《中国制造2025》", "2025", False), ("编号20251", "2025", False),
+])
+def test_a_year_is_printed_as_a_year_not_inside_a_name(text, year, printed):
+    from planqa.assistant.facts import prints_year
+
+    assert prints_year(text, year) is printed
+
+
+def test_a_number_is_said_of_the_year_printed_last_before_it():
+    from planqa.assistant.facts import year_of
+
+    body = "到2020年，技术与世界同步。核心产业规模超过1500亿元。到2025年，核心产业规模超过4000亿元。"
+    assert year_of(Fact("money", "1500亿元", "核心产业规模超过1500亿元。"), body) == "2020年"
+    assert year_of(Fact("money", "4000亿元", "到2025年，核心产业规模超过4000亿元。"), body) == "2025年"
+    assert year_of(Fact("count", "30项", "制定30项以上标准，到2022年完成。"), "制定30项以上标准，到2022年完成。") == "2022年"
+    assert year_of(Fact("count", "20个", "选取20个学会试点。"), "选取20个学会试点。") == ""
