@@ -196,7 +196,7 @@ class Evidence:
 
     @cached_property
     def asked_years(self) -> frozenset[str]:
-        """The years the question names ("到2025年一共要制定多少项"), as the plan prints them."""
+        """The years the question asks as years ("到2025年一共要制定多少项" → 2025)."""
         return frozenset(re.findall(r"(?:19|20)\d{2}(?=\s*年)", self.spelled))
 
     def _of_year(self, chunk: Chunk, facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
@@ -204,10 +204,10 @@ class Evidence:
         printed last before them): "到2022年…制定30项" does not answer how many by 2025 when the
         task's words on 2025 give none. A year the task never prints as a year (the plan's own;
         《中国制造2025》) filters nothing."""
-        years = [y for y in self.asked_years if prints_year(chunk.body, y)]
+        years = [y for y in self.asked_years if prints_year(chunk.text, y)]  # its title too
         if not years:
             return facts
-        return tuple(f for f in facts if any(prints_year(year_of(f, chunk.body), y) for y in years))
+        return tuple(f for f in facts if any(prints_year(year_of(f, chunk.text), y) for y in years))
 
     def stated(self, chunk: Chunk, kind: str) -> tuple[Fact, ...]:
         """The chunk's facts of the kind asked for; a day asked for ("哪一天") needs a month

@@ -37,7 +37,8 @@ def rank_sentences(question: str, sentences: Sequence[str], idf: Mapping[str, fl
 
 def pick_quote(chunk: Chunk, question: str, idf: Mapping[str, float], marks: Sequence[str] = (),
                dense_order: Sequence[str] = (), limit: int = SINGLE_QUOTE_CHARS) -> str:
-    """The best one to three sentences of ``chunk``, in document order, within ``limit``;
+    """The best one to three sentences of ``chunk``, in document order, within ``limit`` (when
+    no sentence holds anything of the question: the task's opening, as much as fits);
     ``marks``: the words of the facts asked for, which the quote should hold."""
     sentences = split_sentences(chunk.body)
     if not sentences:
@@ -50,7 +51,7 @@ def pick_quote(chunk: Chunk, question: str, idf: Mapping[str, float], marks: Seq
             sentences[0], question, idf, marks, limit)
     chosen = [ranked[0][0]]
     for s, score in ranked[1:3]:
-        if best_score > 0 and score >= 0.6 * best_score and sum(map(len, chosen)) + len(s) <= limit:
+        if score >= 0.6 * best_score and sum(map(len, chosen)) + len(s) <= limit:
             chosen.append(s)
     if len(chosen[0]) > limit:
         return _window(chosen[0], question, idf, marks, limit)

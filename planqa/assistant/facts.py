@@ -389,7 +389,8 @@ _OTHER_YEAR = r"(?:19|20)\d{2}"
 def _year_pattern(year: str) -> str:
     as_year = rf"(?:{_OTHER_YEAR}{_RANGE_DASH})?{year}(?:{_RANGE_DASH}{_OTHER_YEAR})?\s*年"
     as_date = rf"(?<!\d){year}[-./](?:0?[1-9]|1[0-2])(?!\d)"
-    return f"{as_year}|{as_date}"
+    as_number = rf"[〔［\[]\s*{year}\s*[〕］\]]"  # 〔2017〕: a document number's year
+    return f"{as_year}|{as_date}|{as_number}"
 
 
 def prints_year(text: str, year: str) -> bool:
@@ -401,13 +402,20 @@ def prints_year(text: str, year: str) -> bool:
 _ANY_YEAR = re.compile(_year_pattern(_OTHER_YEAR))
 
 
-def year_of(fact: Fact, body: str) -> str:
-    """The year a fact is said of: the last one printed before it in the text ("到2020年，…。
-    核心产业规模超过1500亿元" → 2020), else the first one its sentence prints after it; "" when
-    the text prints none (the plan's own year)."""
-    start, within = body.find(fact.sentence), max(0, fact.sentence.find(fact.text))  # a count of
-    if start < 0:  # listed items is not printed as such: its sentence's start
+def year_of(fact: Fact, text: str) -> str:
+    """The year a fact is said of: one its sentence prints before it, else after it ("制定30项
+    以上标准，到2022年完成"), else the last one printed before its sentence ("到2020年，…。
+    核心产业规模超过1500亿元" → 2020); "" when the text prints none (the plan's own year)."""
+    start, within = text.find(fact.sentence), fact.sentence.find(fact.text)
+    if start < 0:
         return ""
-    before = [m.group(0) for m in _ANY_YEAR.finditer(body[:start + within])]
-    after = _ANY_YEAR.search(fact.sentence, within) if fact.text in fact.sentence else None
-    return before[-1] if before else (after.group(0) if after else "")
+    if within < 0:  # a count of listed items is not printed as such: from its sentence's start
+        within = 0
+    own_before = [m.group(0) for m in _ANY_YEAR.finditer(fact.sentence[:within])]
+    own_after = _ANY_YEAR.search(fact.sentence, within)
+    earlier = [m.group(0) for m in _ANY_YEAR.finditer(text[:start])]
+    if own_before:
+        return own_before[-1]
+    if own_after:
+        return own_after.group(0)
+    return earlier[-1] if earlier else ""

@@ -76,12 +76,14 @@ class Snapshot:
     plan_text: dict[str, str]
     inactive: dict[str, int]
     versions: dict[str, str]
-    _every: dict[str, Lexicon] = field(default_factory=dict)  # built when first asked for
+    _every: dict[str, Lexicon] = field(default_factory=dict, compare=False, repr=False)  # on first use
 
     def lexicon(self, plans: list[str]) -> Lexicon:
-        """One plan's lexicon, or (several plans) the one over every plan of the snapshot."""
+        """One plan's lexicon, or (several plans: ``plan_ids`` gives one or all) the one over
+        every plan of the snapshot, built on first use (two threads may both build it: the same
+        result, once more work)."""
         if len(plans) == 1:
-            return self.lexicons[plans[0]]
+            return self.lexicons.get(plans[0]) or Lexicon.over(self.chunks, [])
         if len(self.lexicons) == 1:
             return next(iter(self.lexicons.values()))
         if "" not in self._every:

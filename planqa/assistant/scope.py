@@ -95,8 +95,9 @@ def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict
     if verdict := other_round(question, plan_text):
         return verdict
     named = re.sub(r"《[^《》]*》", lambda m: "" if m.group(0) in plan_text else m.group(0), question)
-    for year in _YEAR.findall(named):  # a name the plan prints (《中国制造2025》) asks no year,
-        if not prints_year(plan_text, year):  # and speaks of none: 2025 there is not 2025年
+    for year in _YEAR.findall(named):  # a name the plan prints (《中国制造2025》) asks no year;
+        # a year asked as a year (2025年) needs the plan to speak of it as one, not in a name
+        if not (prints_year(plan_text, year) if prints_year(named, year) else year in plan_text):
             return Verdict(False, f"这份{genre}没有涉及{year}年的情况")
     if (m := pattern("elsewhere").search(question)) and m.group(0) not in plan_text:  # 其他省份有类似安排吗
         return Verdict(False, f"这份{genre}没有涉及其他地方的情况")

@@ -126,7 +126,7 @@ class Expansion:
 
 
 class Glossary:
-    """The dictionary restricted to the words of the indexed plans."""
+    """The dictionary restricted to the words of a plan's text (or of all plans' texts)."""
 
     def __init__(self, plan_text: str, known: Mapping[str, str] | None = None):
         self.known = dictionary() if known is None else known

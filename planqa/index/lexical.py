@@ -125,7 +125,7 @@ class BM25Index:
         return [LexicalHit(i, score, frozenset(matched[i])) for i, score in best]
 
     def query_coverage(self, query: str) -> float:
-        """Share of the query's distinct terms that occur anywhere in the index (0 for English
+        """Share of the query's distinct terms that occur in the indexed texts (0 for English
         questions against a Chinese plan): how much the lexical list can be trusted."""
         terms = set(tokenize(query))
         return sum(1 for t in terms if t in self.idf) / len(terms) if terms else 0.0

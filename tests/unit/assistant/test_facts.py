@@ -184,3 +184,10 @@ def test_a_number_is_said_of_the_year_printed_last_before_it():
     assert year_of(Fact("money", "4000亿元", "到2025年，核心产业规模超过4000亿元。"), body) == "2025年"
     assert year_of(Fact("count", "30项", "制定30项以上标准，到2022年完成。"), "制定30项以上标准，到2022年完成。") == "2022年"
     assert year_of(Fact("count", "20个", "选取20个学会试点。"), "选取20个学会试点。") == ""
+
+
+def test_a_year_in_the_numbers_own_sentence_comes_before_an_earlier_ones():
+    from planqa.assistant.facts import year_of
+
+    body = "到2020年，建立标准体系。制定30项以上标准，到2022年完成。"
+    assert year_of(Fact("count", "30项", "制定30项以上标准，到2022年完成。"), body) == "2022年"

@@ -60,3 +60,11 @@ def test_a_year_the_plan_does_not_name_is_outside_it_whatever_its_digits():
     assert outside_plan("到7671年要达到多少家？", garbled, TITLE) is None
     assert "2150年" in outside_plan("2150年有什么安排？", garbled, TITLE).reason
     assert outside_plan("3000多家企业怎么支持？", garbled, TITLE) is None  # an amount, not a year
+
+
+def test_a_year_asked_as_a_year_needs_the_plan_to_speak_of_it_not_only_to_name_it():
+    text = "落实《中国制造2025》的部署，到2018年，制修订500项标准。"
+    assert outside_plan("到2025年要制修订多少项标准？", text, "标准体系建设指南") is not None
+    assert outside_plan("《中国制造2025》的部署由哪项落实？", text, "标准体系建设指南") is None
+    assert outside_plan("中国制造2025的部署由哪项落实？", text, "标准体系建设指南") is None
+    assert outside_plan("到2018年要制修订多少项标准？", text, "标准体系建设指南") is None
