@@ -275,12 +275,13 @@ class Assistant:
         context = context if not context or context.plan == plan_id else None
         frame = plan_frame(plan, context)
         intent = understand(question, frame)
+        evidence = Evidence(self.search, question, plan)
         if plan and intent.kind in ("mention", "search") and table().flag("english_part", question):
             # "part", "tasks" translate to noise (部分): the words about the structure go first
             words = re.sub(expand(r"(?i)\b{en_frame}\b", table().words), " ", question)
-            if number := structure.section_by_terms(plan, self.search.lexicon(plan.plan_id).glossary.english_groups(words)[0]):
+            if number := structure.section_by_terms(plan, evidence.lexicon.glossary.english_groups(words)[0]):
                 intent = Query("section", section_number=number)
-        return Turn(request["question"], question, plan, intent, context, Evidence(self.search, question, plan))
+        return Turn(request["question"], question, plan, intent, context, evidence)
 
     def _plan_for(self, turn: Turn) -> Plan:
         """Structural questions need one plan: the chosen one, else the best hit's."""

@@ -200,9 +200,9 @@ class Evidence:
         return frozenset(re.findall(r"(?:19|20)\d{2}(?=\s*年)", self.spelled))
 
     def _of_year(self, chunk: Chunk, facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
-        """Of a number asked for a year the task speaks of, those said of that year (the year
-        printed last before them): "到2022年…制定30项" does not answer how many by 2025 when the
-        task's words on 2025 give none. A year the task never prints as a year (the plan's own;
+        """Of a number asked for a year the task speaks of, those said of that year (``year_of``):
+        "到2022年…制定30项" does not answer how many by 2025 when the task's words on 2025 give
+        none. A year the task never prints as a year (the plan's own;
         《中国制造2025》) filters nothing."""
         years = [y for y in self.asked_years if prints_year(chunk.text, y)]  # its title too
         if not years:

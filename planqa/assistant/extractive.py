@@ -46,9 +46,10 @@ def pick_quote(chunk: Chunk, question: str, idf: Mapping[str, float], marks: Seq
     ranked = rank_sentences(question, sentences, idf, marks, dense_order)
     best_score = ranked[0][1]
     if best_score <= 0:  # nothing of the question in any sentence: the opening, as much as fits
-        opening = list(itertools.takewhile(lambda end: end <= limit, itertools.accumulate(map(len, sentences))))
-        return "".join(sentences[:max(1, len(opening))])[:limit] if len(sentences[0]) <= limit else _window(
-            sentences[0], question, idf, marks, limit)
+        if len(sentences[0]) > limit:
+            return _window(sentences[0], question, idf, marks, limit)
+        ends = itertools.accumulate(map(len, sentences))
+        return "".join(sentences[:sum(1 for _ in itertools.takewhile(lambda end: end <= limit, ends))])
     chosen = [ranked[0][0]]
     for s, score in ranked[1:3]:
         if score >= 0.6 * best_score and sum(map(len, chosen)) + len(s) <= limit:

@@ -411,11 +411,9 @@ def year_of(fact: Fact, text: str) -> str:
         return ""
     if within < 0:  # a count of listed items is not printed as such: from its sentence's start
         within = 0
-    own_before = [m.group(0) for m in _ANY_YEAR.finditer(fact.sentence[:within])]
-    own_after = _ANY_YEAR.search(fact.sentence, within)
-    earlier = [m.group(0) for m in _ANY_YEAR.finditer(text[:start])]
-    if own_before:
+    if own_before := [m.group(0) for m in _ANY_YEAR.finditer(fact.sentence[:within])]:
         return own_before[-1]
-    if own_after:
+    if own_after := _ANY_YEAR.search(fact.sentence, within):
         return own_after.group(0)
+    earlier = [m.group(0) for m in _ANY_YEAR.finditer(text[:start])]  # only when needed
     return earlier[-1] if earlier else ""

@@ -105,21 +105,19 @@ def list_reference(question: str, context: Context) -> int | None:
     return None
 
 
-def _task_number_rule() -> re.Pattern:
-    from planqa.assistant.rules import table
-
-    return next(r for r in table().rules if r.name == "task_number").pattern
-
-
 def _by_number(question: str) -> bool:
     """Whether the question named a task by its number (第17条是啥, task 5)."""
-    return bool(question and _task_number_rule().search(question))
+    from planqa.assistant.rules import task_numbers
+
+    return bool(question and task_numbers(question))
 
 
 def without_reference(question: str) -> str:
     """The question without the words that point at its task (第21项, 第二个, 最后一条): what
     it asks of the task ("第21项具体干啥" → "具体干啥")."""
-    return _LIST_PLACE.sub("", _task_number_rule().sub("", question))
+    from planqa.assistant.rules import rule
+
+    return _LIST_PLACE.sub("", rule("task_number").pattern.sub("", question))
 
 
 def topicless(question: str) -> bool:

@@ -320,13 +320,17 @@ def task_numbers(question: str) -> list[int]:
     return numbered(question, "task_number", "项|条")
 
 
+def rule(name: str) -> Rule:
+    """One of the table's rules, by its name."""
+    return next(r for r in table().rules if r.name == name)
+
+
 def numbered(question: str, rule_name: str, noun: str) -> list[int]:
     """Every number the rule finds in the question, and each number of a list before one noun
     (第3、4项, 第六和第七部分), in order."""
     t = table()
-    rule = next(r for r in t.rules if r.name == rule_name)
     found = []
-    for m in rule.pattern.finditer(question):
+    for m in rule(rule_name).pattern.finditer(question):
         value = next((g for g in m.groups() if g), None)
         found.append((m.start(), to_int(value or "")))
     listed = re.compile(expand(r"第\s*((?:(?:{num})\s*(?:{joiner})\s*第?\s*)+)(?:{num})\s*(?:" + noun + ")", t.words))

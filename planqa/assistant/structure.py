@@ -293,7 +293,7 @@ def _all_tasks(plan: Plan) -> Reply:
         if s.tasks:
             lines.append(f"{section_label(s)}“{s.title}”" if s.number or s.title else "")
             lines += [f"  {task_label(t, plan)}：{t.title}" for t in s.tasks]
-    cites = tuple(task_citation(plan, t, t.title) for s in plan.body for t in s.tasks)
+    cites = tuple(task_citation(plan, t, t.title) for t in plan.body_tasks)
     return "\n".join(line for line in lines if line), cites, False
 
 
