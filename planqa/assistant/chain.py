@@ -38,6 +38,7 @@ from planqa.index.lexical import content_words, is_word, tokenize
 from planqa.ingest.plan import Plan, Section, Task
 
 SEARCH_K = 5
+PART_HITS, PART_BAND, PART_TITLE_SHARE = 3, 0.8, 0.5  # a part answers "which part" (_which_part)
 RELATED_BAND = 0.75  # a task scoring this close to the best one is listed as related too
 MAX_RELATED = 4  # among the best hits only
 MAX_TOPIC_SHARE = 0.25  # a joined topic found in more of the tasks than this is too general
@@ -617,6 +618,31 @@ class Assistant:
         section = structure.find_section(plan, number=best_of[0].chunk.section_number)
         return self._reply(turn, structure.answer_section(plan, section)) if section is not None else None
 
+    def _which_part(self, turn: Turn, hits: list[Scored]) -> Answer | None:
+        """"申报条件写在哪一部分": the part the evidence points to as a whole, with all its tasks —
+        its title holds the question's topic, or its tasks share the best hits. A topic one task
+        treats by its title stays with that task (named with its part)."""
+        plan = turn.plan
+        if (plan is None or turn.intent.asks != "part" or turn.intent.followup or is_english(turn.question)
+                or not hits or hits[0].chunk.kind != "task"):
+            return None
+        weights = {t: turn.evidence.idf[t] for t in ex.key_terms(turn.question, turn.evidence.idf)}
+        top = hits[0]
+        strong = [h for h in hits[:PART_HITS] if h.chunk.kind == "task" and h.chunk.plan == plan.plan_id
+                  and h.score >= PART_BAND * top.score]
+        task_share = ex.text_share(top.chunk.task_title or "", weights)
+        best = None
+        for section in plan.sections:
+            if len(section.tasks) < 2 or not section.title:
+                continue
+            share = ex.text_share(section.title, weights)
+            spread = sum(h.chunk.section_number == section.ref for h in strong)
+            if (share >= PART_TITLE_SHARE and share > task_share) or (
+                    spread >= 2 and section.ref == top.chunk.section_number and task_share < PART_TITLE_SHARE):
+                if best is None or share > best[0]:
+                    best = (share, section)
+        return self._reply(turn, structure.answer_section(plan, best[1])) if best else None
+
     def _by_phrase(self, turn: Turn, top: Scored) -> Answer | None:
         """The shape the evidence gives, whatever the wording: the question's phrase in several
         tasks → all of them, best first. A fact asked for is answered from the task that states it; the others holding the
@@ -627,6 +653,8 @@ class Assistant:
         phrase = turn.evidence.phrase
         if len(found) < len(turn.evidence.phrase_hits):  # "还有哪项也讲…": the others, even one
             return self._listing(turn, found, [phrase])
+        if turn.context and top.chunk.task_number == turn.context.task and top not in found:
+            return None  # the conversation's task answers, though it lacks the phrase ("主要跟哪里对接？")
         asks = turn.intent.asks if turn.intent.asks not in NO_FACT_NEEDED else None
         if asks:
             stating = [h for h in found if turn.evidence.states(h.chunk, asks)]
@@ -667,6 +695,8 @@ class Assistant:
             return self._reply(turn, structure.answer_section(*announcing))  # "应具备以下条件": its items
         if (one_part := self._one_part(turn)) is not None:
             return one_part
+        if (part := self._which_part(turn, hits)) is not None:
+            return part
         if (apart := self._apart(turn)) is not None:
             return apart
         if (shaped := self._by_phrase(turn, top)) is not None:
@@ -692,8 +722,10 @@ class Assistant:
                 lambda h: (h.chunk.task_number, h.chunk.section_number) == (ctx.task, ctx.section)
                 if inside else h.chunk.section_number == ctx.section)
             hits = [h for h in hits if keep(h)] or hits
+        followed = False
         if (held := self._sticky(turn, hits)) is not None:  # the conversation's task answers, and
             hits = [held] + [h for h in hits if h is not held]  # is the one checked for the fact
+            followed = ex.names_nothing(turn.question)
         elif (titled := self._titled(turn, hits)) is not None:  # "试验区建设目标的时间节点" → 建设目标
             hits = [titled] + [h for h in hits if h is not titled]
         asks = turn.intent.asks
@@ -705,7 +737,8 @@ class Assistant:
         verdict = judge(turn.evidence.spelled, hits, self._plan_text(plan), asks,
                         answered=bool(hits) and (asks in table().loose or stated
                                                  or self._announcing(turn, hits) is not None),
-                        plan_title=plan.title if plan else "", calibration=self.search.calibration)
+                        plan_title=plan.title if plan else "", calibration=self.search.calibration,
+                        followed=followed)
         if not verdict.in_scope:
             return self._refuse(turn, plan, hits, verdict.reason), hits, None
         return None, hits, hits[0]
@@ -859,6 +892,8 @@ class Assistant:
         terms = ex.key_terms(turn.evidence.unasked(turn.intent.asks) if turn.intent.asks else turn.question, idf)
         if held is not None and not terms and turn.intent.asks and not is_english(turn.question):
             return held  # "什么时候要改完？": no word the plan knows, a fact asked of the task
+        if held is not None and not is_english(turn.question) and ex.names_nothing(turn.question):
+            return held  # "哪些单位会参与进来？": it names no thing of its own; the conversation's task
         if held is not None and (noun := demonstrated(turn.question)) and noun in held.chunk.body and (
                 ex.term_share(held.chunk, terms, idf) >= DEMONSTRATED_SHARE * ex.term_share(hits[0].chunk, terms, idf)):
             return held  # "这个调查…" after the task about the survey (unless another says the rest far better)

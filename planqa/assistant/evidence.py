@@ -88,6 +88,7 @@ class Evidence:
     _parts: dict[str, list[Scored]] = field(default_factory=dict)
     _filled: dict[tuple[str, str], tuple[Fact, ...]] = field(default_factory=dict)
     _enumerated: dict[tuple[str, str], tuple[Fact, ...]] = field(default_factory=dict)
+    _topics: dict[str | None, dict[str, float]] = field(default_factory=dict)
 
     @cached_property
     def spelled(self) -> str:
@@ -243,7 +244,7 @@ class Evidence:
         question's topic: the clause stating it, under the task's title, holds the question's
         key words ("要形成多少套系统解决方案？" → "形成15套系统解决方案"); None when no hit near
         enough does (a number of something else is no answer: "经费是多少" ↛ "20个学会")."""
-        weights = ex.topic_weights(self.question, self.idf)
+        weights = self.topic_of(kind)
         best, share = None, FACT_SHARE
         for h in hits[1:]:  # a part without tasks (总体目标) states targets and years too
             if h.chunk.kind not in ("task", "section") or h.score < FACT_BAND * hits[0].score:
@@ -262,11 +263,12 @@ class Evidence:
         asking = next((p for name, p, _ in table().asks if name == asks), None)
         return asking.sub("，", self.spelled) if asking else self.spelled
 
-    @cached_property
-    def _event_weights(self) -> dict[str, float]:
-        """The question's key words without the words asking when (什么时候, 时间): what a time
-        told by an event must be said of."""
-        return ex.topic_weights(self.unasked("when"), self.idf)
+    def topic_of(self, asks: str | None) -> dict[str, float]:
+        """The question's key words without the words asking for the fact (多少个, 什么时候): what
+        the fact must be said of ("公共服务平台要建几个" → 公共服务, 平台)."""
+        if asks not in self._topics:
+            self._topics[asks] = ex.topic_weights(self.unasked(asks), self.idf)
+        return self._topics[asks]
 
     def _about(self, events: tuple[Fact, ...], chunk: Chunk) -> tuple[Fact, ...]:
         """The times told by an event that answer the question: their sentence holds EVENT_SHARE
@@ -276,7 +278,7 @@ class Evidence:
             return ()
 
         def share(sentence: str) -> float:
-            return ex.text_share(sentence, self._event_weights)
+            return ex.text_share(sentence, self.topic_of("when"))
 
         needed = max([EVENT_SHARE, *map(share, split_sentences(chunk.body))])
         return tuple(f for f in events if share(f.sentence) >= needed)

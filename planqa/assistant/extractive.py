@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from planqa.assistant.answer import Citation, place
 from planqa.assistant.rules import pattern, table
 from planqa.index.chunk import Chunk, split_sentences
-from planqa.index.lexical import content_words, tokenize
+from planqa.index.lexical import STOP_WORDS, content_words, tagged, tokenize
 
 SINGLE_QUOTE_CHARS = 220  # a single-task answer stays around 300 characters in all
 LIST_QUOTE_CHARS = 90  # per task when several are listed
@@ -148,7 +148,8 @@ def bare(text: str) -> str:
 def plan_phrase(question: str, plan_text: str, idf: Mapping[str, float], share: float) -> str:
     """The longest run of the question (three characters or more) that the plan has word for
     word and that holds ``share`` of the question's key-word weight: "学会群" where the words
-    alone are 学会 (in most tasks) and 群; "" when there is none."""
+    alone are 学会 (in most tasks) and 群; "" when there is none. A verb opening it is cut off
+    when a noun phrase follows (object_of)."""
     terms = key_terms(question, idf)
     total = sum(idf[t] for t in terms)
     topic = bare(pattern("frame").sub("，", question))
@@ -164,7 +165,67 @@ def plan_phrase(question: str, plan_text: str, idf: Mapping[str, float], share: 
                         and sum(idf[t] for t in held) >= share * total > 0):
                     best = phrase
                 j += 1
-    return best
+    return object_of(best)
+
+
+QUESTION_WORDS = ("哪", "什么", "啥", "多少", "几", "何")
+# jieba's nouns (n, nr, ns, nz …), verbal nouns, Latin words, abbreviations (科协), idioms and set
+# phrases (反邪教, 一岗双责), place words (网上)
+NOUN_TAGS = ("n", "vn", "eng", "j", "i", "l", "s")
+
+
+def topic_nouns(question: str) -> list[str]:
+    """The nouns a question names its topic by: not the noun its question word asks for
+    (哪些单位, 什么格局, 哪个文件), nor a frame (文件里): "哪个部门负责科普" → 科普;
+    "哪些单位会参与进来" → none (it asks about what the conversation is about)."""
+    nouns, asked = [], False
+    for word, tag in tagged(pattern("frame").sub("，", question)):
+        if word.startswith(QUESTION_WORDS):
+            asked = True
+        elif asked and tag in ("q", "m", "uj"):  # 哪个, 什么样的
+            continue
+        elif tag.startswith(NOUN_TAGS):
+            if not asked and word not in STOP_WORDS:
+                nouns.append(word)
+            asked = False
+        else:
+            asked = False
+    return nouns
+
+
+# jieba's tags of a word that opens a question without naming its subject: pronouns (哪些, 它),
+# adverbs, prepositions (跟, 依据), conjunctions, place words (最后), distinguishers (主要), adjectives
+BARE_OPENINGS = ("r", "d", "p", "c", "f", "b", "a", "ad")
+QUOTES = "“\"「『《‘"
+
+
+def names_nothing(question: str) -> bool:
+    """Whether the question opens without a subject and names no thing of its own ("主要跟哪里
+    对接？", "要摸清哪些情况"): in a conversation it asks about what the conversation is about. A
+    question opening with its topic does not, whatever its words' tags ("巡视整改呢", "那反邪教呢")."""
+    question = question.replace(":", "：").split("：")[-1]  # "再问一个：…"
+    if any(mark in question for mark in QUOTES) or table().flag("which_task", question):
+        return False  # a quoted term is a thing named; "其中哪项讲巡视整改？" looks for a task
+    words = [(w, t) for w, t in tagged(pattern("frame").sub("，", question)) if t != "x" and w not in "，,"]
+    while len(words) > 1 and words[0][0] in ("那", "那么"):
+        words = words[1:]
+    if not words:
+        return False
+    word, tag = words[0]
+    return (tag in BARE_OPENINGS or word in table().word_set("modal")) and not topic_nouns(question)
+
+
+MIN_OBJECT_PHRASE = 4
+
+
+def object_of(phrase: str) -> str:
+    """A phrase without the verb that opens it when what follows is a noun phrase of its own
+    ("建设协同创新中心" → 协同创新中心): the tasks that name the thing are the topic, whatever
+    they say is done with it (共建一批协同创新中心)."""
+    verbs = table().word_set("work_verb") | table().word_set("make_verb")
+    verb = next((v for v in verbs if phrase.startswith(v)), "")
+    rest = phrase[len(verb):]
+    return rest if verb and len(rest) >= MIN_OBJECT_PHRASE else phrase
 
 
 _CLAUSE = re.compile(r"[，,；;：:]")
@@ -187,9 +248,14 @@ def topic_weights(question: str, idf: Mapping[str, float]) -> dict[str, float]:
     for word, known in _topic_words(question, idf):
         if len(known) >= 2:
             weights[known] = idf[known]
-        elif len(word) >= 2:
+        elif len(word) >= 2 and not glued(word):
             weights[word] = max(idf.values(), default=1.0)
     return weights
+
+
+def glued(word: str) -> bool:
+    """A function character jieba glued to a one-character verb (要建, 会给): no word of a topic."""
+    return len(word) == 2 and word[0] in STOP_WORDS
 
 
 def _topic_words(question: str, idf: Mapping[str, float]) -> list[tuple[str, str]]:

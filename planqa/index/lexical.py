@@ -21,6 +21,7 @@ STOP_WORDS = frozenset(
     哪 哪个 哪些 哪项 哪一项 哪条 哪一条 哪几 哪几项 什么 怎么 怎样 怎么样 如何 为何 为什么 是否 有没有
     第几 几项 多少 一项 这项 那项 该项 任务 工作要点 要点 提到 涉及 讲 讲了 说 关于 有关 相关 内容
     哪里 哪儿 请问 一下 我们 你们 他们 要求 主要 具体 方面 有 要 会 能 可以 一个 些 里 中 上 下
+    大概 大约 大致 大体
     """.split()
 )
 _PUNCT = re.compile(r"[^\w]+")
@@ -42,6 +43,14 @@ def _jieba():
 
 def _all_words(text: str) -> list[str]:
     return [w for w in _jieba().lcut(text.lower()) if w.strip() and not _PUNCT.fullmatch(w)]
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """jieba's words with their parts of speech (n… nouns, v… verbs, r pronouns, q measures)."""
+    _jieba()
+    from jieba import posseg
+
+    return [(w.word, w.flag) for w in posseg.cut(text) if w.word.strip()]
 
 
 def word_edges(text: str) -> frozenset[int]:

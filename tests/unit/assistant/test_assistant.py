@@ -233,6 +233,10 @@ def test_a_near_task_that_states_the_fact_asked_about_the_topic_answers(tmp_path
         assert evidence.stating([ranked[0], replace(target, score=0.3)], "count") is None
         other = Evidence(search, "要培育多少家上市公司？", plan)
         assert other.stating(ranked, "count") is None
+        # The words asking for the count and a hedge are no topic the clause must hold.
+        hedged = Evidence(search, "系统解决方案大概要搞几套？", plan)
+        assert not {"几套", "大概", "要搞"} & set(hedged.topic_of("count"))
+        assert hedged.stating(ranked, "count") is ranked[1]
 
 
 def test_two_parts_by_number_are_listed_each_and_the_last_task_is_the_plans_last(assistant, plan):
@@ -362,6 +366,58 @@ def test_topics_of_two_tasks_of_one_part_asked_for_their_part_answer_with_the_pa
     answer = assistant.ask(f"{first.title}和{second.title}属于哪一部分？")
     assert [c.task for c in answer.citations] == [t.number for t in section.tasks]
     assert section.title in answer.answer
+
+
+PARTS_PLAN = """某市智慧农业发展行动方案
+一、总体要求
+（一）指导思想。以数字技术赋能农业生产，推动农业高质量发展。
+（二）基本原则。坚持需求牵引，坚持创新驱动，坚持安全可控。
+二、重点任务
+（一）建设农业物联网。在规模化种植基地部署传感设备，实时监测土壤墒情和作物长势。
+（二）发展智慧农机。推广北斗导航自动驾驶农机，提高播种和收获作业精度。
+三、保障措施
+（一）加强组织领导。成立工作专班，统筹推进各项任务落实。
+（二）加大资金支持。统筹涉农资金，对示范基地给予奖补。
+（三）强化人才培养。组织新型职业农民培训，培养一批懂技术的带头人。
+"""
+
+
+def test_which_part_names_the_part_whose_title_holds_the_topic(tmp_path):
+    # The topic is the part's own (保障措施), not one task's: the part answers, with all its
+    # tasks; a topic one task is titled by stays with that task, its part named.
+    with assistant_over(tmp_path, "smart-farming", PARTS_PLAN) as assistant:
+        plan = assistant.search.entries["smart-farming"].plan
+        part = next(s for s in plan.sections if s.title == "保障措施")
+        answer = assistant.ask("保障方面的措施写在哪一部分？")
+        assert [c.task for c in answer.citations] == [t.number for t in part.tasks]
+        assert "保障措施" in answer.answer
+        task = next(t for t in plan.tasks if t.title == "建设农业物联网")
+        answer = assistant.ask("农业物联网写在哪一部分？")
+        assert [c.task for c in answer.citations] == [task.number]
+        assert "属于第二部分" in answer.answer
+
+
+MUSEUM_PLAN = """某省科协2024年工作要点
+一、科普工作
+1.推进科技馆新馆建设。做好与有关部门特别是济南市的沟通工作，确保新馆建设有序推进。
+2.加强科普信息化。对接国家科普平台，建设科普云，依据《科普信息化建设方案》推进。
+二、智库建设
+3.建设科技创新智库。对接高端智库平台，组织专家开展调查研究。
+"""
+
+
+def test_a_follow_up_that_names_no_thing_stays_with_the_conversations_task(tmp_path):
+    # "主要跟哪里对接？" names nothing of its own (对接 is a verb): it asks about the museum the
+    # conversation is about, not the tasks that print 对接; "依据的是哪个文件" likewise.
+    with assistant_over(tmp_path, "museum", MUSEUM_PLAN) as assistant:
+        first = assistant.ask("科技馆新馆建设有什么安排？")
+        assert [c.task for c in first.citations] == [1]
+        for question in ("主要跟哪里对接？", "依据的是哪个文件"):
+            answer = assistant.ask(question, history=[first])
+            assert not answer.abstained and [c.task for c in answer.citations] == [1], question
+        # A follow-up naming a thing the task lacks goes where that thing is.
+        answer = assistant.ask("那智库平台呢？", history=[first])
+        assert answer.citations and answer.citations[0].task == 3
 
 
 def test_indexing_other_plans_changes_nothing_in_how_a_plan_answers(tmp_path, assistant, plan):

@@ -1,5 +1,7 @@
 from itertools import combinations
 
+import pytest
+
 from planqa.assistant import extractive as ex
 from planqa.assistant.llm import check_citations
 from planqa.index.chunk import Chunk
@@ -111,6 +113,50 @@ def test_words_the_plan_lacks_weigh_as_the_rarest():
     weights = ex.topic_weights("要培育多少家上市公司？", idf)
     assert weights["培育"] == 1.0 and weights["上市公司"] == 2.0
     assert ex.text_share("培育5家供应商", weights) == 1.0 / 3.0
+
+
+def test_glue_and_hedges_are_no_words_of_a_topic():
+    # 要建 (a modal jieba glued to a one-character verb) and 大概 are unknown to a plan, but no
+    # topic it lacks: weighing them as the rarest would hide the clause that answers
+    idf = {"公共服务": 2.0, "平台": 1.0, "申报书": 1.5}
+    assert "要建" not in ex.topic_weights("公共服务平台要建几个？", idf)
+    assert "大概" not in ex.topic_weights("申报书大概写多少字？", idf)
+    assert ex.glued("要建") and not ex.glued("建设") and not ex.glued("上市公司")
+    assert ex.topic_weights("要培育多少家上市公司？", idf)["上市公司"] == 2.0  # a real unknown word stays
+
+
+@pytest.mark.parametrize(("question", "nouns"), [
+    ("哪些单位会参与进来？", []),  # 单位 is what 哪些 asks for
+    ("最后想形成个什么格局", []),
+    ("依据的是哪个文件", []),
+    ("主要跟哪里对接？", []),  # a verb only
+    ("哪个部门负责科普？", ["科普"]),
+    ("青少年这方面呢", ["青少年"]),
+])
+def test_the_nouns_a_question_names_its_topic_by(question, nouns):
+    assert ex.topic_nouns(question) == nouns
+
+
+@pytest.mark.parametrize(("question", "bare"), [
+    ("主要跟哪里对接？", True), ("要摸清哪些情况", True), ("依据的是哪个文件", True),
+    ("巡视整改呢", False),  # opens with its topic, verbs though its words are
+    ("那反邪教呢？", False), ("“一岗双责”是哪一项里的？", False), ("网上科协是第几项？", False),
+    ("那天单位放不放假？", False),  # 单位 is named, not asked for
+    ("其中哪项讲巡视整改？", False),  # it looks for a task by its topic
+    ("再问一个：网上科协是第几项？", False),  # an abbreviation is a name
+])
+def test_a_question_that_opens_without_a_subject_and_names_nothing(question, bare):
+    assert ex.names_nothing(question) is bare
+
+
+def test_a_verb_opening_a_phrase_is_cut_when_a_noun_phrase_follows():
+    # the thing is the topic, whatever a task says is done with it (共建一批协同创新中心)
+    assert ex.object_of("建设协同创新中心") == "协同创新中心"
+    assert ex.object_of("建设智库") == "建设智库"  # too short to stand alone
+    assert ex.object_of("院士专家工作站") == "院士专家工作站"
+    plan = "建设协同创新中心。支持共建一批协同创新中心。"
+    assert ex.plan_phrase("哪些任务提到要建设协同创新中心？", plan, {"协同": 2.0, "创新": 1.0, "中心": 1.0, "建设": 0.5},
+                          0.6) == "协同创新中心"
 
 
 def test_words_of_the_asking_are_no_key_terms():
