@@ -626,12 +626,12 @@ class Assistant:
         if (plan is None or turn.intent.asks != "part" or turn.intent.followup or is_english(turn.question)
                 or not hits or hits[0].chunk.kind != "task"):
             return None
-        weights = {t: turn.evidence.idf[t] for t in ex.key_terms(turn.question, turn.evidence.idf)}
+        weights = {t: turn.evidence.idf[t] for t in ex.key_terms(turn.evidence.spelled, turn.evidence.idf)}
         top = hits[0]
         strong = [h for h in hits[:PART_HITS] if h.chunk.kind == "task" and h.chunk.plan == plan.plan_id
                   and h.score >= PART_BAND * top.score]
-        task_share = ex.text_share(top.chunk.task_title or "", weights)
-        best = None
+        task_share = max(ex.text_share(h.chunk.task_title or "", weights) for h in strong)
+        chosen = []
         for section in plan.sections:
             if len(section.tasks) < 2 or not section.title:
                 continue
@@ -639,9 +639,11 @@ class Assistant:
             spread = sum(h.chunk.section_number == section.ref for h in strong)
             if (share >= PART_TITLE_SHARE and share > task_share) or (
                     spread >= 2 and section.ref == top.chunk.section_number and task_share < PART_TITLE_SHARE):
-                if best is None or share > best[0]:
-                    best = (share, section)
-        return self._reply(turn, structure.answer_section(plan, best[1])) if best else None
+                chosen.append(((share, spread, section.ref == top.chunk.section_number), section))
+        if not chosen:
+            return None
+        # the best title; of two parts titled alike (保障措施 in an attachment too), the hits' part
+        return self._reply(turn, structure.answer_section(plan, max(chosen, key=lambda c: c[0])[1]))
 
     def _by_phrase(self, turn: Turn, top: Scored) -> Answer | None:
         """The shape the evidence gives, whatever the wording: the question's phrase in several
@@ -653,7 +655,9 @@ class Assistant:
         phrase = turn.evidence.phrase
         if len(found) < len(turn.evidence.phrase_hits):  # "还有哪项也讲…": the others, even one
             return self._listing(turn, found, [phrase])
-        if turn.context and top.chunk.task_number == turn.context.task and top not in found:
+        ctx = turn.context
+        if ctx and turn.evidence.names_nothing and top not in found and (
+                top.chunk.plan, top.chunk.task_number, top.chunk.section_number) == (ctx.plan, ctx.task, ctx.section):
             return None  # the conversation's task answers, though it lacks the phrase ("主要跟哪里对接？")
         asks = turn.intent.asks if turn.intent.asks not in NO_FACT_NEEDED else None
         if asks:
@@ -725,7 +729,7 @@ class Assistant:
         followed = False
         if (held := self._sticky(turn, hits)) is not None:  # the conversation's task answers, and
             hits = [held] + [h for h in hits if h is not held]  # is the one checked for the fact
-            followed = ex.names_nothing(turn.question)
+            followed = turn.evidence.names_nothing and not is_english(turn.question)
         elif (titled := self._titled(turn, hits)) is not None:  # "试验区建设目标的时间节点" → 建设目标
             hits = [titled] + [h for h in hits if h is not titled]
         asks = turn.intent.asks
@@ -892,7 +896,7 @@ class Assistant:
         terms = ex.key_terms(turn.evidence.unasked(turn.intent.asks) if turn.intent.asks else turn.question, idf)
         if held is not None and not terms and turn.intent.asks and not is_english(turn.question):
             return held  # "什么时候要改完？": no word the plan knows, a fact asked of the task
-        if held is not None and not is_english(turn.question) and ex.names_nothing(turn.question):
+        if held is not None and not is_english(turn.question) and turn.evidence.names_nothing:
             return held  # "哪些单位会参与进来？": it names no thing of its own; the conversation's task
         if held is not None and (noun := demonstrated(turn.question)) and noun in held.chunk.body and (
                 ex.term_share(held.chunk, terms, idf) >= DEMONSTRATED_SHARE * ex.term_share(hits[0].chunk, terms, idf)):

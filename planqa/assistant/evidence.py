@@ -263,6 +263,11 @@ class Evidence:
         asking = next((p for name, p, _ in table().asks if name == asks), None)
         return asking.sub("，", self.spelled) if asking else self.spelled
 
+    @cached_property
+    def names_nothing(self) -> bool:
+        """The question opens without a subject and names no thing (extractive.names_nothing)."""
+        return ex.names_nothing(self.question)
+
     def topic_of(self, asks: str | None) -> dict[str, float]:
         """The question's key words without the words asking for the fact (多少个, 什么时候): what
         the fact must be said of ("公共服务平台要建几个" → 公共服务, 平台)."""

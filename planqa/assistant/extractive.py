@@ -174,18 +174,19 @@ QUESTION_WORDS = ("哪", "什么", "啥", "多少", "几", "何")
 NOUN_TAGS = ("n", "vn", "eng", "j", "i", "l", "s")
 
 
-def topic_nouns(question: str) -> list[str]:
-    """The nouns a question names its topic by: not the noun its question word asks for
-    (哪些单位, 什么格局, 哪个文件), nor a frame (文件里): "哪个部门负责科普" → 科普;
+def topic_nouns(words: Sequence[tuple[str, str]]) -> list[str]:
+    """The nouns a question (its words tagged) names its topic by: not the noun its question word
+    asks for (哪些单位, 什么格局, 哪个文件), nor a document noun (文件里): "哪个部门负责科普" → 科普;
     "哪些单位会参与进来" → none (it asks about what the conversation is about)."""
     nouns, asked = [], False
-    for word, tag in tagged(pattern("frame").sub("，", question)):
+    documents = table().word_set("doc")
+    for word, tag in words:
         if word.startswith(QUESTION_WORDS):
             asked = True
         elif asked and tag in ("q", "m", "uj"):  # 哪个, 什么样的
             continue
         elif tag.startswith(NOUN_TAGS):
-            if not asked and word not in STOP_WORDS:
+            if not asked and word not in STOP_WORDS and word not in documents:
                 nouns.append(word)
             asked = False
         else:
@@ -194,7 +195,8 @@ def topic_nouns(question: str) -> list[str]:
 
 
 # jieba's tags of a word that opens a question without naming its subject: pronouns (哪些, 它),
-# adverbs, prepositions (跟, 依据), conjunctions, place words (最后), distinguishers (主要), adjectives
+# adverbs, prepositions (跟, 依据), conjunctions, place words (最后), distinguishers (主要),
+# adjectives (具体)
 BARE_OPENINGS = ("r", "d", "p", "c", "f", "b", "a", "ad")
 QUOTES = "“\"「『《‘"
 
@@ -203,16 +205,16 @@ def names_nothing(question: str) -> bool:
     """Whether the question opens without a subject and names no thing of its own ("主要跟哪里
     对接？", "要摸清哪些情况"): in a conversation it asks about what the conversation is about. A
     question opening with its topic does not, whatever its words' tags ("巡视整改呢", "那反邪教呢")."""
-    question = question.replace(":", "：").split("：")[-1]  # "再问一个：…"
     if any(mark in question for mark in QUOTES) or table().flag("which_task", question):
         return False  # a quoted term is a thing named; "其中哪项讲巡视整改？" looks for a task
-    words = [(w, t) for w, t in tagged(pattern("frame").sub("，", question)) if t != "x" and w not in "，,"]
-    while len(words) > 1 and words[0][0] in ("那", "那么"):
-        words = words[1:]
-    if not words:
+    words = [(w, t) for w, t in tagged(question) if t != "x"]
+    if topic_nouns(words):
         return False
-    word, tag = words[0]
-    return (tag in BARE_OPENINGS or word in table().word_set("modal")) and not topic_nouns(question)
+    last = question.replace(":", "：").split("：")[-1]  # "再问一个：…" opens with what follows
+    opening = [(w, t) for w, t in tagged(pattern("frame").sub("，", last)) if t != "x"]
+    while len(opening) > 1 and opening[0][0] in ("那", "那么"):
+        opening = opening[1:]
+    return bool(opening) and (opening[0][1] in BARE_OPENINGS or opening[0][0] in table().word_set("modal"))
 
 
 MIN_OBJECT_PHRASE = 4
@@ -222,10 +224,10 @@ def object_of(phrase: str) -> str:
     """A phrase without the verb that opens it when what follows is a noun phrase of its own
     ("建设协同创新中心" → 协同创新中心): the tasks that name the thing are the topic, whatever
     they say is done with it (共建一批协同创新中心)."""
-    verbs = table().word_set("work_verb") | table().word_set("make_verb")
-    verb = next((v for v in verbs if phrase.startswith(v)), "")
-    rest = phrase[len(verb):]
-    return rest if verb and len(rest) >= MIN_OBJECT_PHRASE else phrase
+    verbs = sorted(table().word_set("work_verb") | table().word_set("make_verb"), key=len, reverse=True)
+    while (verb := next((v for v in verbs if phrase.startswith(v)), "")) and len(phrase) - len(verb) >= MIN_OBJECT_PHRASE:
+        phrase = phrase[len(verb):]  # 建立健全工作机制 → 工作机制
+    return phrase
 
 
 _CLAUSE = re.compile(r"[，,；;：:]")
@@ -254,8 +256,9 @@ def topic_weights(question: str, idf: Mapping[str, float]) -> dict[str, float]:
 
 
 def glued(word: str) -> bool:
-    """A function character jieba glued to a one-character verb (要建, 会给): no word of a topic."""
-    return len(word) == 2 and word[0] in STOP_WORDS
+    """A modal jieba glued to a one-character verb (要建, 要搞): no word of a topic; 能源, 会议 are."""
+    return (len(word) == 2 and word[0] in table().word_set("modal")
+            and all(tag.startswith("v") for _, tag in tagged(word)))
 
 
 def _topic_words(question: str, idf: Mapping[str, float]) -> list[tuple[str, str]]:

@@ -36,6 +36,7 @@ def _jieba():
         warnings.filterwarnings("ignore", message=".*pkg_resources", category=DeprecationWarning)
         warnings.filterwarnings("ignore", message=".*pkg_resources", category=UserWarning)
         import jieba  # loading its dictionary takes ~0.5 s: only when first needed
+        import jieba.posseg  # noqa: F401  its tagging tables (~0.5 s) load with it, not on a first follow-up
 
     jieba.setLogLevel(60)  # no "Building prefix dict" chatter on stderr
     return jieba
@@ -47,10 +48,7 @@ def _all_words(text: str) -> list[str]:
 
 def tagged(text: str) -> list[tuple[str, str]]:
     """jieba's words with their parts of speech (n… nouns, v… verbs, r pronouns, q measures)."""
-    _jieba()
-    from jieba import posseg
-
-    return [(w.word, w.flag) for w in posseg.cut(text) if w.word.strip()]
+    return [(w.word, w.flag) for w in _jieba().posseg.cut(text) if w.word.strip()]
 
 
 def word_edges(text: str) -> frozenset[int]:

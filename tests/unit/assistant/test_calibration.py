@@ -65,3 +65,13 @@ def test_the_refusal_line_is_the_calibrated_one():
     low, high = Calibration(min_dense=0.5), Calibration(min_dense=0.9)
     assert judge(question, [_hit(0.7)], "推进科技馆免费开放", None, True, calibration=low).in_scope
     assert not judge(question, [_hit(0.7)], "推进科技馆免费开放", None, True, calibration=high).in_scope
+
+
+def test_a_follow_up_naming_nothing_is_not_judged_by_the_line():
+    # "依据的是哪个文件" after a task: how near its words are to the task says nothing
+    question, high = "依据的是哪个文件", Calibration(min_dense=0.9)
+    assert not judge(question, [_hit(0.7)], "推进科技馆免费开放", None, True, calibration=high).in_scope
+    assert judge(question, [_hit(0.7)], "推进科技馆免费开放", None, True, calibration=high, followed=True).in_scope
+    # a fact asked that the task does not state is still refused
+    assert not judge(question, [_hit(0.7)], "推进科技馆免费开放", "when", False, calibration=high,
+                     followed=True).in_scope

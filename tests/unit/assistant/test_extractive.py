@@ -5,6 +5,7 @@ import pytest
 from planqa.assistant import extractive as ex
 from planqa.assistant.llm import check_citations
 from planqa.index.chunk import Chunk
+from planqa.index.lexical import tagged
 
 IDF = {"选取": 2.0, "学会": 1.0, "试点": 1.5, "完成": 1.5, "改革": 1.0, "院士": 2.5, "工作站": 2.5}
 
@@ -122,6 +123,8 @@ def test_glue_and_hedges_are_no_words_of_a_topic():
     assert "要建" not in ex.topic_weights("公共服务平台要建几个？", idf)
     assert "大概" not in ex.topic_weights("申报书大概写多少字？", idf)
     assert ex.glued("要建") and not ex.glued("建设") and not ex.glued("上市公司")
+    assert not ex.glued("能源") and not ex.glued("会议")  # a modal's character opening a noun
+    assert "能源" in ex.topic_weights("能源平台要建几个？", idf)
     assert ex.topic_weights("要培育多少家上市公司？", idf)["上市公司"] == 2.0  # a real unknown word stays
 
 
@@ -132,9 +135,10 @@ def test_glue_and_hedges_are_no_words_of_a_topic():
     ("主要跟哪里对接？", []),  # a verb only
     ("哪个部门负责科普？", ["科普"]),
     ("青少年这方面呢", ["青少年"]),
+    ("都有哪些单位牵头？", []),  # the question word is read before any frame is cut
 ])
 def test_the_nouns_a_question_names_its_topic_by(question, nouns):
-    assert ex.topic_nouns(question) == nouns
+    assert ex.topic_nouns(tagged(question)) == nouns
 
 
 @pytest.mark.parametrize(("question", "bare"), [
@@ -144,6 +148,7 @@ def test_the_nouns_a_question_names_its_topic_by(question, nouns):
     ("那天单位放不放假？", False),  # 单位 is named, not asked for
     ("其中哪项讲巡视整改？", False),  # it looks for a task by its topic
     ("再问一个：网上科协是第几项？", False),  # an abbreviation is a name
+    ("智库平台：要对接哪些单位？", False),  # named before the colon
 ])
 def test_a_question_that_opens_without_a_subject_and_names_nothing(question, bare):
     assert ex.names_nothing(question) is bare
@@ -154,6 +159,7 @@ def test_a_verb_opening_a_phrase_is_cut_when_a_noun_phrase_follows():
     assert ex.object_of("建设协同创新中心") == "协同创新中心"
     assert ex.object_of("建设智库") == "建设智库"  # too short to stand alone
     assert ex.object_of("院士专家工作站") == "院士专家工作站"
+    assert ex.object_of("建立健全工作机制") == "工作机制"  # the longest verb, then the next
     plan = "建设协同创新中心。支持共建一批协同创新中心。"
     assert ex.plan_phrase("哪些任务提到要建设协同创新中心？", plan, {"协同": 2.0, "创新": 1.0, "中心": 1.0, "建设": 0.5},
                           0.6) == "协同创新中心"
