@@ -630,7 +630,7 @@ class Assistant:
         top = hits[0]
         strong = [h for h in hits[:PART_HITS] if h.chunk.kind == "task" and h.chunk.plan == plan.plan_id
                   and h.score >= PART_BAND * top.score]
-        task_share = max(ex.text_share(h.chunk.task_title or "", weights) for h in strong)
+        task_share = ex.text_share(top.chunk.task_title or "", weights)  # the best task's own title
         chosen = []
         for section in plan.sections:
             if len(section.tasks) < 2 or not section.title:
