@@ -729,7 +729,7 @@ class Assistant:
         followed = False
         if (held := self._sticky(turn, hits)) is not None:  # the conversation's task answers, and
             hits = [held] + [h for h in hits if h is not held]  # is the one checked for the fact
-            followed = turn.evidence.names_nothing and not is_english(turn.question)
+            followed = turn.evidence.names_nothing
         elif (titled := self._titled(turn, hits)) is not None:  # "试验区建设目标的时间节点" → 建设目标
             hits = [titled] + [h for h in hits if h is not titled]
         asks = turn.intent.asks
@@ -896,7 +896,7 @@ class Assistant:
         terms = ex.key_terms(turn.evidence.unasked(turn.intent.asks) if turn.intent.asks else turn.question, idf)
         if held is not None and not terms and turn.intent.asks and not is_english(turn.question):
             return held  # "什么时候要改完？": no word the plan knows, a fact asked of the task
-        if held is not None and not is_english(turn.question) and turn.evidence.names_nothing:
+        if held is not None and turn.evidence.names_nothing:
             return held  # "哪些单位会参与进来？": it names no thing of its own; the conversation's task
         if held is not None and (noun := demonstrated(turn.question)) and noun in held.chunk.body and (
                 ex.term_share(held.chunk, terms, idf) >= DEMONSTRATED_SHARE * ex.term_share(hits[0].chunk, terms, idf)):

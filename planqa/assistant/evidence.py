@@ -28,6 +28,7 @@ from planqa.assistant.followup import topicless
 from planqa.assistant.query import without
 from planqa.assistant.retrieve import HybridSearch, Lexicon, Scored
 from planqa.index.chunk import Chunk, split_sentences
+from planqa.index.glossary import is_english
 from planqa.index.lexical import word_edges
 from planqa.ingest.plan import Plan
 
@@ -265,8 +266,9 @@ class Evidence:
 
     @cached_property
     def names_nothing(self) -> bool:
-        """The question opens without a subject and names no thing (extractive.names_nothing)."""
-        return ex.names_nothing(self.question)
+        """A Chinese question that opens without a subject and names no thing
+        (extractive.names_nothing): in a conversation, about the conversation's task."""
+        return not is_english(self.question) and ex.names_nothing(self.question)
 
     def topic_of(self, asks: str | None) -> dict[str, float]:
         """The question's key words without the words asking for the fact (多少个, 什么时候): what
