@@ -322,10 +322,20 @@ def text_share(text: str, weights: Mapping[str, float]) -> float:
     return sum(w for t, w in weights.items() if t in words) / total if total else 0.0
 
 
+LEAD_CHARS = 2  # 到, 在, 于 …: a clause that is the fact and a preposition leads the sentence
+
+
 def clause_of(sentence: str, words: str) -> str:
     """The clause of ``sentence`` (between commas or semicolons) that holds ``words``; the
-    sentence when none holds them whole."""
-    return next((c for c in _CLAUSE.split(sentence) if words in c), sentence)
+    sentence when none holds them whole. A clause that is nothing but the fact leads the
+    sentence ("到2022年底前，…长效机制基本建立"): it is said of the clauses after it."""
+    clauses = _CLAUSE.split(sentence)
+    for i, clause in enumerate(clauses):
+        if words in clause:
+            if len(clause.strip()) <= len(words) + LEAD_CHARS and i + 1 < len(clauses):
+                return "，".join(clauses[i:])
+            return clause
+    return sentence
 
 
 JOINERS = "和与及、或并"

@@ -384,6 +384,12 @@ def _item_opening() -> re.Pattern[str]:
 ITEM_NAME_CHARS = 24  # of a numbered item's heading, up to its first stop
 
 
+# A paragraph opening with a bare number and a word: a label that lost its dot, when such
+# numbers run 1, 2, 3 … through the task.
+_BARE_NUMBER = re.compile(r"([1-9][0-9]?)(?=[\u4e00-\u9fff])")
+BARE = "bare"
+
+
 def items_of(text: str) -> tuple[str, ...]:
     """The items a task enumerates, by name: its paragraphs (after an optional lead-in) when
     each opens as an item does (——X。, a run-in heading X。, or a numbered sub-level); the
@@ -401,8 +407,15 @@ def items_of(text: str) -> tuple[str, ...]:
             name = re.split(r"[。；;：:，,]", label.rest)[0][:ITEM_NAME_CHARS]
             openings.append((label.level.name, name) if name else None)
             values.setdefault(label.level.name, []).append(label.value)
+        elif m := _BARE_NUMBER.match(paragraph):  # "1突破…": a label whose dot was lost in copying
+            name = re.split(r"[。；;：:，,]", paragraph[m.end():])[0][:ITEM_NAME_CHARS]
+            openings.append((BARE, name) if name else None)
+            values.setdefault(BARE, []).append(int(m.group(1)))
         else:
             openings.append(None)
+    if values.get(BARE, [1]) != list(range(1, len(values.get(BARE, [1])) + 1)):  # a number, no label
+        openings = [None if o and o[0] == BARE else o for o in openings]
+        values.pop(BARE)
     if openings and openings[0] is None:  # a lead-in: 场景创新成为…新路径。then the items
         openings = openings[1:]
     if not openings or openings[0] is None:
@@ -417,6 +430,7 @@ def items_of(text: str) -> tuple[str, ...]:
     return items if len(items) >= 2 and (counted or 2 * len(opened) > len(openings)) else ()
 
 
+_QUOTED_NAME = re.compile(r"[“\"「]([^”\"」]{2,20})[”\"」]")
 TITLE_VERB = 2  # characters of a title's leading verb a question may leave out (实施…工程)
 MIN_TITLE = 4
 
@@ -435,6 +449,9 @@ def task_titled(plan: Plan, question: str) -> Task | None:
     found = [t for t in plan.tasks if named(t.title)]
     if len(found) > 1:  # 服务精准化要求 named whole, not 实现服务精准化 without its verb
         found = [t for t in found if t.title in question]
+    if not found:  # a name the title quotes: “创新提质”行动 for 实施高新技术企业“创新提质”行动
+        quoted = [q for q in _QUOTED_NAME.findall(question) if len(q) >= 2]
+        found = [t for t in plan.tasks if any(f"“{q}”" in t.title for q in quoted)]
     return found[0] if len(found) == 1 else None
 
 

@@ -107,6 +107,9 @@ def test_the_clause_that_states_a_fact():
     sentence = "建立5个创新平台，形成15套系统解决方案；突破50项关键技术。"
     assert ex.clause_of(sentence, "15套") == "形成15套系统解决方案"
     assert ex.clause_of(sentence, "不在句中") == sentence
+    # A time that leads the sentence is said of the clauses after it.
+    leading = "到2022年底前，老年人享受智能化服务水平显著提升，长效机制基本建立。"
+    assert ex.clause_of(leading, "2022年底前") == "到2022年底前，老年人享受智能化服务水平显著提升，长效机制基本建立。"
 
 
 def test_words_the_plan_lacks_weigh_as_the_rarest():

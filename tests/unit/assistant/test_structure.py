@@ -117,6 +117,11 @@ def test_items_of_a_task_by_dash_heading_or_number_after_a_lead_in():
     assert items_of(broken) == ("数字营销服务", "电子会员服务")
     out_of_order = "2.电子会员服务。\n应建有电子会员系统，\n实现会员管理，\n积分通兑。\n5.智慧体验。\n配备自助设备，\n提升体验。"
     assert items_of(out_of_order) == ()  # not 1, 2 …: most lines must open items
+    # Labels that lost their dot in copying ("1突破…"), numbered 1, 2, 3: a list; a year or a
+    # duration opening a line is no label.
+    dotless = "1突破关键技术。加强基础研究。\n2强化硬件攻关。加强器件研究。\n3建设创新平台。支持建设算力平台。"
+    assert items_of(dotless) == ("突破关键技术", "强化硬件攻关", "建设创新平台")
+    assert items_of("3年内建成平台。\n5年内全面推广。") == ()
 
 
 PRINCIPLES = """某市人工智能发展实施方案
@@ -155,6 +160,10 @@ def test_a_task_named_whole_wins_over_one_named_without_its_verb():
                       "1.数字营销服务。运用营销工具。\n2.电子会员服务。建有会员系统。\n", "g")
     assert task_titled(plan, "服务精准化要求一共列了几项？").title == "服务精准化要求"
     assert task_titled(plan, "服务精准化是怎么安排的？").title == "实现服务精准化"  # its title without the verb
+    actions = parse_plan("某方案\n一、重点任务\n（一）实施高新技术企业“育苗扶壮”行动\n1.打造孵化体系。\n2.壮大企业。\n"
+                         "（二）实施高新技术企业“创新提质”行动\n3.加大研发投入。\n4.开展攻关。\n", "a")
+    assert task_titled(actions, "“创新提质”行动下面一共有几条任务？").number == 2  # the name its title quotes
+    assert task_titled(actions, "“专精特新”企业有几家？") is None
     yard = parse_plan("某指南\n一、建设内容\n（一）船厂应用标准\n1.材料堆场标准。\n2.喷涂车间标准。\n", "y")
     assert task_titled(yard, "新一代信息技术应用标准有哪些？") is None  # 船厂 is no verb to leave out
 
