@@ -148,6 +148,7 @@ ANNOUNCING_AFTER = "如下"  # its noun stands before it: 要求如下
 ANNOUNCING_ENDS = ("。", "：", ":")
 ANNOUNCING_SENTENCES = 2  # a longer text says things of its own, which a question may ask
 ANNOUNCED_CHARS = 2  # of the noun announced: 条件, 要求, 领域
+ANNOUNCED_PHRASE = 6  # characters of a noun phrase after 以下/下列 (基本条件, 申报材料)
 
 
 def announced(section: Section) -> str:
@@ -162,7 +163,9 @@ def announced(section: Section) -> str:
     last = sentences[-1]
     for word in ANNOUNCING:
         if word in last:
-            noun = last[last.index(word) + len(word):][:ANNOUNCED_CHARS]
+            after = re.split(r"[，,、]", last[last.index(word) + len(word):])[0]
+            # 下列基本条件: a short phrase ends in its noun; a longer one opens with it (以下方面完善…)
+            noun = after[-ANNOUNCED_CHARS:] if len(after) <= ANNOUNCED_PHRASE else after[:ANNOUNCED_CHARS]
             return noun if len(noun) == ANNOUNCED_CHARS else ""
     if last.endswith(ANNOUNCING_AFTER):
         noun = last[:-len(ANNOUNCING_AFTER)][-ANNOUNCED_CHARS:]

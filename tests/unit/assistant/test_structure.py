@@ -264,6 +264,8 @@ def test_the_plans_subject_in_a_part_title_names_no_part():
 @pytest.mark.parametrize(("text", "noun"), [
     ("试验区建设以地级市等为主，拟申请建设试验区的城市应具备以下条件。", "条件"),
     ("申请单位应符合下列条件：", "条件"),
+    ("试点申报主体应当具备下列基本条件：", "条件"),  # the phrase's noun ends it
+    ("着重从以下方面完善质量保障制度与支撑体系建设。", "方面"),
     ("具体要求如下：", "要求"),
     ("以下条件由省级部门审核后报送。各地要结合实际推进。", ""),  # announced, then more text
     ("坚持创新引领。强化企业主体。推动开放合作。着重在以下领域率先取得突破：", ""),  # says things of its own
