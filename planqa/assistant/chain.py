@@ -18,7 +18,7 @@ from planqa.assistant import extractive as ex
 from planqa.assistant import structure
 from planqa.assistant.answer import Answer, place
 from planqa.assistant.evidence import KEY_SHARE, NO_FACT_NEEDED, Evidence
-from planqa.assistant.facts import shown
+from planqa.assistant.facts import counted_nouns, shown
 from planqa.assistant.followup import Context, context_from_history, without_reference
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
 from planqa.assistant.query import (
@@ -694,7 +694,7 @@ class Assistant:
             return listed  # 发展目标列了几个方面: the items the task names
         refused, hits, top = self._retrieval(turn)
         if refused is not None:
-            return refused
+            return self._part_counted(turn) or refused
         if (announcing := self._announcing(turn, hits)) is not None:
             return self._reply(turn, structure.answer_section(*announcing))  # "应具备以下条件": its items
         if (one_part := self._one_part(turn)) is not None:
@@ -712,6 +712,21 @@ class Assistant:
             except LLMUnavailable as err:
                 return self._extractive(turn, top, notice=LLM_DOWN.format(reason=err))
         return self._extractive(turn, top)
+
+    def _part_counted(self, turn: Turn) -> Answer | None:
+        """A count no task prints of what a part the question names by its title holds
+        ("建设程序一共分几个环节？", "重点支持方向一共有几个？"): the part's items. The thing counted
+        must be what the part's title names (its last word) or a word for items (环节, 方面);
+        "主要目标里要培育多少家企业", "揭榜单位条件" for 几家揭榜单位 count something else."""
+        plan = turn.plan
+        if plan is None or turn.intent.asks != "count" or not (nouns := counted_nouns(turn.question)):
+            return None
+        number = section_by_title(turn.question, structure.section_titles(plan), structure.common_phrases(plan))
+        section = structure.find_section(plan, number=number) if number else None
+        if section is None or not section.tasks or not (
+                section.title.endswith(nouns[0]) or nouns[0] in table().word_set("part_item")):
+            return None
+        return self._reply(turn, structure.answer_section(plan, section))
 
     def _retrieval(self, turn: Turn) -> tuple[Answer | None, list[Scored], Scored | None]:
         """Hits for the question, the one to answer from, or the refusal."""

@@ -397,6 +397,19 @@ def test_which_part_names_the_part_whose_title_holds_the_topic(tmp_path):
         assert "属于第二部分" in answer.answer
 
 
+def test_a_count_no_task_prints_of_a_part_named_by_its_title_counts_the_parts_items(tmp_path):
+    # No task prints how many measures there are: the part titled 保障措施 holds them. A count
+    # of something else under a part's title (多少家企业) is no count of its items.
+    with assistant_over(tmp_path, "smart-farming", PARTS_PLAN) as assistant:
+        plan = assistant.search.entries["smart-farming"].plan
+        part = next(s for s in plan.sections if s.title == "保障措施")
+        answer = assistant.ask("保障措施分几个环节？")
+        assert [c.task for c in answer.citations] == [t.number for t in part.tasks]
+        assert "3项" in answer.answer and not answer.abstained
+        answer = assistant.ask("保障措施要扶持多少家企业？")
+        assert answer.abstained or "3项任务" not in answer.answer
+
+
 MUSEUM_PLAN = """某省科协2024年工作要点
 一、科普工作
 1.推进科技馆新馆建设。做好与有关部门特别是济南市的沟通工作，确保新馆建设有序推进。
