@@ -57,7 +57,27 @@ def pick_quote(chunk: Chunk, question: str, idf: Mapping[str, float], marks: Seq
     if len(chosen[0]) > limit:
         return _window(chosen[0], question, idf, marks, limit)
     order = {s: i for i, s in enumerate(sentences)}
-    return "".join(sorted(chosen, key=lambda s: order.get(s, 0)))
+    chosen.sort(key=lambda s: order.get(s, 0))
+    lines = {line.strip() for line in chunk.body.split("\n")}
+    if all(_heading(s, lines) for s in chosen):  # "3.完善数字基础设施。": what the item says
+        at = order.get(chosen[-1], len(sentences))
+        for s in sentences[at + 1:]:  # up to the next item's heading
+            if _heading(s, lines, whole=True) or sum(map(len, chosen)) + len(s) > limit:
+                break
+            chosen.append(s)
+    return "".join(chosen)
+
+
+HEADING_CHARS = 24  # an item's heading: a short sentence that opens its line ("3.完善数字基础设施。")
+
+
+def _heading(sentence: str, lines: set[str], whole: bool = False) -> bool:
+    """A short sentence that is a line of its own, or (``whole`` False) opens one: a run-in
+    heading ("推进数字化转型。实施…")."""
+    text = sentence.strip()
+    if len(text) > HEADING_CHARS:
+        return False
+    return text in lines or not whole and any(line.startswith(text) for line in lines)
 
 
 def _window(sentence: str, question: str, idf: Mapping[str, float], marks: Sequence[str],

@@ -209,3 +209,17 @@ def test_a_question_naming_nothing_in_the_task_is_quoted_its_opening():
     c = chunk("推进学会改革。选取20个左右的省级学会先行试点。" + "其余的内容很长。" * 40)
     quote = ex.pick_quote(c, "具体干啥", IDF, limit=60)
     assert quote.startswith("推进学会改革。选取20个左右的省级学会先行试点。") and len(quote) <= 60
+
+
+def test_a_quote_that_is_only_an_items_heading_reads_on_into_the_item():
+    # The heading matches the question best but says nothing: the item's sentences follow it,
+    # up to the next item's heading.
+    body = ("3.完善数字基础设施。\n加快5G网络建设，推进千兆光网覆盖。责任单位：省通信管理局。\n"
+            "4.强化数据安全。\n建立数据安全监测体系。")
+    idf = {w: 2.0 for w in ("完善", "数字", "基础设施", "基础", "设施", "5g", "网络", "覆盖", "数据", "安全")}
+    quote = ex.pick_quote(chunk(body), "完善数字基础设施由谁负责？", idf)
+    assert quote.startswith("3.完善数字基础设施。") and "省通信管理局" in quote
+    assert "数据安全" not in quote
+    # A sentence that says something of its own is quoted alone.
+    said = "建设数字基础设施，推进5G网络覆盖全省城乡。\n其他工作另行部署，按年度推进落实。"
+    assert ex.pick_quote(chunk(said), "5G网络覆盖", idf) == "建设数字基础设施，推进5G网络覆盖全省城乡。"
