@@ -103,9 +103,17 @@ def _window(sentence: str, question: str, idf: Mapping[str, float], marks: Seque
     return ("……" if lo > 0 else "") + text
 
 
-def label(chunk: Chunk) -> str:
+# An item without a title of its own is "titled" by its whole first sentence: where the quote
+# says that sentence again, the label shows its opening only (the citation keeps it whole).
+TITLE_SHOWN_CHARS = 40
+
+
+def label(chunk: Chunk, quote: str = "") -> str:
     if chunk.task_number is not None:
-        return f"{place(chunk.task_number, chunk.task_label, chunk.section_number)}：{chunk.task_title}"
+        title = chunk.task_title
+        if len(title) > TITLE_SHOWN_CHARS and title[:TITLE_SHOWN_CHARS] in quote:
+            title = title[:TITLE_SHOWN_CHARS].rstrip("，；、") + "……"  # the quote says it again
+        return f"{place(chunk.task_number, chunk.task_label, chunk.section_number)}：{title}"
     if chunk.kind == "overview":
         return "总体工作思路"
     return f"{place(None, '', chunk.section_number)}：{chunk.section_title}"
@@ -118,11 +126,11 @@ def citation(chunk: Chunk, quote: str, score: float) -> Citation:
 
 
 def single_answer(chunk: Chunk, quote: str) -> str:
-    return f"{label(chunk)}\n“{quote}”"
+    return f"{label(chunk, quote)}\n“{quote}”"
 
 
 def list_answer(intro: str, items: Sequence[tuple[Chunk, str]]) -> str:
-    lines = [intro] + [f"{label(c)}\n  “{q}”" for c, q in items]
+    lines = [intro] + [f"{label(c, q)}\n  “{q}”" for c, q in items]
     return "\n".join(lines)
 
 

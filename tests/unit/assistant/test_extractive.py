@@ -223,3 +223,13 @@ def test_a_quote_that_is_only_an_items_heading_reads_on_into_the_item():
     # A sentence that says something of its own is quoted alone.
     said = "建设数字基础设施，推进5G网络覆盖全省城乡。\n其他工作另行部署，按年度推进落实。"
     assert ex.pick_quote(chunk(said), "5G网络覆盖", idf) == "建设数字基础设施，推进5G网络覆盖全省城乡。"
+
+
+def test_an_item_titled_by_its_whole_sentence_is_not_shown_twice():
+    sentence = "各省市场监管局牵头，会同工业和信息化主管部门组织本地区申报项目的推荐工作，于2022年6月30日前报送。"
+    c = Chunk("c", "p", "task-10", "task", sentence, sentence, "三", "组织实施", 10, sentence, "（四）")
+    shown = ex.single_answer(c, sentence)
+    assert shown.count("2022年6月30日前") == 1 and "……" in shown.split("\n")[0]
+    # A quote of another sentence leaves the title whole: it may hold what was asked.
+    other = ex.single_answer(c, "申报材料一式两份。")
+    assert "2022年6月30日前" in other.split("\n")[0]
