@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from planqa.assistant.answer import Citation, place
 from planqa.assistant.rules import pattern, table
 from planqa.index.chunk import Chunk, split_sentences
+from planqa.ingest.grammar import grammar
 from planqa.index.lexical import STOP_WORDS, content_words, tagged, tokenize
 
 SINGLE_QUOTE_CHARS = 220  # a single-task answer stays around 300 characters in all
@@ -58,11 +59,16 @@ def pick_quote(chunk: Chunk, question: str, idf: Mapping[str, float], marks: Seq
         return _window(chosen[0], question, idf, marks, limit)
     order = {s: i for i, s in enumerate(sentences)}
     chosen.sort(key=lambda s: order.get(s, 0))
-    lines = {line.strip() for line in chunk.body.split("\n")}
-    if all(_heading(s, lines) for s in chosen):  # "3.完善数字基础设施。": what the item says
+    lines = [line.strip() for line in chunk.body.split("\n")]
+    if all(len(s.strip()) <= HEADING_CHARS and _opens_line(s, lines) for s in chosen):
+        # "3.完善数字基础设施。": what the item says, up to the next item (labelled as it is, or
+        # a short line opening like it)
+        level = _level(chosen[0])
         at = order.get(chosen[-1], len(sentences))
-        for s in sentences[at + 1:]:  # up to the next item's heading
-            if _heading(s, lines, whole=True) or sum(map(len, chosen)) + len(s) > limit:
+        for s in sentences[at + 1:]:  # a deeper label (（1） under 7.) is the item's own
+            nxt = _opens_line(s, lines) and (_level(s) == level if level else (
+                _level(s) is not None or len(s.strip()) <= HEADING_CHARS))
+            if nxt or sum(map(len, chosen)) + len(s) > limit:
                 break
             chosen.append(s)
     return "".join(chosen)
@@ -71,13 +77,14 @@ def pick_quote(chunk: Chunk, question: str, idf: Mapping[str, float], marks: Seq
 HEADING_CHARS = 24  # an item's heading: a short sentence that opens its line ("3.完善数字基础设施。")
 
 
-def _heading(sentence: str, lines: set[str], whole: bool = False) -> bool:
-    """A short sentence that is a line of its own, or (``whole`` False) opens one: a run-in
-    heading ("推进数字化转型。实施…")."""
+def _level(sentence: str) -> str | None:
+    found = grammar().label(sentence.strip())
+    return found.level.name if found else None
+
+
+def _opens_line(sentence: str, lines: Sequence[str]) -> bool:
     text = sentence.strip()
-    if len(text) > HEADING_CHARS:
-        return False
-    return text in lines or not whole and any(line.startswith(text) for line in lines)
+    return any(line.startswith(text) for line in lines)
 
 
 def _window(sentence: str, question: str, idf: Mapping[str, float], marks: Sequence[str],
@@ -111,7 +118,7 @@ TITLE_SHOWN_CHARS = 40
 def label(chunk: Chunk, quote: str = "") -> str:
     if chunk.task_number is not None:
         title = chunk.task_title
-        if len(title) > TITLE_SHOWN_CHARS and title[:TITLE_SHOWN_CHARS] in quote:
+        if len(title) > TITLE_SHOWN_CHARS and title in quote:
             title = title[:TITLE_SHOWN_CHARS].rstrip("，；、") + "……"  # the quote says it again
         return f"{place(chunk.task_number, chunk.task_label, chunk.section_number)}：{title}"
     if chunk.kind == "overview":
@@ -350,17 +357,18 @@ def text_share(text: str, weights: Mapping[str, float]) -> float:
     return sum(w for t, w in weights.items() if t in words) / total if total else 0.0
 
 
-LEAD_CHARS = 2  # 到, 在, 于 …: a clause that is the fact and a preposition leads the sentence
 
 
 def clause_of(sentence: str, words: str) -> str:
     """The clause of ``sentence`` (between commas or semicolons) that holds ``words``; the
-    sentence when none holds them whole. A clause that is nothing but the fact leads the
-    sentence ("到2022年底前，…长效机制基本建立"): it is said of the clauses after it."""
+    sentence when none holds them whole. A clause that is nothing but the fact (and 到,
+    力争到 …) leads the rest of the sentence ("到2022年底前，…长效机制基本建立"): it is said of the clauses
+    after it."""
     clauses = _CLAUSE.split(sentence)
     for i, clause in enumerate(clauses):
         if words in clause:
-            if len(clause.strip()) <= len(words) + LEAD_CHARS and i + 1 < len(clauses):
+            lead = clause.strip().replace(words, "", 1)  # 到, 力争到 …: the fact leads the sentence
+            if i + 1 < len(clauses) and (not lead or lead in table().word_set("time_lead")):
                 return "，".join(clauses[i:])
             return clause
     return sentence

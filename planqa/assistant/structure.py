@@ -148,7 +148,13 @@ ANNOUNCING_AFTER = "如下"  # its noun stands before it: 要求如下
 ANNOUNCING_ENDS = ("。", "：", ":")
 ANNOUNCING_SENTENCES = 2  # a longer text says things of its own, which a question may ask
 ANNOUNCED_CHARS = 2  # of the noun announced: 条件, 要求, 领域
-ANNOUNCED_PHRASE = 6  # characters of a noun phrase after 以下/下列 (基本条件, 申报材料)
+
+
+@cache
+def _announced_nouns() -> tuple[str, ...]:
+    from planqa.assistant.rules import table  # rules imports this module: its table is read here
+
+    return tuple(sorted(table().words["announced_noun"], key=len, reverse=True))
 
 
 def announced(section: Section) -> str:
@@ -164,9 +170,10 @@ def announced(section: Section) -> str:
     for word in ANNOUNCING:
         if word in last:
             after = re.split(r"[，,、]", last[last.index(word) + len(word):])[0]
-            # 下列基本条件: a short phrase ends in its noun; a longer one opens with it (以下方面完善…)
-            noun = after[-ANNOUNCED_CHARS:] if len(after) <= ANNOUNCED_PHRASE else after[:ANNOUNCED_CHARS]
-            return noun if len(noun) == ANNOUNCED_CHARS else ""
+            # the first noun of items in the phrase (下列基本条件, 以下程序办理), else its opening
+            nouns = [(after.find(n), n) for n in _announced_nouns() if n in after]
+            noun = min(nouns)[1] if nouns else after[:ANNOUNCED_CHARS]
+            return noun if len(noun) >= ANNOUNCED_CHARS else ""
     if last.endswith(ANNOUNCING_AFTER):
         noun = last[:-len(ANNOUNCING_AFTER)][-ANNOUNCED_CHARS:]
         return noun if len(noun) == ANNOUNCED_CHARS else ""
@@ -387,10 +394,17 @@ def _item_opening() -> re.Pattern[str]:
 ITEM_NAME_CHARS = 24  # of a numbered item's heading, up to its first stop
 
 
-# A paragraph opening with a bare number and a word: a label that lost its dot, when such
-# numbers run 1, 2, 3 … through the task.
-_BARE_NUMBER = re.compile(r"([1-9][0-9]?)(?=[\u4e00-\u9fff])")
 BARE = "bare"
+
+
+@cache
+def _bare_number() -> re.Pattern:
+    """A paragraph opening with a bare number and a word: a label that lost its dot, when such
+    numbers run 1, 2, 3 … through the task; not a number counted or a time (1月底前, 2个平台)."""
+    from planqa.assistant.rules import table  # rules imports this module: its table is read here
+
+    units = sorted({*table().words["measure_word"], *table().words["time_unit"]}, key=len, reverse=True)
+    return re.compile(r"([1-9][0-9]?)(?!" + "|".join(map(re.escape, units)) + r")(?=[\u4e00-\u9fff])")
 
 
 def items_of(text: str) -> tuple[str, ...]:
@@ -410,7 +424,7 @@ def items_of(text: str) -> tuple[str, ...]:
             name = re.split(r"[。；;：:，,]", label.rest)[0][:ITEM_NAME_CHARS]
             openings.append((label.level.name, name) if name else None)
             values.setdefault(label.level.name, []).append(label.value)
-        elif m := _BARE_NUMBER.match(paragraph):  # "1突破…": a label whose dot was lost in copying
+        elif m := _bare_number().match(paragraph):  # "1突破…": a label whose dot was lost in copying
             name = re.split(r"[。；;：:，,]", paragraph[m.end():])[0][:ITEM_NAME_CHARS]
             openings.append((BARE, name) if name else None)
             values.setdefault(BARE, []).append(int(m.group(1)))
@@ -434,6 +448,8 @@ def items_of(text: str) -> tuple[str, ...]:
 
 
 _QUOTED_NAME = re.compile(r"[“\"「]([^”\"」]{2,20})[”\"」]")
+TITLE_HEAD = 2  # the last word of a title (行动, 工程) that a quoted name is followed by
+QUOTE_GAP = 3  # characters between them ("“提质增效”那项行动")
 TITLE_VERB = 2  # characters of a title's leading verb a question may leave out (实施…工程)
 MIN_TITLE = 4
 
@@ -452,9 +468,10 @@ def task_titled(plan: Plan, question: str) -> Task | None:
     found = [t for t in plan.tasks if named(t.title)]
     if len(found) > 1:  # 服务精准化要求 named whole, not 实现服务精准化 without its verb
         found = [t for t in found if t.title in question]
-    if not found:  # a name the title quotes: “创新提质”行动 for 实施高新技术企业“创新提质”行动
-        quoted = [q for q in _QUOTED_NAME.findall(question) if len(q) >= 2]
-        found = [t for t in plan.tasks if any(f"“{q}”" in t.title for q in quoted)]
+    if not found:  # a name the title quotes, with the title's last word after it: “创新提质”行动
+        quoted = [q for q in _QUOTED_NAME.findall(question) if len(q) >= 2]  # (…那项行动) names the task
+        found = [t for t in plan.tasks for q in quoted if f"“{q}”" in t.title and not t.title.endswith("”")
+                 and t.title[-TITLE_HEAD:] in question[question.find(q) + len(q):][:TITLE_HEAD + QUOTE_GAP + 1]]
     return found[0] if len(found) == 1 else None
 
 

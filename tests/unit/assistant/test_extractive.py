@@ -108,6 +108,7 @@ def test_the_clause_that_states_a_fact():
     assert ex.clause_of(sentence, "15套") == "形成15套系统解决方案"
     assert ex.clause_of(sentence, "不在句中") == sentence
     # A time that leads the sentence is said of the clauses after it.
+    assert ex.clause_of("新建5个，改造10个示范点。", "5个") == "新建5个"  # not leading: its own clause
     leading = "到2022年底前，老年人享受智能化服务水平显著提升，长效机制基本建立。"
     assert ex.clause_of(leading, "2022年底前") == "到2022年底前，老年人享受智能化服务水平显著提升，长效机制基本建立。"
 
@@ -220,6 +221,17 @@ def test_a_quote_that_is_only_an_items_heading_reads_on_into_the_item():
     quote = ex.pick_quote(chunk(body), "完善数字基础设施由谁负责？", idf)
     assert quote.startswith("3.完善数字基础设施。") and "省通信管理局" in quote
     assert "数据安全" not in quote
+    # Run-in headings: the item's heading and text share a line; the next item's label ends it.
+    run_in = "（一）完善数字基础设施。加快5G网络建设。\n（二）强化数据安全。建立数据安全监测体系。"
+    quote = ex.pick_quote(chunk(run_in), "完善数字基础设施", idf)
+    assert "5G网络" in quote and "数据安全" not in quote
+    # The item's text as short lines of its own: read on.
+    lines = "3.完善数字基础设施。\n加快5G网络建设。\n推进千兆光网覆盖。\n4.强化数据安全。"
+    quote = ex.pick_quote(chunk(lines), "完善数字基础设施", idf)
+    assert "千兆光网" in quote and "数据安全" not in quote
+    deeper = "7.构建智慧社会。\n（1）建设智慧社区。\n（2）发展智慧养老。\n8.强化数据安全。"
+    quote = ex.pick_quote(chunk(deeper), "构建智慧社会", {"构建": 2.0, "智慧": 2.0, "社会": 2.0})
+    assert "智慧养老" in quote and "数据安全" not in quote  # its sub-items are its own
     # A sentence that says something of its own is quoted alone.
     said = "建设数字基础设施，推进5G网络覆盖全省城乡。\n其他工作另行部署，按年度推进落实。"
     assert ex.pick_quote(chunk(said), "5G网络覆盖", idf) == "建设数字基础设施，推进5G网络覆盖全省城乡。"
@@ -233,3 +245,5 @@ def test_an_item_titled_by_its_whole_sentence_is_not_shown_twice():
     # A quote of another sentence leaves the title whole: it may hold what was asked.
     other = ex.single_answer(c, "申报材料一式两份。")
     assert "2022年6月30日前" in other.split("\n")[0]
+    part = ex.single_answer(c, sentence[:50] + "……")  # a quote of its opening only
+    assert "2022年6月30日前" in part.split("\n")[0]

@@ -122,6 +122,8 @@ def test_items_of_a_task_by_dash_heading_or_number_after_a_lead_in():
     dotless = "1突破关键技术。加强基础研究。\n2强化硬件攻关。加强器件研究。\n3建设创新平台。支持建设算力平台。"
     assert items_of(dotless) == ("突破关键技术", "强化硬件攻关", "建设创新平台")
     assert items_of("3年内建成平台。\n5年内全面推广。") == ()
+    assert items_of("1月底前完成摸底调查。\n2月底前制定方案。\n3月底前启动实施。") == ()  # a schedule
+    assert items_of("1个中心统筹调度。\n2个平台支撑服务。\n3个体系保障运行。") == ()  # counted things
 
 
 PRINCIPLES = """某市人工智能发展实施方案
@@ -164,6 +166,8 @@ def test_a_task_named_whole_wins_over_one_named_without_its_verb():
                          "（二）实施高新技术企业“创新提质”行动\n3.加大研发投入。\n4.开展攻关。\n", "a")
     assert task_titled(actions, "“创新提质”行动下面一共有几条任务？").number == 2  # the name its title quotes
     assert task_titled(actions, "“专精特新”企业有几家？") is None
+    assert task_titled(actions, "“创新提质”每年支持几家企业？") is None  # the name, not the task's title
+    assert task_titled(actions, "“育苗扶壮”那项行动下面有几条？").number == 1
     yard = parse_plan("某指南\n一、建设内容\n（一）船厂应用标准\n1.材料堆场标准。\n2.喷涂车间标准。\n", "y")
     assert task_titled(yard, "新一代信息技术应用标准有哪些？") is None  # 船厂 is no verb to leave out
 
@@ -266,6 +270,7 @@ def test_the_plans_subject_in_a_part_title_names_no_part():
     ("申请单位应符合下列条件：", "条件"),
     ("试点申报主体应当具备下列基本条件：", "条件"),  # the phrase's noun ends it
     ("着重从以下方面完善质量保障制度与支撑体系建设。", "方面"),
+    ("试点城市按照以下程序办理：", "程序"),  # the noun, not the verb after it
     ("具体要求如下：", "要求"),
     ("以下条件由省级部门审核后报送。各地要结合实际推进。", ""),  # announced, then more text
     ("坚持创新引领。强化企业主体。推动开放合作。着重在以下领域率先取得突破：", ""),  # says things of its own
