@@ -47,7 +47,6 @@ OVERVIEW_BAND = 0.85  # a task scoring this close to the overview, with its word
 STICKY = 0.75  # a follow-up stays with the previous task when it scores this close to the top
 MIN_STICKY_SHARE = 0.3  # ... or when its words hold this much of the question's, and the top's no more
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
 
 
 @dataclass(frozen=True)
@@ -405,9 +404,8 @@ class Assistant:
             return self._refuse(turn, plan, [], verdict.reason)  # 江苏省科协今年的重点工作
         if listed := self._items_asked(turn, plan):
             return listed  # "基本原则一共几条？": a task's items, not the plan's tasks
-        if turn.intent.meta == "count_tasks" and (number := section_by_title(turn.question, structure.section_titles(plan), structure.common_phrases(plan))):
-            section = structure.find_section(plan, number=number)  # "主要任务一共有多少项？"
-            return self._reply(turn, structure.answer_section(plan, section))
+        if turn.intent.meta == "count_tasks" and (section := self._part_titled(turn.question, plan)):
+            return self._reply(turn, structure.answer_section(plan, section))  # "主要任务一共有多少项？"
         if turn.intent.meta == "attachments" and (
                 listed := structure.answer_attachments(plan, turn.intent.section_number)):
             return self._reply(turn, listed)
@@ -494,7 +492,7 @@ class Assistant:
         groups' weight); for "提到…" the longest phrase the plan has word for word (学会群, not
         every task with 学会); else the question's key words (most of their idf weight: a rare
         word counts for more than 工作)."""
-        quoted = [t for t in _QUOTED.findall(question) if len(t) >= 2]
+        quoted = structure.quoted_terms(question)
         if not quoted and literal and any(ex.mentions(h.chunk, [question]) for h in hits):
             quoted = [question]  # a bare term typed as a whole: 微信公众号
         if quoted:
@@ -713,6 +711,12 @@ class Assistant:
                 return self._extractive(turn, top, notice=LLM_DOWN.format(reason=err))
         return self._extractive(turn, top)
 
+    @staticmethod
+    def _part_titled(question: str, plan: Plan) -> Section | None:
+        """The part the question names by its title ("主要任务一共有多少项？")."""
+        number = section_by_title(question, structure.section_titles(plan), structure.common_phrases(plan))
+        return structure.find_section(plan, number=number) if number else None
+
     def _part_counted(self, turn: Turn) -> Answer | None:
         """A count no task prints of what a part the question names by its title holds
         ("建设程序一共分几个环节？", "重点支持方向一共有几个？"): the part's items. The thing counted
@@ -721,8 +725,7 @@ class Assistant:
         plan = turn.plan
         if plan is None or turn.intent.asks != "count" or not (nouns := counted_nouns(turn.question)):
             return None
-        number = section_by_title(turn.question, structure.section_titles(plan), structure.common_phrases(plan))
-        section = structure.find_section(plan, number=number) if number else None
+        section = self._part_titled(turn.question, plan)
         if section is None or not section.tasks or not (
                 section.title.endswith(nouns[0]) or nouns[0] in table().word_set("part_item")):
             return None

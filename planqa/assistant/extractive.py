@@ -8,8 +8,8 @@ from collections.abc import Mapping, Sequence
 from planqa.assistant.answer import Citation, place
 from planqa.assistant.rules import pattern, table
 from planqa.index.chunk import Chunk, split_sentences
-from planqa.ingest.grammar import grammar
 from planqa.index.lexical import STOP_WORDS, content_words, tagged, tokenize
+from planqa.ingest.grammar import grammar
 
 SINGLE_QUOTE_CHARS = 220  # a single-task answer stays around 300 characters in all
 LIST_QUOTE_CHARS = 90  # per task when several are listed
@@ -355,8 +355,6 @@ def text_share(text: str, weights: Mapping[str, float]) -> float:
     total = sum(weights.values())
     words = bare(text).lower()
     return sum(w for t, w in weights.items() if t in words) / total if total else 0.0
-
-
 
 
 def clause_of(sentence: str, words: str) -> str:

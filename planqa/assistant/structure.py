@@ -150,11 +150,10 @@ ANNOUNCING_SENTENCES = 2  # a longer text says things of its own, which a questi
 ANNOUNCED_CHARS = 2  # of the noun announced: 条件, 要求, 领域
 
 
-@cache
-def _announced_nouns() -> tuple[str, ...]:
+def _table():  # the rule table's word lists
     from planqa.assistant.rules import table  # rules imports this module: its table is read here
 
-    return tuple(sorted(table().words["announced_noun"], key=len, reverse=True))
+    return table()
 
 
 def announced(section: Section) -> str:
@@ -171,7 +170,7 @@ def announced(section: Section) -> str:
         if word in last:
             after = re.split(r"[，,、]", last[last.index(word) + len(word):])[0]
             # the first noun of items in the phrase (下列基本条件, 以下程序办理), else its opening
-            nouns = [(after.find(n), n) for n in _announced_nouns() if n in after]
+            nouns = [(after.find(n), n) for n in _table().words["announced_noun"] if n in after]
             noun = min(nouns)[1] if nouns else after[:ANNOUNCED_CHARS]
             return noun if len(noun) >= ANNOUNCED_CHARS else ""
     if last.endswith(ANNOUNCING_AFTER):
@@ -401,9 +400,7 @@ BARE = "bare"
 def _bare_number() -> re.Pattern:
     """A paragraph opening with a bare number and a word: a label that lost its dot, when such
     numbers run 1, 2, 3 … through the task; not a number counted or a time (1月底前, 2个平台)."""
-    from planqa.assistant.rules import table  # rules imports this module: its table is read here
-
-    units = sorted({*table().words["measure_word"], *table().words["time_unit"]}, key=len, reverse=True)
+    units = sorted({*_table().words["measure_word"], *_table().words["after_number"]}, key=len, reverse=True)
     return re.compile(r"([1-9][0-9]?)(?!" + "|".join(map(re.escape, units)) + r")(?=[\u4e00-\u9fff])")
 
 
@@ -430,7 +427,7 @@ def items_of(text: str) -> tuple[str, ...]:
             values.setdefault(BARE, []).append(int(m.group(1)))
         else:
             openings.append(None)
-    if values.get(BARE, [1]) != list(range(1, len(values.get(BARE, [1])) + 1)):  # a number, no label
+    if (bare := values.get(BARE)) and bare != list(range(1, len(bare) + 1)):  # a number, no label
         openings = [None if o and o[0] == BARE else o for o in openings]
         values.pop(BARE)
     if openings and openings[0] is None:  # a lead-in: 场景创新成为…新路径。then the items
@@ -447,7 +444,14 @@ def items_of(text: str) -> tuple[str, ...]:
     return items if len(items) >= 2 and (counted or 2 * len(opened) > len(openings)) else ()
 
 
-_QUOTED_NAME = re.compile(r"[“\"「]([^”\"」]{2,20})[”\"」]")
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
+
+
+def quoted_terms(question: str) -> list[str]:
+    """The terms a question quotes (“院士专家工作站”), two characters or more."""
+    return [t for t in _QUOTED.findall(question) if len(t) >= 2]
+
+
 TITLE_HEAD = 2  # the last word of a title (行动, 工程) that a quoted name is followed by
 QUOTE_GAP = 3  # characters between them ("“提质增效”那项行动")
 TITLE_VERB = 2  # characters of a title's leading verb a question may leave out (实施…工程)
@@ -457,9 +461,7 @@ MIN_TITLE = 4
 def task_titled(plan: Plan, question: str) -> Task | None:
     """The one task whose title (four characters or more; its first two may be left out:
     创新生态营造优化工程 for 实施创新生态营造优化工程) the question holds: 基本原则有几条."""
-    from planqa.assistant.rules import table  # rules imports this module: its table is read here
-
-    verbs = table().word_set("work_verb") | table().word_set("make_verb")
+    verbs = _table().word_set("work_verb") | _table().word_set("make_verb")
 
     def named(title: str) -> bool:  # whole, or without a leading verb (not 船厂应用标准 for 应用标准)
         return any(len(title) - k >= MIN_TITLE and title[k:] in question and (not k or title[:k] in verbs)
@@ -469,8 +471,8 @@ def task_titled(plan: Plan, question: str) -> Task | None:
     if len(found) > 1:  # 服务精准化要求 named whole, not 实现服务精准化 without its verb
         found = [t for t in found if t.title in question]
     if not found:  # a name the title quotes, with the title's last word after it: “创新提质”行动
-        quoted = [q for q in _QUOTED_NAME.findall(question) if len(q) >= 2]  # (…那项行动) names the task
-        found = [t for t in plan.tasks for q in quoted if f"“{q}”" in t.title and not t.title.endswith("”")
+        # (…那项行动) names the task
+        found = [t for t in plan.tasks for q in quoted_terms(question) if f"“{q}”" in t.title and not t.title.endswith("”")
                  and t.title[-TITLE_HEAD:] in question[question.find(q) + len(q):][:TITLE_HEAD + QUOTE_GAP + 1]]
     return found[0] if len(found) == 1 else None
 

@@ -382,12 +382,16 @@ PARTS_PLAN = """某市智慧农业发展行动方案
 """
 
 
+def part_titled(assistant, title: str):
+    plan = assistant.search.entries["smart-farming"].plan
+    return plan, next(s for s in plan.sections if s.title == title)
+
+
 def test_which_part_names_the_part_whose_title_holds_the_topic(tmp_path):
     # The topic is the part's own (保障措施), not one task's: the part answers, with all its
     # tasks; a topic one task is titled by stays with that task, its part named.
     with assistant_over(tmp_path, "smart-farming", PARTS_PLAN) as assistant:
-        plan = assistant.search.entries["smart-farming"].plan
-        part = next(s for s in plan.sections if s.title == "保障措施")
+        plan, part = part_titled(assistant, "保障措施")
         answer = assistant.ask("保障方面的措施写在哪一部分？")
         assert [c.task for c in answer.citations] == [t.number for t in part.tasks]
         assert "保障措施" in answer.answer
@@ -401,8 +405,7 @@ def test_a_count_no_task_prints_of_a_part_named_by_its_title_counts_the_parts_it
     # No task prints how many measures there are: the part titled 保障措施 holds them. A count
     # of something else under a part's title (多少家企业) is no count of its items.
     with assistant_over(tmp_path, "smart-farming", PARTS_PLAN) as assistant:
-        plan = assistant.search.entries["smart-farming"].plan
-        part = next(s for s in plan.sections if s.title == "保障措施")
+        _, part = part_titled(assistant, "保障措施")
         answer = assistant.ask("保障措施分几个环节？")
         assert [c.task for c in answer.citations] == [t.number for t in part.tasks]
         assert "3项" in answer.answer and not answer.abstained
