@@ -748,8 +748,8 @@ class Assistant:
         if (held := self._sticky(turn, hits)) is not None:  # the conversation's task answers, and
             hits = [held] + [h for h in hits if h is not held]  # is the one checked for the fact
             followed = turn.evidence.names_nothing
-        elif (titled := self._titled(turn, hits)) is not None:  # "试验区建设目标的时间节点" → 建设目标
-            hits = [titled] + [h for h in hits if h is not titled]
+        elif (titled := self._titled(turn, hits)) is not None and not self._states_instead(turn, hits, titled):
+            hits = [titled] + [h for h in hits if h is not titled]  # "试验区建设目标的时间节点" → 建设目标
         asks = turn.intent.asks
         stated = bool(hits) and turn.evidence.states(self._answerable(hits[0].chunk), asks)
         if hits and not stated and asks not in NO_FACT_NEEDED and (
@@ -775,6 +775,16 @@ class Assistant:
         ref = plan.section_of(task).ref  # wherever the search ranked it: the title says it
         return next((h for h in turn.evidence.task_hits if (
             h.chunk.task_number, h.chunk.section_number) == (task.number, ref)), None)
+
+    @staticmethod
+    def _states_instead(turn: Turn, hits: list[Scored], titled: Scored) -> bool:
+        """Whether the best hit, not the task the question names by its title, states the fact
+        asked for ("示范工厂称号的有效期是几年": the task on its renewal says 有效期为3年, the one
+        titled 智能制造示范工厂 gives no time)."""
+        asks = turn.intent.asks
+        if asks in NO_FACT_NEEDED or asks is None or not hits or hits[0] is titled:
+            return False
+        return turn.evidence.states(hits[0].chunk, asks) and not turn.evidence.states(titled.chunk, asks)
 
     @staticmethod
     def _joined(question: str, title: str) -> bool:

@@ -218,7 +218,10 @@ class Evidence:
             found = tuple(f for f in of_kind(self.facts(chunk), "when") if f.text not in self.own_years)
             if kind == "date":
                 return tuple(f for f in found if any(c in f.text for c in DAY_MARKS))
-            return found + self._about(of_kind(self.facts(chunk), "event_time"), chunk)
+            told = of_kind(self.facts(chunk), "event_time")
+            if not self._point_in_time:  # "及时总结" answers 什么时候总结, not 截止时间
+                told += of_kind(self.facts(chunk), "time_manner")
+            return found + self._about(told, chunk)
         if kind == "count":  # "是多少" is answered by any number with a unit, an amount too
             counts = self._of_year(chunk, of_kind(self.facts(chunk), "count") + of_kind(self.facts(chunk), "money"))
             if not any(counting(self.question, f) for f in counts) and (
@@ -276,6 +279,12 @@ class Evidence:
         if asks not in self._topics:
             self._topics[asks] = ex.topic_weights(self.unasked(asks), self.idf)
         return self._topics[asks]
+
+    @cached_property
+    def _point_in_time(self) -> bool:
+        from planqa.assistant.rules import table
+
+        return table().flag("point_in_time", self.spelled)
 
     def _about(self, events: tuple[Fact, ...], chunk: Chunk) -> tuple[Fact, ...]:
         """The times told by an event that answer the question: their sentence holds EVENT_SHARE

@@ -144,9 +144,34 @@ def list_answer(intro: str, items: Sequence[tuple[Chunk, str]]) -> str:
 def conjunct_terms(question: str, idf: Mapping[str, float]) -> list[list[str]]:
     """Key terms of each topic joined by 和/与/、 ("科普社会化和科普信息化分别…" → two topics); one
     list when the question names one topic."""
-    topics = [key_terms(part, idf) for part in _joined(question)]
-    topics = [t for t in topics if t]
-    return topics if len(topics) > 1 else [key_terms(question, idf)]
+    parts = _joined(question)
+    topics = [key_terms(part, idf) for part in parts]
+    if sum(1 for t in topics if t) < 2:
+        return [key_terms(question, idf)]
+    # What the first topic's clause says of them all ("对省科协委员的宣传、联系和服务": 委员)
+    # belongs to the later topics too, which the split cut off from it.
+    said = _shared_words(parts)
+    pronouns = {w for w, tag in tagged(said) if tag.startswith("r")}  # 科协自己的…: 自己 is no topic
+    shared = [t for t in key_terms(said, idf) if t not in pronouns]
+    topics = [topics[0], *(sorted(dict.fromkeys(t + shared), key=lambda w: -idf[w]) for t in topics[1:] if t)]
+    return [t for t in topics if t]
+
+
+def _shared_words(parts: Sequence[str]) -> str:
+    """The words of the first joined part said of every part: a clause before it ("针对青年科技
+    工作者，培养或宣传"), and what precedes the first topic in its clause: as many words as a
+    middle topic has ("对省科协委员有哪些联系、服务或沟通": 联系 is the first topic), else
+    what stands before its last 的 ("省科协委员的宣传和服务") unless a later part has a 的 of its
+    own (科协的作用和学会的改革: each its own)."""
+    lead, _, first = parts[0].rpartition("，")
+    middle = parts[1]  # a topic alone ("成立或组建哪些协会、研究院" joins verbs, then nouns)
+    if len(parts) > 2 and not any(w in middle for w in ("，", *QUESTION_WORDS)) and (
+            size := len(content_words(middle))):
+        words = content_words(first)
+        return f"{lead}，{first[: first.rfind(words[-size])]}" if len(words) > size else lead
+    own_modifier = any("的" in p.split("，")[0] for p in parts[1:])
+    modifier = first[: first.rfind("的")] if "的" in first and not own_modifier else ""
+    return f"{lead}，{modifier}"
 
 
 def _joined(question: str) -> list[str]:
@@ -300,7 +325,20 @@ def _topic_words(question: str, idf: Mapping[str, float]) -> list[tuple[str, str
     """Each content word of the question's topic (frame words and Chinese asides cut out) with
     the part of it the plan knows."""
     topic = pattern("frame").sub("，", _ASIDE.sub("", question))
-    return [(w, known_part(w, idf)) for w in dict.fromkeys(content_words(topic))]
+    words = [_without_preposition(w, topic) for w in dict.fromkeys(content_words(topic))]
+    return [(w, known_part(w, idf)) for w in words if w]
+
+
+def _without_preposition(word: str, text: str) -> str:
+    """The word, "" for a preposition introducing the topic (面向, 针对), or what follows a
+    one-character preposition the segmenter glued to it ("对省科协" cut as 对省|科协: 省) when the
+    tagger reads that character as a preposition."""
+    prepositions = table().word_set("topic_preposition")
+    if word in prepositions:
+        return ""
+    if len(word) > 1 and word[0] in prepositions and (word[0], "p") in tagged(text):
+        return word[1:]
+    return word
 
 
 def known_part(word: str, idf: Mapping[str, float]) -> str:
@@ -400,6 +438,7 @@ def says_together(chunk: Chunk, phrase: str, idf: Mapping[str, float]) -> bool:
 
 
 def mentions(chunk: Chunk, terms: Sequence[str]) -> bool:
-    """Whether the task's own words (title and body) contain every term."""
+    """Whether the task's own words (title and body) contain every term, in any case (“5G” is
+    in 5G+4K as own_words has it: 5g+4k)."""
     text = own_words(chunk)
-    return bool(terms) and all(t in text for t in terms)
+    return bool(terms) and all(t.lower() in text for t in terms)

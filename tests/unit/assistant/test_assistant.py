@@ -346,6 +346,32 @@ def test_a_question_naming_a_tasks_whole_title_is_answered_from_that_task(tmp_pa
     assert not Assistant._joined("试验区建设目标的时间节点是哪一年？", "建设目标")
 
 
+def test_the_best_hit_stating_the_fact_asked_wins_over_a_titled_task_without_it():
+    from types import SimpleNamespace as NS
+
+    from planqa.assistant.chain import Assistant
+    # "示范工厂称号的有效期是几年": the task titled 智能制造示范工厂 gives no time; the best hit,
+    # on renewal, says 有效期为3年.
+    titled, renewal = NS(chunk="titled"), NS(chunk="renewal")
+    turn = NS(intent=NS(asks="when"), evidence=NS(states=lambda chunk, asks: chunk == "renewal"))
+    assert Assistant._states_instead(turn, [renewal, titled], titled)
+    assert not Assistant._states_instead(turn, [titled, renewal], titled)  # the titled one is best
+    both = NS(intent=NS(asks="when"), evidence=NS(states=lambda chunk, asks: True))
+    assert not Assistant._states_instead(both, [renewal, titled], titled)  # the title says which
+    unasked = NS(intent=NS(asks=None), evidence=turn.evidence)
+    assert not Assistant._states_instead(unasked, [renewal, titled], titled)
+
+
+def test_how_soon_an_action_follows_answers_when_but_no_deadline(tmp_path):
+    text = ("某市智慧物流实施方案\n一、主要任务\n（一）做好宣传引导\n及时总结典型企业的经验做法，加强宣传推广。\n"
+            "（二）建设信息平台\n2025年底前建成物流公共信息平台。\n")
+    with assistant_over(tmp_path, "logistics-plan", text) as assistant:
+        answer = assistant.ask("典型企业的经验做法什么时候总结？")
+        assert not answer.abstained and answer.citations[0].task == 1 and "时间：及时" in answer.answer
+        refused = assistant.ask("典型企业经验做法总结的截止时间是哪一天？")
+        assert refused.abstained
+
+
 @pytest.mark.parametrize(("question", "noun"), [
     ("这个调查主要想摸清哪些情况？", "调查"),
     ("那这次论坛在哪儿办？", "论坛"),

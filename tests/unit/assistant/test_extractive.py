@@ -42,6 +42,7 @@ def test_mentions_needs_every_term_in_the_tasks_own_words():
     assert ex.mentions(c, ["院士", "工作站"])
     assert not ex.mentions(c, ["院士", "智库"])
     assert not ex.mentions(c, [])
+    assert ex.mentions(chunk("推动5G+4K/8K超高清在演艺产业应用。"), ["5G", "4k"])  # any case
 
 
 def test_llm_citations_are_checked_against_the_context():
@@ -55,6 +56,18 @@ def test_conjunct_terms_split_joined_topics():
     assert ex.conjunct_terms("科普社会化和科普信息化分别怎么推进？", idf) == [["社会化", "科普"], ["信息化", "推进", "科普"]]
     assert ex.conjunct_terms("哪些任务涉及院士？", idf) == [["院士"]]  # one topic
     assert ex.conjunct_terms("计划里和院士有关的内容", idf) == [["院士"]]  # 计划里 is no topic
+
+
+def test_joined_topics_share_what_the_first_ones_clause_says_of_them_all():
+    idf = {"科协": 0.3, "委员": 1.7, "宣传": 2.0, "联系": 0.9, "服务": 0.3, "青年": 2.3, "培养": 2.8,
+           "科技": 0.5, "工作者": 0.6, "协会": 1.5, "研究院": 2.0, "组建": 2.0, "成立": 1.8, "面向": 2.0}
+    # 委员 is said of 联系 and 服务 too; 面向 introduces the topic and is none.
+    assert ex.conjunct_terms("面向省科协委员的宣传、联系和服务", idf) == [
+        ["宣传", "委员", "科协"], ["委员", "联系", "科协"], ["委员", "服务", "科协"]]
+    assert ex.conjunct_terms("对省科协委员有哪些联系、服务或者宣传方面的安排", idf)[1] == ["委员", "服务", "科协"]
+    assert ex.conjunct_terms("针对青年科技工作者，有哪些培养或宣传方面的安排", idf)[1] == ["青年", "宣传", "工作者", "科技"]
+    # A middle part with a question word is no topic alone: nothing is shared.
+    assert ex.conjunct_terms("今年要成立或组建哪些协会、研究院", idf)[1] == ["组建", "协会"]
 
 
 def test_conjunct_parts_are_searched_with_the_clause_said_of_them_all():
