@@ -17,7 +17,7 @@ from itertools import groupby
 from planqa.assistant import extractive as ex
 from planqa.assistant import structure
 from planqa.assistant.answer import Answer, place
-from planqa.assistant.evidence import KEY_SHARE, NO_FACT_NEEDED, Evidence
+from planqa.assistant.evidence import EVENT_SHARE, KEY_SHARE, NO_FACT_NEEDED, Evidence
 from planqa.assistant.facts import counted_nouns, shown
 from planqa.assistant.followup import Context, context_from_history, without_reference
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
@@ -776,15 +776,18 @@ class Assistant:
         return next((h for h in turn.evidence.task_hits if (
             h.chunk.task_number, h.chunk.section_number) == (task.number, ref)), None)
 
-    @staticmethod
-    def _states_instead(turn: Turn, hits: list[Scored], titled: Scored) -> bool:
+    def _states_instead(self, turn: Turn, hits: list[Scored], titled: Scored) -> bool:
         """Whether the best hit, not the task the question names by its title, states the fact
-        asked for ("示范工厂称号的有效期是几年": the task on its renewal says 有效期为3年, the one
-        titled 智能制造示范工厂 gives no time)."""
+        asked for, about the question's words ("示范工厂称号的有效期是几年": the task on its renewal
+        says 智能制造示范工厂有效期为3年; the one titled 智能制造示范工厂 gives no time)."""
         asks = turn.intent.asks
-        if asks in NO_FACT_NEEDED or asks is None or not hits or hits[0] is titled:
+        if asks in NO_FACT_NEEDED or asks is None or not hits or hits[0] is titled \
+                or turn.evidence.states(titled.chunk, asks):
             return False
-        return turn.evidence.states(hits[0].chunk, asks) and not turn.evidence.states(titled.chunk, asks)
+        best = self._answerable(hits[0].chunk)  # the notice's dates answer nothing
+        weights = turn.evidence.topic_of(asks)
+        return any(ex.text_share(f"{best.task_title}\n{ex.clause_of(f.sentence, f.text)}", weights) >= EVENT_SHARE
+                   for f in turn.evidence.stated(best, asks))
 
     @staticmethod
     def _joined(question: str, title: str) -> bool:

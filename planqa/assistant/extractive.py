@@ -159,19 +159,37 @@ def conjunct_terms(question: str, idf: Mapping[str, float]) -> list[list[str]]:
 
 def _shared_words(parts: Sequence[str]) -> str:
     """The words of the first joined part said of every part: a clause before it ("针对青年科技
-    工作者，培养或宣传"), and what precedes the first topic in its clause: as many words as a
-    middle topic has ("对省科协委员有哪些联系、服务或沟通": 联系 is the first topic), else
-    what stands before its last 的 ("省科协委员的宣传和服务") unless a later part has a 的 of its
-    own (科协的作用和学会的改革: each its own)."""
+    工作者，培养或宣传"), and what stands before the first topic in its clause — before its last
+    的 ("省科协委员的宣传和服务"), else, of three topics or more, all but as many words as the
+    middle one has ("对省科协委员有哪些联系、服务或沟通": 联系 is the first topic). Nothing more when a later topic has a 的 of
+    its own (科协的作用和学会的改革; not 宣传方面的安排) or a middle part is no topic alone
+    (成立或组建哪些协会、研究院 joins verbs, then nouns)."""
     lead, _, first = parts[0].rpartition("，")
-    middle = parts[1]  # a topic alone ("成立或组建哪些协会、研究院" joins verbs, then nouns)
-    if len(parts) > 2 and not any(w in middle for w in ("，", *QUESTION_WORDS)) and (
-            size := len(content_words(middle))):
-        words = content_words(first)
-        return f"{lead}，{first[: first.rfind(words[-size])]}" if len(words) > size else lead
-    own_modifier = any("的" in p.split("，")[0] for p in parts[1:])
-    modifier = first[: first.rfind("的")] if "的" in first and not own_modifier else ""
-    return f"{lead}，{modifier}"
+    heads = [_asked_away(p) for p in parts[1:]]
+    if any(_own_modifier(h) for h in heads) or any(_asked_away(m) != m.strip() for m in parts[1:-1]):
+        return lead
+    if "的" in first:
+        return f"{lead}，{first[: first.rfind('的')]}"
+    if len(parts) < 3:  # 监督检查或督查: how many words the first topic has, one other cannot tell
+        return lead
+    words, size = content_words(first), len(content_words(heads[0]))
+    at = first.lower().rfind(words[-size]) if size and len(words) > size else -1
+    return f"{lead}，{first[:at]}" if at > 0 else lead
+
+
+def _own_modifier(topic: str) -> bool:
+    """Whether a topic has a 的 of its own before a word of its own (学会的改革), not before a
+    word for plans' contents (宣传方面的安排, 具体的措施)."""
+    generic = table().word_set("plan_things")
+    return any(rest and not rest.startswith(tuple(generic)) for rest in topic.split("的")[1:])
+
+
+def _asked_away(part: str) -> str:
+    """A joined part up to its first comma or question word: the topic it names ("服务有哪些具体
+    的措施" → 服务)."""
+    head = part.split("，")[0]
+    cut = min((i for w in QUESTION_WORDS if (i := head.find(w)) >= 0), default=len(head))
+    return head[:cut].strip()
 
 
 def _joined(question: str) -> list[str]:
@@ -325,18 +343,18 @@ def _topic_words(question: str, idf: Mapping[str, float]) -> list[tuple[str, str
     """Each content word of the question's topic (frame words and Chinese asides cut out) with
     the part of it the plan knows."""
     topic = pattern("frame").sub("，", _ASIDE.sub("", question))
-    words = [_without_preposition(w, topic) for w in dict.fromkeys(content_words(topic))]
+    words = [_without_preposition(w) for w in dict.fromkeys(content_words(topic))]
     return [(w, known_part(w, idf)) for w in words if w]
 
 
-def _without_preposition(word: str, text: str) -> str:
+def _without_preposition(word: str) -> str:
     """The word, "" for a preposition introducing the topic (面向, 针对), or what follows a
     one-character preposition the segmenter glued to it ("对省科协" cut as 对省|科协: 省) when the
-    tagger reads that character as a preposition."""
+    tagger splits the word there (对接, 对标 stay whole)."""
     prepositions = table().word_set("topic_preposition")
     if word in prepositions:
         return ""
-    if len(word) > 1 and word[0] in prepositions and (word[0], "p") in tagged(text):
+    if len(word) > 1 and word[0] in prepositions and tagged(word)[0] == (word[0], "p"):
         return word[1:]
     return word
 

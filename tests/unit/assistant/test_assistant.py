@@ -350,16 +350,23 @@ def test_the_best_hit_stating_the_fact_asked_wins_over_a_titled_task_without_it(
     from types import SimpleNamespace as NS
 
     from planqa.assistant.chain import Assistant
+    from planqa.assistant.facts import facts_in
     # "示范工厂称号的有效期是几年": the task titled 智能制造示范工厂 gives no time; the best hit,
-    # on renewal, says 有效期为3年.
-    titled, renewal = NS(chunk="titled"), NS(chunk="renewal")
-    turn = NS(intent=NS(asks="when"), evidence=NS(states=lambda chunk, asks: chunk == "renewal"))
-    assert Assistant._states_instead(turn, [renewal, titled], titled)
-    assert not Assistant._states_instead(turn, [titled, renewal], titled)  # the titled one is best
-    both = NS(intent=NS(asks="when"), evidence=NS(states=lambda chunk, asks: True))
-    assert not Assistant._states_instead(both, [renewal, titled], titled)  # the title says which
-    unasked = NS(intent=NS(asks=None), evidence=turn.evidence)
-    assert not Assistant._states_instead(unasked, [renewal, titled], titled)
+    # on renewal, says 有效期为3年 of the factories.
+    sentence = {"titled": "遴选一批智能制造示范工厂。", "renewal": "智能制造示范工厂有效期为3年，定期复评。",
+                "other": "2025年底前建成信息平台。"}
+    titled, renewal, other = (NS(chunk=NS(task_title=k, body=v)) for k, v in sentence.items())
+
+    def stated(chunk, asks):
+        return tuple(f for f in facts_in(chunk.body) if f.kind == "when")
+
+    evidence = NS(states=lambda chunk, asks: bool(stated(chunk, asks)), stated=stated,
+                  topic_of=lambda asks: {"示范": 1.0, "工厂": 1.0, "有效期": 2.0})
+    me, turn = NS(_answerable=lambda chunk: chunk), NS(intent=NS(asks="when"), evidence=evidence)
+    assert Assistant._states_instead(me, turn, [renewal, titled], titled)
+    assert not Assistant._states_instead(me, turn, [titled, renewal], titled)  # the titled one is best
+    assert not Assistant._states_instead(me, turn, [other, titled], titled)  # a time of something else
+    assert not Assistant._states_instead(me, NS(intent=NS(asks=None), evidence=evidence), [renewal, titled], titled)
 
 
 def test_how_soon_an_action_follows_answers_when_but_no_deadline(tmp_path):
@@ -368,7 +375,7 @@ def test_how_soon_an_action_follows_answers_when_but_no_deadline(tmp_path):
     with assistant_over(tmp_path, "logistics-plan", text) as assistant:
         answer = assistant.ask("典型企业的经验做法什么时候总结？")
         assert not answer.abstained and answer.citations[0].task == 1 and "时间：及时" in answer.answer
-        refused = assistant.ask("典型企业经验做法总结的截止时间是哪一天？")
+        refused = assistant.ask("典型企业经验做法总结的截止时间是什么时候？")
         assert refused.abstained
 
 

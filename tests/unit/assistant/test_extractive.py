@@ -67,7 +67,13 @@ def test_joined_topics_share_what_the_first_ones_clause_says_of_them_all():
     assert ex.conjunct_terms("对省科协委员有哪些联系、服务或者宣传方面的安排", idf)[1] == ["委员", "服务", "科协"]
     assert ex.conjunct_terms("针对青年科技工作者，有哪些培养或宣传方面的安排", idf)[1] == ["青年", "宣传", "工作者", "科技"]
     # A middle part with a question word is no topic alone: nothing is shared.
-    assert ex.conjunct_terms("今年要成立或组建哪些协会、研究院", idf)[1] == ["组建", "协会"]
+    idf |= {"省里": 1.0, "计划": 1.0, "学会": 0.5}
+    assert ex.conjunct_terms("省里今年计划新成立或组建哪些协会、研究院", idf)[1] == ["组建", "协会"]
+    # ... nor a topic with a 的 of its own; a Latin topic is found whatever its case.
+    assert ex.conjunct_terms("委员的宣传和学会的服务", idf)[1] == ["学会", "服务"]
+    assert ex.conjunct_terms("省科协委员的宣传和服务有哪些具体的措施", idf)[1][:2] == ["委员", "服务"]
+    idf |= {"监督": 1.0, "检查": 1.0, "督查": 2.0}  # two topics: the first's length is unknown
+    assert ex.conjunct_terms("还有哪些任务讲到监督检查或督查？", idf)[1] == ["督查"]
 
 
 def test_conjunct_parts_are_searched_with_the_clause_said_of_them_all():
