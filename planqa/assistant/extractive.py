@@ -161,9 +161,9 @@ def _shared_words(parts: Sequence[str]) -> str:
     """The words of the first joined part said of every part: a clause before it ("针对青年科技
     工作者，培养或宣传"), and what stands before the first topic in its clause — before its last
     的 ("省科协委员的宣传和服务"), else, of three topics or more, all but as many words as the
-    middle one has ("对省科协委员有哪些联系、服务或沟通": 联系 is the first topic). Nothing more when a later topic has a 的 of
-    its own (科协的作用和学会的改革; not 宣传方面的安排) or a middle part is no topic alone
-    (成立或组建哪些协会、研究院 joins verbs, then nouns)."""
+    middle one has ("对省科协委员有哪些联系、服务或沟通": 联系 is the first topic). Nothing more
+    when a later topic has a 的 of its own (科协的作用和学会的改革; not 宣传方面的安排) or a middle
+    part is no topic alone (成立或组建哪些协会、研究院 joins verbs, then nouns)."""
     lead, _, first = parts[0].rpartition("，")
     heads = [_asked_away(p) for p in parts[1:]]
     if any(_own_modifier(h) for h in heads) or any(_asked_away(m) != m.strip() for m in parts[1:-1]):
@@ -350,7 +350,7 @@ def _topic_words(question: str, idf: Mapping[str, float]) -> list[tuple[str, str
 def _without_preposition(word: str) -> str:
     """The word, "" for a preposition introducing the topic (面向, 针对), or what follows a
     one-character preposition the segmenter glued to it ("对省科协" cut as 对省|科协: 省) when the
-    tagger splits the word there (对接, 对标 stay whole)."""
+    tagger splits the word there (对接, 对口 stay whole)."""
     prepositions = table().word_set("topic_preposition")
     if word in prepositions:
         return ""
