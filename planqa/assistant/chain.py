@@ -785,9 +785,7 @@ class Assistant:
                 or turn.evidence.states(titled.chunk, asks):
             return False
         best = self._answerable(hits[0].chunk)  # the notice's dates answer nothing
-        weights = turn.evidence.topic_of(asks)
-        return any(ex.text_share(f"{best.task_title}\n{ex.clause_of(f.sentence, f.text)}", weights) >= EVENT_SHARE
-                   for f in turn.evidence.stated(best, asks))
+        return turn.evidence.stated_share(best, asks) >= EVENT_SHARE
 
     @staticmethod
     def _joined(question: str, title: str) -> bool:

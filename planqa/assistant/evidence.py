@@ -248,16 +248,21 @@ class Evidence:
         question's topic: the clause stating it, under the task's title, holds the question's
         key words ("要形成多少套系统解决方案？" → "形成15套系统解决方案"); None when no hit near
         enough does (a number of something else is no answer: "经费是多少" ↛ "20个学会")."""
-        weights = self.topic_of(kind)
         best, share = None, FACT_SHARE
         for h in hits[1:]:  # a part without tasks (总体目标) states targets and years too
             if h.chunk.kind not in ("task", "section") or h.score < FACT_BAND * hits[0].score:
                 continue
-            held = max((ex.text_share(f"{h.chunk.task_title}\n{ex.clause_of(f.sentence, f.text)}", weights)
-                        for f in self.stated(h.chunk, kind)), default=0.0)
-            if held >= share:
+            if (held := self.stated_share(h.chunk, kind)) >= share:
                 best, share = h, held
         return best
+
+    def stated_share(self, chunk: Chunk, kind: str) -> float:
+        """How much of the question's key words (those asking for the fact left out) the clause
+        stating a fact of the kind holds, under the task's title, at best: 0.0 when none is
+        stated."""
+        weights = self.topic_of(kind)
+        return max((ex.text_share(f"{chunk.task_title}\n{ex.clause_of(f.sentence, f.text)}", weights)
+                    for f in self.stated(chunk, kind)), default=0.0)
 
     def unasked(self, asks: str | None) -> str:
         """The question without its words asking for the kind of fact ``asks`` (时间上, 是谁):

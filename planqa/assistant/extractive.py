@@ -166,7 +166,7 @@ def _shared_words(parts: Sequence[str]) -> str:
     part is no topic alone (成立或组建哪些协会、研究院 joins verbs, then nouns)."""
     lead, _, first = parts[0].rpartition("，")
     heads = [_asked_away(p) for p in parts[1:]]
-    if any(_own_modifier(h) for h in heads) or any(_asked_away(m) != m.strip() for m in parts[1:-1]):
+    if any(_own_modifier(h) for h in heads) or any(h != p.strip() for h, p in zip(heads[:-1], parts[1:-1])):
         return lead
     if "的" in first:
         return f"{lead}，{first[: first.rfind('的')]}"
