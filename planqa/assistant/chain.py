@@ -7,6 +7,7 @@
 Every front end (CLI, REST, chat, eval) calls ``Assistant.stream`` or ``ask`` (its last item).
 """
 
+import math
 import re
 import time
 from collections.abc import Iterator, Sequence
@@ -17,7 +18,7 @@ from itertools import groupby
 from planqa.assistant import extractive as ex
 from planqa.assistant import structure
 from planqa.assistant.answer import Answer, place
-from planqa.assistant.evidence import EVENT_SHARE, KEY_SHARE, NO_FACT_NEEDED, Evidence
+from planqa.assistant.evidence import EVENT_SHARE, FACT_SHARE, KEY_SHARE, NO_FACT_NEEDED, Evidence
 from planqa.assistant.facts import counted_nouns, shown
 from planqa.assistant.followup import Context, context_from_history, without_reference
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
@@ -38,6 +39,7 @@ from planqa.index.lexical import content_words, is_word, tokenize
 from planqa.ingest.plan import Plan, Section, Task
 
 SEARCH_K = 5
+HALF_IDF = math.log(2)  # the BM25 idf of a word that half the plan's texts hold
 PART_HITS, PART_BAND, PART_TITLE_SHARE = 3, 0.8, 0.5  # a part answers "which part" (_which_part)
 RELATED_BAND = 0.75  # a task scoring this close to the best one is listed as related too
 MAX_RELATED = 4  # among the best hits only
@@ -160,8 +162,8 @@ STRUCTURAL = ("meta", "section", "task")  # answered from the outline, not by re
 NOT_UNDERSTOOD = "没有理解这个问题。可以换个说法，或者问{name}的某一部分、某一项，例如：{examples}"
 GREETING = "您好！我可以回答关于{name}的问题，并注明出自第几项任务。例如：{examples}"
 THANKS = "不客气。还可以接着问，例如：{examples}"
-COMPOSE = "我只回答{name}里写了什么，并注明出自第几项任务，不代写文稿，也不做计划以外的推荐或规划。可以这样问，例如：{examples}"
-SEND_FILE = "我只回答{name}里写了什么，并注明出自第几项任务，不能发送文件。可以这样问，例如：{examples}"
+COMPOSE = "我只回答{name}里写了什么，并注明出自第几项任务，不代写文稿，也不代办计划以外的事（推荐、规划、预订等）。可以这样问，例如：{examples}"
+SEND_FILE = "我只回答{name}里写了什么，并注明出自第几项任务，不能发送文件或提供下载。可以这样问，例如：{examples}"
 
 
 class Assistant:
@@ -406,6 +408,8 @@ class Assistant:
             return listed  # "基本原则一共几条？": a task's items, not the plan's tasks
         if turn.intent.meta == "count_tasks" and (section := self._part_titled(turn.question, plan)):
             return self._reply(turn, structure.answer_section(plan, section))  # "主要任务一共有多少项？"
+        if turn.intent.meta == "count_tasks" and self._count_printed(turn):
+            return self._retrieve(replace(turn, intent=replace(turn.intent, kind="search", meta=None, asks="count")))
         if turn.intent.meta == "attachments" and (
                 listed := structure.answer_attachments(plan, turn.intent.section_number)):
             return self._reply(turn, listed)
@@ -413,6 +417,17 @@ class Assistant:
         if reply is None and turn.intent.meta in DOCUMENT_FACTS:  # not printed: say so, not a task
             return self._refuse(turn, plan, [], f"{plan.genre}里没有写明{DOCUMENT_FACTS[turn.intent.meta]}")
         return self._reply(turn, reply) if reply else self._retrieve(turn)
+
+    def _count_printed(self, turn: Turn) -> bool:
+        """Whether a task prints, with its number, the thing a count question names besides the
+        plan's own items ("标准制修订多少项" ← "制修订30项以上…相关标准", "关键技术攻关任务有多少项"
+        ← "每年部署不少于20项关键技术攻关任务"): then the number printed answers, not the count of
+        the plan's tasks. Words for items (任务, 措施, 行动) name nothing by themselves, nor words
+        half the plan's texts print (工作)."""
+        generic = table().word_set("item_noun") | table().word_set("action_noun") | table().word_set("total")
+        weights = {w: v for w, v in turn.evidence.topic_of("count").items() if w not in generic and v > HALF_IDF}
+        return bool(weights) and any(turn.evidence.stated_share(h.chunk, "count", weights) >= FACT_SHARE
+                                     for h in tasks_first(turn.evidence.hits[:SEARCH_K]) if h.chunk.kind == "task")
 
     def _items_asked(self, turn: Turn, plan: Plan | None, within: Section | None = None) -> Answer | None:
         """The items of the task the question names by its title, when it asks how many or
@@ -440,6 +455,8 @@ class Assistant:
             for part in turn.plan.body:
                 if part.number in parts:
                     question = question.replace(part.title, "，")  # the part's name is no topic
+        if turn.intent.rule == "bare_term" and not any(ex.mentions(h.chunk, [question]) for h in hits):
+            return self._retrieve(turn)  # a term the plan does not print whole: asked about, judged there
         terms, found = self._containing(question, hits, turn.evidence.lexicon, turn.intent.literal)
         if units := self._units_named(turn, hits):  # "哪些任务是省市场监管局牵头的？"
             led = self._in_plan_order([h for h in hits if self._led_by(turn, h, units)])
@@ -587,6 +604,26 @@ class Assistant:
                                          ex.LIST_QUOTE_CHARS), h.score) for h, text in chosen.values()]
         return self._compose(turn, items, f"问题里的{len(parts)}个方面分别见以下{len(items)}项任务：")
 
+    def _topics_listed(self, turn: Turn) -> Answer | None:
+        """Topics joined in a question asking which things there are ("有哪些调查、课题研究安排"):
+        every task printing one of them, when each topic is printed by some task and by few."""
+        t = table()
+        if (turn.intent.followup or turn.intent.asks or (turn.context and turn.evidence.names_nothing)
+                or not any(w in turn.question for w in t.words["which_things"])):
+            return None  # 几个学会 is no question of which; 哪些单位会参与进来 asks of the conversation's task
+        idf = turn.evidence.idf
+        generic = t.word_set("item_noun") | t.word_set("action_noun") | t.word_set("plan_things")
+        topics = ex.conjunct_terms(turn.question, idf)
+        if (not 1 < len(topics) <= MAX_TOPICS or any(set(topic) <= generic for topic in topics)
+                or ex.asks_a_joined_part(turn.question)):
+            return None  # 哪些行动或工程: words for any item; 与哪些部门合作: what is asked
+        hits = turn.evidence.task_hits
+        matched = [[h for h in hits if ex.term_share(h.chunk, t, idf) >= KEY_SHARE] for t in topics]
+        if not all(matched) or any(len(m) > MAX_TOPIC_SHARE * len(hits) for m in matched):
+            return None
+        found = [h for h in hits if any(h in m for m in matched)]
+        return self._listing(turn, found, list(dict.fromkeys(t for topic in topics for t in topic))) if len(found) > 1 else None
+
     def _clearly_treating(self, turn: Turn, text: str, terms: list[str]) -> Scored | None:
         """The task one topic of the question reaches first, when it clearly treats it: the
         topic's words are in it, or its meaning is as near as the refusal line asks for."""
@@ -701,6 +738,8 @@ class Assistant:
             return part
         if (apart := self._apart(turn)) is not None:
             return apart
+        if (listed := self._topics_listed(turn)) is not None:
+            return listed
         if (shaped := self._by_phrase(turn, top)) is not None:
             return shaped
         if self.llm is not None:
@@ -752,6 +791,10 @@ class Assistant:
             hits = [titled] + [h for h in hits if h is not titled]  # "试验区建设目标的时间节点" → 建设目标
         asks = turn.intent.asks
         stated = bool(hits) and turn.evidence.states(self._answerable(hits[0].chunk), asks)
+        if within and hits and not stated and asks not in NO_FACT_NEEDED and (near := next(
+                (h for h in hits if turn.evidence.states(self._answerable(h.chunk), asks)), None)):
+            hits, stated = [near] + [h for h in hits if h is not near], True  # "其中哪项有时间要求": the one saying it
+            followed = True  # about the tasks in view: how near its words are says nothing
         if hits and not stated and asks not in NO_FACT_NEEDED and (
                 near := turn.evidence.stating(hits[:SEARCH_K], asks)) is not None:
             hits, stated = [near] + [h for h in hits if h is not near], True  # the task that states it

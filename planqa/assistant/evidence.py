@@ -34,6 +34,7 @@ from planqa.ingest.plan import Plan
 
 KEY_SHARE = 0.7  # of the question's key-word weight (idf) that a phrase or a listed task must hold
 MIN_PHRASE_CHARS = 2
+MIN_TITLE_CHARS = 4  # a task's title this long, held whole, names the task
 NO_FACT_NEEDED = {"part", "whether"}  # asked kinds that any task answers
 LOCATIVE_REACH = 6  # characters before a place where 在/于/地点 may stand
 RATIO_MARKS = ("%", "％", "百分之", "成")
@@ -41,6 +42,7 @@ DAY_MARKS = "月日号旬"  # a date that says which day (or part of a month)
 MAX_PHRASE_TASKS = 0.3  # a phrase in more of the tasks than this names no topic of its own
 FACT_BAND = 0.6  # a hit this close to the best one that states the fact asked for may answer instead
 FACT_SHARE = 0.6  # ... when the clause stating it (under its title) holds this much of the key words
+WHOLE_SHARE = 0.99  # ... or from any hit searched when the clause holds all of them (a sum of floats)
 EVENT_SHARE = 0.3  # of the key words the sentence of a time told by an event holds to answer 什么时候
 
 
@@ -137,14 +139,25 @@ class Evidence:
     def phrase(self) -> str:
         """The longest run of the question that the plan has word for word and that carries
         most of its key words ("院士专家工作站"); "" when there is none."""
+        from planqa.assistant.rules import table
+
         question = self.spelled
         if len(ex.conjunct_terms(question, self.idf)) > 1:  # two topics joined by 和: no one phrase
             return ""
         phrase = ex.plan_phrase(question, self.plan_text, self.idf, KEY_SHARE)
-        if not phrase and len(terms := ex.key_terms(question, self.idf)) == 1 and topicless(
-                question.replace(terms[0], "")):
-            phrase = terms[0]  # the question is its one key word and a frame ("链主在哪一项？")
+        if not phrase and (terms := ex.key_terms(question, self.idf)):
+            if len(terms) == 1 and topicless(question.replace(terms[0], "")):
+                phrase = terms[0]  # the question is its one key word and a frame ("链主在哪一项？")
+            elif any(w in question for w in table().words["which_things"]) and not self._titles_named and (named := [
+                    t for t in terms if t not in table().word_set("topicless")]) and self.idf[named[0]] >= KEY_SHARE * sum(
+                    self.idf[t] for t in named):
+                phrase = named[0]  # which things of one word it asks for ("宣传方面要做哪些事", not 方面)
         return phrase if len(phrase) >= MIN_PHRASE_CHARS else ""
+
+    @cached_property
+    def _titles_named(self) -> bool:
+        """Whether the question holds a task's whole title (基础共性标准下面各大类…): it says which."""
+        return bool(self.plan) and any(len(t.title) >= MIN_TITLE_CHARS and t.title in self.spelled for t in self.plan.tasks)
 
     @cached_property
     def phrase_hits(self) -> list[Scored]:
@@ -250,17 +263,19 @@ class Evidence:
         enough does (a number of something else is no answer: "经费是多少" ↛ "20个学会")."""
         best, share = None, FACT_SHARE
         for h in hits[1:]:  # a part without tasks (总体目标) states targets and years too
-            if h.chunk.kind not in ("task", "section") or h.score < FACT_BAND * hits[0].score:
+            if h.chunk.kind not in ("task", "section"):
                 continue
-            if (held := self.stated_share(h.chunk, kind)) >= share:
+            held = self.stated_share(h.chunk, kind)
+            # a clause holding every key word answers from further down the ranking
+            if held >= share and (h.score >= FACT_BAND * hits[0].score or held >= WHOLE_SHARE):
                 best, share = h, held
         return best
 
-    def stated_share(self, chunk: Chunk, kind: str) -> float:
-        """How much of the question's key words (those asking for the fact left out) the clause
-        stating a fact of the kind holds, under the task's title, at best: 0.0 when none is
-        stated."""
-        weights = self.topic_of(kind)
+    def stated_share(self, chunk: Chunk, kind: str, weights: Mapping[str, float] | None = None) -> float:
+        """How much of the question's key words (those asking for the fact left out, or
+        ``weights``) the clause stating a fact of the kind holds, under the task's title, at best:
+        0.0 when none is stated."""
+        weights = self.topic_of(kind) if weights is None else weights
         return max((ex.text_share(f"{chunk.task_title}\n{ex.clause_of(f.sentence, f.text)}", weights)
                     for f in self.stated(chunk, kind)), default=0.0)
 

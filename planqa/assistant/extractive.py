@@ -192,6 +192,13 @@ def _asked_away(part: str) -> str:
     return head[:cut].strip()
 
 
+def asks_a_joined_part(question: str) -> bool:
+    """Whether a part after 和/与/、 opens with the question word ("加强与哪些部门协同"): what is
+    asked, not a topic joined."""
+    first, *rest = _joined(question)
+    return bool(first.strip("，, ")) and any(not _asked_away(p) for p in rest)
+
+
 def _joined(question: str) -> list[str]:
     """The question split where 和/与/、 join topics, its frame words ("计划里") cut out."""
     return pattern("and").split(pattern("frame").sub("，", question))

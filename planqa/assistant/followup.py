@@ -26,12 +26,16 @@ class Context:
     tasks: tuple[int, ...] = ()  # every task the previous answer cited
     listed: tuple[int, ...] = ()  # the tasks of the latest answer that cited several: 第一个, 另一个
     question: str = ""  # the latest question asked: an elliptical follow-up asks what it asked
+    recent: tuple[int, ...] = ()  # the task each latest answer was about, latest first: 这两条
+
+
+MAX_RECENT = 3  # tasks a follow-up may name together by how many (这两条, 这三项)
 
 
 def context_from_history(history: Sequence) -> Context | None:
     """The focus of the latest answer that cited something (Answer objects or Answer JSON),
     and the tasks of the latest answer that listed several."""
-    context, listed = None, ()
+    context, listed, recent = None, (), []
     history = list(history or [])
     latest = history[-1] if history else None
     asked = latest.question if isinstance(latest, Answer) else (
@@ -51,10 +55,13 @@ def context_from_history(history: Sequence) -> Context | None:
         if context is None:
             first = cites[0]
             context = Context(first["plan"], first["task"], first["section"], tasks, question=asked)
-        if len(tasks) > 1:
+        if tasks and cites[0]["plan"] == context.plan and tasks[0] not in recent:
+            recent.append(tasks[0])
+        if len(tasks) > 1 and not listed:
             listed = tasks
+        if listed and len(recent) >= MAX_RECENT:
             break
-    return replace(context, listed=listed) if context else None
+    return replace(context, listed=listed, recent=tuple(recent)) if context else None
 
 
 def _cited(c: dict) -> dict:

@@ -364,7 +364,17 @@ def _section_title(x: Match) -> Query | None:
     number = section_by_title(x.question, x.frame.section_titles, x.frame.common)
     if number is None and by_word:  # "改革那部分"
         number = _part_by_word(before, x.frame.section_titles)
+    if not by_word and _topic_inside(x, number, before):
+        return None  # "保障措施里资金方面有什么支持": a topic inside the part, searched
     return Query("section", section_number=number) if number else None
+
+
+def _topic_inside(x: Match, number: str | None, text: str) -> bool:
+    """Whether ``text`` names the part by its title and then, after 里/中, a thing inside it
+    ("保障措施里，资金和人才…"; not "重点任务的第五个方面", "重点任务分为几个方面")."""
+    title = dict(x.frame.section_titles).get(number or "", "")
+    after = text.split(title, 1)[1] if title and title in text else ""
+    return after.startswith(("里", "中")) and _names_a_thing(x, after[1:])
 
 
 CLAUSE_CHARS = 6  # a clause of a part's title this long names the part, as its whole title does
@@ -377,7 +387,11 @@ def _section_named(x: Match) -> Query | None:
         named = [number for number, title in x.frame.section_titles
                  if any(len(c) >= CLAUSE_CHARS and c in x.question and not _names_a_thing(x, x.question.split(c)[0])
                         for c in title_clauses(title))]
-    return Query("section", section_number=named[0]) if len(named) == 1 else None
+    if len(named) != 1:
+        return None
+    if _topic_inside(x, named[0], x.question):
+        return None  # "保障措施里，资金和人才这两方面…": topics inside the part, searched
+    return Query("section", section_number=named[0])
 
 
 def _section_asked(x: Match) -> Query | None:
@@ -436,6 +450,9 @@ def _these_tasks(x: Match) -> Query | None:
     tasks = x.ctx.tasks or ((x.ctx.task,) if x.ctx.task is not None else ())
     if len(tasks) < 2 and len(x.ctx.listed) > 1 and not x.m.group(0).endswith(("它们",)):
         tasks = x.ctx.listed  # "这两项" after one task of an earlier list: the list
+    counted = to_int(x.m.group(0)[1:2]) if x.m.group(0)[1:2] in "两三" else None
+    if counted and len(tasks) < counted <= len(x.ctx.recent):  # "这两条" after two tasks asked in turn
+        tasks = tuple(reversed(x.ctx.recent[:counted]))
     rest = x.question[: x.m.start()] + x.question[x.m.end():]
     if not tasks:
         return None
@@ -494,7 +511,9 @@ def _document_meta(x: Match) -> Query | None:
     names the document or nothing else: "调查结果什么时候公布" asks about a task."""
     rest = x.question[: x.m.start()] + x.question[x.m.end():] if x.m else x.question
     shown = any(w in x.question for w in table().words["doc_place"])  # 网页上显示的发布时间
-    if x.doc.search(x.question) or shown or topicless(rest) or not re.search(r"[\u4e00-\u9fffA-Za-z]", rest):
+    pointing = table().word_set("doc_ref_en")  # "Who issued it?"
+    if (x.doc.search(x.question) or shown or topicless(rest) or not re.search(r"[\u4e00-\u9fffA-Za-z]", rest)
+            or (rest.isascii() and set("".join(c if c.isalpha() else " " for c in rest.lower()).split()) <= pointing)):
         return Query("meta", meta=x.rule.name)  # "哪天发的？": nothing besides the asking
     return None
 

@@ -456,16 +456,29 @@ TITLE_HEAD = 2  # the last word of a title (行动, 工程) that a quoted name i
 QUOTE_GAP = 3  # characters between them ("“提质增效”那项行动")
 TITLE_VERB = 2  # characters of a title's leading verb a question may leave out (实施…工程)
 MIN_TITLE = 4
+MIN_SHARED_HEAD = 3  # characters of the words several task titles open with that a question may leave out
 
 
 def task_titled(plan: Plan, question: str) -> Task | None:
     """The one task whose title (four characters or more; its first two may be left out:
-    创新生态营造优化工程 for 实施创新生态营造优化工程) the question holds: 基本原则有几条."""
+    创新生态营造优化工程 for 实施创新生态营造优化工程, and words several titles open with:
+    智能制造推广应用行动 for 建材工业智能制造推广应用行动) the question holds: 基本原则有几条."""
     verbs = _table().word_set("work_verb") | _table().word_set("make_verb")
+    titles = [t.title for t in plan.tasks]
+
+    def shared(head: str) -> bool:  # 建材工业 opening 建材工业智能制造推广应用行动 and its siblings
+        # (the rest must be that title's alone: not 注意事项 of 申请人注意事项 and 依托单位注意事项)
+        return len(head) >= MIN_SHARED_HEAD and sum(t.startswith(head) for t in titles) > 1
+
+    def alone(rest: str) -> bool:  # not the end of a longer name the plan prints (心理健康管理服务)
+        at = question.find(rest)
+        return at == 0 or not any(question[at - 1:at + len(rest)] in f"{t.title}{t.text}" for t in plan.tasks)
 
     def named(title: str) -> bool:  # whole, or without a leading verb (not 船厂应用标准 for 应用标准)
         return any(len(title) - k >= MIN_TITLE and title[k:] in question and (not k or title[:k] in verbs)
-                   for k in range(TITLE_VERB + 1))
+                   for k in range(TITLE_VERB + 1)) or any(
+            len(title) - k >= MIN_TITLE and title[k:] in question and shared(title[:k])
+            and sum(title[k:] in t for t in titles) == 1 and alone(title[k:]) for k in range(MIN_SHARED_HEAD, len(title)))
 
     found = [t for t in plan.tasks if named(t.title)]
     if len(found) > 1:  # 服务精准化要求 named whole, not 实现服务精准化 without its verb

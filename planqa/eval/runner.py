@@ -8,7 +8,8 @@ from planqa.errors import PlanqaError
 from planqa.eval.metrics import precision, recall_at, reciprocal_rank, top1
 from planqa.eval.questions import Conversation, Question
 
-MAX_FACT_CHARS = 400
+MAX_FACT_CHARS = 400  # an answer holding the fact, not a dump of the plan
+LISTED_TASK_CHARS = 150  # ... and this much more for each further task the question expects (a listing)
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,14 @@ def score(q: Question, a: Answer | None) -> dict[str, float]:
             out["over_list"] = float(len(set(cited)) > 1)
     if q.answer_any:
         text = a.answer if a else ""
-        out["fact"] = float(any(x in text for x in q.answer_any) and len(text) <= MAX_FACT_CHARS)
+        out["fact"] = float(any(x in text for x in q.answer_any) and len(text) <= max_fact_chars(q))
     return out
+
+
+def max_fact_chars(q: Question) -> int:
+    """How long an answer holding the expected fact may be: a listing of the several tasks a
+    question expects quotes each of them."""
+    return MAX_FACT_CHARS + LISTED_TASK_CHARS * max(0, len(q.tasks) - 1)
 
 
 Ask = Callable[..., Answer]

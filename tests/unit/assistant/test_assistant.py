@@ -214,7 +214,8 @@ def test_two_parts_named_at_once_are_both_listed_and_a_list_reference_follows_th
 
 def test_a_near_task_that_states_the_fact_asked_about_the_topic_answers(tmp_path):
     """The best hit states no count; the task whose clause counts what is asked answers, and
-    a count of something else, or a task far below the best, does not."""
+    a count of something else does not; a task far below the best answers only when its clause
+    holds every key word of the question."""
     from dataclasses import replace
 
     from planqa.assistant.evidence import Evidence
@@ -230,7 +231,12 @@ def test_a_near_task_that_states_the_fact_asked_about_the_topic_answers(tmp_path
         silent = next(h for h in hits if not evidence.states(h.chunk, "count"))
         ranked = [replace(silent, score=1.0), replace(target, score=0.8)]
         assert evidence.stating(ranked, "count") is ranked[1]
-        assert evidence.stating([ranked[0], replace(target, score=0.3)], "count") is None
+        far = [ranked[0], replace(target, score=0.3)]
+        assert evidence.stating(far, "count") is far[1]  # 形成15套系统解决方案: every word
+        partly = Evidence(search, "要形成多少套智能系统解决方案？", plan)  # 智能 is not in the clause
+        assert 0.6 <= partly.stated_share(target.chunk, "count") < 0.99
+        assert partly.stating(far, "count") is None
+        assert partly.stating(ranked, "count") is ranked[1]
         other = Evidence(search, "要培育多少家上市公司？", plan)
         assert other.stating(ranked, "count") is None
         # The words asking for the count and a hedge are no topic the clause must hold.
@@ -498,3 +504,90 @@ def test_a_number_asked_for_a_year_is_one_said_of_that_year(tmp_path):
         # a year the plan prints only inside a name is no year it speaks of
         assert assistant.ask("到2030年要制定多少项标准？").abstained
         assert not assistant.ask("《中国制造2025》的部署由哪项落实？").abstained
+
+
+def test_a_count_of_a_thing_a_task_prints_with_its_number_is_no_count_of_tasks(tmp_path):
+    """"…多少项" asks the plan's count of tasks unless a task prints the thing counted with its
+    number; words half the plan holds (工作) or words for items name no such thing."""
+    path = CORPUS / "digital-transformation-action-plan-building-material-industry.txt"
+    with hash_assistant(tmp_path, [path]) as assistant:
+        plan = assistant.search.entries[path.stem].plan
+        printed = assistant.ask("建材行业智能制造相关标准计划制修订多少项？", plan=path.stem)
+        assert "30项以上" in printed.answer and printed.citations[0].task is not None
+        for question in ("一共多少项任务？", "这个行动计划一共多少项工作？"):
+            counted = assistant.ask(question, plan=path.stem)
+            assert f"共{len(plan.tasks)}项任务" in counted.answer, question
+
+
+def test_a_title_is_named_without_the_words_its_siblings_open_with(tmp_path):
+    """建材工业智能制造推广应用行动 is named by 智能制造推广应用行动 (建材工业 opens the other
+    tasks' titles too); words no other title opens with must be said (应用行动 names none)."""
+    path = CORPUS / "digital-transformation-action-plan-building-material-industry.txt"
+    with hash_assistant(tmp_path, [path]) as assistant:
+        plan = assistant.search.entries[path.stem].plan
+        task = structure.task_titled(plan, "智能制造推广应用行动下面有几项具体任务？")
+        assert task is not None and task.title.endswith("建材工业智能制造推广应用行动")
+        assert structure.task_titled(plan, "推广应用行动下面有几项？") is task  # 建材工业智能制造 opens two
+        assert structure.task_titled(plan, "应用行动下面有几项？") is None  # …智能制造推广 opens no other
+    guide = CORPUS / "2019-annual-project-guidelines-cooperation-between-national.txt"
+    with hash_assistant(tmp_path / "guide", [guide]) as assistant:
+        plan = assistant.search.entries[guide.stem].plan  # 申请人注意事项, 依托单位注意事项
+        assert structure.task_titled(plan, "第四部分包括哪些注意事项？") is None  # two titles end so
+    health = CORPUS / "reference-guidelines-ai-application-scenarios-health-sector.txt"
+    with hash_assistant(tmp_path / "health", [health]) as assistant:
+        plan = assistant.search.entries[health.stem].plan  # “人工智能+”健康管理服务 among “人工智能+”… titles
+        assert structure.task_titled(plan, "健康管理服务包括哪些场景？") is not None
+        # ... but not where the question's words are the end of a longer name the plan prints
+        assert structure.task_titled(plan, "智能学生心理健康管理服务系统为哪些主体服务？") is None
+
+
+PUBLICITY_PLAN = ("某省协会年度工作要点\n一、加强自身建设\n1.学习贯彻改革方案\n向会员宣传和解读改革方案，组织专题培训。\n"
+                  "2.推进机关改革\n6月底前，完成机关及直属单位改革。\n3.开展学会改革试点\n选取一批学会开展试点，总结推广经验。\n"
+                  "二、服务科技工作者\n4.开展创新争先行动\n创新科技人物宣传机制，加强与媒体合作。\n5.建设网上协会\n开发官方微信公众号，建成协同办公系统。\n"
+                  "6.做好反邪教工作\n深入开展反邪教宣传教育，扩大覆盖面。\n7.开展调查研究\n开展重点课题研究，摸清基层情况。\n")
+
+
+def test_which_things_of_one_word_are_asked_lists_every_task_that_prints_it(tmp_path):
+    """"宣传方面要做哪些事": the one key word in three tasks, none titled by it → all three; a
+    frame word (方面) is no such word."""
+    with assistant_over(tmp_path, "publicity-plan", PUBLICITY_PLAN) as assistant:
+        answer = assistant.ask("宣传方面要做哪些事？")
+        assert {c.task for c in answer.citations} == {1, 4, 6}
+        from planqa.assistant.evidence import Evidence
+
+        plan = assistant.search.entries["publicity-plan"].plan
+        assert Evidence(assistant.search, "研究哪些方面呢", plan).phrase != "方面"
+
+
+def test_which_of_the_listed_tasks_states_the_fact_asked_is_the_one_that_states_it(tmp_path):
+    with assistant_over(tmp_path, "publicity-plan", PUBLICITY_PLAN) as assistant:
+        listed = assistant.ask("第一部分有哪些任务？")
+        assert [c.task for c in listed.citations] == [1, 2, 3]
+        answer = assistant.ask("这几项里哪项有明确的时间要求？", history=[listed])
+        assert [c.task for c in answer.citations][:1] == [2] and "6月底前" in answer.answer
+
+
+def test_two_tasks_asked_in_turn_are_these_two(tmp_path):
+    with assistant_over(tmp_path, "publicity-plan", PUBLICITY_PLAN) as assistant:
+        first = assistant.ask("第5项讲什么？")
+        second = assistant.ask("第6项讲什么？", history=[first])
+        both = assistant.ask("这两条属于哪个部分？", history=[first, second])
+        assert {c.task for c in both.citations} == {5, 6}
+
+
+def test_a_bare_term_the_plan_does_not_print_whole_is_no_listing_of_its_common_word(tmp_path):
+    """"改革明年的预算": not every task with 改革 but a search, judged (the plan has no budget)."""
+    with assistant_over(tmp_path, "publicity-plan", PUBLICITY_PLAN) as assistant:
+        answer = assistant.ask("改革明年的预算")
+        assert "涉及“改革”" not in answer.answer and len(answer.citations) <= 1
+        whole = assistant.ask("微信公众号")
+        assert [c.task for c in whole.citations] == [5]
+
+
+def test_joined_topics_asked_which_there_are_list_every_task_printing_one(tmp_path):
+    with assistant_over(tmp_path, "publicity-plan", PUBLICITY_PLAN) as assistant:
+        both = assistant.ask("今年有哪些反邪教、课题研究方面的专门安排？")
+        assert {c.task for c in both.citations} == {6, 7}
+        # a topic no task prints lists nothing by the other's words alone
+        half = assistant.ask("今年有哪些反邪教、海外引才方面的专门安排？")
+        assert len(half.citations) < 2

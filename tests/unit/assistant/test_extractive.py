@@ -266,3 +266,13 @@ def test_an_item_titled_by_its_whole_sentence_is_not_shown_twice():
     assert "2022年6月30日前" in other.split("\n")[0]
     part = ex.single_answer(c, sentence[:50] + "……")  # a quote of its opening only
     assert "2022年6月30日前" in part.split("\n")[0]
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("开展示范应用要加强与哪些部门协同合作？", True),  # what is asked stands after 与
+    ("和哪些单位一起推进？", False),  # nothing joined before it
+    ("今年有哪些调查、课题研究安排？", False),
+    ("要新成立或组建哪些协会、研究院？", False),
+])
+def test_a_joined_part_opening_with_the_question_word_is_asked(question, asked):
+    assert ex.asks_a_joined_part(question) is asked

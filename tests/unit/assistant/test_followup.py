@@ -7,8 +7,17 @@ from planqa.assistant.followup import Context, context_from_history
 def test_the_context_is_the_latest_citing_answer_and_the_latest_list():
     listed = Answer("q", "a", False, (Citation("p", 14, "四", "t", "q", 1.0), Citation("p", 9, "三", "t", "q", 1.0)))
     one = {"citations": [{"plan": "p", "task": 14, "section": "四"}]}
-    assert context_from_history([listed, one]) == Context("p", 14, "四", (14,), listed=(14, 9))
-    assert context_from_history([one, {"citations": []}]) == Context("p", 14, "四", (14,))
+    assert context_from_history([listed, one]) == Context("p", 14, "四", (14,), listed=(14, 9), recent=(14,))
+    assert context_from_history([one, {"citations": []}]) == Context("p", 14, "四", (14,), recent=(14,))
+
+
+def test_the_tasks_the_latest_answers_were_about_are_kept_latest_first():
+    def about(task, section="六", plan="p"):
+        return {"citations": [{"plan": plan, "task": task, "section": section}]}
+
+    history = [about(9, "三"), about(20), about(20), about(21)]
+    assert context_from_history(history).recent == (21, 20, 9)
+    assert context_from_history([about(5, plan="other"), about(20), about(21)]).recent == (21, 20)  # one plan's
 
 
 @pytest.mark.parametrize("history", [

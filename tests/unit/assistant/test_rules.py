@@ -29,7 +29,7 @@ def frame(ctx: dict | None) -> Frame:
     if ctx is not None:
         tasks = tuple(ctx.get("tasks", [ctx["task"]]))
         context = Context("p", ctx["task"], ctx.get("section"), tasks, listed=tasks if len(tasks) > 1 else (),
-                          question=ctx.get("question", ""))
+                          question=ctx.get("question", ""), recent=tuple(ctx.get("recent", ())))
     return Frame(context, tuple(tuple(t) for t in PLAN["section_titles"]), tuple(PLAN["doc_nouns"]),
                  tuple(PLAN["owner"]), tuple(PLAN["part_sizes"]))
 

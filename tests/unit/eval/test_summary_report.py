@@ -39,6 +39,10 @@ def test_score_of_one_answer():
     assert score(Question("7", "问7", (9, 14), "section"), answer([14, 9]))["top1"] == 0.0
     long = answer([6], text="20个左右" + "字" * 400)
     assert score(RESULTS[3].question, long)["fact"] == 0.0  # the fact, but in a too-long answer
+    # a listing of the three tasks a question expects may quote each of them
+    listing = Question("8", "问8", (6, 9, 14), "multi", answer_any=("20个左右",))
+    assert score(listing, answer([6, 9, 14], text="20个左右" + "字" * 600))["fact"] == 1.0
+    assert score(listing, answer([6, 9, 14], text="20个左右" + "字" * 800))["fact"] == 0.0
 
 
 def test_summary_per_kind_and_total():
