@@ -19,7 +19,7 @@ from planqa.assistant import extractive as ex
 from planqa.assistant import structure
 from planqa.assistant.answer import Answer, place
 from planqa.assistant.evidence import EVENT_SHARE, FACT_SHARE, KEY_SHARE, NO_FACT_NEEDED, Evidence
-from planqa.assistant.facts import counted_nouns, shown
+from planqa.assistant.facts import counted_nouns, counting, shown
 from planqa.assistant.followup import Context, context_from_history, without_reference
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
 from planqa.assistant.query import (
@@ -30,7 +30,7 @@ from planqa.assistant.query import (
     titles_named,
 )
 from planqa.assistant.retrieve import HybridSearch, Lexicon, Scored
-from planqa.assistant.rules import asks_for, expand, plan_frame, strip_preamble, table, understand
+from planqa.assistant.rules import asks_for, expand, generic_words, plan_frame, strip_preamble, table, understand
 from planqa.assistant.scope import ASKED_TEXT, Verdict, judge, outside_plan
 from planqa.errors import NoPlanIndexed
 from planqa.index.chunk import Chunk, chunk_plan
@@ -422,12 +422,18 @@ class Assistant:
         """Whether a task prints, with its number, the thing a count question names besides the
         plan's own items ("标准制修订多少项" ← "制修订30项以上…相关标准", "关键技术攻关任务有多少项"
         ← "每年部署不少于20项关键技术攻关任务"): then the number printed answers, not the count of
-        the plan's tasks. Words for items (任务, 措施, 行动) name nothing by themselves, nor words
-        half the plan's texts print (工作)."""
-        generic = table().word_set("item_noun") | table().word_set("action_noun") | table().word_set("total")
+        the plan's tasks. Words for items (任务, 措施, 重点) name nothing by themselves, nor words
+        half the plan's texts print (工作); a noun counted after the number must be the one
+        printed after it (学会改革有多少项任务 ↛ 20个左右的省级学会)."""
+        generic = generic_words()
         weights = {w: v for w, v in turn.evidence.topic_of("count").items() if w not in generic and v > HALF_IDF}
-        return bool(weights) and any(turn.evidence.stated_share(h.chunk, "count", weights) >= FACT_SHARE
-                                     for h in tasks_first(turn.evidence.hits[:SEARCH_K]) if h.chunk.kind == "task")
+        if not weights:
+            return False
+        nouns = counted_nouns(turn.question)
+        return any(ex.text_share(f"{h.chunk.task_title}\n{ex.clause_of(f.sentence, f.text)}", weights) >= FACT_SHARE
+                   and (not nouns or counting(turn.question, f))
+                   for h in tasks_first(turn.evidence.hits[:SEARCH_K]) if h.chunk.kind == "task"
+                   for f in turn.evidence.stated(h.chunk, "count"))
 
     def _items_asked(self, turn: Turn, plan: Plan | None, within: Section | None = None) -> Answer | None:
         """The items of the task the question names by its title, when it asks how many or
@@ -455,7 +461,8 @@ class Assistant:
             for part in turn.plan.body:
                 if part.number in parts:
                     question = question.replace(part.title, "，")  # the part's name is no topic
-        if turn.intent.rule == "bare_term" and not any(ex.mentions(h.chunk, [question]) for h in hits):
+        if turn.intent.rule == "bare_term" and not structure.quoted_terms(question) and not any(
+                ex.mentions(h.chunk, [question]) for h in hits):
             return self._retrieve(turn)  # a term the plan does not print whole: asked about, judged there
         terms, found = self._containing(question, hits, turn.evidence.lexicon, turn.intent.literal)
         if units := self._units_named(turn, hits):  # "哪些任务是省市场监管局牵头的？"
@@ -612,17 +619,33 @@ class Assistant:
                 or not any(w in turn.question for w in t.words["which_things"])):
             return None  # 几个学会 is no question of which; 哪些单位会参与进来 asks of the conversation's task
         idf = turn.evidence.idf
-        generic = t.word_set("item_noun") | t.word_set("action_noun") | t.word_set("plan_things")
-        topics = ex.conjunct_terms(turn.question, idf)
-        if (not 1 < len(topics) <= MAX_TOPICS or any(set(topic) <= generic for topic in topics)
-                or ex.asks_a_joined_part(turn.question)):
-            return None  # 哪些行动或工程: words for any item; 与哪些部门合作: what is asked
+        generic = generic_words()
+        topics = [[w for w in topic if w not in generic] for topic in ex.conjunct_terms(turn.question, idf)]
+        if (not 1 < len(topics) <= MAX_TOPICS or not all(topics)
+                or ex.asks_a_joined_part(turn.question) or ex.modifies_a_noun(turn.question)
+                or self._asks_of_them(turn.question, topics)):
+            return None  # 哪些行动或工程: any item; 与哪些部门合作: what is asked; 人员和场所的信息: one thing
         hits = turn.evidence.task_hits
-        matched = [[h for h in hits if ex.term_share(h.chunk, t, idf) >= KEY_SHARE] for t in topics]
+        matched = [[h for h in hits if ex.word_share(h.chunk, t, idf) >= KEY_SHARE] for t in topics]
         if not all(matched) or any(len(m) > MAX_TOPIC_SHARE * len(hits) for m in matched):
             return None
         found = [h for h in hits if any(h in m for m in matched)]
         return self._listing(turn, found, list(dict.fromkeys(t for topic in topics for t in topic))) if len(found) > 1 else None
+
+    @staticmethod
+    def _asks_of_them(question: str, topics: list[list[str]]) -> bool:
+        """Whether the question asks a thing of its own of the joined topics ("委员和代表有哪些权利":
+        权利), the words after its which-word naming neither a topic nor an item, or asks for
+        instances of a kind ("哪些行业和领域": the `class_noun` words)."""
+        words = table().words["which_things"]
+        at = min((i + len(w) for w in words if (i := question.find(w)) >= 0), default=-1)
+        after = question[at:] if at >= 0 else ""
+        after = after[:min((i for c in "，,。？?！!" if (i := after.find(c)) >= 0), default=len(after))]
+        if after.startswith(tuple(table().words["class_noun"])):
+            return True  # "在哪些行业和领域开展": instances of a kind asked for
+        named = {t for topic in topics for t in topic}
+        return not any(t in after for t in named) and any(
+            len(w) > 1 and w not in generic_words() for w in content_words(after))
 
     def _clearly_treating(self, turn: Turn, text: str, terms: list[str]) -> Scored | None:
         """The task one topic of the question reaches first, when it clearly treats it: the
@@ -791,7 +814,8 @@ class Assistant:
             hits = [titled] + [h for h in hits if h is not titled]  # "试验区建设目标的时间节点" → 建设目标
         asks = turn.intent.asks
         stated = bool(hits) and turn.evidence.states(self._answerable(hits[0].chunk), asks)
-        if within and hits and not stated and asks not in NO_FACT_NEEDED and (near := next(
+        about = {w for w in turn.evidence.topic_of(asks) if w not in generic_words()}
+        if within and not about and hits and not stated and asks not in NO_FACT_NEEDED and (near := next(
                 (h for h in hits if turn.evidence.states(self._answerable(h.chunk), asks)), None)):
             hits, stated = [near] + [h for h in hits if h is not near], True  # "其中哪项有时间要求": the one saying it
             followed = True  # about the tasks in view: how near its words are says nothing

@@ -34,7 +34,6 @@ from planqa.ingest.plan import Plan
 
 KEY_SHARE = 0.7  # of the question's key-word weight (idf) that a phrase or a listed task must hold
 MIN_PHRASE_CHARS = 2
-MIN_TITLE_CHARS = 4  # a task's title this long, held whole, names the task
 NO_FACT_NEEDED = {"part", "whether"}  # asked kinds that any task answers
 LOCATIVE_REACH = 6  # characters before a place where 在/于/地点 may stand
 RATIO_MARKS = ("%", "％", "百分之", "成")
@@ -139,7 +138,7 @@ class Evidence:
     def phrase(self) -> str:
         """The longest run of the question that the plan has word for word and that carries
         most of its key words ("院士专家工作站"); "" when there is none."""
-        from planqa.assistant.rules import table
+        from planqa.assistant.rules import generic_words, table
 
         question = self.spelled
         if len(ex.conjunct_terms(question, self.idf)) > 1:  # two topics joined by 和: no one phrase
@@ -148,16 +147,24 @@ class Evidence:
         if not phrase and (terms := ex.key_terms(question, self.idf)):
             if len(terms) == 1 and topicless(question.replace(terms[0], "")):
                 phrase = terms[0]  # the question is its one key word and a frame ("链主在哪一项？")
-            elif any(w in question for w in table().words["which_things"]) and not self._titles_named and (named := [
-                    t for t in terms if t not in table().word_set("topicless")]) and self.idf[named[0]] >= KEY_SHARE * sum(
-                    self.idf[t] for t in named):
-                phrase = named[0]  # which things of one word it asks for ("宣传方面要做哪些事", not 方面)
+            elif (at := min((i for w in table().words["which_things"] if (i := question.find(w)) >= 0),
+                            default=-1)) > 0 and not self._titles_named:
+                # which things of one word it asks for ("宣传方面要做哪些事"): a word before the asking
+                # (not the noun asked for, 含有哪些材料), no frame or item word (方面, 行动)
+                before = set(ex.key_terms(question[:at], self.idf)) - generic_words()
+                if (named := [t for t in terms if t in before]) and self.idf[named[0]] >= KEY_SHARE * sum(
+                        self.idf[t] for t in terms if t not in generic_words()):
+                    phrase = named[0]
         return phrase if len(phrase) >= MIN_PHRASE_CHARS else ""
 
     @cached_property
     def _titles_named(self) -> bool:
-        """Whether the question holds a task's whole title (基础共性标准下面各大类…): it says which."""
-        return bool(self.plan) and any(len(t.title) >= MIN_TITLE_CHARS and t.title in self.spelled for t in self.plan.tasks)
+        """Whether the question holds a task's or part's whole title (基础共性标准下面各大类…,
+        保障措施里包含哪些内容): it says which."""
+        from planqa.assistant.structure import MIN_TITLE
+
+        return bool(self.plan) and any(len(title) >= MIN_TITLE and title in self.spelled for title in (
+            *(t.title for t in self.plan.tasks), *(s.title for s in self.plan.body)))
 
     @cached_property
     def phrase_hits(self) -> list[Scored]:

@@ -4,9 +4,10 @@ the cited task that answer the question, quoted exactly. Pure functions."""
 import itertools
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from planqa.assistant.answer import Citation, place
-from planqa.assistant.rules import pattern, table
+from planqa.assistant.rules import generic_words, pattern, table
 from planqa.index.chunk import Chunk, split_sentences
 from planqa.index.lexical import STOP_WORDS, content_words, tagged, tokenize
 from planqa.ingest.grammar import grammar
@@ -196,7 +197,16 @@ def asks_a_joined_part(question: str) -> bool:
     """Whether a part after 和/与/、 opens with the question word ("加强与哪些部门协同"): what is
     asked, not a topic joined."""
     first, *rest = _joined(question)
-    return bool(first.strip("，, ")) and any(not _asked_away(p) for p in rest)
+    return bool(first.strip("，, ")) and any(p.strip("，, ") and not _asked_away(p) for p in rest)
+
+
+def modifies_a_noun(question: str) -> bool:
+    """Whether the topics a question joins are said of a noun after them, through a 的 of their
+    own ("重点人员和场所的基础信息"): one thing asked, not topics listed (not 调查、课题研究方面的安排)."""
+    parts = _joined(question)
+    last = parts[-1].split("，")[0] if len(parts) > 1 else ""
+    kinds = generic_words() | table().word_set("class_noun")  # 协会、研究院之类的组织: kinds, not a thing
+    return any(len(w) > 1 and w not in kinds for rest in last.split("的")[1:] for w in content_words(rest))
 
 
 def _joined(question: str) -> list[str]:
@@ -401,6 +411,21 @@ def term_share(chunk: Chunk, terms: Sequence[str], idf: Mapping[str, float]) -> 
         return 0.0
     text = own_words(chunk)
     return sum(idf.get(t, 0.0) for t in terms if t in text or _parts_in(t, text, idf)) / total
+
+
+def word_share(chunk: Chunk, terms: Sequence[str], idf: Mapping[str, float]) -> float:
+    """``term_share`` by the task's whole words: 委员 is not said by 委员会, nor 代表 by 代表大会."""
+    total = sum(idf.get(t, 0.0) for t in terms)
+    if not total:
+        return 0.0
+    text = own_words(chunk)
+    words = _words_of(text)
+    return sum(idf.get(t, 0.0) for t in terms if t in words or _parts_in(t, text, idf)) / total
+
+
+@lru_cache(maxsize=4096)
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset(content_words(text))
 
 
 MIN_OBJECT_CHARS = 2

@@ -50,6 +50,15 @@ class Table:
         return self.sets[name]
 
 
+def generic_words() -> frozenset[str]:
+    """Words that name items of any plan, no topic of their own (任务, 措施, 行动, 安排, 方面,
+    一共, 重点, 具体 …): the `item_noun`, `action_noun`, `plan_things`, `part_item`, `total` and
+    `qualifier` lists."""
+    t = table()
+    return frozenset().union(*(t.word_set(n) for n in (
+        "item_noun", "action_noun", "plan_things", "part_item", "total", "qualifier")))
+
+
 def alternatives(words: Sequence[str], slot: bool = False) -> str:
     """One regex alternative per word, longest first (so 最后一部分 wins over 部分)."""
     ordered = sorted(dict.fromkeys(words), key=len, reverse=True)
@@ -374,7 +383,9 @@ def _topic_inside(x: Match, number: str | None, text: str) -> bool:
     ("保障措施里，资金和人才…"; not "重点任务的第五个方面", "重点任务分为几个方面")."""
     title = dict(x.frame.section_titles).get(number or "", "")
     after = text.split(title, 1)[1] if title and title in text else ""
-    return after.startswith(("里", "中")) and _names_a_thing(x, after[1:])
+    inside = next((after[len(w):] for w in ("里面", "当中", "之中", "里", "中") if after.startswith(w)), None)
+    return inside is not None and _names_a_thing(x, inside) and any(
+        len(w) > 1 and w not in generic_words() for w in content_words(inside))
 
 
 CLAUSE_CHARS = 6  # a clause of a part's title this long names the part, as its whole title does
@@ -448,11 +459,11 @@ def _these_tasks(x: Match) -> Query | None:
     if x.followed_by("section_word"):
         return None  # 这两个部分: parts, the part rules'
     tasks = x.ctx.tasks or ((x.ctx.task,) if x.ctx.task is not None else ())
-    if len(tasks) < 2 and len(x.ctx.listed) > 1 and not x.m.group(0).endswith(("它们",)):
-        tasks = x.ctx.listed  # "这两项" after one task of an earlier list: the list
     counted = to_int(x.m.group(0)[1:2]) if x.m.group(0)[1:2] in "两三" else None
     if counted and len(tasks) < counted <= len(x.ctx.recent):  # "这两条" after two tasks asked in turn
         tasks = tuple(reversed(x.ctx.recent[:counted]))
+    elif len(tasks) < 2 and len(x.ctx.listed) > 1 and not x.m.group(0).endswith(("它们",)):
+        tasks = x.ctx.listed  # "这两项" after one task of an earlier list: the list
     rest = x.question[: x.m.start()] + x.question[x.m.end():]
     if not tasks:
         return None
@@ -480,6 +491,10 @@ def _meta(x: Match) -> Query | None:
         return None  # "不少于多少项", "要形成几项": a target a task sets
     if x.rule.name == "count_sections" and _names_a_thing(x):
         return None  # "指南把人工智能产业链分成了几个部分": the parts of a thing, not of the plan
+    said = x.m.group(0)
+    if (x.rule.name == "title" and "叫" in said and x.ctx and x.ctx.task is not None
+            and not any(n in said for n in ("文件", "通知", *x.frame.doc_nouns))):
+        return None  # "这个计划叫什么" after a task about one (海智强鲁计划): that one, not the plan
     return Query("meta", meta=x.rule.name, asks=x.asks)  # asks: if the plan lacks it, a search
 
 

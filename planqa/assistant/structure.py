@@ -461,13 +461,12 @@ MIN_SHARED_HEAD = 3  # characters of the words several task titles open with tha
 
 def task_titled(plan: Plan, question: str) -> Task | None:
     """The one task whose title (four characters or more; its first two may be left out:
-    创新生态营造优化工程 for 实施创新生态营造优化工程, and words several titles open with:
+    创新生态营造优化工程 for 实施创新生态营造优化工程, and the characters several titles open with:
     智能制造推广应用行动 for 建材工业智能制造推广应用行动) the question holds: 基本原则有几条."""
     verbs = _table().word_set("work_verb") | _table().word_set("make_verb")
     titles = [t.title for t in plan.tasks]
 
     def shared(head: str) -> bool:  # 建材工业 opening 建材工业智能制造推广应用行动 and its siblings
-        # (the rest must be that title's alone: not 注意事项 of 申请人注意事项 and 依托单位注意事项)
         return len(head) >= MIN_SHARED_HEAD and sum(t.startswith(head) for t in titles) > 1
 
     def alone(rest: str) -> bool:  # not the end of a longer name the plan prints (心理健康管理服务)
@@ -478,6 +477,7 @@ def task_titled(plan: Plan, question: str) -> Task | None:
         return any(len(title) - k >= MIN_TITLE and title[k:] in question and (not k or title[:k] in verbs)
                    for k in range(TITLE_VERB + 1)) or any(
             len(title) - k >= MIN_TITLE and title[k:] in question and shared(title[:k])
+            # the rest is that title's alone (not 注意事项 of 申请人注意事项 and 依托单位注意事项)
             and sum(title[k:] in t for t in titles) == 1 and alone(title[k:]) for k in range(MIN_SHARED_HEAD, len(title)))
 
     found = [t for t in plan.tasks if named(t.title)]

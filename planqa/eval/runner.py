@@ -1,6 +1,6 @@
 """Ask an assistant a question set (and conversations) and score every answer."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from planqa.assistant.answer import Answer
@@ -51,14 +51,15 @@ def score(q: Question, a: Answer | None) -> dict[str, float]:
             out["over_list"] = float(len(set(cited)) > 1)
     if q.answer_any:
         text = a.answer if a else ""
-        out["fact"] = float(any(x in text for x in q.answer_any) and len(text) <= max_fact_chars(q))
+        out["fact"] = float(any(x in text for x in q.answer_any) and len(text) <= max_fact_chars(q, cited))
     return out
 
 
-def max_fact_chars(q: Question) -> int:
+def max_fact_chars(q: Question, cited: Sequence[int | None]) -> int:
     """How long an answer holding the expected fact may be: a listing of the several tasks a
-    question expects quotes each of them."""
-    return MAX_FACT_CHARS + LISTED_TASK_CHARS * max(0, len(q.tasks) - 1)
+    question expects quotes each task it lists (a one-task answer gets no more room)."""
+    listed = min(len(q.tasks), len(set(cited)))
+    return MAX_FACT_CHARS + LISTED_TASK_CHARS * max(0, listed - 1)
 
 
 Ask = Callable[..., Answer]

@@ -542,7 +542,7 @@ def test_a_title_is_named_without_the_words_its_siblings_open_with(tmp_path):
 
 
 PUBLICITY_PLAN = ("某省协会年度工作要点\n一、加强自身建设\n1.学习贯彻改革方案\n向会员宣传和解读改革方案，组织专题培训。\n"
-                  "2.推进机关改革\n6月底前，完成机关及直属单位改革。\n3.开展学会改革试点\n选取一批学会开展试点，总结推广经验。\n"
+                  "2.推进机关改革\n6月底前，完成机关及直属单位改革。\n3.开展学会改革试点\n选取20个左右学会开展试点，总结推广经验。\n"
                   "二、服务科技工作者\n4.开展创新争先行动\n创新科技人物宣传机制，加强与媒体合作。\n5.建设网上协会\n开发官方微信公众号，建成协同办公系统。\n"
                   "6.做好反邪教工作\n深入开展反邪教宣传教育，扩大覆盖面。\n7.开展调查研究\n开展重点课题研究，摸清基层情况。\n")
 
@@ -591,3 +591,24 @@ def test_joined_topics_asked_which_there_are_list_every_task_printing_one(tmp_pa
         # a topic no task prints lists nothing by the other's words alone
         half = assistant.ask("今年有哪些反邪教、海外引才方面的专门安排？")
         assert len(half.citations) < 2
+
+
+
+def test_what_the_review_of_session_19_found_stays_mended(tmp_path):
+    """Counts of the plan's tasks stay its count; a fact asked of a named topic among listed
+    tasks needs that topic; a quoted term lists; a part's items stay the part; two tasks asked
+    after a list are those two; a thing asked of joined topics lists nothing."""
+    with assistant_over(tmp_path, "publicity-plan", PUBLICITY_PLAN) as assistant:
+        for question in ("一共有多少项重点任务？", "学会试点一共有多少项任务？"):
+            assert "共7项任务" in assistant.ask(question).answer, question  # not 20个左右学会
+        listed = assistant.ask("第一部分有哪些任务？")
+        other = assistant.ask("其中学会改革试点什么时候完成？", history=[listed])
+        assert "6月底前" not in other.answer  # the time is 机关改革's
+        assert [c.task for c in assistant.ask("“改革”").citations] == [1, 2, 3]
+        assert [c.task for c in assistant.ask("加强自身建设里面有哪几项？").citations] == [1, 2, 3]
+        second = assistant.ask("第2项讲什么？", history=[listed])
+        third = assistant.ask("第3项讲什么？", history=[listed, second])
+        both = assistant.ask("这两项都属于哪个部分？", history=[listed, second, third])
+        assert {c.task for c in both.citations} == {2, 3}
+        asked = assistant.ask("会员和媒体有哪些权利？")
+        assert "涉及" not in asked.answer

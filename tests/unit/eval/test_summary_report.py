@@ -43,6 +43,7 @@ def test_score_of_one_answer():
     listing = Question("8", "问8", (6, 9, 14), "multi", answer_any=("20个左右",))
     assert score(listing, answer([6, 9, 14], text="20个左右" + "字" * 600))["fact"] == 1.0
     assert score(listing, answer([6, 9, 14], text="20个左右" + "字" * 800))["fact"] == 0.0
+    assert score(listing, answer([6], text="20个左右" + "字" * 600))["fact"] == 0.0  # one task cited: no room
 
 
 def test_summary_per_kind_and_total():
