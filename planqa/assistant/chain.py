@@ -30,7 +30,17 @@ from planqa.assistant.query import (
     titles_named,
 )
 from planqa.assistant.retrieve import HybridSearch, Lexicon, Scored
-from planqa.assistant.rules import asks_for, expand, generic_words, plan_frame, strip_preamble, table, understand
+from planqa.assistant.rules import (
+    asks_for,
+    expand,
+    generic_words,
+    names_a_topic,
+    plan_frame,
+    strip_preamble,
+    table,
+    understand,
+    which_word,
+)
 from planqa.assistant.scope import ASKED_TEXT, Verdict, judge, outside_plan
 from planqa.errors import NoPlanIndexed
 from planqa.index.chunk import Chunk, chunk_plan
@@ -430,10 +440,9 @@ class Assistant:
         if not weights:
             return False
         nouns = counted_nouns(turn.question)
-        return any(ex.text_share(f"{h.chunk.task_title}\n{ex.clause_of(f.sentence, f.text)}", weights) >= FACT_SHARE
-                   and (not nouns or counting(turn.question, f))
+        return any(share >= FACT_SHARE and (not nouns or counting(turn.question, f))
                    for h in tasks_first(turn.evidence.hits[:SEARCH_K]) if h.chunk.kind == "task"
-                   for f in turn.evidence.stated(h.chunk, "count"))
+                   for f, share in turn.evidence.stated_shares(h.chunk, "count", weights))
 
     def _items_asked(self, turn: Turn, plan: Plan | None, within: Section | None = None) -> Answer | None:
         """The items of the task the question names by its title, when it asks how many or
@@ -614,9 +623,8 @@ class Assistant:
     def _topics_listed(self, turn: Turn) -> Answer | None:
         """Topics joined in a question asking which things there are ("有哪些调查、课题研究安排"):
         every task printing one of them, when each topic is printed by some task and by few."""
-        t = table()
         if (turn.intent.followup or turn.intent.asks or (turn.context and turn.evidence.names_nothing)
-                or not any(w in turn.question for w in t.words["which_things"])):
+                or which_word(turn.question) is None):
             return None  # 几个学会 is no question of which; 哪些单位会参与进来 asks of the conversation's task
         idf = turn.evidence.idf
         generic = generic_words()
@@ -626,7 +634,7 @@ class Assistant:
                 or self._asks_of_them(turn.question, topics)):
             return None  # 哪些行动或工程: any item; 与哪些部门合作: what is asked; 人员和场所的信息: one thing
         hits = turn.evidence.task_hits
-        matched = [[h for h in hits if ex.word_share(h.chunk, t, idf) >= KEY_SHARE] for t in topics]
+        matched = [[h for h in hits if ex.word_share(h.chunk, topic, idf) >= KEY_SHARE] for topic in topics]
         if not all(matched) or any(len(m) > MAX_TOPIC_SHARE * len(hits) for m in matched):
             return None
         found = [h for h in hits if any(h in m for m in matched)]
@@ -637,15 +645,13 @@ class Assistant:
         """Whether the question asks a thing of its own of the joined topics ("委员和代表有哪些权利":
         权利), the words after its which-word naming neither a topic nor an item, or asks for
         instances of a kind ("哪些行业和领域": the `class_noun` words)."""
-        words = table().words["which_things"]
-        at = min((i + len(w) for w in words if (i := question.find(w)) >= 0), default=-1)
-        after = question[at:] if at >= 0 else ""
+        which = which_word(question)
+        after = question[which[1]:] if which else ""
         after = after[:min((i for c in "，,。？?！!" if (i := after.find(c)) >= 0), default=len(after))]
         if after.startswith(tuple(table().words["class_noun"])):
             return True  # "在哪些行业和领域开展": instances of a kind asked for
         named = {t for topic in topics for t in topic}
-        return not any(t in after for t in named) and any(
-            len(w) > 1 and w not in generic_words() for w in content_words(after))
+        return not any(t in after for t in named) and names_a_topic(after)
 
     def _clearly_treating(self, turn: Turn, text: str, terms: list[str]) -> Scored | None:
         """The task one topic of the question reaches first, when it clearly treats it: the
@@ -814,8 +820,8 @@ class Assistant:
             hits = [titled] + [h for h in hits if h is not titled]  # "试验区建设目标的时间节点" → 建设目标
         asks = turn.intent.asks
         stated = bool(hits) and turn.evidence.states(self._answerable(hits[0].chunk), asks)
-        about = {w for w in turn.evidence.topic_of(asks) if w not in generic_words()}
-        if within and not about and hits and not stated and asks not in NO_FACT_NEEDED and (near := next(
+        if within and hits and not stated and asks not in NO_FACT_NEEDED and not (
+                set(turn.evidence.topic_of(asks)) - generic_words()) and (near := next(
                 (h for h in hits if turn.evidence.states(self._answerable(h.chunk), asks)), None)):
             hits, stated = [near] + [h for h in hits if h is not near], True  # "其中哪项有时间要求": the one saying it
             followed = True  # about the tasks in view: how near its words are says nothing

@@ -5,7 +5,7 @@ Evidence; nothing searches twice for one question.
 """
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -25,7 +25,7 @@ from planqa.assistant.facts import (
     year_of,
 )
 from planqa.assistant.followup import topicless
-from planqa.assistant.query import without
+from planqa.assistant.query import titles_named, without
 from planqa.assistant.retrieve import HybridSearch, Lexicon, Scored
 from planqa.index.chunk import Chunk, split_sentences
 from planqa.index.glossary import is_english
@@ -138,7 +138,7 @@ class Evidence:
     def phrase(self) -> str:
         """The longest run of the question that the plan has word for word and that carries
         most of its key words ("院士专家工作站"); "" when there is none."""
-        from planqa.assistant.rules import generic_words, table
+        from planqa.assistant.rules import generic_words, which_word
 
         question = self.spelled
         if len(ex.conjunct_terms(question, self.idf)) > 1:  # two topics joined by 和: no one phrase
@@ -147,11 +147,10 @@ class Evidence:
         if not phrase and (terms := ex.key_terms(question, self.idf)):
             if len(terms) == 1 and topicless(question.replace(terms[0], "")):
                 phrase = terms[0]  # the question is its one key word and a frame ("链主在哪一项？")
-            elif (at := min((i for w in table().words["which_things"] if (i := question.find(w)) >= 0),
-                            default=-1)) > 0 and not self._titles_named:
+            elif (which := which_word(question)) and which[0] > 0 and not self._titles_named:
                 # which things of one word it asks for ("宣传方面要做哪些事"): a word before the asking
                 # (not the noun asked for, 含有哪些材料), no frame or item word (方面, 行动)
-                before = set(ex.key_terms(question[:at], self.idf)) - generic_words()
+                before = set(ex.key_terms(question[:which[0]], self.idf)) - generic_words()
                 if (named := [t for t in terms if t in before]) and self.idf[named[0]] >= KEY_SHARE * sum(
                         self.idf[t] for t in terms if t not in generic_words()):
                     phrase = named[0]
@@ -161,10 +160,8 @@ class Evidence:
     def _titles_named(self) -> bool:
         """Whether the question holds a task's or part's whole title (基础共性标准下面各大类…,
         保障措施里包含哪些内容): it says which."""
-        from planqa.assistant.structure import MIN_TITLE
-
-        return bool(self.plan) and any(len(title) >= MIN_TITLE and title in self.spelled for title in (
-            *(t.title for t in self.plan.tasks), *(s.title for s in self.plan.body)))
+        return bool(self.plan) and bool(titles_named(self.spelled, [
+            *((s.number, s.title) for s in self.plan.body), *((str(t.number), t.title) for t in self.plan.tasks)]))
 
     @cached_property
     def phrase_hits(self) -> list[Scored]:
@@ -278,13 +275,17 @@ class Evidence:
                 best, share = h, held
         return best
 
-    def stated_share(self, chunk: Chunk, kind: str, weights: Mapping[str, float] | None = None) -> float:
-        """How much of the question's key words (those asking for the fact left out, or
-        ``weights``) the clause stating a fact of the kind holds, under the task's title, at best:
-        0.0 when none is stated."""
-        weights = self.topic_of(kind) if weights is None else weights
-        return max((ex.text_share(f"{chunk.task_title}\n{ex.clause_of(f.sentence, f.text)}", weights)
-                    for f in self.stated(chunk, kind)), default=0.0)
+    def stated_share(self, chunk: Chunk, kind: str) -> float:
+        """How much of the question's key words (those asking for the fact left out) the clause
+        stating a fact of the kind holds, under the task's title, at best: 0.0 when none is
+        stated."""
+        return max((share for _, share in self.stated_shares(chunk, kind, self.topic_of(kind))), default=0.0)
+
+    def stated_shares(self, chunk: Chunk, kind: str, weights: Mapping[str, float]) -> Iterator[tuple[Fact, float]]:
+        """Each fact of the kind the chunk states, with the share of ``weights`` its clause
+        holds under the task's title."""
+        for f in self.stated(chunk, kind):
+            yield f, ex.text_share(f"{chunk.task_title}\n{ex.clause_of(f.sentence, f.text)}", weights)
 
     def unasked(self, asks: str | None) -> str:
         """The question without its words asking for the kind of fact ``asks`` (时间上, 是谁):

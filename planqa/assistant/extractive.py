@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from planqa.assistant.answer import Citation, place
-from planqa.assistant.rules import generic_words, pattern, table
+from planqa.assistant.rules import names_a_topic, pattern, table
 from planqa.index.chunk import Chunk, split_sentences
 from planqa.index.lexical import STOP_WORDS, content_words, tagged, tokenize
 from planqa.ingest.grammar import grammar
@@ -205,8 +205,8 @@ def modifies_a_noun(question: str) -> bool:
     own ("重点人员和场所的基础信息"): one thing asked, not topics listed (not 调查、课题研究方面的安排)."""
     parts = _joined(question)
     last = parts[-1].split("，")[0] if len(parts) > 1 else ""
-    kinds = generic_words() | table().word_set("class_noun")  # 协会、研究院之类的组织: kinds, not a thing
-    return any(len(w) > 1 and w not in kinds for rest in last.split("的")[1:] for w in content_words(rest))
+    kinds = table().word_set("class_noun")  # 协会、研究院之类的组织: kinds, not a thing
+    return any(names_a_topic(rest, kinds) for rest in last.split("的")[1:])
 
 
 def _joined(question: str) -> list[str]:
@@ -406,21 +406,21 @@ def group_share(chunk: Chunk, groups: Sequence[tuple[float, Sequence[str]]]) -> 
 def term_share(chunk: Chunk, terms: Sequence[str], idf: Mapping[str, float]) -> float:
     """The idf-weighted share of ``terms`` that the task's own words contain; a verb the
     segmenter glued to its object (开展调查) is there when both are ("开展前瞻研判和调查研究")."""
-    total = sum(idf.get(t, 0.0) for t in terms)
-    if not total:
-        return 0.0
-    text = own_words(chunk)
-    return sum(idf.get(t, 0.0) for t in terms if t in text or _parts_in(t, text, idf)) / total
+    return _share(chunk, terms, idf, whole_words=False)
 
 
 def word_share(chunk: Chunk, terms: Sequence[str], idf: Mapping[str, float]) -> float:
     """``term_share`` by the task's whole words: 委员 is not said by 委员会, nor 代表 by 代表大会."""
+    return _share(chunk, terms, idf, whole_words=True)
+
+
+def _share(chunk: Chunk, terms: Sequence[str], idf: Mapping[str, float], whole_words: bool) -> float:
     total = sum(idf.get(t, 0.0) for t in terms)
     if not total:
         return 0.0
     text = own_words(chunk)
-    words = _words_of(text)
-    return sum(idf.get(t, 0.0) for t in terms if t in words or _parts_in(t, text, idf)) / total
+    said = _words_of(text) if whole_words else text
+    return sum(idf.get(t, 0.0) for t in terms if t in said or _parts_in(t, text, idf)) / total
 
 
 @lru_cache(maxsize=4096)

@@ -50,6 +50,7 @@ class Table:
         return self.sets[name]
 
 
+@cache
 def generic_words() -> frozenset[str]:
     """Words that name items of any plan, no topic of their own (任务, 措施, 行动, 安排, 方面,
     一共, 重点, 具体 …): the `item_noun`, `action_noun`, `plan_things`, `part_item`, `total` and
@@ -57,6 +58,20 @@ def generic_words() -> frozenset[str]:
     t = table()
     return frozenset().union(*(t.word_set(n) for n in (
         "item_noun", "action_noun", "plan_things", "part_item", "total", "qualifier")))
+
+
+def names_a_topic(text: str, besides: frozenset[str] = frozenset()) -> bool:
+    """Whether ``text`` holds a word of two characters or more that is none of the generic words
+    (nor of ``besides``): 资金 in "资金方面", none in "有哪几项"."""
+    generic = generic_words() | besides
+    return any(len(w) > 1 and w not in generic for w in content_words(text))
+
+
+def which_word(question: str) -> tuple[int, int] | None:
+    """Where the question's first word asking which things there are (`which_things`) stands:
+    (start, end), or None."""
+    found = [(i, i + len(w)) for w in table().words["which_things"] if (i := question.find(w)) >= 0]
+    return min(found) if found else None
 
 
 def alternatives(words: Sequence[str], slot: bool = False) -> str:
@@ -384,8 +399,7 @@ def _topic_inside(x: Match, number: str | None, text: str) -> bool:
     title = dict(x.frame.section_titles).get(number or "", "")
     after = text.split(title, 1)[1] if title and title in text else ""
     inside = next((after[len(w):] for w in ("里面", "当中", "之中", "里", "中") if after.startswith(w)), None)
-    return inside is not None and _names_a_thing(x, inside) and any(
-        len(w) > 1 and w not in generic_words() for w in content_words(inside))
+    return inside is not None and _names_a_thing(x, inside) and names_a_topic(inside)
 
 
 CLAUSE_CHARS = 6  # a clause of a part's title this long names the part, as its whole title does

@@ -370,6 +370,7 @@ def test_the_best_hit_stating_the_fact_asked_wins_over_a_titled_task_without_it(
     evidence = NS(states=lambda chunk, asks: bool(stated(chunk, asks)), stated=stated,
                   topic_of=lambda asks: {"示范": 1.0, "工厂": 1.0, "有效期": 2.0})
     evidence.stated_share = lambda chunk, asks: Evidence.stated_share(evidence, chunk, asks)
+    evidence.stated_shares = lambda chunk, asks, weights: Evidence.stated_shares(evidence, chunk, asks, weights)
     me, turn = NS(_answerable=lambda chunk: chunk), NS(intent=NS(asks="when"), evidence=evidence)
     assert Assistant._states_instead(me, turn, [renewal, titled], titled)
     assert not Assistant._states_instead(me, turn, [titled, renewal], titled)  # the titled one is best
