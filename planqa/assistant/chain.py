@@ -54,6 +54,7 @@ PART_HITS, PART_BAND, PART_TITLE_SHARE = 3, 0.8, 0.5  # a part answers "which pa
 RELATED_BAND = 0.75  # a task scoring this close to the best one is listed as related too
 MAX_RELATED = 4  # among the best hits only
 MAX_TOPIC_SHARE = 0.25  # a joined topic found in more of the tasks than this is too general
+ITEM_HEAD_CHARS = 2  # the last characters of a counted noun that name an item (专项行动 → 行动)
 MAX_TOPICS = 4  # more joined parts than this are a list of words, not topics to place apart
 OVERVIEW_BAND = 0.85  # a task scoring this close to the overview, with its words, answers instead
 STICKY = 0.75  # a follow-up stays with the previous task when it scores this close to the top
@@ -172,7 +173,7 @@ STRUCTURAL = ("meta", "section", "task")  # answered from the outline, not by re
 NOT_UNDERSTOOD = "没有理解这个问题。可以换个说法，或者问{name}的某一部分、某一项，例如：{examples}"
 GREETING = "您好！我可以回答关于{name}的问题，并注明出自第几项任务。例如：{examples}"
 THANKS = "不客气。还可以接着问，例如：{examples}"
-COMPOSE = "我只回答{name}里写了什么，并注明出自第几项任务，不代写文稿，也不代办计划以外的事（推荐、规划、预订等）。可以这样问，例如：{examples}"
+COMPOSE = "我只回答{name}里写了什么，并注明出自第几项任务，不代写文稿，也不代办计划以外的事（推荐、规划、预订、转发、打印等）。可以这样问，例如：{examples}"
 SEND_FILE = "我只回答{name}里写了什么，并注明出自第几项任务，不能发送文件或提供下载。可以这样问，例如：{examples}"
 
 
@@ -474,6 +475,9 @@ class Assistant:
                 ex.mentions(h.chunk, [question]) for h in hits):
             return self._retrieve(turn)  # a term the plan does not print whole: asked about, judged there
         terms, found = self._containing(question, hits, turn.evidence.lexicon, turn.intent.literal)
+        if found and (turn.intent.literal or structure.quoted_terms(question)) \
+                and not table().flag("asks_items", question):
+            found += self._parts_printing(turn, terms)  # where it stands: a part's own text too
         if units := self._units_named(turn, hits):  # "哪些任务是省市场监管局牵头的？"
             led = self._in_plan_order([h for h in hits if self._led_by(turn, h, units)])
             return self._listing(turn, led, units)  # in the plan's order: no task leads more
@@ -496,6 +500,12 @@ class Assistant:
                 turn.evidence.states(h.chunk, asks) for h in found + related)):
             return self._retrieve(turn)  # judged there: e.g. names asked that no task gives
         return self._listing(turn, found, terms, related)
+
+    @staticmethod
+    def _parts_printing(turn: Turn, terms: list[str]) -> list[Scored]:
+        """The passages of parts, not of their tasks (a part's lead, a part without numbered
+        tasks), that print the terms word for word."""
+        return [h for h in turn.evidence.hits if h.chunk.kind == "section" and ex.mentions(h.chunk, terms)]
 
     @staticmethod
     def _besides_context(turn: Turn, hits: list[Scored]) -> list[Scored]:
@@ -568,7 +578,8 @@ class Assistant:
         shown = "、".join(f"“{t}”" for t in terms)
         if not found:
             return self._compose(turn, items, f"与问题最相关的{len(items)}项任务（按相关程度排列）：")
-        answer = self._compose(turn, items[: len(found)], f"涉及{shown}的共有{len(found)}项任务：")
+        count = f"{len(found)}项任务" if all(h.chunk.kind == "task" for h in found) else f"{len(found)}处"
+        answer = self._compose(turn, items[: len(found)], f"涉及{shown}的共有{count}：")
         if not related:
             return answer
         extra = self._compose(turn, items[len(found):], "内容相关的还有：")
@@ -580,10 +591,10 @@ class Assistant:
         places: dict[tuple[str, str, int | None], float] = {}
         for plan_id in dict.fromkeys(h.chunk.plan for h in hits):
             if (entry := self.search.entries.get(plan_id)) is not None:
-                for i, task in enumerate(entry.plan.tasks):
-                    number = entry.plan.section_of(task).ref
-                    places.setdefault((plan_id, number, None), i - 0.5)  # a part before its tasks
-                    places[(plan_id, number, task.number)] = i
+                for section in entry.plan.sections:  # a part's own text before its tasks
+                    places[(plan_id, section.ref, None)] = len(places)
+                    for task in section.tasks:
+                        places[(plan_id, section.ref, task.number)] = len(places)
         last = len(places)
         return sorted(hits, key=lambda h: -1 if h.chunk.kind == "overview" else places.get(
             (h.chunk.plan, h.chunk.section_number, h.chunk.task_number), last))
@@ -795,9 +806,19 @@ class Assistant:
             return None
         section = self._part_titled(turn.question, plan)
         if section is None or not section.tasks or not (
-                section.title.endswith(nouns[0]) or nouns[0] in table().word_set("part_item")):
+                section.title.endswith(nouns[0]) or nouns[0] in table().word_set("part_item")
+                or re.search(f"(?:几|多少)[^，。？]{{0,6}}{re.escape(section.title)}", turn.question)
+                or self._items_named(section, nouns[0])):
             return None
         return self._reply(turn, structure.answer_section(plan, section))
+
+    @staticmethod
+    def _items_named(section: Section, noun: str) -> bool:
+        """Whether most of the part's tasks are titled as what the question counts: 几个专项行动
+        of tasks titled …开展“策源”行动."""
+        head = noun[-ITEM_HEAD_CHARS:]
+        titled = sum(t.title.rstrip("”\"’'）)】 ").endswith(head) for t in section.tasks)
+        return len(noun) > ITEM_HEAD_CHARS and 2 * titled > len(section.tasks)
 
     def _retrieval(self, turn: Turn) -> tuple[Answer | None, list[Scored], Scored | None]:
         """Hits for the question, the one to answer from, or the refusal."""
@@ -812,7 +833,10 @@ class Assistant:
                 lambda h: (h.chunk.task_number, h.chunk.section_number) == (ctx.task, ctx.section)
                 if inside else h.chunk.section_number == ctx.section)
             hits = [h for h in hits if keep(h)] or hits
-        followed = False
+            if turn.intent.besides is not None:  # "…这块还有别的吗": the part's other tasks
+                hits = [h for h in hits if h.chunk.task_number != turn.intent.besides] or hits
+        # the part's other tasks asked for: about the tasks in view, however near its words are
+        followed = bool(within) and turn.intent.besides is not None
         if (held := self._sticky(turn, hits)) is not None:  # the conversation's task answers, and
             hits = [held] + [h for h in hits if h is not held]  # is the one checked for the fact
             followed = turn.evidence.names_nothing
@@ -984,8 +1008,8 @@ class Assistant:
     def _sticky(self, turn: Turn, hits: list[Scored]) -> Scored | None:
         """In a conversation, a question that the previous task answers about as well as the
         best hit stays with that task ("要争取哪方面的资金支持？" after task 18)."""
-        if not turn.context or turn.context.task is None or not hits:
-            return None
+        if not turn.context or turn.context.task is None or not hits or turn.intent.besides == turn.context.task:
+            return None  # "…还有别的吗": another task than the one shown
         for h in hits[:3]:
             if h.chunk.task_number == turn.context.task and h.score >= STICKY * hits[0].score:
                 return h

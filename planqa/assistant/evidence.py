@@ -38,6 +38,8 @@ NO_FACT_NEEDED = {"part", "whether"}  # asked kinds that any task answers
 LOCATIVE_REACH = 6  # characters before a place where 在/于/地点 may stand
 RATIO_MARKS = ("%", "％", "百分之", "成")
 DAY_MARKS = "月日号旬"  # a date that says which day (or part of a month)
+# A time that names a year: 2025年, 〔2021〕, 明年, 年底 (not 每年, 定期).
+YEAR_NAMED = re.compile(r"(?:19|20)[0-9]{2}|[0-9〇零一二三四五六七八九]年|(?<!每)(?<!逐)年(?!度)|[今明后去前本]年")
 MAX_PHRASE_TASKS = 0.3  # a phrase in more of the tasks than this names no topic of its own
 FACT_BAND = 0.6  # a hit this close to the best one that states the fact asked for may answer instead
 FACT_SHARE = 0.6  # ... when the clause stating it (under its title) holds this much of the key words
@@ -235,6 +237,8 @@ class Evidence:
             found = tuple(f for f in of_kind(self.facts(chunk), "when") if f.text not in self.own_years)
             if kind == "date":
                 return tuple(f for f in found if any(c in f.text for c in DAY_MARKS))
+            if self._asks_year:  # 定期, 每年 or 常态化 names no year
+                found = tuple(f for f in found if YEAR_NAMED.search(f.text))
             told = of_kind(self.facts(chunk), "event_time")
             if not self._point_in_time:  # "及时总结" answers 什么时候总结, not 截止时间
                 told += of_kind(self.facts(chunk), "time_manner")
@@ -307,6 +311,12 @@ class Evidence:
         if asks not in self._topics:
             self._topics[asks] = ex.topic_weights(self.unasked(asks), self.idf)
         return self._topics[asks]
+
+    @cached_property
+    def _asks_year(self) -> bool:
+        from planqa.assistant.rules import table
+
+        return table().flag("asks_year", self.spelled)
 
     @cached_property
     def _point_in_time(self) -> bool:

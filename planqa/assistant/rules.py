@@ -196,6 +196,7 @@ class Frame:
     owner: tuple[str, ...] = ()  # owner_names()
     part_sizes: tuple[int, ...] = ()  # how many tasks each part holds, in section_titles' order
     common: frozenset[str] = frozenset()  # runs of the titles that are the plan's subject
+    part_texts: tuple[tuple[str, ...], ...] = ()  # each part's tasks (title and text), in section_titles' order
 
 
 def plan_frame(plan: Plan | None, context: Context | None = None) -> Frame:
@@ -207,8 +208,9 @@ def plan_frame(plan: Plan | None, context: Context | None = None) -> Frame:
     nouns = tuple(genre[i:] for i in range(len(genre) - 1))
     titles = tuple((s.number, s.title) for s in plan.body)
     sizes = tuple(len(s.tasks) for s in plan.body)
+    texts = tuple(tuple(f"{t.title} {t.text}" for t in s.tasks) for s in plan.body)
     return Frame(context, titles, nouns, owner_names(plan.title, plan.issuer, nouns), sizes,
-                 common_phrases(plan))
+                 common_phrases(plan), texts)
 
 
 def needs_met(needs: str, ctx: Context | None) -> bool:
@@ -388,7 +390,7 @@ def _section_title(x: Match) -> Query | None:
     number = section_by_title(x.question, x.frame.section_titles, x.frame.common)
     if number is None and by_word:  # "改革那部分"
         number = _part_by_word(before, x.frame.section_titles)
-    if not by_word and _topic_inside(x, number, before):
+    if not by_word and (_topic_inside(x, number, before) or _topic_in_part(x, number)):
         return None  # "保障措施里资金方面有什么支持": a topic inside the part, searched
     return Query("section", section_number=number) if number else None
 
@@ -400,6 +402,25 @@ def _topic_inside(x: Match, number: str | None, text: str) -> bool:
     after = text.split(title, 1)[1] if title and title in text else ""
     inside = next((after[len(w):] for w in ("里面", "当中", "之中", "里", "中") if after.startswith(w)), None)
     return inside is not None and _names_a_thing(x, inside) and names_a_topic(inside)
+
+
+IN_PART_WORDS = 2  # words of the question only the part's tasks print: a thing inside it
+
+
+def _topic_in_part(x: Match, number: str | None) -> bool:
+    """Whether the question names, besides the part, things some of its tasks print (at most
+    half of them) and its title does not ("质量保障方面，学校和企业之间怎么合作": 学校, 企业;
+    "做芯片、框架这类支撑的培养方向都包括啥"); one such word is the part's own business ("保障措施
+    方面怎么落实"), and a question asking which part it is asks for the part."""
+    at = [i for i, (n, _) in enumerate(x.frame.section_titles) if n == number]
+    if x.asks == "part" or not at or len(x.frame.part_texts) <= at[0]:
+        return False
+    title, tasks = x.frame.section_titles[at[0]][1], x.frame.part_texts[at[0]]
+    skip = generic_words() | set(x.frame.owner)
+    words = content_words(x.doc.sub(" ", pattern("by_genre").sub(" ", x.question)))  # 这份意见: the plan
+    inside = {w for w in words if len(w) > 1 and w not in skip and w not in title
+              and 0 < 2 * sum(w in t for t in tasks) <= len(tasks)}
+    return len(inside) >= IN_PART_WORDS
 
 
 CLAUSE_CHARS = 6  # a clause of a part's title this long names the part, as its whole title does
@@ -414,7 +435,9 @@ def _section_named(x: Match) -> Query | None:
                         for c in title_clauses(title))]
     if len(named) != 1:
         return None
-    if _topic_inside(x, named[0], x.question):
+    title = dict(x.frame.section_titles)[named[0]]
+    asked = re.search(f"(?:{alternatives(table().words['which'])}|什么){re.escape(title)}", x.question)
+    if _topic_inside(x, named[0], x.question) or (not asked and _topic_in_part(x, named[0])):
         return None  # "保障措施里，资金和人才这两方面…": topics inside the part, searched
     return Query("section", section_number=named[0])
 
@@ -452,10 +475,10 @@ def _this_section(x: Match) -> Query:
     if t.flag("rest", q):  # "这一部分剩下的呢？"
         return Query("section", section_number=ctx.section, followup=True, besides=ctx.task)
     named = not topicless(q[: x.m.start()] + q[x.m.end():])  # "这部分还有别的任务吗" names nothing
+    besides = ctx.task if t.flag("others", q) else None  # "引进人才这块还有别的吗": not the task shown
     # "这部分里和青少年有关的是哪项"; "这块给了多少经费？" asks a fact of it, not its tasks
     if t.flag("within", q) or (named and not t.flag("several", q)) or (x.asks not in (None, "count", "part", "whether") and not t.flag("apart", q)):
-        return Query("search", within=True, asks=x.asks, followup=True)
-    besides = ctx.task if t.flag("others", q) else None
+        return Query("search", within=True, asks=x.asks, followup=True, besides=besides)
     return Query("section", section_number=ctx.section, followup=True, besides=besides)
 
 

@@ -3,21 +3,21 @@
 from collections.abc import Sequence
 
 
-def top1(expected: Sequence[int], ranked: Sequence[int | None], any_of: bool = False) -> float:
+def top1(expected: Sequence[int | str], ranked: Sequence[int | str | None], any_of: bool = False) -> float:
     """1 if the first ranked task is the expected best one (or any expected one, ``any_of``)."""
     if not expected or not ranked:
         return 0.0
     return float(ranked[0] in expected if any_of else ranked[0] == expected[0])
 
 
-def recall_at(expected: Sequence[int], ranked: Sequence[int | None], k: int) -> float:
+def recall_at(expected: Sequence[int | str], ranked: Sequence[int | str | None], k: int) -> float:
     """Share of the expected tasks found among the first ``k`` ranked."""
     if not expected:
         return 0.0
     return len(set(expected) & set(ranked[:k])) / len(set(expected))
 
 
-def reciprocal_rank(expected: Sequence[int], ranked: Sequence[int | None]) -> float:
+def reciprocal_rank(expected: Sequence[int | str], ranked: Sequence[int | str | None]) -> float:
     """1/rank of the first expected task in the ranking (0 if none)."""
     for i, task in enumerate(ranked, start=1):
         if task in expected:
@@ -25,7 +25,7 @@ def reciprocal_rank(expected: Sequence[int], ranked: Sequence[int | None]) -> fl
     return 0.0
 
 
-def precision(expected: Sequence[int], cited: Sequence[int | None]) -> float:
+def precision(expected: Sequence[int | str], cited: Sequence[int | str | None]) -> float:
     """Share of the cited tasks that are expected: a list of every task scores low."""
     if not cited:
         return 0.0

@@ -31,6 +31,9 @@ class Question:
     answer_any: tuple[str, ...] = ()
     abstain: bool = False
     cite: tuple[tuple[str, ...], ...] = ()  # printed label paths, resolved into ``tasks``
+    # The parts a cite path names whole, as (section ref, its tasks): an answer citing such a part
+    # itself (its lead, or a part without numbered tasks) cites what the question expects.
+    parts: tuple[tuple[str, tuple[int, ...]], ...] = ()
 
 
 def _lines(path: str | Path) -> list[str]:
@@ -131,6 +134,15 @@ def _within(sections: Sequence[Section], path: tuple[str, ...]) -> tuple[int, ..
     return (holding[0].number,) if len(holding) == 1 else None
 
 
+def _part_cited(plan: Plan, path: tuple[str, ...]) -> Section | None:
+    """The part a path names whole (["三、"], ["附件2", "一、"]), else None."""
+    named = _attachment_named(plan, path[0]) if path else None
+    sections, rest = (plan.sections_of(named), path[1:]) if named is not None else (plan.body, path)
+    if len(rest) != 1:
+        return None
+    return next((s for s in sections if s.number and _names_part(rest[0], s)), None)
+
+
 def _line_key(line: str) -> tuple[str, int] | None:
     found = grammar().label(line.strip())
     return (found.level.name, found.value) if found else None
@@ -145,12 +157,15 @@ def resolve_cites(questions: list[Question], plan: Plan) -> list[Question]:
             resolved.append(q)
             continue
         tasks: list[int] = []
+        parts = []
         for path in q.cite:
             found = _tasks_at(plan, path)
             if found is None:
                 raise PlanqaError(f"问题 {q.id} 的出处 {'/'.join(path)} 在《{plan.title or plan.plan_id}》里找不到")
             tasks += [n for n in found if n not in tasks]
-        resolved.append(replace(q, tasks=tuple(tasks)))
+            if (part := _part_cited(plan, path)) is not None:
+                parts.append((part.ref, tuple(t.number for t in part.tasks)))
+        resolved.append(replace(q, tasks=tuple(tasks), parts=tuple(parts)))
     return resolved
 
 

@@ -1,7 +1,7 @@
 """Ask an assistant a question set (and conversations) and score every answer."""
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planqa.assistant.answer import Answer
 from planqa.errors import PlanqaError
@@ -19,12 +19,31 @@ class Scored:
     error: str = ""
 
     @property
-    def cited(self) -> list[int | None]:
-        return [c.task for c in self.answer.citations] if self.answer else []
+    def cited(self) -> list[int | str | None]:
+        return cited_answers(self.question, self.answer)
 
     def metrics(self) -> dict[str, float]:
         """The metrics that apply to this question (pure: from the question and the answer)."""
         return score(self.question, self.answer)
+
+
+def expected_answers(q: Question) -> tuple[int | str, ...]:
+    """What a question expects cited: its tasks, and each part it names whole that has no
+    numbered tasks (by its ref)."""
+    return q.tasks + tuple(ref for ref, tasks in q.parts if not tasks)
+
+
+def cited_answers(q: Question, a: Answer | None) -> list[int | str | None]:
+    """What an answer cites, in order: its tasks; a citation of a part itself (no task) that the
+    question names whole stands for that part's tasks (or the part, when it has none)."""
+    whole = dict(q.parts)
+    cited: list[int | str | None] = []
+    for c in a.citations if a else ():
+        if c.task is None and c.section in whole:
+            cited += whole[c.section] or [c.section]
+        else:
+            cited.append(c.task)
+    return cited
 
 
 # Kinds that ask for every task where something is (哪些任务提到…): none of them is the best one,
@@ -35,27 +54,29 @@ LIST_KINDS = frozenset({"multi", "list", "keyword"})
 def score(q: Question, a: Answer | None) -> dict[str, float]:
     out: dict[str, float] = {}
     abstained = a.abstained if a else True
-    cited = [c.task for c in a.citations] if a else []
+    cited = cited_answers(q, a)
+    expected = expected_answers(q)
     if q.abstain:
         out["refused"] = float(abstained)
         return out
     out["false_refusal"] = float(abstained)
-    if q.tasks:
-        out["top1"] = top1(q.tasks, cited, any_of=q.kind in LIST_KINDS)
-        out["recall@3"] = recall_at(q.tasks, cited, 3)
-        out["mrr"] = reciprocal_rank(q.tasks, cited)
-        if len(q.tasks) > 1:
-            out["full_recall"] = float(set(q.tasks) <= set(cited))
-            out["list_precision"] = precision(q.tasks, cited)
+    if expected:
+        out["top1"] = top1(expected, cited, any_of=q.kind in LIST_KINDS)
+        out["recall@3"] = recall_at(expected, cited, 3)
+        out["mrr"] = reciprocal_rank(expected, cited)
+        if len(expected) > 1:
+            out["full_recall"] = float(set(expected) <= set(cited))
+            out["list_precision"] = precision(expected, cited)
         elif not abstained:  # one task answers it: citing more dilutes the answer
             out["over_list"] = float(len(set(cited)) > 1)
     if q.answer_any:
         text = a.answer if a else ""
-        out["fact"] = float(any(x in text for x in q.answer_any) and len(text) <= max_fact_chars(q, cited))
+        quoted = [c.task if c.task is not None else c.section for c in a.citations] if a else []
+        out["fact"] = float(any(x in text for x in q.answer_any) and len(text) <= max_fact_chars(q, quoted))
     return out
 
 
-def max_fact_chars(q: Question, cited: Sequence[int | None]) -> int:
+def max_fact_chars(q: Question, cited: Sequence[int | str | None]) -> int:
     """How long an answer holding the expected fact may be: a listing of the several tasks a
     question expects quotes each task it lists (a one-task answer gets no more room)."""
     listed = min(len(q.tasks), len(set(cited)))
@@ -90,7 +111,7 @@ def run_conversations(ask: Ask, conversations: list[Conversation], plan: str | N
 
 def _one(ask: Ask, q: Question, plan, history, kind: str | None = None) -> Scored:
     if kind and not q.kind:
-        q = Question(q.id, q.question, q.tasks, kind, q.answer_any, q.abstain)
+        q = replace(q, kind=kind)
     try:
         return Scored(q, ask(q.question, plan=plan, history=history, id=q.id))
     except PlanqaError as err:

@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from planqa.eval.metrics import mean, percentile, refusal_precision, refusal_recall
-from planqa.eval.runner import Scored
+from planqa.eval.runner import Scored, expected_answers
 
 METRICS = ["top1", "recall@3", "mrr", "full_recall", "list_precision", "over_list", "refusal_precision", "refusal_recall",
            "false_refusal", "fact", "p50_ms", "p95_ms"]
@@ -50,7 +50,7 @@ def misses(results: Sequence[Scored]) -> list[dict]:
             a = r.answer
             out.append({
                 "id": r.question.id, "kind": r.question.kind, "question": r.question.question,
-                "expected": list(r.question.tasks) or ("拒答" if r.question.abstain else "—"),
+                "expected": list(expected_answers(r.question)) or ("拒答" if r.question.abstain else "—"),
                 "expected_facts": list(r.question.answer_any), "failed": failed or ["error"],
                 "got": [c.task for c in a.citations] if a else [], "abstained": a.abstained if a else None,
                 "answer": a.answer if a else r.error,

@@ -388,6 +388,49 @@ def test_how_soon_an_action_follows_answers_when_but_no_deadline(tmp_path):
         assert refused.abstained
 
 
+def test_a_listing_of_where_a_term_stands_names_parts_that_print_it(tmp_path):
+    text = ("某市智能化改造三年行动方案\n一、总体要求\n运用5G、工业互联网等技术改造传统产业。\n"
+            "二、重点任务\n（一）推动园区上线\n推进5G等新型基础设施建设。\n（二）推动设备换芯\n推广数控机床。\n")
+    with assistant_over(tmp_path, "upgrade-plan", text) as assistant:
+        answer = assistant.ask("哪些地方出现了“5G”？")
+        assert [(c.section, c.task) for c in answer.citations] == [("一", None), ("二", 1)]
+        assert "共有2处" in answer.answer
+        items = assistant.ask("“5G”出现在哪几条里？")  # numbered items: a part's text is none
+        assert [(c.section, c.task) for c in items.citations] == [("二", 1)]
+
+
+def test_a_count_of_what_a_part_titles_its_items_is_the_part(tmp_path):
+    text = ("某省信息技术创新能力提升行动计划\n一、重点任务\n（一）聚焦基础理论，开展“策源”行动\n实施基础研究项目。\n"
+            "（二）瞄准关键环节，开展“攻坚”行动\n突破关键技术。\n（三）强化平台赋能，开展“筑巢”行动\n建设创新平台。\n"
+            "二、培养方向\n（一）基础理论方向\n研究基础理论。\n（二）应用技术方向\n研究应用技术。\n")
+    with assistant_over(tmp_path, "it-plan", text) as assistant:
+        acts = assistant.ask("重点任务里一共安排了几个专项行动？")
+        assert [c.task for c in acts.citations] == [1, 2, 3] and "3项" in acts.answer
+        directions = assistant.ask("一共给出了几个参考培养方向？")
+        assert [c.task for c in directions.citations] == [4, 5]
+
+
+def test_others_in_the_part_of_the_task_shown_are_the_other_tasks(tmp_path):
+    text = ("某省科协工作要点\n一、做好科技人才工作\n1.强化人才工作\n研究编制引才目录，引进高层次人才，做好人才引进工作。\n"
+            "2.实施海智计划\n建设海智基地，做好引进人才工作，吸引海外人才回国，引进人才。\n3.开展主题活动\n组织系列活动。\n"
+            "二、推进科普工作\n4.建设科技馆\n推进新馆建设。\n")
+    with assistant_over(tmp_path, "talent-plan", text) as assistant:
+        first = assistant.ask("海智计划今年有啥安排")
+        assert first.citations[0].task == 2
+        other = assistant.ask("引进人才这块还有别的吗", history=[first])
+        assert other.citations[0].task == 1
+
+
+def test_a_year_asked_for_is_no_period(tmp_path):
+    text = ("某市标准体系建设指南\n一、组织实施\n（一）加快任务落实\n根据发展的不同阶段，定期修订本指南。\n"
+            "（二）建设信息平台\n2025年底前建成标准公共服务平台。\n")
+    with assistant_over(tmp_path, "standards-guide", text) as assistant:
+        assert "定期" in assistant.ask("本指南什么时候修订？").answer
+        assert assistant.ask("本指南下一次修订在哪一年？").abstained  # 定期 names no year
+        answer = assistant.ask("标准公共服务平台哪一年建成？")
+        assert not answer.abstained and "2025年底前" in answer.answer
+
+
 @pytest.mark.parametrize(("question", "noun"), [
     ("这个调查主要想摸清哪些情况？", "调查"),
     ("那这次论坛在哪儿办？", "论坛"),

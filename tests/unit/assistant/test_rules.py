@@ -31,7 +31,7 @@ def frame(ctx: dict | None) -> Frame:
         context = Context("p", ctx["task"], ctx.get("section"), tasks, listed=tasks if len(tasks) > 1 else (),
                           question=ctx.get("question", ""), recent=tuple(ctx.get("recent", ())))
     return Frame(context, tuple(tuple(t) for t in PLAN["section_titles"]), tuple(PLAN["doc_nouns"]),
-                 tuple(PLAN["owner"]), tuple(PLAN["part_sizes"]))
+                 tuple(PLAN["owner"]), tuple(PLAN["part_sizes"]), part_texts=tuple(PLAN["part_texts"]))
 
 
 @pytest.mark.parametrize("rule, example", ROWS, ids=[f"{r}:{e['q']}" for r, e in ROWS])

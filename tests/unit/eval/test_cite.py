@@ -122,3 +122,11 @@ def test_the_attachment_that_is_the_plan_itself_may_be_named_first(tmp_path):
     assert [q.tasks for q in resolve_cites(questions, plan)] == [(2,), ()]
     with pytest.raises(PlanqaError):
         resolve_cites(load_any(_set(tmp_path, [{"id": "x", "question": "?", "cite": [["附件3", "一、"]]}]))[0], plan)
+
+
+def test_a_path_naming_a_whole_part_is_kept_with_its_tasks(tmp_path, jinan):
+    questions, _ = load_any(_set(tmp_path, [
+        {"id": "c", "question": "第三部分讲什么？", "cite": [["三"]]},
+        {"id": "a", "question": "人工智能+农业？", "cite": [["二", "（三）", "10．"]]}]))
+    parts = {q.id: q.parts for q in resolve_cites(questions, jinan)}
+    assert parts == {"c": (("三", (7, 8)),), "a": ()}

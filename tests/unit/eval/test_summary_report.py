@@ -90,3 +90,18 @@ def test_report_names_metrics_in_chinese_and_groups_misses():
     assert page.count("<details>") == len({m["kind"] for m in wrong}) and "<details open" not in page
     assert page.count('class="answer"') == len(wrong) and page.count('class="miss"') == len(wrong)
     assert 'name="viewport"' in page and "<th>回答</th>" not in page
+
+
+def test_an_answer_citing_a_part_the_question_names_whole_cites_what_it_expects():
+    part = Citation("p", None, "二", "二、培养方向", "按照三部委文件…", 1.0)  # the part's lead, no task
+    whole = Question("w", "问", (5, 6, 7), "part", parts=(("二", (5, 6, 7)),))
+    assert score(whole, Answer("问", "答", False, (part,)))["top1"] == 1.0
+    assert score(whole, Answer("问", "答", False, (part,)))["full_recall"] == 1.0
+    # a part without numbered tasks is expected by its ref
+    bare = Question("b", "问", (), "who", answer_any=("三部委",), parts=(("附件1/二", ()),))
+    lead = Citation("p", None, "附件1/二", "二、", "三部委", 1.0)
+    assert score(bare, Answer("问", "按照三部委文件", False, (lead,))) == {
+        "false_refusal": 0.0, "top1": 1.0, "recall@3": 1.0, "mrr": 1.0, "over_list": 0.0, "fact": 1.0}
+    # ... but a part's lead answers no question about one task inside it
+    one = Question("o", "问", (6,), "paraphrase")
+    assert score(one, Answer("问", "答", False, (part,)))["top1"] == 0.0
