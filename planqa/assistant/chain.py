@@ -466,7 +466,8 @@ class Assistant:
             return listed  # "产业生态优化工程下面列了哪些具体工作？": that task's items
         hits = self._besides_context(turn, list(turn.evidence.task_hits))
         question = turn.question
-        if turn.plan and (parts := named_parts(turn.plan, question)):  # "主要任务里哪些和港口有关"
+        parts = named_parts(turn.plan, question) if turn.plan else ()
+        if parts:  # "主要任务里哪些和港口有关"
             hits = [h for h in hits if h.chunk.section_number in parts] or hits
             for part in turn.plan.body:
                 if part.number in parts:
@@ -475,9 +476,8 @@ class Assistant:
                 ex.mentions(h.chunk, [question]) for h in hits):
             return self._retrieve(turn)  # a term the plan does not print whole: asked about, judged there
         terms, found = self._containing(question, hits, turn.evidence.lexicon, turn.intent.literal)
-        if found and (turn.intent.literal or structure.quoted_terms(question)) \
-                and not table().flag("asks_items", question):
-            found += self._parts_printing(turn, terms)  # where it stands: a part's own text too
+        if structure.quoted_terms(question) and not table().flag("asks_items", question):
+            found += self._parts_printing(turn, terms, parts)  # where “X” stands: a part's own text too
         if units := self._units_named(turn, hits):  # "哪些任务是省市场监管局牵头的？"
             led = self._in_plan_order([h for h in hits if self._led_by(turn, h, units)])
             return self._listing(turn, led, units)  # in the plan's order: no task leads more
@@ -502,10 +502,15 @@ class Assistant:
         return self._listing(turn, found, terms, related)
 
     @staticmethod
-    def _parts_printing(turn: Turn, terms: list[str]) -> list[Scored]:
-        """The passages of parts, not of their tasks (a part's lead, a part without numbered
-        tasks), that print the terms word for word."""
-        return [h for h in turn.evidence.hits if h.chunk.kind == "section" and ex.mentions(h.chunk, terms)]
+    def _parts_printing(turn: Turn, terms: list[str], parts: Sequence[str] = ()) -> list[Scored]:
+        """The parts whose own text (a part's lead, a part without numbered tasks) prints one of
+        the terms word for word, each once, among the parts the question names if it names any."""
+        printing = [h for h in turn.evidence.hits if h.chunk.kind == "section"
+                    and (not parts or h.chunk.section_number in parts) and any(ex.mentions(h.chunk, [t]) for t in terms)]
+        first: dict[str, Scored] = {}
+        for h in printing:  # a long part is searched in several passages: it is one place
+            first.setdefault(h.chunk.section_number, h)
+        return list(first.values())
 
     @staticmethod
     def _besides_context(turn: Turn, hits: list[Scored]) -> list[Scored]:
@@ -817,8 +822,9 @@ class Assistant:
         """Whether most of the part's tasks are titled as what the question counts: 几个专项行动
         of tasks titled …开展“策源”行动."""
         head = noun[-ITEM_HEAD_CHARS:]
+        items = table().word_set("action_noun") | table().word_set("part_item")  # 行动, 工程, 方向; not 平台
         titled = sum(t.title.rstrip("”\"’'）)】 ").endswith(head) for t in section.tasks)
-        return len(noun) > ITEM_HEAD_CHARS and 2 * titled > len(section.tasks)
+        return len(noun) > ITEM_HEAD_CHARS and head in items and 2 * titled > len(section.tasks)
 
     def _retrieval(self, turn: Turn) -> tuple[Answer | None, list[Scored], Scored | None]:
         """Hits for the question, the one to answer from, or the refusal."""
@@ -835,8 +841,8 @@ class Assistant:
             hits = [h for h in hits if keep(h)] or hits
             if turn.intent.besides is not None:  # "…这块还有别的吗": the part's other tasks
                 hits = [h for h in hits if h.chunk.task_number != turn.intent.besides] or hits
-        # the part's other tasks asked for: about the tasks in view, however near its words are
-        followed = bool(within) and turn.intent.besides is not None
+        # the part's other tasks asked for, naming nothing else: however near its words are
+        followed = bool(within) and turn.intent.besides is not None and turn.evidence.names_nothing
         if (held := self._sticky(turn, hits)) is not None:  # the conversation's task answers, and
             hits = [held] + [h for h in hits if h is not held]  # is the one checked for the fact
             followed = turn.evidence.names_nothing

@@ -38,8 +38,8 @@ NO_FACT_NEEDED = {"part", "whether"}  # asked kinds that any task answers
 LOCATIVE_REACH = 6  # characters before a place where 在/于/地点 may stand
 RATIO_MARKS = ("%", "％", "百分之", "成")
 DAY_MARKS = "月日号旬"  # a date that says which day (or part of a month)
-# A time that names a year: 2025年, 〔2021〕, 明年, 年底 (not 每年, 定期).
-YEAR_NAMED = re.compile(r"(?:19|20)[0-9]{2}|[0-9〇零一二三四五六七八九]年|(?<!每)(?<!逐)年(?!度)|[今明后去前本]年")
+# A time said in years (2025年, 〔2021〕, 每年, 年底前) answers a year asked; 定期 or 常态化 says none.
+YEAR_NAMED = re.compile(r"年|(?:19|20)[0-9]{2}")
 MAX_PHRASE_TASKS = 0.3  # a phrase in more of the tasks than this names no topic of its own
 FACT_BAND = 0.6  # a hit this close to the best one that states the fact asked for may answer instead
 FACT_SHARE = 0.6  # ... when the clause stating it (under its title) holds this much of the key words

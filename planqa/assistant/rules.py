@@ -416,7 +416,8 @@ def _topic_in_part(x: Match, number: str | None) -> bool:
     if x.asks == "part" or not at or len(x.frame.part_texts) <= at[0]:
         return False
     title, tasks = x.frame.section_titles[at[0]][1], x.frame.part_texts[at[0]]
-    skip = generic_words() | set(x.frame.owner)
+    t = table()  # words of any part's business: 全省, 各级, 开展, 落实 …
+    skip = generic_words() | set(x.frame.owner) | t.word_set("topicless") | t.word_set("own_plan") | t.word_set("work_verb")
     words = content_words(x.doc.sub(" ", pattern("by_genre").sub(" ", x.question)))  # 这份意见: the plan
     inside = {w for w in words if len(w) > 1 and w not in skip and w not in title
               and 0 < 2 * sum(w in t for t in tasks) <= len(tasks)}
@@ -528,6 +529,8 @@ def _meta(x: Match) -> Query | None:
         return None  # "不少于多少项", "要形成几项": a target a task sets
     if x.rule.name == "count_sections" and _names_a_thing(x):
         return None  # "指南把人工智能产业链分成了几个部分": the parts of a thing, not of the plan
+    if x.rule.name == "mainline" and _names_a_printed_topic(x, _besides_the_plan(x)):
+        return None  # "科普信息化这块，总体思路是怎样的": a topic's, searched
     said = x.m.group(0)
     if (x.rule.name == "title" and "叫" in said and x.ctx and x.ctx.task is not None
             and not any(n in said for n in ("文件", "通知", *x.frame.doc_nouns))):
@@ -545,6 +548,19 @@ def _attachments(x: Match) -> Query:
 def _names_a_thing(x: Match, before: str | None = None) -> bool:
     """Whether the words before the match (or ``before``) name something besides the plan itself
     (its nouns and owner, 这份, 一共, 分成, 提出了)."""
+    return any(len(w) > 1 and not w.isascii() for w in content_words(_besides_the_plan(x, before)))
+
+
+def _names_a_printed_topic(x: Match, text: str) -> bool:
+    """Whether ``text`` holds a word that is no generic word and that a task of the plan prints
+    (智库; not 上次 or 帮忙 of "谢谢上次帮忙，这次想问…")."""
+    generic = generic_words()
+    return any(len(w) > 1 and w not in generic and any(w in t for part in x.frame.part_texts for t in part)
+               for w in content_words(text))
+
+
+def _besides_the_plan(x: Match, before: str | None = None) -> str:
+    """The words before the match (or ``before``) without those naming the plan itself."""
     t = table()
     before = x.question[: x.m.start()] if before is None else before
     while "《" in before and "》" in before.split("《", 1)[1]:  # 《…规划》: a document's name
@@ -554,8 +570,7 @@ def _names_a_thing(x: Match, before: str | None = None) -> bool:
     before = x.doc.sub(" ", pattern("by_genre").sub(" ", before))  # 这份建设指南: the plan by its genre
     plain = (*t.words["own_plan"], *t.words["total"], *t.words["divided"], *t.words["asking"], *t.words["whole_text"],
              *t.words["plan_verb"])
-    before = without(before, sorted(plain, key=len, reverse=True), " ")
-    return any(len(w) > 1 and not w.isascii() for w in content_words(before))
+    return without(before, sorted(plain, key=len, reverse=True), " ")
 
 
 def _document_meta(x: Match) -> Query | None:

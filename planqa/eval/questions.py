@@ -34,6 +34,8 @@ class Question:
     # The parts a cite path names whole, as (section ref, its tasks): an answer citing such a part
     # itself (its lead, or a part without numbered tasks) cites what the question expects.
     parts: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    # What the cite paths name, best first: tasks, and a part without numbered tasks by its ref.
+    expected: tuple[int | str, ...] = ()
 
 
 def _lines(path: str | Path) -> list[str]:
@@ -158,14 +160,18 @@ def resolve_cites(questions: list[Question], plan: Plan) -> list[Question]:
             continue
         tasks: list[int] = []
         parts = []
+        expected: list[int | str] = []
         for path in q.cite:
             found = _tasks_at(plan, path)
             if found is None:
                 raise PlanqaError(f"问题 {q.id} 的出处 {'/'.join(path)} 在《{plan.title or plan.plan_id}》里找不到")
             tasks += [n for n in found if n not in tasks]
-            if (part := _part_cited(plan, path)) is not None:
+            part = _part_cited(plan, path)
+            if part is not None:
                 parts.append((part.ref, tuple(t.number for t in part.tasks)))
-        resolved.append(replace(q, tasks=tuple(tasks), parts=tuple(parts)))
+            named = found or ((part.ref,) if part is not None else ())
+            expected += [n for n in named if n not in expected]
+        resolved.append(replace(q, tasks=tuple(tasks), parts=tuple(parts), expected=tuple(expected)))
     return resolved
 
 

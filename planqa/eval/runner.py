@@ -28,9 +28,9 @@ class Scored:
 
 
 def expected_answers(q: Question) -> tuple[int | str, ...]:
-    """What a question expects cited: its tasks, and each part it names whole that has no
-    numbered tasks (by its ref)."""
-    return q.tasks + tuple(ref for ref, tasks in q.parts if not tasks)
+    """What a question expects cited, best first: its tasks, and each part it names whole that
+    has no numbered tasks (by its ref), in the order its cite paths give them."""
+    return q.expected or q.tasks
 
 
 def cited_answers(q: Question, a: Answer | None) -> list[int | str | None]:

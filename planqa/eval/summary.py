@@ -52,7 +52,8 @@ def misses(results: Sequence[Scored]) -> list[dict]:
                 "id": r.question.id, "kind": r.question.kind, "question": r.question.question,
                 "expected": list(expected_answers(r.question)) or ("拒答" if r.question.abstain else "—"),
                 "expected_facts": list(r.question.answer_any), "failed": failed or ["error"],
-                "got": [c.task for c in a.citations] if a else [], "abstained": a.abstained if a else None,
+                "got": [c.task if c.task is not None else c.section for c in a.citations] if a else [],
+                "abstained": a.abstained if a else None,
                 "answer": a.answer if a else r.error,
                 "quote": a.citations[0].quote if a and a.citations else "",
             })

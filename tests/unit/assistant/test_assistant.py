@@ -404,21 +404,23 @@ def test_a_count_of_what_a_part_titles_its_items_is_the_part(tmp_path):
             "（二）瞄准关键环节，开展“攻坚”行动\n突破关键技术。\n（三）强化平台赋能，开展“筑巢”行动\n建设创新平台。\n"
             "二、培养方向\n（一）基础理论方向\n研究基础理论。\n（二）应用技术方向\n研究应用技术。\n")
     with assistant_over(tmp_path, "it-plan", text) as assistant:
-        acts = assistant.ask("重点任务里一共安排了几个专项行动？")
+        acts = assistant.ask("重点任务一共部署了几个专项行动？")
         assert [c.task for c in acts.citations] == [1, 2, 3] and "3项" in acts.answer
-        directions = assistant.ask("一共给出了几个参考培养方向？")
+        directions = assistant.ask("方案列了几个参考的培养方向？")
         assert [c.task for c in directions.citations] == [4, 5]
 
 
 def test_others_in_the_part_of_the_task_shown_are_the_other_tasks(tmp_path):
-    text = ("某省科协工作要点\n一、做好科技人才工作\n1.强化人才工作\n研究编制引才目录，引进高层次人才，做好人才引进工作。\n"
-            "2.实施海智计划\n建设海智基地，做好引进人才工作，吸引海外人才回国，引进人才。\n3.开展主题活动\n组织系列活动。\n"
+    text = ("某省科协工作要点\n一、做好科技人才工作\n1.强化人才引进工作\n研究编制人才引进目录，引进高层次科技人才。\n"
+            "2.实施海智计划\n建设海智基地，做好海外人才引进工作，吸引海外人才回国。\n3.开展主题活动\n组织系列活动。\n"
             "二、推进科普工作\n4.建设科技馆\n推进新馆建设。\n")
     with assistant_over(tmp_path, "talent-plan", text) as assistant:
         first = assistant.ask("海智计划今年有啥安排")
         assert first.citations[0].task == 2
-        other = assistant.ask("引进人才这块还有别的吗", history=[first])
+        other = assistant.ask("人才引进这块还有其他的吗", history=[first])
         assert other.citations[0].task == 1
+        # a thing the part does not treat is still judged, not taken for the part's other task
+        assert assistant.ask("这块还有关于低空经济无人机的吗", history=[first]).abstained
 
 
 def test_a_year_asked_for_is_no_period(tmp_path):

@@ -130,3 +130,13 @@ def test_a_path_naming_a_whole_part_is_kept_with_its_tasks(tmp_path, jinan):
         {"id": "a", "question": "人工智能+农业？", "cite": [["二", "（三）", "10．"]]}]))
     parts = {q.id: q.parts for q in resolve_cites(questions, jinan)}
     assert parts == {"c": (("三", (7, 8)),), "a": ()}
+
+
+def test_a_part_without_numbered_tasks_is_expected_in_its_place(tmp_path):
+    from planqa.ingest.outline import parse_plan
+
+    plan = parse_plan("某市方案\n一、总体要求\n到2025年建成平台。\n二、重点任务\n（一）建设平台\n建设平台。\n"
+                      "（二）培育企业\n培育企业。\n", "p")
+    questions, _ = load_any(_set(tmp_path, [{"id": "w", "question": "目标？", "cite": [["一、"], ["二、", "（二）"]]}]))
+    q = resolve_cites(questions, plan)[0]
+    assert (q.tasks, q.expected) == ((2,), ("一", 2))

@@ -98,7 +98,7 @@ def test_an_answer_citing_a_part_the_question_names_whole_cites_what_it_expects(
     assert score(whole, Answer("问", "答", False, (part,)))["top1"] == 1.0
     assert score(whole, Answer("问", "答", False, (part,)))["full_recall"] == 1.0
     # a part without numbered tasks is expected by its ref
-    bare = Question("b", "问", (), "who", answer_any=("三部委",), parts=(("附件1/二", ()),))
+    bare = Question("b", "问", (), "who", answer_any=("三部委",), parts=(("附件1/二", ()),), expected=("附件1/二",))
     lead = Citation("p", None, "附件1/二", "二、", "三部委", 1.0)
     assert score(bare, Answer("问", "按照三部委文件", False, (lead,))) == {
         "false_refusal": 0.0, "top1": 1.0, "recall@3": 1.0, "mrr": 1.0, "over_list": 0.0, "fact": 1.0}
