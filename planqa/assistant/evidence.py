@@ -38,8 +38,6 @@ NO_FACT_NEEDED = {"part", "whether"}  # asked kinds that any task answers
 LOCATIVE_REACH = 6  # characters before a place where 在/于/地点 may stand
 RATIO_MARKS = ("%", "％", "百分之", "成")
 DAY_MARKS = "月日号旬"  # a date that says which day (or part of a month)
-# A time said in years (2025年, 〔2021〕, 每年, 年底前) answers a year asked; 定期 or 常态化 says none.
-YEAR_NAMED = re.compile(r"年|(?:19|20)[0-9]{2}")
 MAX_PHRASE_TASKS = 0.3  # a phrase in more of the tasks than this names no topic of its own
 FACT_BAND = 0.6  # a hit this close to the best one that states the fact asked for may answer instead
 FACT_SHARE = 0.6  # ... when the clause stating it (under its title) holds this much of the key words
@@ -81,6 +79,13 @@ def located(fact: Fact) -> bool:
     at = fact.sentence.find(fact.text)
     before = fact.sentence[max(0, at - LOCATIVE_REACH): at] if at >= 0 else ""
     return any(w in before for w in table().words["locative"]) or fact.sentence.startswith("地点")
+
+
+def said_in_years(text: str) -> bool:
+    """Whether a time is said in years (the `in_years` flag: 2025年, 每年; not 定期)."""
+    from planqa.assistant.rules import table  # rules imports this module
+
+    return table().flag("in_years", text)
 
 
 @dataclass
@@ -237,8 +242,8 @@ class Evidence:
             found = tuple(f for f in of_kind(self.facts(chunk), "when") if f.text not in self.own_years)
             if kind == "date":
                 return tuple(f for f in found if any(c in f.text for c in DAY_MARKS))
-            if self._asks_year:  # 定期, 每年 or 常态化 names no year
-                found = tuple(f for f in found if YEAR_NAMED.search(f.text))
+            if self._asks_year:  # 定期 or 常态化 names no year
+                found = tuple(f for f in found if said_in_years(f.text))
             told = of_kind(self.facts(chunk), "event_time")
             if not self._point_in_time:  # "及时总结" answers 什么时候总结, not 截止时间
                 told += of_kind(self.facts(chunk), "time_manner")

@@ -409,18 +409,18 @@ IN_PART_WORDS = 2  # words of the question only the part's tasks print: a thing 
 
 def _topic_in_part(x: Match, number: str | None) -> bool:
     """Whether the question names, besides the part, things some of its tasks print (at most
-    half of them) and its title does not ("质量保障方面，学校和企业之间怎么合作": 学校, 企业;
+    half of them) and its title does not ("人才培养方面，高校和企业怎么合作": 高校, 企业;
     "做芯片、框架这类支撑的培养方向都包括啥"); one such word is the part's own business ("保障措施
     方面怎么落实"), and a question asking which part it is asks for the part."""
     at = [i for i, (n, _) in enumerate(x.frame.section_titles) if n == number]
     if x.asks == "part" or not at or len(x.frame.part_texts) <= at[0]:
         return False
     title, tasks = x.frame.section_titles[at[0]][1], x.frame.part_texts[at[0]]
-    t = table()  # words of any part's business: 全省, 各级, 开展, 落实 …
-    skip = generic_words() | set(x.frame.owner) | t.word_set("topicless") | t.word_set("own_plan") | t.word_set("work_verb")
-    words = content_words(x.doc.sub(" ", pattern("by_genre").sub(" ", x.question)))  # 这份意见: the plan
-    inside = {w for w in words if len(w) > 1 and w not in skip and w not in title
-              and 0 < 2 * sum(w in t for t in tasks) <= len(tasks)}
+    words = table().word_set  # words of any part's business: 全省, 各级, 开展, 落实 …
+    skip = generic_words() | set(x.frame.owner) | words("topicless") | words("own_plan") | words("work_verb")
+    asked = content_words(x.doc.sub(" ", pattern("by_genre").sub(" ", x.question)))  # 这份意见: the plan
+    inside = {w for w in asked if len(w) > 1 and w not in skip and w not in title
+              and 0 < 2 * sum(w in task for task in tasks) <= len(tasks)}
     return len(inside) >= IN_PART_WORDS
 
 
@@ -476,7 +476,7 @@ def _this_section(x: Match) -> Query:
     if t.flag("rest", q):  # "这一部分剩下的呢？"
         return Query("section", section_number=ctx.section, followup=True, besides=ctx.task)
     named = not topicless(q[: x.m.start()] + q[x.m.end():])  # "这部分还有别的任务吗" names nothing
-    besides = ctx.task if t.flag("others", q) else None  # "引进人才这块还有别的吗": not the task shown
+    besides = ctx.task if t.flag("others", q) else None  # "人才引进这块还有其他的吗": not the task shown
     # "这部分里和青少年有关的是哪项"; "这块给了多少经费？" asks a fact of it, not its tasks
     if t.flag("within", q) or (named and not t.flag("several", q)) or (x.asks not in (None, "count", "part", "whether") and not t.flag("apart", q)):
         return Query("search", within=True, asks=x.asks, followup=True, besides=besides)
