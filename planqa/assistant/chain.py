@@ -505,11 +505,11 @@ class Assistant:
     def _parts_printing(turn: Turn, terms: list[str], parts: Sequence[str] = ()) -> list[Scored]:
         """The parts whose own text (a part's lead, a part without numbered tasks) prints one of
         the terms word for word, each once, among the parts the question names if it names any."""
-        printing = [h for h in turn.evidence.hits if h.chunk.kind == "section"
-                    and (not parts or h.chunk.section_number in parts) and any(ex.mentions(h.chunk, [t]) for t in terms)]
-        first: dict[str, Scored] = {}
-        for h in printing:  # a long part is searched in several passages: it is one place
-            first.setdefault(h.chunk.section_number, h)
+        first: dict[str, Scored] = {}  # a long part is searched in several passages: it is one place
+        for h in turn.evidence.hits:
+            if h.chunk.kind == "section" and (not parts or h.chunk.section_number in parts) \
+                    and any(ex.mentions(h.chunk, [t]) for t in terms):
+                first.setdefault(h.chunk.section_number, h)
         return list(first.values())
 
     @staticmethod

@@ -15,7 +15,7 @@ from importlib.resources import files
 
 from planqa.assistant.followup import Context, list_reference, topicless
 from planqa.assistant.query import Query, section_by_title, section_by_word, title_clauses, titles_named, without
-from planqa.assistant.structure import common_phrases
+from planqa.assistant.structure import common_phrases, part_texts
 from planqa.index.lexical import content_words
 from planqa.ingest.numerals import to_int
 from planqa.ingest.plan import Plan
@@ -208,9 +208,8 @@ def plan_frame(plan: Plan | None, context: Context | None = None) -> Frame:
     nouns = tuple(genre[i:] for i in range(len(genre) - 1))
     titles = tuple((s.number, s.title) for s in plan.body)
     sizes = tuple(len(s.tasks) for s in plan.body)
-    texts = tuple(tuple(f"{t.title} {t.text}" for t in s.tasks) for s in plan.body)
     return Frame(context, titles, nouns, owner_names(plan.title, plan.issuer, nouns), sizes,
-                 common_phrases(plan), texts)
+                 common_phrases(plan), part_texts(plan))
 
 
 def needs_met(needs: str, ctx: Context | None) -> bool:

@@ -54,6 +54,12 @@ MIN_COMMON_TASKS = 3
 
 
 @lru_cache(maxsize=32)  # asked per question; a plan is frozen
+def part_texts(plan: Plan) -> tuple[tuple[str, ...], ...]:
+    """Each part's tasks, title and text, in the order of the plan's parts."""
+    return tuple(tuple(f"{t.title} {t.text}" for t in s.tasks) for s in plan.body)
+
+
+@lru_cache(maxsize=32)  # asked per question; a plan is frozen
 def common_phrases(plan: Plan) -> frozenset[str]:
     """Runs of a part's title (four characters or more) that many of the plan's tasks print:
     the plan's subject ("智慧城市建设" in 科学制定智慧城市建设顶层设计), which names no part."""
