@@ -111,6 +111,30 @@ def named_by(question: str, text: str, tasks: Sequence[str]) -> bool:
     return len(best) >= NAMED_RUN and sum(best in t for t in tasks) <= NAMED_TASKS
 
 
+def printed_name(question: str, texts: Sequence[str]) -> str:
+    """The longest run of the question's Chinese characters (four or more) that the plan's task
+    ``texts`` print word for word and few of them do: a name the question gives ("院士建议直通车"),
+    not the plan's subject; "" when there is none."""
+    best = ""
+    for han, chars in groupby(question, key=lambda c: "\u4e00" <= c <= "\u9fff"):
+        run = "".join(chars) if han else ""
+        for i in range(len(run)):
+            for j in range(len(run), i + max(NAMED_RUN, len(best) + 1) - 1, -1):  # longest first
+                if 0 < sum(run[i:j] in t for t in texts) <= NAMED_TASKS:
+                    best = run[i:j]
+                    break
+    return best
+
+
+def name_pieces(name: str) -> list[str]:
+    """The words a name is made of, a long one (资源共享, 网络平台) in pairs of characters: a
+    task holding them all speaks of the same thing in its own order."""
+    pieces = []
+    for w in content_words(name):
+        pieces += [w[i:i + 2] for i in range(0, len(w), 2)] if len(w) > 3 else [w]
+    return [p for p in pieces if len(p) > 1]
+
+
 DEMONSTRATED_CHARS = 2  # of the noun after a demonstrative: most nouns, or their first word
 DEMONSTRATED_SHARE = 0.5  # of the best hit's share of the key words the pointed-at task must hold
 
@@ -335,6 +359,8 @@ class Assistant:
         tasks = structure.find_tasks(plan, turn.intent.task, section) or structure.find_tasks(plan, turn.intent.task)
         if not tasks:
             return self._reply(turn, structure.missing_task(plan, turn.intent.task))
+        if turn.intent.followup and len(tasks) == 1 and (moved := self._named_elsewhere(turn, plan, tasks[0])):
+            return moved
         hits = [h for h in turn.evidence.hits if h.chunk.plan == plan.plan_id]
         # Keyed by section too: plans that restart numbering per section repeat numbers.
         by_task = {(h.chunk.section_number, h.chunk.task_number): h for h in hits if h.chunk.kind == "task"}
@@ -373,6 +399,29 @@ class Assistant:
             answer = replace(answer, answer=answer.answer + f"\n（属于{part_of(plan, plan.section_of(tasks[0]).ref)}）")
         return answer
 
+    def _named_elsewhere(self, turn: Turn, plan: Plan, task: Task) -> Answer | None:
+        """A follow-up that places a name in the task it points at ("…是在上一条里提的吗", "…也是
+        这条里的吗") when that task does not print it, nor all its words, and another does: the
+        task printing it answers, the one pointed at named as not holding it."""
+        texts = {(s.ref, t.number): t.title + t.text for s in plan.sections for t in s.tasks}
+        name = printed_name(turn.question, list(texts.values()))
+        own = texts.get((plan.section_of(task).ref, task.number), name)
+        pieces = name_pieces(name)
+        if not name or all(w in own for w in pieces):
+            return None  # its words are the task's too ("资源共享平台" of a task with 资源 and 共享): it stays
+        if all(w in generic_words() or w in table().word_set("topicless") for w in pieces):
+            return None  # "这一项的牵头单位是谁": a kind of fact asked of it, no name
+        if turn.question.split(name, 1)[0].endswith(tuple(table().words["and"])):
+            return None  # "这条跟…行动是一个部分的吗": the two compared, not one placed
+        idf = turn.evidence.idf
+        items = []
+        for (section, number), text in texts.items():
+            if name in text:
+                chunk = self._chunk_of(plan, number, section)
+                items.append((chunk, ex.pick_quote(chunk, name, idf, (), (), ex.LIST_QUOTE_CHARS), 1.0))
+        where = structure.task_label(task, plan)
+        return self._compose(turn, items, f"“{name}”不在{where}里，见：")
+
     def _printed_item(self, turn: Turn, plan: Plan, task: Task, line: str) -> Answer:
         """The task that holds the printed item, quoting the item (the fact asked, if any, from
         the task as a whole)."""
@@ -409,7 +458,9 @@ class Assistant:
             return self._reply(turn, structure.missing_section(plan, intent.section, intent.section_number, within))
         if not intent.followup and (listed := self._items_asked(turn, plan, found)):
             return listed  # "总体要求里的基本原则有哪几条？": the task inside the part is asked
-        return self._reply(turn, structure.answer_section(plan, found, intent.besides))
+        if intent.within and turn.context and turn.context.tasks:
+            return self._reply(turn, structure.listed_in_section(plan, found, turn.context.tasks))
+        return self._reply(turn, structure.answer_section(plan, found, intent.besides, intent.section_place or 0))
 
     def _meta(self, turn: Turn) -> Answer:
         plan = self._plan_for(turn)
@@ -442,7 +493,7 @@ class Assistant:
             return False
         nouns = counted_nouns(turn.question)
         return any(share >= FACT_SHARE and (not nouns or counting(turn.question, f))
-                   for h in tasks_first(turn.evidence.hits[:SEARCH_K]) if h.chunk.kind == "task"
+                   for h in tasks_first(turn.evidence.hits[:SEARCH_K]) if h.chunk.kind in ("task", "section")
                    for f, share in turn.evidence.stated_shares(h.chunk, "count", weights))
 
     def _items_asked(self, turn: Turn, plan: Plan | None, within: Section | None = None) -> Answer | None:
@@ -730,6 +781,8 @@ class Assistant:
         tasks → all of them, best first. A fact asked for is answered from the task that states it; the others holding the
         phrase are named as also mentioning it."""
         found = self._besides_context(turn, turn.evidence.phrase_hits)
+        if (part := self._part_searched(turn)) is not None:  # among the part's tasks only
+            found = [h for h in found if h.chunk.section_number == part.ref]
         if not found or turn.intent.followup or top.chunk.kind != "task":
             return None  # a follow-up is about the conversation's task, not every mention
         phrase = turn.evidence.phrase
@@ -829,7 +882,10 @@ class Assistant:
     def _retrieval(self, turn: Turn) -> tuple[Answer | None, list[Scored], Scored | None]:
         """Hits for the question, the one to answer from, or the refusal."""
         within = turn.intent.within and turn.context
-        hits = tasks_first(turn.evidence.hits[:SEARCH_K if not within else 50])
+        part = self._part_searched(turn) if not within else None
+        hits = tasks_first(turn.evidence.hits[:SEARCH_K if not (within or part) else 50])
+        if part is not None:  # "第一部分里哪条讲…": its tasks
+            hits = [h for h in hits if h.chunk.section_number == part.ref] or hits
         if within:
             ctx = turn.context
             # "里面提到的网站" after one task: in that task; after several: among them; "这块…" (a
@@ -867,6 +923,14 @@ class Assistant:
         if not verdict.in_scope:
             return self._refuse(turn, plan, hits, verdict.reason), hits, None
         return None, hits, hits[0]
+
+    @staticmethod
+    def _part_searched(turn: Turn) -> Section | None:
+        """The part a search is held in ("第一部分里哪条讲…", "附件1第二部分里哪一项…"), or None."""
+        if turn.plan is None or turn.intent.kind != "search" or turn.intent.section is None:
+            return None
+        return structure.find_section(turn.plan, turn.intent.section,
+                                      within=structure.attachment_in(turn.plan, turn.question))
 
     def _titled(self, turn: Turn, hits: list[Scored]) -> Scored | None:
         """The task the question names by its whole title (four characters or more, one task's):

@@ -29,7 +29,7 @@ from planqa.assistant.query import titles_named, without
 from planqa.assistant.retrieve import HybridSearch, Lexicon, Scored
 from planqa.index.chunk import Chunk, split_sentences
 from planqa.index.glossary import is_english
-from planqa.index.lexical import word_edges
+from planqa.index.lexical import content_words, word_edges
 from planqa.ingest.plan import Plan
 
 KEY_SHARE = 0.7  # of the question's key-word weight (idf) that a phrase or a listed task must hold
@@ -145,7 +145,7 @@ class Evidence:
     def phrase(self) -> str:
         """The longest run of the question that the plan has word for word and that carries
         most of its key words ("院士专家工作站"); "" when there is none."""
-        from planqa.assistant.rules import generic_words, which_word
+        from planqa.assistant.rules import generic_words, table, which_word
 
         question = self.spelled
         if len(ex.conjunct_terms(question, self.idf)) > 1:  # two topics joined by 和: no one phrase
@@ -154,14 +154,33 @@ class Evidence:
         if not phrase and (terms := ex.key_terms(question, self.idf)):
             if len(terms) == 1 and topicless(question.replace(terms[0], "")):
                 phrase = terms[0]  # the question is its one key word and a frame ("链主在哪一项？")
-            elif (which := which_word(question)) and which[0] > 0 and not self._titles_named:
-                # which things of one word it asks for ("宣传方面要做哪些事"): a word before the asking
-                # (not the noun asked for, 含有哪些材料), no frame or item word (方面, 行动)
-                before = set(ex.key_terms(question[:which[0]], self.idf)) - generic_words()
-                if (named := [t for t in terms if t in before]) and self.idf[named[0]] >= KEY_SHARE * sum(
-                        self.idf[t] for t in terms if t not in generic_words()):
+            elif (which := which_word(question)) and not self._titles_named:
+                # which things of one word it asks for ("宣传方面要做哪些事"): a word before the asking,
+                # no frame or item word (方面, 行动), nor the verb of making the things (新组建哪些协会);
+                # with none, the kind of thing asked for right after it (要办哪几个论坛)
+                making = table().word_set("work_verb") | table().word_set("make_verb")
+                before = set(ex.key_terms(question[:which[0]], self.idf)) - generic_words() - making
+                weight = KEY_SHARE * sum(self.idf[t] for t in terms if t not in generic_words() and t not in making)
+                kind = [t for t in ex.key_terms(question[which[1]:], self.idf)[:1] if t not in generic_words()]
+                if (named := [t for t in terms if t in before]) and self.idf[named[0]] >= weight:
                     phrase = named[0]
+                elif kind and self.idf[kind[0]] >= weight and not before and (
+                        not (rest := "".join(w for w in content_words(question[:which[0]]) if w not in making))
+                        or topicless(rest)):
+                    phrase = kind[0]
         return phrase if len(phrase) >= MIN_PHRASE_CHARS else ""
+
+    @cached_property
+    def _made(self) -> tuple[str, ...]:
+        """The verbs of making, when the question asks which things of a kind are made, held or
+        set up (新组建哪些协会, 要办哪几个论坛): a task must say so of the phrase."""
+        from planqa.assistant.rules import table, which_word
+
+        which = which_word(self.spelled)
+        if not self.phrase or not which or self.phrase not in self.spelled[which[1]:]:
+            return ()
+        verbs = tuple(table().word_set("make_verb") | table().word_set("hold_verb"))
+        return verbs if any(v in self.spelled[: which[0]] for v in verbs) else ()
 
     @cached_property
     def _titles_named(self) -> bool:
@@ -177,6 +196,8 @@ class Evidence:
         if not self.phrase:
             return []
         found = [h for h in self.task_hits if ex.mentions(h.chunk, [self.phrase])]
+        if self._made:  # things of a kind made: where a task makes one (组建…协会), not 修订…协会条例
+            found = [h for h in found if ex.says_made(h.chunk, self.phrase, self._made)]
         tasks = len(self.plan.tasks) if self.plan else len(self.task_hits)
         return found if len(found) <= max(4, MAX_PHRASE_TASKS * tasks) else []
 

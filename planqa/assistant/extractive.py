@@ -487,6 +487,13 @@ def says_together(chunk: Chunk, phrase: str, idf: Mapping[str, float]) -> bool:
     return False
 
 
+def says_made(chunk: Chunk, thing: str, verbs: Sequence[str]) -> bool:
+    """Whether a sentence of the task's own words says the thing is made, held or set up (组建…协会,
+    举办好…论坛), not only names it (修订…协会条例)."""
+    verbs = [v for v in verbs if len(v) > 1]  # 办 of 办法 makes nothing
+    return any(thing.lower() in s and any(v in s for v in verbs) for s in split_sentences(own_words(chunk)))
+
+
 def mentions(chunk: Chunk, terms: Sequence[str]) -> bool:
     """Whether the task's own words (title and body) contain every term, in any case (“5G” is
     in 5G+4K as own_words has it: 5g+4k)."""

@@ -93,11 +93,11 @@ def list_reference(question: str, context: Context) -> int | None:
             return listed[len(listed) // 2] if len(listed) % 2 == 1 and len(listed) > 2 else None
         if m.group(5) or m.group(6):  # 后一个/前一个: of a pair; else the next or previous task
             return (listed[-1] if m.group(5) else listed[0]) if len(listed) == 2 else None
-        if len(listed) < 2:  # the answer gave one task: the first (and last) one is that task,
-            if _by_number(context.question):  # unless it was asked by number ("第17条是啥"
-                return None  # → "最后一条呢"): places then count in the plan's own order
-            first = bool(m.group(2) or m.group(3) or (m.group(1) and to_int(m.group(1)) == 1)
-                         or (m.group(4) or "").lower() in ("first", "last"))
+        if len(listed) < 2:  # the answer gave one task: the first one is that task, unless it
+            if _by_number(context.question):  # was asked by number ("第17条是啥" → "第一个呢"):
+                return None  # places then count in the plan's own order; the last is the plan's
+            first = bool(m.group(3) or (m.group(1) and to_int(m.group(1)) == 1)
+                         or (m.group(4) or "").lower() == "first")
             return listed[0] if listed and first else None
         if m.group(2) or (m.group(4) or "").lower() == "last":
             return listed[-1]

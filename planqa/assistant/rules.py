@@ -370,7 +370,20 @@ def _section_number(x: Match) -> Query | None:
     if n is None:
         return None
     also = tuple(dict.fromkeys(k for k in numbered(x.question, "section_number", "{section_noun}") if k != n))
+    before = x.question[: x.m.start()]
+    if not also and x.ctx and len(x.ctx.tasks) > 1 and (
+            any(w in before for w in table().word_set("these_tasks")) or table().flag("within", before)):
+        return Query("section", section=n, within=True, followup=True)  # "这几个里哪些在第四部分": among them
+    if not also and _one_inside(x, x.question[x.m.end():]):
+        return Query("search", section=n, asks=x.asks)  # "第一部分里哪条讲八项规定": searched in it
     return Query("section", section=n, also=also)  # 第六部分和第七部分: each in turn
+
+
+def _one_inside(x: Match, after: str) -> bool:
+    """Whether the words after a part's name ask which one of its items treats a thing the plan
+    prints ("里哪条讲八项规定", "中关于网上科协的是哪一项"), not for its items (有哪些任务)."""
+    which = pattern("which_one").search(after)
+    return bool(which) and _names_a_printed_topic(x, after[: which.start()] + "，" + after[which.end():])
 
 
 def _last_section(x: Match) -> Query | None:
@@ -470,14 +483,24 @@ def _its_section(x: Match) -> Query:
     return Query("section", section_number=x.ctx.section, followup=True)
 
 
-def _this_section(x: Match) -> Query:
+def _this_section(x: Match) -> Query | None:
     t, q, ctx = table(), x.question, x.ctx
+    if any(w in q[: x.m.start()] for w in t.word_set("these_tasks")):
+        return None  # "这两项是不是在同一个部分": those tasks' parts
     if t.flag("rest", q):  # "这一部分剩下的呢？"
         return Query("section", section_number=ctx.section, followup=True, besides=ctx.task)
-    named = not topicless(q[: x.m.start()] + q[x.m.end():])  # "这部分还有别的任务吗" names nothing
+    if (few := pattern("next_few").search(q)) and (n := to_int(few.group(2))):  # "同部分后面两条"
+        place = n if few.group(1).startswith("后") else -n
+        return Query("section", section_number=ctx.section, followup=True, besides=ctx.task, section_place=place)
+    # "这部分除了这条还有别的任务吗" names nothing: the words pointing at the task shown are no topic
+    rest = re.sub(alternatives([*t.words["besides"], *t.words["this_task"]]), "", q[: x.m.start()] + q[x.m.end():])
+    named = not topicless(rest)
     besides = ctx.task if t.flag("others", q) else None  # "人才引进这块还有其他的吗": not the task shown
     # "这部分里和青少年有关的是哪项"; "这块给了多少经费？" asks a fact of it, not its tasks
-    if t.flag("within", q) or (named and not t.flag("several", q)) or (x.asks not in (None, "count", "part", "whether") and not t.flag("apart", q)):
+    # "同一部分里学会改革试点选多少个学会": a count of a thing it names, searched there
+    counted = x.asks == "count" and _names_a_printed_topic(x, rest)  # not 一共有几项任务
+    if t.flag("within", q) or (named and (not t.flag("several", q) or counted)) or (
+            x.asks not in (None, "count", "part", "whether") and not t.flag("apart", q)):
         return Query("search", within=True, asks=x.asks, followup=True, besides=besides)
     return Query("section", section_number=ctx.section, followup=True, besides=besides)
 

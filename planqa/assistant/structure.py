@@ -185,8 +185,9 @@ def announced(section: Section) -> str:
     return ""
 
 
-def answer_section(plan: Plan, section: Section, besides: int | None = None) -> Reply:
-    """Every task of the section; ``besides``: the ones other than that task ("还有哪些")."""
+def answer_section(plan: Plan, section: Section, besides: int | None = None, near: int = 0) -> Reply:
+    """Every task of the section; ``besides``: the ones other than that task ("还有哪些"); and
+    ``near``: only so many after it (before it, if negative: "后面两条")."""
     # a plan without parts: its one unnumbered section is the whole text ("第一部分讲什么")
     head = f"{plan.name}不分部分，" if not section.number and not section.title and not section.attachment \
         else f"{section_label(section)}“{section.title}”"
@@ -194,6 +195,14 @@ def answer_section(plan: Plan, section: Section, besides: int | None = None) -> 
         cite = section_citation(plan, section)
         return f"{head}没有编号的任务，内容如下：\n“{cite.quote}”", (cite,), False
     tasks = [t for t in section.tasks if t.number != besides]
+    at = next((i for i, t in enumerate(section.tasks) if t.number == besides), None)
+    if near and at is not None:
+        tasks = section.tasks[at + 1: at + 1 + near] if near > 0 else section.tasks[max(0, at + near): at]
+        if not tasks:
+            return f"{head}里第{besides}项{'后面' if near > 0 else '前面'}没有任务了。", (), False
+        lines = [f"{head}里第{besides}项{'后面' if near > 0 else '前面'}的{len(tasks)}项任务："]
+        lines += [f"{task_label(t, plan)}：{t.title}" for t in tasks]
+        return "\n".join(lines), tuple(task_citation(plan, t, t.title) for t in tasks), False
     if len(tasks) == len(section.tasks):
         items = sum(task in section.tasks for task, _ in printed_items(plan).values())
         lines = [f"{head}包括{len(section.tasks)}项任务" + (f"（共{items}条）：" if items else "：")]
@@ -204,6 +213,17 @@ def answer_section(plan: Plan, section: Section, besides: int | None = None) -> 
     lines += [f"{task_label(t, plan)}：{t.title}" for t in tasks]
     cites = tuple(task_citation(plan, t, t.title) for t in tasks)
     return "\n".join(lines), cites, False
+
+
+def listed_in_section(plan: Plan, section: Section, listed: Sequence[int]) -> Reply:
+    """Which of the tasks just listed stand in the section ("这几个里哪些在第四部分")."""
+    head = f"{section_label(section)}“{section.title}”"
+    tasks = [t for t in section.tasks if t.number in listed]
+    if not tasks:
+        return f"上面列出的任务都不在{head}里。", (), False
+    lines = [f"上面列出的任务中，{len(tasks)}项在{head}里："]
+    lines += [f"{task_label(t, plan)}：{t.title}" for t in tasks]
+    return "\n".join(lines), tuple(task_citation(plan, t, t.title) for t in tasks), False
 
 
 def section_citation(plan: Plan, section: Section) -> Citation:

@@ -658,3 +658,84 @@ def test_what_the_review_of_session_19_found_stays_mended(tmp_path):
         assert {c.task for c in both.citations} == {2, 3}
         asked = assistant.ask("会员和媒体有哪些权利？")
         assert "涉及" not in asked.answer
+
+
+SERVICE_PLAN = ("某市科协年度工作要点\n一、加强组织建设\n1.推进机关改革\n6月底前，完成机关及直属单位改革，修订《学术论坛管理办法》。\n"
+                "2.开展学会改革试点\n选取20个左右学会开展试点，组建青年科学家联合会，培养青年人才。\n"
+                "3.严格作风纪律\n落实中央八项规定精神，持续整治作风问题。\n"
+                "二、服务创新发展\n4.搭建学术交流平台\n举办黄河创新论坛，承办学术会议。\n"
+                "5.建设决策咨询平台\n办好《专家建言专报》，打造青年人才论坛品牌。\n"
+                "6.推进科普信息化\n建设科普云平台，开发微信公众号。\n")
+
+
+def test_things_of_a_kind_asked_which_list_every_task_naming_one(tmp_path):
+    """"要办哪几个论坛": the kind is the question's one word, after its which-word; asked with a
+    verb of making or holding, a task must say one is made or held (not 修订《学术论坛管理办法》)."""
+    with assistant_over(tmp_path, "service-plan", SERVICE_PLAN) as assistant:
+        answer = assistant.ask("要办哪几个论坛？")
+        assert {c.task for c in answer.citations} == {4, 5}
+
+
+def test_a_name_placed_in_the_wrong_task_is_answered_from_the_task_printing_it(tmp_path):
+    with assistant_over(tmp_path, "service-plan", SERVICE_PLAN) as assistant:
+        first = assistant.ask("第4项讲什么？")
+        moved = assistant.ask("专家建言专报也是这一项里的吗", history=[first])
+        assert [c.task for c in moved.citations] == [5] and "不在第4项" in moved.answer
+        kept = assistant.ask("黄河创新论坛是这一项里的吗", history=[first])
+        assert [c.task for c in kept.citations] == [4] and "不在" not in kept.answer
+        number = assistant.ask("这是第几项来着", history=[first])
+        assert [c.task for c in number.citations] == [4]
+        asked = assistant.ask("这一项的学术会议谁来承办", history=[first])
+        assert "不在" not in asked.answer  # a fact asked of it (承办, 会议), no name placed elsewhere
+
+
+def test_the_other_tasks_of_the_part_counted_are_the_parts_others(tmp_path):
+    with assistant_over(tmp_path, "service-plan", SERVICE_PLAN) as assistant:
+        first = assistant.ask("第1项讲什么？")
+        for question in ("同一部分另外两条讲的啥", "那这部分另外两项呢", "同部分后面两条是什么", "这部分除了这条还有别的吗"):
+            others = assistant.ask(question, history=[first])
+            assert [c.task for c in others.citations] == [2, 3], question
+        middle = assistant.ask("第2项讲什么？")
+        assert [c.task for c in assistant.ask("同部分后面一条是什么", history=[middle]).citations] == [3]
+        assert [c.task for c in assistant.ask("这部分前面一条呢", history=[middle]).citations] == [1]
+
+
+def test_one_item_of_a_numbered_part_treating_a_thing_is_searched_in_that_part(tmp_path):
+    with assistant_over(tmp_path, "service-plan", SERVICE_PLAN) as assistant:
+        one = assistant.ask("第一部分中关于作风问题的是哪一条")
+        assert [c.task for c in one.citations][:1] == [3] and len(one.citations) < 3
+        assert [c.task for c in assistant.ask("第一部分有哪几条？").citations] == [1, 2, 3]
+        for question, task in (("第一部分里哪一条讲青年人才", 2), ("第二部分里哪一条讲青年人才", 5)):
+            assert [c.task for c in assistant.ask(question).citations] == [task], question
+
+
+def test_which_of_the_listed_tasks_stand_in_a_part_are_those_of_the_list(tmp_path):
+    with assistant_over(tmp_path, "service-plan", SERVICE_PLAN) as assistant:
+        listed = assistant.ask("哪些任务提到青年？")
+        assert {c.task for c in listed.citations} == {2, 5}
+        inside = assistant.ask("这两项里哪些在第二部分", history=[listed])
+        assert [c.task for c in inside.citations] == [5]
+        none = assistant.ask("这几项里有哪些在第三部分", history=[listed])
+        assert not none.citations
+
+
+def test_conditions_the_plan_does_not_state_are_refused(tmp_path):
+    with assistant_over(tmp_path, "service-plan", SERVICE_PLAN) as assistant:
+        answer = assistant.ask("青年科学家联合会入会要满足什么条件")
+        assert answer.abstained and "条件" in answer.answer
+
+
+TARGET_PLAN = ("某市产业发展行动方案\n一、总体要求\n到2025年，建成开放创新平台3个，承担国家创新任务15项以上。\n"
+               "（一）基本原则\n--坚持市场主导。发挥企业主体作用。\n--坚持开放合作。加强区域协同。\n--坚持安全发展。守住安全底线。\n"
+               "二、重点任务\n（二）建设算力设施\n建设智能算力中心。\n（三）培育龙头企业\n培育一批领军企业。\n（四）推广应用场景\n打造示范应用场景。\n")
+
+
+def test_a_count_of_a_thing_the_plan_counts_is_its_number_not_the_plans_tasks(tmp_path):
+    """"…一共有几项" of a named thing: the number a part's own text prints, or the items of the
+    task named (dash items as a copied text prints them, "--"), not the plan's count of tasks."""
+    with assistant_over(tmp_path, "target-plan", TARGET_PLAN) as assistant:
+        printed = assistant.ask("国家创新任务要承担几项？")
+        assert [(c.task, c.section) for c in printed.citations] == [(None, "一")] and "15项" in printed.answer
+        items = assistant.ask("基本原则一共有几条")
+        assert "3条" in items.answer and "坚持开放合作" in items.answer
+        assert "共4项任务" in assistant.ask("一共有多少项任务？").answer

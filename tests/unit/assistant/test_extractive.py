@@ -276,3 +276,10 @@ def test_an_item_titled_by_its_whole_sentence_is_not_shown_twice():
 ])
 def test_a_joined_part_opening_with_the_question_word_is_asked(question, asked):
     assert ex.asks_a_joined_part(question) is asked
+
+
+@pytest.mark.parametrize("text, made", [("成立山东省科普志愿者协会，发挥作用。", True), ("举办好泰山科技论坛等活动。", True),
+                                        ("修订《科学技术协会条例》。", False), ("组建省级专家咨询服务团队。各类行业协会要加强行业自律。", False)])
+def test_a_thing_is_made_where_one_sentence_says_so(text, made):
+    chunk = Chunk("c", "p", "task-1", "task", text, text, "一", "", 1, "")
+    assert ex.says_made(chunk, "协会" if "协会" in text else "论坛", ["成立", "组建", "举办"]) is made
