@@ -198,21 +198,22 @@ def answer_section(plan: Plan, section: Section, besides: int | None = None, nea
     at = next((i for i, t in enumerate(section.tasks) if t.number == besides), None)
     if near and at is not None:
         tasks = section.tasks[at + 1: at + 1 + near] if near > 0 else section.tasks[max(0, at + near): at]
+        side = "后面" if near > 0 else "前面"
         if not tasks:
-            return f"{head}里第{besides}项{'后面' if near > 0 else '前面'}没有任务了。", (), False
-        lines = [f"{head}里第{besides}项{'后面' if near > 0 else '前面'}的{len(tasks)}项任务："]
-        lines += [f"{task_label(t, plan)}：{t.title}" for t in tasks]
-        return "\n".join(lines), tuple(task_citation(plan, t, t.title) for t in tasks), False
+            return f"{head}里第{besides}项{side}没有任务了。", (), False
+        return _task_list(plan, f"{head}里第{besides}项{side}的{len(tasks)}项任务：", tasks)
     if len(tasks) == len(section.tasks):
         items = sum(task in section.tasks for task, _ in printed_items(plan).values())
-        lines = [f"{head}包括{len(section.tasks)}项任务" + (f"（共{items}条）：" if items else "：")]
-    elif tasks:
-        lines = [f"{head}除第{besides}项外，还有{len(tasks)}项任务："]
-    else:
-        return f"{head}只有第{besides}项这一项任务。", (), False
-    lines += [f"{task_label(t, plan)}：{t.title}" for t in tasks]
-    cites = tuple(task_citation(plan, t, t.title) for t in tasks)
-    return "\n".join(lines), cites, False
+        return _task_list(plan, f"{head}包括{len(section.tasks)}项任务" + (f"（共{items}条）：" if items else "："), tasks)
+    if tasks:
+        return _task_list(plan, f"{head}除第{besides}项外，还有{len(tasks)}项任务：", tasks)
+    return f"{head}只有第{besides}项这一项任务。", (), False
+
+
+def _task_list(plan: Plan, intro: str, tasks: Sequence[Task]) -> Reply:
+    """The intro, then each task by its label and title, each cited by its title."""
+    lines = [intro, *(f"{task_label(t, plan)}：{t.title}" for t in tasks)]
+    return "\n".join(lines), tuple(task_citation(plan, t, t.title) for t in tasks), False
 
 
 def listed_in_section(plan: Plan, section: Section, listed: Sequence[int]) -> Reply:
@@ -221,9 +222,7 @@ def listed_in_section(plan: Plan, section: Section, listed: Sequence[int]) -> Re
     tasks = [t for t in section.tasks if t.number in listed]
     if not tasks:
         return f"上面列出的任务都不在{head}里。", (), False
-    lines = [f"上面列出的任务中，{len(tasks)}项在{head}里："]
-    lines += [f"{task_label(t, plan)}：{t.title}" for t in tasks]
-    return "\n".join(lines), tuple(task_citation(plan, t, t.title) for t in tasks), False
+    return _task_list(plan, f"上面列出的任务中，{len(tasks)}项在{head}里：", tasks)
 
 
 def section_citation(plan: Plan, section: Section) -> Citation:
