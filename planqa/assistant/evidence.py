@@ -88,6 +88,14 @@ def said_in_years(text: str) -> bool:
     return table().flag("in_years", text)
 
 
+def made_verbs() -> frozenset[str]:
+    """Verbs of making or holding a thing (组建, 举办): no topic of a which-question about things
+    of a kind, and what a task must say of one (`make_verb`, `hold_verb`)."""
+    from planqa.assistant.rules import table  # rules imports this module
+
+    return table().word_set("make_verb") | table().word_set("hold_verb")
+
+
 @dataclass
 class Evidence:
     search: HybridSearch
@@ -158,7 +166,7 @@ class Evidence:
                 # which things of one word it asks for ("宣传方面要做哪些事"): a word before the asking,
                 # no frame or item word (方面, 行动), nor the verb of making the things (新组建哪些协会);
                 # with none, the kind of thing asked for right after it (要办哪几个论坛)
-                making = table().word_set("work_verb") | table().word_set("make_verb")
+                making = table().word_set("work_verb") | made_verbs()
                 before = set(ex.key_terms(question[:which[0]], self.idf)) - generic_words() - making
                 weight = KEY_SHARE * sum(self.idf[t] for t in terms if t not in generic_words() and t not in making)
                 kind = [t for t in ex.key_terms(question[which[1]:], self.idf)[:1] if t not in generic_words()]
@@ -174,12 +182,12 @@ class Evidence:
     def _made(self) -> tuple[str, ...]:
         """The verbs of making, when the question asks which things of a kind are made, held or
         set up (新组建哪些协会, 要办哪几个论坛): a task must say so of the phrase."""
-        from planqa.assistant.rules import table, which_word
+        from planqa.assistant.rules import which_word
 
         which = which_word(self.spelled)
         if not self.phrase or not which or self.phrase not in self.spelled[which[1]:]:
             return ()
-        verbs = tuple(table().word_set("make_verb") | table().word_set("hold_verb"))
+        verbs = tuple(made_verbs())
         return verbs if any(v in self.spelled[: which[0]] for v in verbs) else ()
 
     @cached_property
