@@ -527,8 +527,10 @@ class Assistant:
                 ex.mentions(h.chunk, [question]) for h in hits):
             return self._retrieve(turn)  # a term the plan does not print whole: asked about, judged there
         terms, found = self._containing(question, hits, turn.evidence.lexicon, turn.intent.literal)
-        if structure.quoted_terms(question) and not table().flag("asks_items", question):
-            found += self._parts_printing(turn, terms, parts)  # where “X” stands: a part's own text too
+        # a part's own text too: where “X” stands, or a term asked for in so many words (one phrase)
+        if (structure.quoted_terms(question) or (turn.intent.literal and len(terms) == 1)) \
+                and not table().flag("asks_items", question):
+            found += self._parts_printing(turn, terms, parts)
         if units := self._units_named(turn, hits):  # "哪些任务是省市场监管局牵头的？"
             led = self._in_plan_order([h for h in hits if self._led_by(turn, h, units)])
             return self._listing(turn, led, units)  # in the plan's order: no task leads more
@@ -597,7 +599,9 @@ class Assistant:
         if quoted:
             return quoted, [h for h in hits if any(ex.mentions(h.chunk, [t]) for t in quoted)]
         if is_english(question):  # by the dictionary's translations: any term of each group
-            groups, _ = lexicon.glossary.english_groups(question)
+            # of the thing named, not of the words asking where it is said (talk about: 对话)
+            named = re.sub(expand(r"(?i)\b(?:{en_mention})\b", table().words), " ", question)
+            groups, _ = lexicon.glossary.english_groups(named)
             found = [h for h in hits if ex.group_share(h.chunk, groups) >= KEY_SHARE]
             # Name each group by the term the plan uses most: 智库 rather than 思想库.
             shown = [max(terms, key=lambda t: sum(ex.mentions(h.chunk, [t]) for h in hits)) for _, terms in groups]
@@ -891,7 +895,8 @@ class Assistant:
             # "里面提到的网站" after one task: in that task; after several: among them; "这块…" (a
             # part's word): in the part
             inside = turn.intent.rule == "within" and ctx.task is not None
-            keep = (lambda h: h.chunk.task_number in ctx.tasks) if len(ctx.tasks) > 1 else (
+            among = turn.intent.among or (ctx.tasks if len(ctx.tasks) > 1 else ())
+            keep = (lambda h: h.chunk.task_number in among) if among else (
                 lambda h: (h.chunk.task_number, h.chunk.section_number) == (ctx.task, ctx.section)
                 if inside else h.chunk.section_number == ctx.section)
             hits = [h for h in hits if keep(h)] or hits

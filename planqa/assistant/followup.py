@@ -8,6 +8,7 @@ that names nothing of its own ("什么时候完成？") point into it. Pure: no 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from planqa.assistant.answer import Answer, Citation
 from planqa.ingest.numerals import to_int
@@ -27,6 +28,12 @@ class Context:
     listed: tuple[int, ...] = ()  # the tasks of the latest answer that cited several: 第一个, 另一个
     question: str = ""  # the latest question asked: an elliptical follow-up asks what it asked
     recent: tuple[int, ...] = ()  # the task each latest answer was about, latest first: 这两条
+    visited: tuple[int, ...] = ()  # the tasks answered one by one since the latest list
+
+    @property
+    def rest(self) -> tuple[int, ...]:
+        """The latest list's tasks not yet answered one by one since it: 剩下两项, 剩下那条."""
+        return tuple(t for t in self.listed if t not in self.visited)
 
 
 MAX_RECENT = 3  # tasks a follow-up may name together by how many (这两条, 这三项)
@@ -35,7 +42,7 @@ MAX_RECENT = 3  # tasks a follow-up may name together by how many (这两条, �
 def context_from_history(history: Sequence) -> Context | None:
     """The focus of the latest answer that cited something (Answer objects or Answer JSON),
     and the tasks of the latest answer that listed several."""
-    context, listed, recent = None, (), []
+    context, listed, recent, visited = None, (), [], []
     history = list(history or [])
     latest = history[-1] if history else None
     asked = latest.question if isinstance(latest, Answer) else (
@@ -59,9 +66,13 @@ def context_from_history(history: Sequence) -> Context | None:
             recent.append(tasks[0])
         if len(tasks) > 1 and not listed:
             listed = tasks
+        elif not listed and len(tasks) == 1:
+            visited.append(tasks[0])
         if listed and len(recent) >= MAX_RECENT:
             break
-    return replace(context, listed=listed, recent=tuple(recent)) if context else None
+    if context is None:
+        return None
+    return replace(context, listed=listed, recent=tuple(recent), visited=tuple(visited) if listed else ())
 
 
 def _cited(c: dict) -> dict:
@@ -78,14 +89,26 @@ def _cited(c: dict) -> dict:
 
 # A task of the last list by its place in it (第二个, 最后一个, 倒数第二个, 中间那个), or the one
 # not yet asked about.
-_LIST_PLACE = re.compile(r"第([一二三四五六七八九十\d]+)个|(最后一个|最后一项|最后一条|最后那个|最后那项|后者)|(前者)"
-                         r"|\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last) one\b"
-                         r"|(后一个|\bthe latter\b)|(前一个|\bthe former\b)"
-                         r"|倒数第([一二三四五六七八九十\d]+)(?:个|项|条)|(中间(?:那|的那|那一)?(?:个|项|条))", re.I)
+@cache
+def _list_place() -> re.Pattern:
+    """The places in a list: numbered ones are slots, the last one is said in words (list_last)."""
+    from planqa.assistant.rules import alternatives, table
+
+    return re.compile(r"第([一二三四五六七八九十\d]+)个|(" + alternatives(table().words["list_last"]) + r")|(前者)"
+                      r"|\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last) one\b"
+                      r"|(后一个|\bthe latter\b)|(前一个|\bthe former\b)"
+                      r"|倒数第([一二三四五六七八九十\d]+)(?:个|项|条)|(中间(?:那|的那|那一)?(?:个|项|条))", re.I)
 def list_reference(question: str, context: Context) -> int | None:
     """The task a follow-up points at in the last list: by place, or "the other one"."""
     listed = context.listed if len(context.listed) > 1 else context.tasks
-    if m := _LIST_PLACE.search(question):
+    from planqa.assistant.rules import table
+
+    if len(context.tasks) == 2:  # "前一条"/"后面那条" right after two tasks: the former, the latter
+        if table().flag("pair_former", question):
+            return context.tasks[0]
+        if table().flag("pair_latter", question):
+            return context.tasks[1]
+    if m := _list_place().search(question):
         if m.group(7) or m.group(8):  # 倒数第二个; 中间那个 (of an odd number)
             n = to_int(m.group(7)) if m.group(7) else None
             if n:
@@ -105,8 +128,6 @@ def list_reference(question: str, context: Context) -> int | None:
             return listed[0]
         n = to_int(m.group(1) or m.group(4))  # 第二个, "the fourth one"
         return listed[n - 1] if n and n <= len(listed) else None
-    from planqa.assistant.rules import table
-
     if table().flag("list_other", question) and len(listed) > 1 and context.task in listed:
         return next(t for t in listed if t != context.task)
     return None
@@ -124,7 +145,7 @@ def without_reference(question: str) -> str:
     it asks of the task ("第21项具体干啥" → "具体干啥")."""
     from planqa.assistant.rules import rule
 
-    return _LIST_PLACE.sub("", rule("task_number").pattern.sub("", question))
+    return _list_place().sub("", rule("task_number").pattern.sub("", question))
 
 
 def topicless(question: str) -> bool:

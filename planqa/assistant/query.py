@@ -46,6 +46,7 @@ class Query:
     rule: str = ""  # the row of rules.toml that understood the question
     carried: bool = False  # ``asks`` comes from the previous question ("那第5项呢？")
     item: bool = False  # task: "第8条" may name an item the plan prints below its tasks (8.)
+    among: tuple[int, ...] = ()  # search: only among these tasks (剩下两项里哪个…), else ``within``'s
 
 
 MAX_PARTS = 4  # questions answered from one message

@@ -180,7 +180,11 @@ def asks_for(question: str) -> str | None:
     last = re.split(r"[，,；;]", question.rstrip("？?。.！! "))[-1]
     if last != question and table().flag("which_task", last):
         question = last
-    return next((name for name, pattern, _ in table().asks if pattern.search(question)), None)
+    for name, asking, _ in table().asks:
+        m = asking.search(question)
+        if m and not (name == "count" and m.group(0).startswith("几") and pattern("yes_no").search(question[: m.start()])):
+            return name  # "能不能再拆几个课题一起报": 几 is some, in a question of yes or no
+    return None
 
 
 # --- what the question is asked about ---------------------------------------------------------
@@ -218,7 +222,7 @@ def needs_met(needs: str, ctx: Context | None) -> bool:
     if ctx is None:
         return False
     return {"task": ctx.task is not None, "section": bool(ctx.section),
-            "tasks": bool(ctx.section or ctx.tasks)}[needs]
+            "tasks": bool(ctx.section or ctx.tasks), "list": len(ctx.listed) > 1}[needs]
 
 
 def understand(question: str, frame: Frame = Frame()) -> Query:
@@ -471,6 +475,21 @@ def _list_reference(x: Match) -> Query | None:
     return Query("task", task=n, asks=x.asks, followup=True) if n is not None else None
 
 
+def _list_rest(x: Match) -> Query | None:
+    """The latest list's tasks not answered one by one since: "剩下那条是关于啥的" is the one
+    left, "剩下两项里哪个讲学会" is searched among those left, "剩下两项呢" lists them."""
+    rest = x.ctx.rest
+    if not rest or len(rest) == len(x.ctx.listed):
+        return None  # none of the list answered since: 剩下 points at no part of it
+    if len(rest) == 1:
+        return Query("task", task=rest[0], asks=x.asks, followup=True)
+    said = re.sub(alternatives(table().words["in_part"]), "", x.question[x.m.end():])
+    asks = asks_for(x.question[: x.m.start()] + said)  # "剩下几条里…" counts nothing
+    if topicless(x.question[: x.m.start()] + said):
+        return Query("task", task=rest[0], also=rest[1:], asks=asks, followup=True)
+    return Query("search", within=True, among=rest, asks=asks, followup=True)
+
+
 def _next(x: Match) -> Query:
     return Query("task", task=x.ctx.task + 1, followup=True)
 
@@ -601,7 +620,10 @@ def _document_meta(x: Match) -> Query | None:
     rest = x.question[: x.m.start()] + x.question[x.m.end():] if x.m else x.question
     shown = any(w in x.question for w in table().words["doc_place"])  # 网页上显示的发布时间
     pointing = table().word_set("doc_ref_en")  # "Who issued it?"
-    if (x.doc.search(x.question) or shown or topicless(rest) or not re.search(r"[\u4e00-\u9fffA-Za-z]", rest)
+    # "与行动计划衔接的实施方案，谁来制定": the plan named, but another document asked about (not
+    # 这份…指南, nor the plan called by its genre: 实施方案是哪天印发的)
+    other = pattern("other_doc").search(x.doc.sub(" ", pattern("this_doc").sub(" ", rest)))
+    if ((x.doc.search(x.question) and not other) or shown or topicless(rest) or not re.search(r"[\u4e00-\u9fffA-Za-z]", rest)
             or (rest.isascii() and set("".join(c if c.isalpha() else " " for c in rest.lower()).split()) <= pointing)):
         return Query("meta", meta=x.rule.name)  # "哪天发的？": nothing besides the asking
     return None
@@ -614,8 +636,8 @@ def _topicless(x: Match) -> Query | None:
 
 
 def _bare_term(x: Match) -> Query | None:
-    if table().flag("interrogative", x.question):
-        return None
+    if table().flag("interrogative", x.question) or table().flag("listing", x.question):
+        return None  # "提到调研的条目都列一下" asks for them: the mention rules
     return Query("mention", literal=True)
 
 
@@ -634,7 +656,7 @@ def _search(x: Match) -> Query:
 BUILDERS: dict[str, Callable[[Match], Query | None]] = {
     "chat": _chat, "section_place_en": _section_place_en, "section_en": _section_en,
     "section_place": _section_place, "section_label": _section_label, "titled_label": _titled_label, "task_number": _task_number, "these_tasks": _these_tasks, "section_asked": _section_asked, "section_number": _section_number,
-    "last_section": _last_section, "last_task": _last_task, "section_title": _section_title, "section_named": _section_named, "list_reference": _list_reference,
+    "last_section": _last_section, "last_task": _last_task, "section_title": _section_title, "section_named": _section_named, "list_reference": _list_reference, "list_rest": _list_rest,
     "next": _next, "prev": _prev, "its_section": _its_section, "this_section": _this_section,
     "within": _within, "this_task": _this_task, "else": _else, "meta": _meta, "attachments": _attachments,
     "document_meta": _document_meta, "topicless": _topicless, "bare_term": _bare_term,

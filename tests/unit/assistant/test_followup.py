@@ -1,14 +1,31 @@
 import pytest
 
 from planqa.assistant.answer import Answer, Citation
-from planqa.assistant.followup import Context, context_from_history
+from planqa.assistant.followup import Context, context_from_history, list_reference
 
 
 def test_the_context_is_the_latest_citing_answer_and_the_latest_list():
     listed = Answer("q", "a", False, (Citation("p", 14, "四", "t", "q", 1.0), Citation("p", 9, "三", "t", "q", 1.0)))
     one = {"citations": [{"plan": "p", "task": 14, "section": "四"}]}
-    assert context_from_history([listed, one]) == Context("p", 14, "四", (14,), listed=(14, 9), recent=(14,))
+    assert context_from_history([listed, one]) == Context("p", 14, "四", (14,), listed=(14, 9), recent=(14,),
+                                                          visited=(14,))
     assert context_from_history([one, {"citations": []}]) == Context("p", 14, "四", (14,), recent=(14,))
+
+
+def test_the_rest_of_a_list_is_what_was_not_answered_one_by_one_since():
+    def about(*tasks):
+        return {"citations": [{"plan": "p", "task": t, "section": "一"} for t in tasks]}
+
+    assert context_from_history([about(1, 2, 3), about(3), about(1)]).rest == (2,)
+    assert context_from_history([about(1), about(1, 2, 3), about(3)]).rest == (1, 2)  # before the list: not counted
+    assert context_from_history([about(1, 2, 3), about(5), about(4, 5)]).rest == (4, 5)  # a newer list
+
+
+def test_a_pair_just_answered_is_named_by_former_and_latter():
+    ctx = context_from_history([{"citations": [{"plan": "p", "task": t, "section": "七"} for t in (22, 23)]}])
+    assert (list_reference("前一条里要修订的是什么", ctx), list_reference("后面那条讲什么", ctx)) == (22, 23)
+    one = context_from_history([{"citations": [{"plan": "p", "task": 22, "section": "七"}]}])
+    assert list_reference("前一条讲什么", one) is None  # after one task: the previous task (rule prev)
 
 
 def test_the_tasks_the_latest_answers_were_about_are_kept_latest_first():

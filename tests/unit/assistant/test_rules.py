@@ -28,8 +28,10 @@ def frame(ctx: dict | None) -> Frame:
     context = None
     if ctx is not None:
         tasks = tuple(ctx.get("tasks", [ctx["task"]]))
-        context = Context("p", ctx["task"], ctx.get("section"), tasks, listed=tasks if len(tasks) > 1 else (),
-                          question=ctx.get("question", ""), recent=tuple(ctx.get("recent", ())))
+        listed = tuple(ctx.get("listed", tasks if len(tasks) > 1 else ()))
+        context = Context("p", ctx["task"], ctx.get("section"), tasks, listed=listed,
+                          question=ctx.get("question", ""), recent=tuple(ctx.get("recent", ())),
+                          visited=tuple(ctx.get("visited", ())))
     return Frame(context, tuple(tuple(t) for t in PLAN["section_titles"]), tuple(PLAN["doc_nouns"]),
                  tuple(PLAN["owner"]), tuple(PLAN["part_sizes"]), part_texts=tuple(PLAN["part_texts"]))
 
@@ -116,3 +118,9 @@ def test_a_long_run_of_courtesies_is_read_once():
     # message of them must not hold a worker
     assert strip_preamble("哦" * 500 + "？") == "哦" * 500 + "？"
     assert strip_preamble("明白了" * 300 + "，第5项呢？") == "第5项呢？"
+
+
+def test_the_rest_of_a_list_counted_asks_for_no_count():
+    ctx = {"task": 5, "section": "二", "tasks": [5], "listed": [4, 5, 6], "visited": [5]}
+    got = understand("剩下几条里哪个和学会有关", frame(ctx))
+    assert (got.among, got.asks) == ((4, 6), None)
