@@ -36,6 +36,7 @@ from planqa.assistant.rules import (
     generic_words,
     names_a_topic,
     plan_frame,
+    rule,
     strip_preamble,
     table,
     understand,
@@ -920,7 +921,9 @@ class Assistant:
                 near := turn.evidence.stating(hits[:SEARCH_K], asks)) is not None:
             hits, stated = [near] + [h for h in hits if h is not near], True  # the task that states it
         plan = turn.plan or (self.search.entries[hits[0].chunk.plan].plan if hits else None)
-        verdict = judge(turn.evidence.spelled, hits, self._plan_text(plan), asks,
+        # 剩下三项里…: the words pointing into the list are no topic the plan should print
+        asked = rule("list_rest").pattern.sub("，", turn.evidence.spelled) if turn.intent.among else turn.evidence.spelled
+        verdict = judge(asked, hits, self._plan_text(plan), asks,
                         answered=bool(hits) and (asks in table().loose or stated
                                                  or self._announcing(turn, hits) is not None),
                         plan_title=plan.title if plan else "", calibration=self.search.calibration,
@@ -1083,8 +1086,9 @@ class Assistant:
     def _sticky(self, turn: Turn, hits: list[Scored]) -> Scored | None:
         """In a conversation, a question that the previous task answers about as well as the
         best hit stays with that task ("要争取哪方面的资金支持？" after task 18)."""
-        if not turn.context or turn.context.task is None or not hits or turn.intent.besides == turn.context.task:
-            return None  # "…还有别的吗": another task than the one shown
+        if not turn.context or turn.context.task is None or not hits or turn.intent.besides == turn.context.task \
+                or (turn.intent.among and turn.context.task not in turn.intent.among):
+            return None  # "…还有别的吗", "剩下两项里…": another task than the one shown
         for h in hits[:3]:
             if h.chunk.task_number == turn.context.task and h.score >= STICKY * hits[0].score:
                 return h

@@ -15,10 +15,12 @@ from planqa.assistant.colloquial import said_spans
 from planqa.assistant.facts import (
     ADMIN_ENDS,
     Fact,
+    asked_unit,
     counting,
     enumerated_counts,
     facts_in,
     filled_counts,
+    in_unit,
     named_place,
     of_kind,
     prints_year,
@@ -279,6 +281,8 @@ class Evidence:
             return found + self._about(told, chunk)
         if kind == "count":  # "是多少" is answered by any number with a unit, an amount too
             counts = self._of_year(chunk, of_kind(self.facts(chunk), "count") + of_kind(self.facts(chunk), "money"))
+            if units := asked_unit(self.question):  # 多少例样本: not 不少于3家
+                counts = tuple(f for f in counts if f.kind == "count" and in_unit(f, units))
             if not any(counting(self.question, f) for f in counts) and (
                     listed := self._of_year(chunk, self.enumerated(chunk))):
                 return self.filled(chunk) + listed  # what the question counts is listed, not numbered

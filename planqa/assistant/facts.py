@@ -224,6 +224,23 @@ def _blank() -> re.Pattern[str]:
     return re.compile(f"几([{units}大]?)([\u4e00-\u9fff]{{2,4}})")
 
 
+def asked_unit(question: str) -> frozenset[str]:
+    """The unit a count is asked in when only a number in that unit answers it ("测试集要多少例
+    样本" → 例); empty when any count may (几个, 多少家, 多少名: `loose_units`), or no unit is
+    asked (多少支持 is no 支)."""
+    words = raw_facts()["words"]
+    for m in re.finditer("(?:多少|几)(" + "|".join(sorted(map(re.escape, words["units"]), key=len, reverse=True)) + ")", question):
+        if question[m.start(1):].startswith(tuple(words["not_counts"])):
+            continue
+        return frozenset() if m.group(1) in words["loose_units"] else frozenset({m.group(1)})
+    return frozenset()
+
+
+def in_unit(fact: Fact, units: frozenset[str]) -> bool:
+    """Whether a count is printed in one of the units (不少于3家 is in 家, 27万个 in 个)."""
+    return not units or any(fact.text.rstrip("以上下内左右").endswith(u) for u in units)
+
+
 @cache
 def _number() -> str:
     """A number as printed, whole (not the 5 of 1.5): 1.5, 20, 五, 十五, 两百."""

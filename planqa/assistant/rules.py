@@ -201,6 +201,7 @@ class Frame:
     part_sizes: tuple[int, ...] = ()  # how many tasks each part holds, in section_titles' order
     common: frozenset[str] = frozenset()  # runs of the titles that are the plan's subject
     part_texts: tuple[tuple[str, ...], ...] = ()  # each part's tasks (title and text), in section_titles' order
+    title: str = ""  # the plan's title: a document it names by its genre (指导意见) is itself
 
 
 def plan_frame(plan: Plan | None, context: Context | None = None) -> Frame:
@@ -213,7 +214,7 @@ def plan_frame(plan: Plan | None, context: Context | None = None) -> Frame:
     titles = tuple((s.number, s.title) for s in plan.body)
     sizes = tuple(len(s.tasks) for s in plan.body)
     return Frame(context, titles, nouns, owner_names(plan.title, plan.issuer, nouns), sizes,
-                 common_phrases(plan), part_texts(plan))
+                 common_phrases(plan), part_texts(plan), plan.title or "")
 
 
 def needs_met(needs: str, ctx: Context | None) -> bool:
@@ -481,10 +482,10 @@ def _list_rest(x: Match) -> Query | None:
     rest = x.ctx.rest
     if not rest or len(rest) == len(x.ctx.listed):
         return None  # none of the list answered since: 剩下 points at no part of it
-    if len(rest) == 1:
-        return Query("task", task=rest[0], asks=x.asks, followup=True)
-    said = re.sub(alternatives(table().words["in_part"]), "", x.question[x.m.end():])
+    said = pattern("in_part_head").sub("", x.question[x.m.end():])
     asks = asks_for(x.question[: x.m.start()] + said)  # "剩下几条里…" counts nothing
+    if len(rest) == 1:
+        return Query("task", task=rest[0], asks=asks, followup=True)
     if topicless(x.question[: x.m.start()] + said):
         return Query("task", task=rest[0], also=rest[1:], asks=asks, followup=True)
     return Query("search", within=True, among=rest, asks=asks, followup=True)
@@ -622,7 +623,10 @@ def _document_meta(x: Match) -> Query | None:
     pointing = table().word_set("doc_ref_en")  # "Who issued it?"
     # "与行动计划衔接的实施方案，谁来制定": the plan named, but another document asked about (not
     # 这份…指南, nor the plan called by its genre: 实施方案是哪天印发的)
-    other = pattern("other_doc").search(x.doc.sub(" ", pattern("this_doc").sub(" ", rest)))
+    other = pattern("other_doc").search(x.doc.sub(" ", pattern("this_doc").sub(" ", pattern("book_title").sub(" ", rest))))
+    if other:  # 关于智慧林业的指导意见: the plan by its title's genre (a plan without a title: any)
+        noun = max((g for g in table().words["genre"] if other.group(0).endswith(g)), key=len)
+        other = None if not x.frame.title or noun in x.frame.title else other
     if ((x.doc.search(x.question) and not other) or shown or topicless(rest) or not re.search(r"[\u4e00-\u9fffA-Za-z]", rest)
             or (rest.isascii() and set("".join(c if c.isalpha() else " " for c in rest.lower()).split()) <= pointing)):
         return Query("meta", meta=x.rule.name)  # "哪天发的？": nothing besides the asking
@@ -636,7 +640,7 @@ def _topicless(x: Match) -> Query | None:
 
 
 def _bare_term(x: Match) -> Query | None:
-    if table().flag("interrogative", x.question) or table().flag("listing", x.question):
+    if table().flag("interrogative", x.question) or table().flag("list_ask", x.question):
         return None  # "提到调研的条目都列一下" asks for them: the mention rules
     return Query("mention", literal=True)
 

@@ -740,3 +740,15 @@ def test_a_count_of_a_thing_the_plan_counts_is_its_number_not_the_plans_tasks(tm
         items = assistant.ask("基本原则一共有几条")
         assert "3条" in items.answer and "坚持开放合作" in items.answer
         assert "共4项任务" in assistant.ask("一共有多少项任务？").answer
+
+
+def test_the_rest_of_a_list_is_searched_without_the_task_already_answered(assistant, plan):
+    # "剩下三项里哪个讲…" after one task of a part's list was answered: among the others only,
+    # however well the answered task matches, and the words pointing into the list are no topic
+    part = next(s for s in plan.body if len(s.tasks) >= 3)
+    listed = assistant.ask(f"第{part.number}部分有哪些任务？")
+    first = assistant.ask("第一个讲什么？", history=[listed])
+    term = next(w for w in ("信息化", "科普", "学会", "人才") if w in part.tasks[0].text and any(
+        w in t.text for t in part.tasks[1:]))
+    rest = assistant.ask(f"剩下{len(part.tasks) - 1}项里哪个讲{term}？", history=[listed, first])
+    assert not rest.abstained and rest.citations[0].task in {t.number for t in part.tasks[1:]}

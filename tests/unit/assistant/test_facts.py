@@ -191,3 +191,14 @@ def test_a_year_in_the_numbers_own_sentence_comes_before_an_earlier_ones():
 
     body = "到2020年，建立标准体系。制定30项以上标准，到2022年完成。"
     assert year_of(Fact("count", "30项", "制定30项以上标准，到2022年完成。"), body) == "2022年"
+
+
+def test_a_count_asked_in_its_own_unit_is_answered_in_that_unit():
+    from planqa.assistant.facts import Fact, asked_unit, in_unit
+
+    samples = asked_unit("测试集最少要多少例样本？")
+    assert not in_unit(Fact("count", "不少于3家", ""), samples)
+    assert in_unit(Fact("count", "100例以上", ""), samples)
+    assert asked_unit("要请几个人？") == asked_unit("要请多少名专家？") == frozenset()  # any count answers
+    assert asked_unit("能拿多少支持？") == frozenset()  # 支持 is a word, not the unit 支
+    assert asked_unit("经费是多少？") == frozenset()

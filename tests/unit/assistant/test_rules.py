@@ -33,7 +33,8 @@ def frame(ctx: dict | None) -> Frame:
                           question=ctx.get("question", ""), recent=tuple(ctx.get("recent", ())),
                           visited=tuple(ctx.get("visited", ())))
     return Frame(context, tuple(tuple(t) for t in PLAN["section_titles"]), tuple(PLAN["doc_nouns"]),
-                 tuple(PLAN["owner"]), tuple(PLAN["part_sizes"]), part_texts=tuple(PLAN["part_texts"]))
+                 tuple(PLAN["owner"]), tuple(PLAN["part_sizes"]), part_texts=tuple(PLAN["part_texts"]),
+                 title=PLAN["title"])
 
 
 @pytest.mark.parametrize("rule, example", ROWS, ids=[f"{r}:{e['q']}" for r, e in ROWS])
@@ -124,3 +125,9 @@ def test_the_rest_of_a_list_counted_asks_for_no_count():
     ctx = {"task": 5, "section": "二", "tasks": [5], "listed": [4, 5, 6], "visited": [5]}
     got = understand("剩下几条里哪个和学会有关", frame(ctx))
     assert (got.among, got.asks) == ((4, 6), None)
+
+
+def test_a_document_the_plan_is_called_by_is_no_other_document():
+    # the issuer of "关于…的工作要点" is the plan's; that of a 的-described 实施细则 is not asked here
+    assert understand("关于科协工作的工作要点是谁印发的？", frame(None)).meta == "issuer"
+    assert understand("和要点配套的实施细则，谁来负责制定？", frame(None)).kind != "meta"
