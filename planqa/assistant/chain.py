@@ -600,9 +600,7 @@ class Assistant:
         if quoted:
             return quoted, [h for h in hits if any(ex.mentions(h.chunk, [t]) for t in quoted)]
         if is_english(question):  # by the dictionary's translations: any term of each group
-            # of the thing named, not of the words asking where it is said (talk about: 对话)
-            named = re.sub(expand(r"(?i)\b(?:{en_mention})\b", table().words), " ", question)
-            groups, _ = lexicon.glossary.english_groups(named)
+            groups, _ = lexicon.glossary.english_groups(question)
             found = [h for h in hits if ex.group_share(h.chunk, groups) >= KEY_SHARE]
             # Name each group by the term the plan uses most: 智库 rather than 思想库.
             shown = [max(terms, key=lambda t: sum(ex.mentions(h.chunk, [t]) for h in hits)) for _, terms in groups]

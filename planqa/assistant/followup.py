@@ -66,8 +66,8 @@ def context_from_history(history: Sequence) -> Context | None:
             recent.append(tasks[0])
         if len(tasks) > 1 and not listed:
             listed = tasks
-        elif not listed and len(tasks) == 1:
-            visited.append(tasks[0])
+        elif not listed and len(tasks) == 1 and cites[0]["plan"] == context.plan:
+            visited.append(tasks[0])  # of the plan the conversation is about
         if listed and len(recent) >= MAX_RECENT:
             break
     if context is None:

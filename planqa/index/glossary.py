@@ -40,7 +40,8 @@ _STOP = frozenset(
     some any all each every other such than then so not no yes also just very me my we our you your
     they them he she his her i us plan plans task tasks part parts item items tell list one sth sb
     etc something someone get got going go gone say said says mention mentions mentioned involve
-    involves involved cover covers covered relate related relates regarding concerning
+    involves involved cover covers covered relate related relates regarding concerning talk talks
+    talked discuss discusses discussed refer refers referred
     """.split()
 )
 _LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")

@@ -19,6 +19,8 @@ def test_the_rest_of_a_list_is_what_was_not_answered_one_by_one_since():
     assert context_from_history([about(1, 2, 3), about(3), about(1)]).rest == (2,)
     assert context_from_history([about(1), about(1, 2, 3), about(3)]).rest == (1, 2)  # before the list: not counted
     assert context_from_history([about(1, 2, 3), about(5), about(4, 5)]).rest == (4, 5)  # a newer list
+    other = {"citations": [{"plan": "q", "task": 2, "section": "一"}]}
+    assert context_from_history([about(1, 2, 3), other, about(3)]).rest == (1, 2)  # another plan's task 2
 
 
 def test_a_pair_just_answered_is_named_by_former_and_latter():

@@ -182,3 +182,9 @@ def test_translations_of_equal_weight_come_in_the_questions_order():
 def test_synonyms_of_a_long_words_parts_come_in_its_order():
     glossary = Glossary("理科，工艺", parse_cedict(PLACES))
     assert list(glossary.expand("科学技术", plan_words=set()).terms) == ["理科", "工艺"]  # 科学, 技术
+
+
+def test_words_asking_where_the_plan_says_something_are_no_topic():
+    # "talk about" would translate to 对话 and send the search to tasks about dialogue
+    assert english_words("Where does the plan talk about museums?") == english_words("museums")
+    assert english_words("Which part discusses volunteers?") == english_words("volunteers")
