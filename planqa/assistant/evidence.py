@@ -281,7 +281,7 @@ class Evidence:
             return found + self._about(told, chunk)
         if kind == "count":  # "是多少" is answered by any number with a unit, an amount too
             counts = self._of_year(chunk, of_kind(self.facts(chunk), "count") + of_kind(self.facts(chunk), "money"))
-            if units := asked_unit(self.question):  # 多少例样本: not 不少于3家
+            if units := self._asked_unit:  # 多少例样本: not 不少于3家
                 counts = tuple(f for f in counts if f.kind == "count" and in_unit(f, units))
             if not any(counting(self.question, f) for f in counts) and (
                     listed := self._of_year(chunk, self.enumerated(chunk))):
@@ -355,6 +355,10 @@ class Evidence:
         from planqa.assistant.rules import table
 
         return table().flag("asks_year", self.spelled)
+
+    @cached_property
+    def _asked_unit(self) -> frozenset[str]:
+        return asked_unit(self.question)  # once per turn, not once per chunk checked
 
     @cached_property
     def _point_in_time(self) -> bool:

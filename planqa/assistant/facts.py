@@ -229,11 +229,18 @@ def asked_unit(question: str) -> frozenset[str]:
     样本" → 例); empty when any count may (几个, 多少家, 多少名: `loose_units`), or no unit is
     asked (多少支持 is no 支)."""
     words = raw_facts()["words"]
-    for m in re.finditer("(?:多少|几)(" + "|".join(sorted(map(re.escape, words["units"]), key=len, reverse=True)) + ")", question):
+    for m in _unit_asked().finditer(question):
         if question[m.start(1):].startswith(tuple(words["not_counts"])):
             continue
         return frozenset() if m.group(1) in words["loose_units"] else frozenset({m.group(1)})
     return frozenset()
+
+
+@cache
+def _unit_asked() -> re.Pattern[str]:
+    """多少 or 几 and the unit after it (compiled once, as _blank is)."""
+    units = sorted(map(re.escape, raw_facts()["words"]["units"]), key=len, reverse=True)
+    return re.compile("(?:多少|几)(" + "|".join(units) + ")")
 
 
 def in_unit(fact: Fact, units: frozenset[str]) -> bool:
