@@ -192,7 +192,7 @@ LLM_REMOVED = "（已删除回答中不在检索结果里的引用：{numbers}�
 
 
 FACT_LABEL = {"who": "责任单位", "lead": "责任单位", "when": "时间", "date": "日期", "money": "金额", "place": "地点", "places": "地点", "where": "地点", "contact": "联系方式",
-              "person": "人员", "penalty": "处罚"}
+              "person": "人员", "penalty": "处罚", "frequency": "频次"}
 DOCUMENT_FACTS = {"signed": "印发日期", "published": "发布日期", "issuer": "印发单位", "addressees": "主送单位"}
 STRUCTURAL = ("meta", "section", "task")  # answered from the outline, not by retrieval
 NOT_UNDERSTOOD = "没有理解这个问题。可以换个说法，或者问{name}的某一部分、某一项，例如：{examples}"
@@ -887,14 +887,22 @@ class Assistant:
         within = turn.intent.within and turn.context
         part = self._part_searched(turn) if not within else None
         hits = tasks_first(turn.evidence.hits[:SEARCH_K if not (within or part) else 50])
+        if not within and (phrase := turn.evidence.phrase) and not turn.evidence.phrase_hits and not any(
+                ex.mentions(h.chunk, [phrase]) for h in turn.evidence.task_hits) and (own := next((
+                h for h in turn.evidence.hits if h.chunk.kind == "section" and phrase in ex.bare(h.chunk.body)), None)):
+            hits = [own] + [h for h in hits if h is not own]  # the phrase only a part's own text prints
+        listed: tuple[int, ...] = ()
         if part is not None:  # "第一部分里哪条讲…": its tasks
             hits = [h for h in hits if h.chunk.section_number == part.ref] or hits
         if within:
             ctx = turn.context
             # "里面提到的网站" after one task: in that task; after several: among them; "这块…" (a
             # part's word): in the part
-            inside = turn.intent.rule == "within" and ctx.task is not None
-            among = turn.intent.among or (ctx.tasks if len(ctx.tasks) > 1 else ())
+            # "里面哪一条说…" after a list asks which of the list, not what the task shown says
+            listed = ctx.listed if (len(ctx.listed) > 1 and ctx.task in ctx.listed
+                                    and table().flag("which_task", turn.question)) else ()
+            inside = turn.intent.rule == "within" and ctx.task is not None and not listed
+            among = turn.intent.among or (ctx.tasks if len(ctx.tasks) > 1 else listed)
             keep = (lambda h: h.chunk.task_number in among) if among else (
                 lambda h: (h.chunk.task_number, h.chunk.section_number) == (ctx.task, ctx.section)
                 if inside else h.chunk.section_number == ctx.section)
@@ -903,15 +911,16 @@ class Assistant:
                 hits = [h for h in hits if h.chunk.task_number != turn.intent.besides] or hits
         # the part's other tasks asked for, naming nothing else: however near its words are
         followed = bool(within) and turn.intent.besides is not None and turn.evidence.names_nothing
-        if (held := self._sticky(turn, hits)) is not None:  # the conversation's task answers, and
+        if not listed and (held := self._sticky(turn, hits)) is not None:  # the conversation's task answers, and
             hits = [held] + [h for h in hits if h is not held]  # is the one checked for the fact
             followed = turn.evidence.names_nothing
         elif (titled := self._titled(turn, hits)) is not None and not self._states_instead(turn, hits, titled):
             hits = [titled] + [h for h in hits if h is not titled]  # "试验区建设目标的时间节点" → 建设目标
         asks = turn.intent.asks
         stated = bool(hits) and turn.evidence.states(self._answerable(hits[0].chunk), asks)
+        pointing = table().word_set("these_tasks") | table().word_set("within")  # 这三条里, 其中: no topic
         if within and hits and not stated and asks not in NO_FACT_NEEDED and not (
-                set(turn.evidence.topic_of(asks)) - generic_words()) and (near := next(
+                set(turn.evidence.topic_of(asks)) - generic_words() - pointing) and (near := next(
                 (h for h in hits if turn.evidence.states(self._answerable(h.chunk), asks)), None)):
             hits, stated = [near] + [h for h in hits if h is not near], True  # "其中哪项有时间要求": the one saying it
             followed = True  # about the tasks in view: how near its words are says nothing

@@ -36,6 +36,7 @@ from planqa.ingest.plan import Plan
 
 KEY_SHARE = 0.7  # of the question's key-word weight (idf) that a phrase or a listed task must hold
 MIN_PHRASE_CHARS = 2
+_QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』]{2,30})[”\"」』]")
 NO_FACT_NEEDED = {"part", "whether"}  # asked kinds that any task answers
 LOCATIVE_REACH = 6  # characters before a place where 在/于/地点 may stand
 RATIO_MARKS = ("%", "％", "百分之", "成")
@@ -155,15 +156,21 @@ class Evidence:
     def phrase(self) -> str:
         """The longest run of the question that the plan has word for word and that carries
         most of its key words ("院士专家工作站"); "" when there is none."""
-        from planqa.assistant.rules import generic_words, table, which_word
+        from planqa.assistant.rules import generic_words, pattern, table, which_word
 
         question = self.spelled
+        # a term in quotes that the plan prints word for word is one phrase, 和 and all (“统筹发展和安全”)
+        quoted = _QUOTED.findall(question)
+        if len(quoted) == 1 and len(quoted[0]) >= MIN_PHRASE_CHARS and quoted[0] in ex.bare(self.plan_text):
+            return quoted[0]
         if len(ex.conjunct_terms(question, self.idf)) > 1:  # two topics joined by 和: no one phrase
             return ""
         phrase = ex.plan_phrase(question, self.plan_text, self.idf, KEY_SHARE)
         if not phrase and (terms := ex.key_terms(question, self.idf)):
-            if len(terms) == 1 and topicless(question.replace(terms[0], "")):
-                phrase = terms[0]  # the question is its one key word and a frame ("链主在哪一项？")
+            if len(terms) == 1 and topicless(pattern("frame").sub("", ex.bare(question.replace(terms[0], "")))):
+                # the question is its one key word and a frame ("链主在哪一项？", "“品牌”出现在哪",
+                # "品牌这两个字文件里哪里有")
+                phrase = terms[0]
             elif (which := which_word(question)) and not self._titles_named:
                 # which things of one word it asks for ("宣传方面要做哪些事"): a word before the asking,
                 # no frame or item word (方面, 行动), nor the verb of making the things (新组建哪些协会);

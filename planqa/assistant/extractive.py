@@ -72,10 +72,29 @@ def pick_quote(chunk: Chunk, question: str, idf: Mapping[str, float], marks: Seq
             if nxt or sum(map(len, chosen)) + len(s) > limit:
                 break
             chosen.append(s)
-    return "".join(chosen)
+    return "".join(_under_headings(chosen, sentences, order, lines, limit))
 
 
 HEADING_CHARS = 24  # an item's heading: a short sentence that opens its line ("3.完善数字基础设施。")
+
+
+def _under_headings(chosen: list[str], sentences: Sequence[str], order: Mapping[str, int],
+                    lines: Sequence[str], limit: int) -> list[str]:
+    """The chosen sentences, each after the labelled heading line it stands under, where the
+    outline has no item for it ("（1）全厂通信网络架构标准" inside a part's text): the heading names
+    what the sentence describes. A heading is a whole line with a label and no closing stop."""
+    out: list[str] = []
+    size = sum(map(len, chosen))
+    for s in chosen:
+        at = order.get(s, 0)
+        head = sentences[at - 1] if at > 0 and _level(s) is None else ""  # a labelled one is its own item
+        if (head and head not in chosen and head in lines and len(head) <= HEADING_CHARS
+                and not head.endswith(("。", "；", "！", "？", "：", ":")) and _level(head) is not None
+                and size + len(head) <= limit):
+            out.append(head + "\n")
+            size += len(head)
+        out.append(s)
+    return out
 
 
 def _level(sentence: str) -> str | None:
@@ -138,7 +157,7 @@ def single_answer(chunk: Chunk, quote: str) -> str:
 
 
 def list_answer(intro: str, items: Sequence[tuple[Chunk, str]]) -> str:
-    lines = [intro] + [f"{label(c, q)}\n  “{q}”" for c, q in items]
+    lines = [intro] + [f"{label(c, q)}\n  “{q.replace(chr(10), chr(10) + '  ')}”" for c, q in items]
     return "\n".join(lines)
 
 

@@ -258,8 +258,9 @@ def _number() -> str:
 
 def _article(text: str, at: int, printed: str) -> bool:
     """A bare 一 before its unit is an article (建设一个平台, 统一五项 holds 五项), unless it stands
-    in a list of slogans (“四个革命、一个合作”)."""
-    return printed[0] == "一" and printed[1] not in "一二三四五六七八九十两百千万" and text[at - 1: at] != "、"
+    in a list of slogans (“四个革命、一个合作”) or opens one (算力“一张网”)."""
+    return printed[0] == "一" and printed[1] not in "一二三四五六七八九十两百千万" and not (
+        at > 0 and text[at - 1] in "、“\"「")
 
 
 def filled_counts(question: str, text: str) -> tuple[Fact, ...]:

@@ -108,6 +108,11 @@ def list_reference(question: str, context: Context) -> int | None:
             return context.tasks[0]
         if table().flag("pair_latter", question):
             return context.tasks[1]
+    elif (len(context.listed) == 2 and set(context.visited) == {context.task} and context.task in context.listed
+          and not _by_number(context.question)):  # one of a pair answered since the list, and only it:
+        other = context.listed[0] if context.task == context.listed[1] else context.listed[1]  # the other
+        if table().flag("pair_former" if other == context.listed[0] else "pair_latter", question):
+            return other
     if m := _list_place().search(question):
         if m.group(7) or m.group(8):  # 倒数第二个; 中间那个 (of an odd number)
             n = to_int(m.group(7)) if m.group(7) else None

@@ -56,10 +56,15 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 def split_questions(question: str) -> list[str]:
     """Several questions typed as one message ("机关改革什么时候完成？学会改革试点又选多少个？"):
-    the parts, each ending in a question mark with some words of its own; else []."""
+    the parts, each ending in a question mark with some words of its own; else []. The last
+    may go without its mark when it asks about the part just named ("…归哪一部分？那部分有几条"),
+    not when it goes on about the same thing ("…有没有补贴？最高能给多少万": one question)."""
+    from planqa.assistant.rules import rule, table  # the asking words are data (rules.toml)
+
     parts = [p.strip() for p in re.split(r"(?<=[？?])", question) if p.strip()]
-    if 1 < len(parts) <= MAX_PARTS and all(
-            p[-1] in "？?" and len(_HAN.findall(p)) >= MIN_PART_CHARS for p in parts):
+    if 1 < len(parts) <= MAX_PARTS and all(len(_HAN.findall(p)) >= MIN_PART_CHARS for p in parts) and (
+            parts[-1][-1] in "？?" or (table().flag("interrogative", parts[-1])
+                                       and rule("this_section").pattern.search(parts[-1]))):
         return parts
     return []
 

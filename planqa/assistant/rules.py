@@ -167,10 +167,14 @@ def pattern(name: str) -> re.Pattern:
 
 def strip_preamble(question: str) -> str:
     """The question without the courtesies and topic switches before it ("谢谢！另外换个话题，…"),
-    which would otherwise count as its words; a question of courtesies only is kept whole."""
+    which would otherwise count as its words; a question of courtesies only, or of courtesies
+    and the document ("hi，帮我查下文件"), is kept whole."""
     m = pattern("preamble").match(question)
     rest = question[m.end():] if m else question
-    return rest if any(c.isalnum() for c in rest) else question
+    named = rest.strip(" ，,。.？?！!~～")
+    if not any(c.isalnum() for c in rest) or named in table().word_set("doc") | table().word_set("genre"):
+        return question
+    return rest
 
 
 def asks_for(question: str) -> str | None:
@@ -615,11 +619,16 @@ def _besides_the_plan(x: Match, before: str | None = None) -> str:
     return without(before, sorted(plain, key=len, reverse=True), " ")
 
 
+_WORDED = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a word of any kind: not only the asking and marks
+
+
 def _document_meta(x: Match) -> Query | None:
     """A fact of the document itself (its date, issuer, addressees) only when the question
     names the document or nothing else: "调查结果什么时候公布" asks about a task."""
     rest = x.question[: x.m.start()] + x.question[x.m.end():] if x.m else x.question
-    shown = any(w in x.question for w in table().words["doc_place"])  # 网页上显示的发布时间
+    places = table().words["doc_place"]  # 网页上显示的发布时间; not 评选结果什么时候网上公布
+    named = without(rest, sorted(places, key=len, reverse=True), "")
+    shown = any(w in x.question for w in places) and (topicless(named) or not _WORDED.search(named))
     pointing = table().word_set("doc_ref_en")  # "Who issued it?"
     # "与行动计划衔接的实施方案，谁来制定": the plan named, but another document asked about (not
     # 这份…指南, nor the plan called by its genre: 实施方案是哪天印发的)
@@ -627,7 +636,7 @@ def _document_meta(x: Match) -> Query | None:
     if other:  # 关于智慧林业的指导意见: the plan by its title's genre (a plan without a title: any)
         noun = max((g for g in table().words["genre"] if other.group(0).endswith(g)), key=len)
         other = None if not x.frame.title or noun in x.frame.title else other
-    if ((x.doc.search(x.question) and not other) or shown or topicless(rest) or not re.search(r"[\u4e00-\u9fffA-Za-z]", rest)
+    if ((x.doc.search(x.question) and not other) or shown or topicless(rest) or not _WORDED.search(rest)
             or (rest.isascii() and set("".join(c if c.isalpha() else " " for c in rest.lower()).split()) <= pointing)):
         return Query("meta", meta=x.rule.name)  # "哪天发的？": nothing besides the asking
     return None

@@ -27,7 +27,7 @@ ASKED_TEXT = {
     "money": "金额", "ratio": "比例", "when": "时间", "date": "具体日期", "count": "数量", "ordinal": "是第几次", "who": "负责的单位", "lead": "牵头或负责的单位", "person": "具体人员",
     "place": "地点", "places": "地名", "where": "地点", "list_names": "具体名单", "standard": "具体标准或条件", "contact": "联系方式",
     "procedure": "具体办理流程或所需材料",
-    "penalty": "处罚或追责的规定",
+    "penalty": "处罚或追责的规定", "frequency": "频次",
 }
 
 
@@ -40,8 +40,12 @@ class Verdict:
 def known_share(question: str, plan_text: str) -> float:
     """Share of the question's content words (two characters or more) that the plan prints.
     The plan's own text, not the index's vocabulary: a word that only other plans use is as
-    unknown to this plan as one no plan uses, however many plans the index holds."""
+    unknown to this plan as one no plan uses, however many plans the index holds. A word that
+    frames the question (挂在哪条下面) or names nothing (那个, 到底) counts only for it, when the
+    plan prints it: it is no topic the plan should print."""
     words = [w for w in content_words(question) if len(w) >= 2 and not w.isascii()]
+    framing = set(words) - set(content_words(pattern("frame").sub("，", question))) | table().word_set("filler")
+    words = [w for w in words if w in plan_text or w not in framing] or words
     if not words:
         return 1.0  # English or symbols only: leave it to the dense side
     return sum(1 for w in words if w in plan_text) / len(words)
@@ -86,8 +90,8 @@ def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict
     genre = genre_of(plan_title)
     for m in _plan_named().finditer(question):
         owner = m.group(1)
-        for word in table().words["asking"]:  # "请问中国科协…": the owner is 中国科协
-            owner = owner.removeprefix(word)
+        # "请问中国科协…", "我想了解下省科协…": the organization is what follows the asking
+        owner = owner[max((owner.rindex(w) + len(w) for w in table().words["asking"] if w in owner), default=0):]
         own = owner.startswith(tuple(table().words["own_plan"]))  # 这份…, 我省…: this plan's own
         if plan_title and not own and owner not in plan_title:
             named = m.group(0)[m.group(0).index(owner) + len(owner):].lstrip("的")

@@ -152,7 +152,7 @@ def render_task(search, citation: dict) -> str:
         text = task.text
         meta = f"{p.name} {section_label(section)}：{section.title}"
     body = html.escape(text)
-    for quote in re.split(r"(?<=[。；])", citation.get("quote", "")):
+    for quote in re.split(r"(?<=[。；])|\n", citation.get("quote", "")):  # a heading line on its own
         quote = quote.strip("…").strip()
         if quote and html.escape(quote) in body:
             body = body.replace(html.escape(quote), f"<mark>{html.escape(quote)}</mark>", 1)

@@ -752,3 +752,43 @@ def test_the_rest_of_a_list_is_searched_without_the_task_already_answered(assist
         w in t.text for t in part.tasks[1:]))
     rest = assistant.ask(f"剩下{len(part.tasks) - 1}项里哪个讲{term}？", history=[listed, first])
     assert not rest.abstained and rest.citations[0].task in {t.number for t in part.tasks[1:]}
+
+
+def test_pointing_words_are_no_topic_when_the_listed_tasks_are_searched_for_a_fact(tmp_path):
+    """"这三条里有没有给了明确完成时间的": 这三条 points into the list; the one stating a time answers."""
+    with assistant_over(tmp_path, "publicity-plan", PUBLICITY_PLAN) as assistant:
+        listed = assistant.ask("第一部分有哪些任务？")
+        answer = assistant.ask("这三条里有没有给了明确完成时间的", history=[listed])
+        assert not answer.abstained and answer.citations[0].task == 2 and "6月底前" in answer.answer
+
+
+def test_how_often_is_answered_only_by_a_task_that_says_how_often(tmp_path):
+    text = PUBLICITY_PLAN + "三、加强学术交流\n8.办好学术年会\n每年举办一次学术年会，扩大影响力。\n"
+    with assistant_over(tmp_path, "publicity-plan", text) as assistant:
+        held = assistant.ask("学术年会多久办一次？")
+        assert not held.abstained and held.citations[0].task == 8 and "每年" in held.answer
+        assert assistant.ask("机关改革多久搞一次？").abstained  # a deadline is no frequency
+
+
+HEADINGS_PLAN = ("某市智能制造标准体系建设指南\n一、建设内容\n（一）关键技术标准\n1、互联互通标准\n"
+              "主要包括网络架构、接口规范两个部分。\n（1）网络架构标准\n主要包括厂内网络互联、厂外网络互联等标准。\n"
+              "（2）接口规范标准\n主要包括信息系统之间的数据交互标准。\n（二）应用标准\n主要包括车间规划和物流管理等标准。\n")
+
+
+def test_a_quote_under_a_heading_the_outline_has_no_item_for_names_that_heading(tmp_path):
+    """The sentence that answers stands under "（1）网络架构标准" inside the item: the quote
+    shows that heading, which names the standard asked for."""
+    with assistant_over(tmp_path, "headings-plan", HEADINGS_PLAN) as assistant:
+        answer = assistant.ask("厂内厂外网络怎么互联，对应哪个标准？")
+        assert "网络架构标准" in answer.citations[0].quote
+
+
+def test_a_quoted_phrase_only_a_parts_own_text_prints_is_answered_from_that_part(tmp_path):
+    """“统筹发展和安全”: one phrase (和 inside the quotes joins no two topics), printed by part 一's
+    opening text alone and by no task: that text answers."""
+    text = ("某部门关于加强产品安全管理的通知\n一、总体要求\n坚持统筹发展和安全，推动产业健康发展。\n"
+            "二、主要任务\n（一）统筹安全发展\n统筹推进产品安全和产业发展，提出安全发展要求，统筹安全能力建设。\n"
+            "（二）强化召回管理\n发现缺陷的，应当及时实施召回，保障发展安全。\n")
+    with assistant_over(tmp_path, "safety-notice", text) as assistant:
+        answer = assistant.ask("“统筹发展和安全”是在哪一部分提出来的")
+        assert not answer.abstained and (answer.citations[0].task, answer.citations[0].section) == (None, "一")

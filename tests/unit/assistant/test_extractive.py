@@ -283,3 +283,11 @@ def test_a_joined_part_opening_with_the_question_word_is_asked(question, asked):
 def test_a_thing_is_made_where_one_sentence_says_so(text, made):
     chunk = Chunk("c", "p", "task-1", "task", text, text, "一", "", 1, "")
     assert ex.says_made(chunk, "协会" if "协会" in text else "论坛", ["成立", "组建", "举办"]) is made
+
+
+def test_a_quote_under_a_labelled_heading_line_shows_the_heading_but_never_a_sibling_item():
+    idf = {"网络": 2.0, "互联": 2.0, "骨干": 2.5, "培训": 2.0}
+    under = chunk("主要包括网络架构两个部分。\n（1）网络架构标准\n主要包括厂内网络互联等标准。\n（2）各系统间的接口规范标准\n主要包括数据交互标准。")
+    assert ex.pick_quote(under, "网络怎么互联", idf) == "（1）网络架构标准\n主要包括厂内网络互联等标准。"
+    siblings = chunk("开展科普工作。\n（1）科普基地建设\n（2）科普人才培养，培训1000名科普骨干。")
+    assert "基地" not in ex.pick_quote(siblings, "科普骨干培训多少人", idf)

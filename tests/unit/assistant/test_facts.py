@@ -28,7 +28,7 @@ def test_no_counter_example_yields_its_kind(kind, sentence):
 
 def test_every_kind_has_examples_and_counter_examples():
     assert fact_kinds() == ("when", "event_time", "time_manner", "count", "ordinal", "money", "who", "person", "place", "contact",
-                            "procedure", "standard", "penalty")
+                            "procedure", "standard", "frequency", "penalty")
     for row in ROWS:
         assert len(row["examples"]) >= 6 or row["name"] in ("person", "contact"), row["name"]
         assert row["counter"], row["name"]
@@ -118,6 +118,8 @@ def test_a_task_without_facts_and_an_empty_text():
     ("选取多少个学会？", "选取20个左右的省级学会。", []),  # no 几: the number patterns answer it
     ("研发投入强度提高几个百分点？", "研发投入强度提高1.5个百分点。", ["1.5个百分点"]),  # whole, not the 5 of 1.5
     ("要建设几个基站？", "建设一个基站管理平台。", []),  # 一个 here is an article
+    ("数据要汇成几张网？", "建设全省数据“一张网”，统一调度。", ["一张网"]),  # a slogan in quotes opens with it
+    ("要建设几个基站？", "一个基站管理平台要建好。", []),  # an article opening the text too
     ("智慧工地要统一几项标准？", "统一五项标准，规范数据接口。", ["五项标准"]),  # 统一 holds no 一五项
 ])
 def test_a_count_the_question_leaves_blank_is_filled_from_the_text(question, text, counts):

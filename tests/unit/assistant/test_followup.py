@@ -28,6 +28,13 @@ def test_a_pair_just_answered_is_named_by_former_and_latter():
     assert (list_reference("前一条里要修订的是什么", ctx), list_reference("后面那条讲什么", ctx)) == (22, 23)
     one = context_from_history([{"citations": [{"plan": "p", "task": 22, "section": "七"}]}])
     assert list_reference("前一条讲什么", one) is None  # after one task: the previous task (rule prev)
+    pair = {"citations": [{"plan": "p", "task": t, "section": "一"} for t in (1, 11)]}
+    latter = {"citations": [{"plan": "p", "task": 11, "section": "三"}]}
+    # one of a listed pair answered since: the other is "前面那条" (before it), not task 10
+    assert list_reference("那前面那条呢", context_from_history([pair, latter, latter])) == 1
+    assert list_reference("后面那条呢", context_from_history([pair, latter])) is None  # task 12: rule next
+    fifth = {"citations": [{"plan": "p", "task": 5, "section": "二"}]}
+    assert list_reference("前面那条呢", context_from_history([pair, fifth, latter])) is None  # another since: task 10
 
 
 def test_the_tasks_the_latest_answers_were_about_are_kept_latest_first():

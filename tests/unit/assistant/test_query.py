@@ -163,6 +163,8 @@ def test_split_questions_only_splits_whole_questions():
     assert split_questions("学会群是什么意思，要点里怎么说的？") == []
     assert split_questions("引进人才方面的内容分布在哪些任务里？（提到“引才”的）") == []  # a note, no question
     assert split_questions("第5项呢？又呢？") == []
+    assert split_questions("智库建设归哪一部分？那部分一共有几条") == ["智库建设归哪一部分？", "那部分一共有几条"]
+    assert split_questions("落户有没有补贴？最高能给多少万") == []  # the same thing asked on: one question
 
 
 def test_how_the_plan_words_it_is_a_literal_question():
@@ -228,7 +230,7 @@ def test_four_characters_only_one_title_has_name_the_part():
 
 
 @pytest.mark.parametrize("question, asks", [
-    ("《院士建议直通车》多长时间出一期？", "when"), ("调查样本量有多大？", "count"),
+    ("《院士建议直通车》多长时间出一期？", "frequency"), ("调查样本量有多大？", "count"),
     ("第一批承接职能的是哪几个学会？", "list_names"), ("省科技馆新馆选址在济南的哪个片区？", "place"),
 ])
 def test_more_ways_to_ask_for_a_fact(question, asks):

@@ -131,3 +131,14 @@ def test_a_document_the_plan_is_called_by_is_no_other_document():
     # the issuer of "关于…的工作要点" is the plan's; that of a 的-described 实施细则 is not asked here
     assert understand("关于科协工作的工作要点是谁印发的？", frame(None)).meta == "issuer"
     assert understand("和要点配套的实施细则，谁来负责制定？", frame(None)).kind != "meta"
+
+
+@pytest.mark.parametrize("question, kept", [
+    ("督查下沉到哪些市", "督查"), ("调查下一步怎么安排", "调查"), ("科技馆免费开放在哪几天", "开放"),
+    ("泰山那个是挂在哪条下面的", "泰山那个是"),
+])
+def test_the_frame_cuts_asking_words_never_the_inside_of_a_word(question, kept):
+    from planqa.assistant.rules import pattern
+
+    framed = pattern("frame").sub("，", question)
+    assert kept in framed and ("挂在" not in framed if "挂在" in question else True)

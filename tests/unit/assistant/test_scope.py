@@ -18,6 +18,9 @@ def test_other_years_provinces_and_plans_are_outside():
     assert outside_plan("山东省科协今年的工作要点有哪些？", PLAN_TEXT, TITLE) is None
     assert outside_plan("我省今年的工作要点有哪些？", PLAN_TEXT, TITLE) is None  # the plan's own
     assert outside_plan("请问中国科协今年的工作要点有哪些？", PLAN_TEXT, TITLE).reason.endswith("没有中国科协今年的工作要点")
+    # the words of asking before the organization are no part of its name
+    assert outside_plan("我想了解下省科协今年的工作要点", PLAN_TEXT, TITLE) is None
+    assert outside_plan("我想了解下中国科协今年的工作要点", PLAN_TEXT, TITLE).reason.endswith("没有中国科协今年的工作要点")
 
 
 def test_other_provinces_are_outside_unless_the_plan_names_them():
@@ -39,6 +42,10 @@ def test_known_share_counts_the_words_this_plan_prints():
     assert known_share("科技馆免费开放", plan) == 1.0
     assert known_share("签证怎么办理", plan) == 0.0
     assert known_share("Which task is about museums?", plan) == 1.0  # left to the dense side
+    # the words framing the question and those naming nothing are no topic the plan must print
+    assert known_share("科技馆那个是挂在哪条下面的", plan) == 1.0
+    assert known_share("那关于科技馆，文件里到底怎么写的", plan) == 1.0
+    assert known_share("签证那个到底怎么办理", plan) == 0.0
     assert known_share("签证怎么办理", "办理签证。") == 1.0  # the words of the plan asked, not the index's
 
 
