@@ -887,8 +887,7 @@ class Assistant:
         within = turn.intent.within and turn.context
         part = self._part_searched(turn) if not within else None
         hits = tasks_first(turn.evidence.hits[:SEARCH_K if not (within or part) else 50])
-        if not within and (phrase := turn.evidence.phrase) and not turn.evidence.phrase_hits and not any(
-                ex.mentions(h.chunk, [phrase]) for h in turn.evidence.task_hits) and (own := next((
+        if not within and (phrase := turn.evidence.phrase) and not turn.evidence.phrase_printed and (own := next((
                 h for h in turn.evidence.hits if h.chunk.kind == "section" and phrase in ex.bare(h.chunk.body)), None)):
             hits = [own] + [h for h in hits if h is not own]  # the phrase only a part's own text prints
         listed: tuple[int, ...] = ()

@@ -207,12 +207,15 @@ class Evidence:
             *((s.number, s.title) for s in self.plan.body), *((str(t.number), t.title) for t in self.plan.tasks)]))
 
     @cached_property
+    def phrase_printed(self) -> list[Scored]:
+        """Every task whose own words hold the phrase, best first (however many)."""
+        return [h for h in self.task_hits if ex.mentions(h.chunk, [self.phrase])] if self.phrase else []
+
+    @cached_property
     def phrase_hits(self) -> list[Scored]:
         """The tasks whose own words hold the phrase, best first; [] when the phrase is too
         common to single out tasks (it is in more than a quarter of them)."""
-        if not self.phrase:
-            return []
-        found = [h for h in self.task_hits if ex.mentions(h.chunk, [self.phrase])]
+        found = self.phrase_printed
         if self._made:  # things of a kind made: where a task makes one (组建…协会), not 修订…协会条例
             found = [h for h in found if ex.says_made(h.chunk, self.phrase, self._made)]
         tasks = len(self.plan.tasks) if self.plan else len(self.task_hits)
