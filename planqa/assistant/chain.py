@@ -18,7 +18,7 @@ from itertools import groupby
 from planqa.assistant import extractive as ex
 from planqa.assistant import structure
 from planqa.assistant.answer import Answer, place
-from planqa.assistant.evidence import EVENT_SHARE, FACT_SHARE, KEY_SHARE, NO_FACT_NEEDED, Evidence
+from planqa.assistant.evidence import EVENT_SHARE, FACT_SHARE, KEY_SHARE, NO_FACT_NEEDED, Evidence, spelled_out
 from planqa.assistant.facts import counted_nouns, counting, shown
 from planqa.assistant.followup import Context, context_from_history, without_reference
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
@@ -311,9 +311,10 @@ class Assistant:
             plan_id = next(iter(self.search.entries))
         plan = self.search.entries[plan_id].plan if plan_id else None
         context = context if not context or context.plan == plan_id else None
+        evidence = Evidence(self.search, question, plan)
+        self.search.prefetch(evidence.searched)  # its vector is made while the question is read
         frame = plan_frame(plan, context)
         intent = understand(question, frame)
-        evidence = Evidence(self.search, question, plan)
         if plan and intent.kind in ("mention", "search") and table().flag("english_part", question):
             # "part", "tasks" translate to noise (部分): the words about the structure go first
             words = re.sub(expand(r"(?i)\b{en_frame}\b", table().words), " ", question)
@@ -516,6 +517,8 @@ class Assistant:
             return self._refuse(turn, turn.plan, [], verdict.reason)
         if listed := self._items_asked(turn, turn.plan):
             return listed  # "产业生态优化工程下面列了哪些具体工作？": that task's items
+        if made := self._set_up(turn):
+            return made
         hits = self._besides_context(turn, list(turn.evidence.task_hits))
         question = turn.question
         parts = named_parts(turn.plan, question) if turn.plan else ()
@@ -527,7 +530,9 @@ class Assistant:
         if turn.intent.rule == "bare_term" and not structure.quoted_terms(question) and not any(
                 ex.mentions(h.chunk, [question]) for h in hits):
             return self._retrieve(turn)  # a term the plan does not print whole: asked about, judged there
-        terms, found = self._containing(question, hits, turn.evidence.lexicon, turn.intent.literal)
+        # everyday words as the plan prints them (年轻人 → 青年); a quoted term is looked for as typed
+        asked = question if structure.quoted_terms(question) else spelled_out(question, turn.evidence.plan_text)
+        terms, found = self._containing(asked, hits, turn.evidence.lexicon, turn.intent.literal)
         # a part's own text too: where “X” stands, or a term asked for in so many words (one phrase)
         if (structure.quoted_terms(question) or (turn.intent.literal and len(terms) == 1)) \
                 and not table().flag("asks_items", question):
@@ -553,7 +558,21 @@ class Assistant:
         if (not found and not related) or (asks and not any(
                 turn.evidence.states(h.chunk, asks) for h in found + related)):
             return self._retrieve(turn)  # judged there: e.g. names asked that no task gives
+        if asks == "list_names":  # the names of a kind: the tasks naming one (not 工程进度)
+            found = [h for h in found if turn.evidence.states(h.chunk, asks)]
+            related = [h for h in related if turn.evidence.states(h.chunk, asks)]
         return self._listing(turn, found, terms, related)
+
+    def _set_up(self, turn: Turn) -> Answer | None:
+        """The tasks setting up institutions of the kinds asked ("新成立哪些协会或者机构"), in the
+        plan's order; None when the question asks no such thing or no task sets one up."""
+        endings = turn.evidence.set_up
+        found = [h for h in turn.evidence.task_hits if ex.sets_up(h.chunk, endings)] if endings else []
+        if not found:
+            return None
+        kinds = [*table().words["institution_word"], *endings]
+        shown = sorted((w for w in kinds if w in turn.question), key=turn.question.find) or kinds[:1]
+        return self._listing(turn, self._in_plan_order(found), shown)
 
     @staticmethod
     def _parts_printing(turn: Turn, terms: list[str], parts: Sequence[str] = ()) -> list[Scored]:
@@ -828,6 +847,8 @@ class Assistant:
             return self._not_understood(turn)
         if listed := self._items_asked(turn, turn.plan):
             return listed  # 发展目标列了几个方面: the items the task names
+        if not turn.intent.followup and (made := self._set_up(turn)):
+            return made  # 要新成立几个协会: the tasks setting them up
         refused, hits, top = self._retrieval(turn)
         if refused is not None:
             return self._part_counted(turn) or refused
@@ -935,8 +956,21 @@ class Assistant:
                         plan_title=plan.title if plan else "", calibration=self.search.calibration,
                         followed=followed)
         if not verdict.in_scope:
-            return self._refuse(turn, plan, hits, verdict.reason), hits, None
+            # A fact the best task does not state, of a topic the plan does treat ("大学生科技节几月
+            # 份办"): that task is named and cited, so that "它在哪条里" next points at it.
+            about = hits[0] if asks and hits and hits[0].chunk.kind == "task" and (
+                followed or self._treats(turn, hits[0].chunk, asks)) else None
+            return self._refuse(turn, plan, hits, verdict.reason, about), hits, None
         return None, hits, hits[0]
+
+    @staticmethod
+    def _treats(turn: Turn, chunk: Chunk, asks: str) -> bool:
+        """Whether the task prints KEY_SHARE of the question's topic (its key words without those
+        asking the fact): 大学生科技节 of "大学生科技节几月份办", not 局长 of "省大数据局局长是谁"."""
+        topic = turn.evidence.topic_of(asks)
+        total = sum(topic.values())
+        text = ex.own_words(chunk)
+        return bool(total) and sum(w for t, w in topic.items() if t in text) >= KEY_SHARE * total
 
     @staticmethod
     def _part_searched(turn: Turn) -> Section | None:
@@ -1117,8 +1151,18 @@ class Assistant:
             return held
         return None
 
-    def _refuse(self, turn: Turn, plan: Plan | None, hits: list[Scored], reason: str) -> Answer:
+    def _refuse(self, turn: Turn, plan: Plan | None, hits: list[Scored], reason: str,
+                about: Scored | None = None) -> Answer:
+        """The refusal, with the tasks near the question as pointers; ``about``: the task the
+        question is about, which lacks the fact asked (named first and cited, still refused)."""
         title = plan.name if plan else "已索引的计划"
+        if about is not None:
+            lacks = ASKED_TEXT.get(turn.intent.asks, "这方面的内容")
+            text = f"{title}没有写明{lacks}。问题涉及{ex.label(about.chunk)}，该项没有写明{lacks}。"
+            related = [h.chunk for h in hits[:3] if h.chunk.kind == "task" and h is not about]
+            if related:
+                text += "\n其他相关的任务（仅供参考）：" + "；".join(ex.label(c) for c in related)
+            return Answer(turn.raw, text, True, (ex.citation(about.chunk, about.chunk.task_title, about.score),))
         text = f"{title}没有涉及这个问题" + (f"：{reason}。" if reason else "。")
         related = [h.chunk for h in hits[:3] if h.chunk.kind == "task"]
         if related:

@@ -45,6 +45,7 @@ MAX_PHRASE_TASKS = 0.3  # a phrase in more of the tasks than this names no topic
 FACT_BAND = 0.6  # a hit this close to the best one that states the fact asked for may answer instead
 FACT_SHARE = 0.6  # ... when the clause stating it (under its title) holds this much of the key words
 WHOLE_SHARE = 0.99  # ... or from any hit searched when the clause holds all of them (a sum of floats)
+MAX_KIND_CHARS = 6  # a kind of institution asked for (协会, 研究院, 产业联盟), not a phrase
 EVENT_SHARE = 0.3  # of the key words the sentence of a time told by an event holds to answer 什么时候
 
 
@@ -120,10 +121,18 @@ class Evidence:
         return spelled_out(self.question, text)
 
     @cached_property
+    def searched(self) -> str:
+        """What is searched: the spelled question without the particles closing it (…多少项呢？):
+        they name nothing, and the encoder would weigh them."""
+        from planqa.assistant.rules import pattern
+
+        return pattern("closing").sub("", self.spelled) or self.spelled
+
+    @cached_property
     def hits(self) -> list[Scored]:
         """Every chunk the question reaches, best first (one search for the whole turn)."""
         plan_id = self.plan.plan_id if self.plan else None
-        return self.search.search(self.spelled, k=len(self.search.chunks), plan=plan_id)
+        return self.search.search(self.searched, k=len(self.search.chunks), plan=plan_id)
 
     @cached_property
     def task_hits(self) -> list[Scored]:
@@ -198,6 +207,45 @@ class Evidence:
             return ()
         verbs = tuple(made_verbs())
         return verbs if any(v in self.spelled[: which[0]] for v in verbs) else ()
+
+    @cached_property
+    def set_up(self) -> tuple[str, ...]:
+        """The endings of the names of the institutions the question asks which are set up
+        ("新成立哪些协会或者机构" → 协会 and every ending of an institution's name), or (): a verb
+        of setting up before the asking word, and after it only kinds of institutions."""
+        from planqa.assistant.rules import pattern, table
+
+        words = table().words
+        question = self.spelled.rstrip("？?。！! ")
+        asks = [(i, w) for w in words["set_up_ask"] if (i := question.find(w)) >= 0]
+        if not asks:
+            return ()
+        at, ask = min(asks, key=lambda a: (a[0], -len(a[1])))
+        before = question[:at]
+        verbs = [v for v in words["set_up_verb"] if v in before]
+        # nothing named before the verb but the plan's frame ("今年打算新成立"): every such
+        # institution is asked for, not the one a topic sets up ("科普志愿服务方面要成立…")
+        for verb in verbs:
+            before = before.replace(verb, "")
+        if not verbs or not topicless(pattern("frame").sub("", pattern("and").sub("", before))):
+            return ()
+        endings: list[str] = []
+        asked = question[at + len(ask):]
+        for stop in "？?。！!，,；;":  # "…？分别叫啥" asks their names
+            asked = asked.split(stop)[0]
+        for joiner in words["kind_joiner"]:
+            asked = asked.replace(joiner, "、")
+        for kind in pattern("and").split(pattern("closing").sub("", asked)):
+            if not kind.strip("，, "):
+                continue
+            kind = kind.strip("，, ")
+            if kind in words["institution_word"]:
+                endings += words["institution"]
+            elif kind.endswith(tuple(words["institution"])) and len(kind) <= MAX_KIND_CHARS:
+                endings.append(max((e for e in words["institution"] if kind.endswith(e)), key=len))  # 省级协会: 协会
+            else:
+                return ()  # something else asked after it ("成立哪些协会的分会", "…分别叫啥")
+        return tuple(dict.fromkeys(endings))
 
     @cached_property
     def _titles_named(self) -> bool:
@@ -310,7 +358,16 @@ class Evidence:
             return of_kind(self.facts(chunk), "who")
         if kind in ("place", "where"):  # a place named as where something happens, not in passing
             return tuple(f for f in of_kind(self.facts(chunk), "place") if located(f))
+        if kind == "list_names" and self._kind_quoted:  # "各种“工程”都是哪些": the names of that kind
+            return of_kind(self.facts(chunk), kind) + ex.names_ending(chunk, self._kind_quoted)
         return of_kind(self.facts(chunk), kind)
+
+    @cached_property
+    def _kind_quoted(self) -> str:
+        """A kind of thing the question quotes whose names it asks for (“工程”, “行动”): a short
+        word in quotes; "" when there is none."""
+        quoted = _QUOTED.findall(self.spelled)
+        return quoted[0] if len(quoted) == 1 and len(quoted[0]) <= MAX_KIND_CHARS else ""
 
     def stating(self, hits: Sequence[Scored], kind: str) -> Scored | None:
         """Of the hits after the best one, the task that states the fact asked for about the

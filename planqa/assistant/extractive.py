@@ -7,7 +7,8 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from planqa.assistant.answer import Citation, place
-from planqa.assistant.rules import names_a_topic, pattern, table
+from planqa.assistant.facts import Fact
+from planqa.assistant.rules import alternatives, names_a_topic, pattern, table
 from planqa.index.chunk import Chunk, split_sentences
 from planqa.index.lexical import STOP_WORDS, content_words, tagged, tokenize
 from planqa.ingest.grammar import grammar
@@ -84,17 +85,32 @@ def _under_headings(chosen: list[str], sentences: Sequence[str], order: Mapping[
     outline has no item for it ("（1）全厂通信网络架构标准" inside a part's text): the heading names
     what the sentence describes. A heading is a whole line with a label and no closing stop."""
     out: list[str] = []
+    shown: set[str] = set()
     size = sum(map(len, chosen))
     for s in chosen:
         at = order.get(s, 0)
         head = sentences[at - 1] if at > 0 and _level(s) is None else ""  # a labelled one is its own item
-        if (head and head not in chosen and head in lines and len(head) <= HEADING_CHARS
-                and not head.endswith(("。", "；", "！", "？", "：", ":")) and _level(head) is not None
-                and size + len(head) <= limit):
+        if not (head and head in lines and not head.endswith(("。", "；", "！", "？", "：", ":"))):
+            head = _run_in_heading(s, sentences, at, lines)
+        if (head and not any(head in c for c in chosen) and head not in shown and len(head) <= HEADING_CHARS
+                and _level(head) is not None and size + len(head) <= limit):
             out.append(head + "\n")
+            shown.add(head)  # once for the sentences of one paragraph
             size += len(head)
         out.append(s)
     return out
+
+
+def _run_in_heading(sentence: str, sentences: Sequence[str], at: int, lines: Sequence[str]) -> str:
+    """The run-in heading of the numbered paragraph a sentence stands in ("2.开展应用示范推广。"
+    opening the line, the sentence further on in its paragraph), or ""."""
+    if _level(sentence) is not None:
+        return ""
+    for before in reversed(sentences[:at]):
+        if _level(before) is not None:  # the nearest labelled sentence: the paragraph's opening,
+            head = before[: before.find("。") + 1]  # whose first sentence is its heading
+            return head if head and _opens_line(before, lines) else ""
+    return ""
 
 
 def _level(sentence: str) -> str | None:
@@ -511,6 +527,33 @@ def says_made(chunk: Chunk, thing: str, verbs: Sequence[str]) -> bool:
     举办好…论坛), not only names it (修订…协会条例)."""
     verbs = [v for v in verbs if len(v) > 1]  # 办 of 办法 makes nothing
     return any(thing.lower() in s and any(v in s for v in verbs) for s in split_sentences(own_words(chunk)))
+
+
+NAME_CHARS = 24  # the longest name of a kind a task prints (助力地方创新驱动发展工程)
+
+
+def names_ending(chunk: Chunk, kind: str) -> tuple[Fact, ...]:
+    """The names of things of a kind the task prints: words ending with the kind's word, quoted
+    or standing whole (“数字科普扶贫工程”, 青年科技人才托举工程), not the word inside a phrase
+    (工程进度)."""
+    text = f"{chunk.task_title}\n{chunk.body}"  # with its quotation marks
+    said = re.compile(f"“([^“”]{{1,{NAME_CHARS}}}?{re.escape(kind)})”"
+                      f"|([\u4e00-\u9fff]{{2,{NAME_CHARS}}}?{re.escape(kind)})(?=[，,。；;、）)”\"和及等]|$)")
+    names = dict.fromkeys(m.group(1) or m.group(2) for m in said.finditer(text))
+    return tuple(Fact("list_names", n, "") for n in names if n != kind)
+
+
+SET_UP_REACH = 20  # characters from a verb of setting up to the end of the institution's name
+
+
+def sets_up(chunk: Chunk, endings: Sequence[str]) -> bool:
+    """Whether the task says an institution is set up whose name ends so (成立山东省科普志愿者协会,
+    组建…产业联盟): a verb of setting up and, in the same clause, a name with one of the endings."""
+    verbs = alternatives(table().words["set_up_verb"])
+    # the name ends there (not 成立学会群 for 学会): a stop, a list's comma, a quote or a conjunction follows
+    said = re.compile(f"(?:{verbs})[^，,。；;：:、]{{0,{SET_UP_REACH}}}?(?:{alternatives(endings)})"
+                      r"(?=[，,。；;、：:）)”\"’和及与等]|$)")
+    return bool(said.search(own_words(chunk)))
 
 
 def mentions(chunk: Chunk, terms: Sequence[str]) -> bool:

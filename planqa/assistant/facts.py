@@ -309,6 +309,9 @@ def counted_nouns(question: str) -> tuple[str, ...]:
     """What a question asks to count, as words of two characters or more: after 几 or 多少 (几个
     层级 → 层级的数, 层级的, 层级) or, when the question ends there, before 有几/包括几 (生产要素有
     几个 → 生产要素, 产要素, 要素)."""
+    from planqa.assistant.rules import pattern  # rules reads this module's tables
+
+    question = pattern("closing").sub("", question)  # 多少项呢: 项, not 项呢
     nouns: list[str] = []
     after = [b.group(2) for b in _blank().finditer(question)]
     after += [m.group(1) for m in _enumeration()["after"].finditer(question)]

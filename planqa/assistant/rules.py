@@ -152,6 +152,8 @@ def owner_names(title: str, issuer: str | None, genre_nouns: Sequence[str] = ())
             names += [name[i:] for i in range(len(name) - 1)]
             if name.endswith(tuple(words["place_suffix"])) and len(name) >= 3:
                 names.append(name[:-1])
+            # 山东省科协 is called 山东科协 too: a place's 省/市 left out inside the name
+            names += [name[:i] + name[i + 1:] for i in range(2, len(name) - 2) if name[i] in words["place_suffix"]]
     return tuple(dict.fromkeys(names))
 
 
@@ -179,11 +181,13 @@ def strip_preamble(question: str) -> str:
 
 def asks_for(question: str) -> str | None:
     """The kind of fact the question asks for (when, who, count …), or None. A question that
-    ends asking which task ("…到底有多少、分布在哪，这是哪项工作？") asks what its last clause
-    asks: the clauses before it describe the task."""
+    ends asking which task ("…到底有多少、分布在哪，这是哪项工作？") or whether there is such work
+    ("…，有这个安排吗") asks what its last clause asks: the clauses before it describe the task."""
     last = re.split(r"[，,；;]", question.rstrip("？?。.！! "))[-1]
-    if last != question and table().flag("which_task", last):
+    if last != question and (table().flag("which_task", last) or table().flag("task_asked", last)):
         question = last
+    if table().flag("times_said", question):
+        return None
     for name, asking, _ in table().asks:
         m = asking.search(question)
         if m and not (name == "count" and m.group(0).startswith("几") and pattern("yes_no").search(question[: m.start()])):
@@ -402,7 +406,8 @@ def _last_section(x: Match) -> Query | None:
 
 def _section_title(x: Match) -> Query | None:
     # 方面, 这块 name topics, unless the question asks what lies under them (下面有几项)
-    by_word = x.m.group(0) not in table().word_set("topic_section_word") or x.followed_by("under_part")
+    by_word = (x.m.group(0) not in table().word_set("topic_section_word")
+               or bool(pattern("under_part").match(x.question[x.m.end():].lstrip())))
     before = x.question[: x.m.start()]
     if by_word:  # "智库和自身建设这两部分": each part its word names
         named = [_part_by_word(p, x.frame.section_titles) for p in pattern("and").split(before)]

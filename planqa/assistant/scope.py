@@ -85,6 +85,12 @@ def other_round(question: str, plan_text: str) -> Verdict | None:
     return None
 
 
+def _contracted(title: str) -> str:
+    """The title with a place's 省/市/县 left out inside a name: 山东省科协 is 山东科协 too."""
+    suffix = "".join(table().words["place_suffix"])
+    return re.sub(rf"(?<=[\u4e00-\u9fff]{{2}})[{suffix}](?=[\u4e00-\u9fff])", "", title)
+
+
 def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict | None:
     """A year, a province or another organization's plan that this plan is not about."""
     genre = genre_of(plan_title)
@@ -93,7 +99,7 @@ def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict
         # "请问中国科协…", "我想了解下省科协…": the organization is what follows the asking
         owner = owner[max((owner.rindex(w) + len(w) for w in table().words["asking"] if w in owner), default=0):]
         own = owner.startswith(tuple(table().words["own_plan"]))  # 这份…, 我省…: this plan's own
-        if plan_title and not own and owner not in plan_title:
+        if plan_title and not own and owner not in plan_title and owner not in _contracted(plan_title):
             named = m.group(0)[m.group(0).index(owner) + len(owner):].lstrip("的")
             return Verdict(False, f"这里只有《{plan_title}》，没有{owner}" + ("" if "的" in named else "的") + named)
     if verdict := other_round(question, plan_text):

@@ -494,6 +494,9 @@ def task_titled(plan: Plan, question: str) -> Task | None:
     def shared(head: str) -> bool:  # 建材工业 opening 建材工业智能制造推广应用行动 and its siblings
         return len(head) >= MIN_SHARED_HEAD and sum(t.startswith(head) for t in titles) > 1
 
+    def shared_end(head: str) -> bool:  # …的智能汽车 before 法规标准体系, as in its siblings' titles
+        return any(sum(head[-n:] in t for t in titles) > 1 for n in range(MIN_SHARED_HEAD, len(head) + 1))
+
     def alone(rest: str) -> bool:  # not the end of a longer name the plan prints (心理健康管理服务)
         at = question.find(rest)
         return at == 0 or not any(question[at - 1:at + len(rest)] in f"{t.title}{t.text}" for t in plan.tasks)
@@ -503,6 +506,10 @@ def task_titled(plan: Plan, question: str) -> Task | None:
                    for k in range(TITLE_VERB + 1)) or any(
             len(title) - k >= MIN_TITLE and title[k:] in question and shared(title[:k])
             # the rest is that title's alone (not 注意事项 of 申请人注意事项 and 依托单位注意事项)
+            and sum(title[k:] in t for t in titles) == 1 and alone(title[k:]) for k in range(MIN_SHARED_HEAD, len(title))) or any(
+            # or its own end after the words its siblings share ("法规标准体系" of 构建系统完善的
+            # 智能汽车法规标准体系 beside 构建协同开放的智能汽车技术创新体系)
+            len(title) - k >= MIN_TITLE and title[k:] in question and shared_end(title[:k])
             and sum(title[k:] in t for t in titles) == 1 and alone(title[k:]) for k in range(MIN_SHARED_HEAD, len(title)))
 
     found = [t for t in plan.tasks if named(t.title)]

@@ -1,5 +1,6 @@
 """Ask an assistant a question set (and conversations) and score every answer."""
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -54,7 +55,8 @@ LIST_KINDS = frozenset({"multi", "list", "keyword"})
 def score(q: Question, a: Answer | None) -> dict[str, float]:
     out: dict[str, float] = {}
     abstained = a.abstained if a else True
-    cited = cited_answers(q, a)
+    # A refusal answers nothing, even when it names the task it found lacking the fact
+    cited = cited_answers(q, a) if not abstained else []
     expected = expected_answers(q)
     if q.abstain:
         out["refused"] = float(abstained)
@@ -72,8 +74,16 @@ def score(q: Question, a: Answer | None) -> dict[str, float]:
     if q.answer_any:
         text = a.answer if a else ""
         quoted = [c.task if c.task is not None else c.section for c in a.citations] if a else []
-        out["fact"] = float(any(x in text for x in q.answer_any) and len(text) <= max_fact_chars(q, quoted))
+        said = same_form(text)
+        out["fact"] = float(not abstained and any(same_form(x) in said for x in q.answer_any)
+                            and len(text) <= max_fact_chars(q, quoted))
     return out
+
+
+def same_form(text: str) -> str:
+    """A phrase as compared: without spaces and in one width (a PDF's "2035 到 2050 年" and "２０２５年"
+    are the cleaned plan's 2035到2050年 and 2025年)."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def max_fact_chars(q: Question, cited: Sequence[int | str | None]) -> int:

@@ -792,3 +792,38 @@ def test_a_quoted_phrase_only_a_parts_own_text_prints_is_answered_from_that_part
     with assistant_over(tmp_path, "safety-notice", text) as assistant:
         answer = assistant.ask("“统筹发展和安全”是在哪一部分提出来的")
         assert not answer.abstained and (answer.citations[0].task, answer.citations[0].section) == (None, "一")
+
+
+def test_a_fact_the_task_does_not_state_is_refused_naming_the_task_for_what_follows(tmp_path):
+    text = ("某协会2020年工作要点\n一、服务青年\n1.举办大学生科技节。联合有关部门举办大学生科技节，推动创新创业。\n"
+            "2.建设网上学会。建成协同办公系统，开发官方微信公众号。\n二、加强自身建设\n3.完善制度。修订章程，6月底前完成。\n")
+    with assistant_over(tmp_path, "assoc-plan", text) as assistant:
+        refused = assistant.ask("大学生科技节具体几月份办？")
+        assert refused.abstained and [c.task for c in refused.citations] == [1]
+        assert "第1项" in refused.answer and "没有写明具体日期" in refused.answer
+        follow = assistant.ask("那它是在哪条里提到的", history=[refused])
+        assert not follow.abstained and follow.citations[0].task == 1
+        # the topic is none of the plan's: nothing is named as what the question is about
+        person = assistant.ask("省大数据局局长是谁？")
+        assert person.abstained and person.citations == ()
+
+
+ASSOCIATION = ("某协会2020年工作要点\n一、人才工作\n1.实施托举工程。实施青年科技人才托举工程，加快组建省青年科学家协会。\n"
+               "2.表彰先进。宣传青年科技工作者的先进事迹。\n3.改革学会。鼓励学科相近的学会成立学会群，修订省科普志愿者协会章程。\n"
+               "二、科普工作\n4.加强科普。持续加强青少年科普，开展科普进校园。\n5.建设智库。推动成立省创新战略研究院，作为智库平台。\n"
+               "6.服务企业。组建产业技术创新联盟、专家委员会。\n7.加强督查。开展专项督查。\n8.建设场馆。推进科技馆新馆建设。\n")
+
+
+def test_tasks_listed_by_an_everyday_word_are_those_printing_the_plans_word(tmp_path):
+    with assistant_over(tmp_path, "assoc-plan", ASSOCIATION) as assistant:
+        answer = assistant.ask("涉及年轻人、青少年的内容都在哪几条")
+        assert {c.task for c in answer.citations} == {1, 2, 4} and "青年" in answer.answer
+
+
+def test_institutions_asked_which_are_set_up_are_the_tasks_setting_one_up(tmp_path):
+    with assistant_over(tmp_path, "assoc-plan", ASSOCIATION) as assistant:
+        every = assistant.ask("今年要新成立哪些协会或者机构？")  # not 学会群, not a 协会's 章程
+        assert [c.task for c in every.citations] == [1, 5, 6] and "“机构”" in every.answer
+        assert [c.task for c in assistant.ask("要组建几个联盟？").citations] == [6]
+        # one set up for a topic is that topic's, searched as usual
+        assert [c.task for c in assistant.ask("科普方面要成立什么组织？").citations] != [1, 5, 6]

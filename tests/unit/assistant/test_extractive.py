@@ -291,3 +291,20 @@ def test_a_quote_under_a_labelled_heading_line_shows_the_heading_but_never_a_sib
     assert ex.pick_quote(under, "网络怎么互联", idf) == "（1）网络架构标准\n主要包括厂内网络互联等标准。"
     siblings = chunk("开展科普工作。\n（1）科普基地建设\n（2）科普人才培养，培训1000名科普骨干。")
     assert "基地" not in ex.pick_quote(siblings, "科普骨干培训多少人", idf)
+
+
+def test_a_quote_inside_a_numbered_paragraph_shows_its_run_in_heading_once():
+    idf = {"数据": 2.0, "共享": 2.5, "采集": 2.5, "体系": 1.5, "人才": 2.0}
+    item = chunk("实施生态工程。\n1.培育优质企业。引导企业专业化发展。\n2.推进资源整合。开展调研。加强数据的实时采集。"
+                 "鼓励数据安全共享。构建数据体系。\n3.强化人才培养。引导院校加强专业建设。")
+    quote = ex.pick_quote(item, "数据要实时采集、能共享", idf)
+    assert quote.startswith("2.推进资源整合。\n加强") and quote.count("2.推进资源整合。") == 1
+    assert "培育优质企业" not in quote and "强化人才培养" not in quote
+    prose = chunk("实施生态工程，加强数据的实时采集。鼓励数据安全共享。")  # no numbered paragraph: as it is
+    assert ex.pick_quote(prose, "数据要实时采集、能共享", idf).startswith("实施生态工程")
+
+
+def test_names_of_a_kind_are_words_ending_with_it_not_the_word_inside_a_phrase():
+    named = chunk("扩大实施“助力地方创新驱动发展工程”，组织学会对接。实施青年人才托举工程。")
+    assert [f.text for f in ex.names_ending(named, "工程")] == ["助力地方创新驱动发展工程", "实施青年人才托举工程"]
+    assert ex.names_ending(chunk("按照工程进度，确保新馆开工。"), "工程") == ()

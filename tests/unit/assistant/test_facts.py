@@ -156,6 +156,8 @@ def test_the_noun_counted_is_read_after_its_count_or_before_it_at_the_end():
     assert counted_nouns("省科协机关一共有多少个编制？") == ("编制",)
     assert counted_nouns("要精准管理的生产要素有几个？") == ("生产要素", "产要素", "要素")
     assert counted_nouns("这个平台是谁建设的？") == ()
+    assert counted_nouns("标准一共要制修订多少项呢？") == counted_nouns("标准一共要制修订多少项？")  # no 项呢
+    assert counted_nouns("要精准管理的生产要素有几个啊") == ("生产要素", "产要素", "要素")
 
 
 def test_a_number_of_the_thing_counted_answers_before_a_list():

@@ -168,6 +168,11 @@ def test_a_task_named_whole_wins_over_one_named_without_its_verb():
     assert task_titled(actions, "“专精特新”企业有几家？") is None
     assert task_titled(actions, "“创新提质”每年支持几家企业？") is None  # the name, not the task's title
     assert task_titled(actions, "“育苗扶壮”那项行动下面有几条？").number == 1
+    systems = parse_plan("某战略\n一、主要任务\n（一）构建协同开放的智能船舶技术创新体系\n1.突破关键技术。\n2.完善测试。\n"
+                         "（二）构建系统完善的智能船舶法规标准体系\n3.健全法规。\n4.完善标准。\n", "s")
+    assert task_titled(systems, "法规标准体系下面有几条？").number == 2  # its end after the words siblings share
+    assert task_titled(systems, "标准体系有几条？") is None  # not right after the words the siblings share
+    assert task_titled(systems, "协同开放有几条？") is None  # no end of a title
     yard = parse_plan("某指南\n一、建设内容\n（一）船厂应用标准\n1.材料堆场标准。\n2.喷涂车间标准。\n", "y")
     assert task_titled(yard, "新一代信息技术应用标准有哪些？") is None  # 船厂 is no verb to leave out
 

@@ -44,6 +44,14 @@ def test_score_of_one_answer():
     assert score(listing, answer([6, 9, 14], text="20个左右" + "字" * 600))["fact"] == 1.0
     assert score(listing, answer([6, 9, 14], text="20个左右" + "字" * 800))["fact"] == 0.0
     assert score(listing, answer([6], text="20个左右" + "字" * 600))["fact"] == 0.0  # one task cited: no room
+    # a phrase copied from a PDF's text with its spaces, or in full-width digits, is the same fact
+    spaced = Question("9", "问9", (6,), "when", answer_any=("2035 到 2050 年", "２０２５年"))
+    assert score(spaced, answer([6], text="展望2035到2050年"))["fact"] == 1.0
+    assert score(spaced, answer([6], text="到2025年"))["fact"] == 1.0
+    assert score(spaced, answer([6], text="到2030年"))["fact"] == 0.0
+    # a refusal that names the task lacking the fact still answers nothing
+    named = score(Question("10", "问10", (6,), "fact", answer_any=("6月底",)), answer([6], abstained=True, text="第6项没写6月底"))
+    assert named["false_refusal"] == 1.0 and named["top1"] == 0.0 and named["fact"] == 0.0
 
 
 def test_summary_per_kind_and_total():
