@@ -571,7 +571,8 @@ class Assistant:
             return None
         kinds = [*table().words["institution_word"], *endings]
         shown = sorted((w for w in kinds if w in turn.question), key=turn.question.find) or kinds[:1]
-        return self._listing(turn, self._in_plan_order(found), shown)
+        verb = min((v for v in table().words["set_up_verb"] if v in turn.question), key=turn.question.find)
+        return self._listing(turn, self._in_plan_order(found), [verb + "、".join(shown)])  # “成立协会、机构”
 
     @staticmethod
     def _parts_printing(turn: Turn, terms: list[str], parts: Sequence[str] = ()) -> list[Scored]:
@@ -930,6 +931,7 @@ class Assistant:
                 hits = [h for h in hits if h.chunk.task_number != turn.intent.besides] or hits
         # the part's other tasks asked for, naming nothing else: however near its words are
         followed = bool(within) and turn.intent.besides is not None and turn.evidence.names_nothing
+        held = None
         if not listed and (held := self._sticky(turn, hits)) is not None:  # the conversation's task answers, and
             hits = [held] + [h for h in hits if h is not held]  # is the one checked for the fact
             followed = turn.evidence.names_nothing
@@ -957,8 +959,9 @@ class Assistant:
         if not verdict.in_scope:
             # A fact the best task does not state, of a topic the plan does treat ("大学生科技节几月
             # 份办"): that task is named and cited, so that "它在哪条里" next points at it.
-            about = hits[0] if asks and hits and hits[0].chunk.kind == "task" and (
-                followed or self._treats(turn, hits[0].chunk, asks)) else None
+            # (not a refusal for another year, place or round; the conversation's task when held)
+            about = hits[0] if verdict.lacks and hits and hits[0].chunk.kind == "task" and (
+                hits[0] is held or self._treats(turn, hits[0].chunk, asks)) else None
             return self._refuse(turn, plan, hits, verdict.reason, about), hits, None
         return None, hits, hits[0]
 

@@ -227,7 +227,8 @@ class Evidence:
         # institution is asked for, not the one a topic sets up ("科普志愿服务方面要成立…")
         for verb in verbs:
             before = before.replace(verb, "")
-        if not verbs or not topicless(pattern("frame").sub("", pattern("and").sub("", before))):
+        rest = pattern("frame").sub("", pattern("and").sub("", before))
+        if not verbs or (rest.strip() and not topicless(rest)):  # "成立哪些协会": nothing before it
             return ()
         endings: list[str] = []
         asked = question[at + len(ask):]

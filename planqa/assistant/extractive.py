@@ -76,6 +76,7 @@ def pick_quote(chunk: Chunk, question: str, idf: Mapping[str, float], marks: Seq
     return "".join(_under_headings(chosen, sentences, order, lines, limit))
 
 
+SENTENCE_START = 6  # characters that find where a sentence begins among the lines
 HEADING_CHARS = 24  # an item's heading: a short sentence that opens its line ("3.完善数字基础设施。")
 
 
@@ -109,8 +110,26 @@ def _run_in_heading(sentence: str, sentences: Sequence[str], at: int, lines: Seq
     for before in reversed(sentences[:at]):
         if _level(before) is not None:  # the nearest labelled sentence: the paragraph's opening,
             head = before[: before.find("。") + 1]  # whose first sentence is its heading
-            return head if head and _opens_line(before, lines) else ""
+            return head if head and _same_paragraph(head, sentence, lines) else ""
     return ""
+
+
+def _same_paragraph(opening: str, sentence: str, lines: Sequence[str]) -> bool:
+    """Whether the sentence stands in the item the opening begins: on its line, or on lines that
+    continue it (each line before ends mid-sentence, as text copied from a PDF breaks), or under a
+    heading standing alone on its line ("7.人工智能的安全性问题。") up to the next labelled line."""
+    start = next((i for i, line in enumerate(lines) if line.startswith(opening.strip())), None)
+    if start is None:
+        return False
+    alone = len(lines[start].strip()) <= HEADING_CHARS and lines[start].count("。") <= 1
+    for i, line in enumerate(lines[start:]):
+        if i and alone and _level(line) is not None:
+            return False  # the next item
+        if sentence.strip()[:SENTENCE_START] in line:  # where it begins
+            return True
+        if not alone and line.rstrip().endswith(("。", "；", "！", "？", "：", ":")):
+            return False  # a paragraph ends: the sentence is in another one
+    return False
 
 
 def _level(sentence: str) -> str | None:
@@ -539,8 +558,11 @@ def names_ending(chunk: Chunk, kind: str) -> tuple[Fact, ...]:
     text = f"{chunk.task_title}\n{chunk.body}"  # with its quotation marks
     said = re.compile(f"“([^“”]{{1,{NAME_CHARS}}}?{re.escape(kind)})”"
                       f"|([\u4e00-\u9fff]{{2,{NAME_CHARS}}}?{re.escape(kind)})(?=[，,。；;、）)”\"和及等]|$)")
-    names = dict.fromkeys(m.group(1) or m.group(2) for m in said.finditer(text))
-    return tuple(Fact("list_names", n, "") for n in names if n != kind)
+    words = table().words
+    verbs = re.compile(alternatives([*words["work_verb"], *words["make_verb"]]))
+    # a name standing whole starts after the verbs before it (实施…托举工程 → …托举工程)
+    names = dict.fromkeys(m.group(1) or verbs.split(m.group(2))[-1] for m in said.finditer(text))
+    return tuple(Fact("list_names", n, "") for n in names if len(n) > len(kind))
 
 
 SET_UP_REACH = 20  # characters from a verb of setting up to the end of the institution's name
@@ -548,11 +570,13 @@ SET_UP_REACH = 20  # characters from a verb of setting up to the end of the inst
 
 def sets_up(chunk: Chunk, endings: Sequence[str]) -> bool:
     """Whether the task says an institution is set up whose name ends so (成立山东省科普志愿者协会,
-    组建…产业联盟): a verb of setting up and, in the same clause, a name with one of the endings."""
-    verbs = alternatives(table().words["set_up_verb"])
-    # the name ends there (not 成立学会群 for 学会): a stop, a list's comma, a quote or a conjunction follows
-    said = re.compile(f"(?:{verbs})[^，,。；;：:、]{{0,{SET_UP_REACH}}}?(?:{alternatives(endings)})"
-                      r"(?=[，,。；;、：:）)”\"’和及与等]|$)")
+    组建产业联盟、专家委员会): a verb of setting up, then names, the last one ending as asked. A name
+    holds no verb of work (设立专项资金支持…联盟 sets up a fund) and ends there (not 成立学会群)."""
+    words = table().words
+    char = f"(?:(?!{alternatives(words['work_verb'])})[^，,。；;：:、])"  # of a name: no comma, no verb of work
+    listed = f"(?:{char}{{0,{SET_UP_REACH}}}?(?:{alternatives(words['institution'])})[、和及与])*?"  # names before it
+    said = re.compile(f"(?:{alternatives(words['set_up_verb'])}){listed}{char}{{0,{SET_UP_REACH}}}?"
+                      f"(?:{alternatives(endings)})" r"(?=[，,。；;、：:）)”\"’和及与等]|$)")
     return bool(said.search(own_words(chunk)))
 
 

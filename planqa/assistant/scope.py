@@ -35,6 +35,7 @@ ASKED_TEXT = {
 class Verdict:
     in_scope: bool
     reason: str = ""  # for the user: why the plan does not answer
+    lacks: bool = False  # refused only because the best task does not state the fact asked
 
 
 def known_share(question: str, plan_text: str) -> float:
@@ -149,7 +150,7 @@ def judge(question: str, hits: Sequence[Scored], plan_text: str, asks: str | Non
     if verdict := outside_plan(question, plan_text, plan_title):
         return verdict
     if asks and not answered:
-        return Verdict(False, f"{genre_of(plan_title)}里没有写明{ASKED_TEXT.get(asks, '这方面的内容')}")
+        return Verdict(False, f"{genre_of(plan_title)}里没有写明{ASKED_TEXT.get(asks, '这方面的内容')}", lacks=True)
     top = hits[0]
     dense = top.dense if top.dense is not None else 0.0
     if not followed and dense < calibration.min_dense and known_share(question, plan_text) < calibration.min_known:

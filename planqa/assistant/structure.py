@@ -494,8 +494,11 @@ def task_titled(plan: Plan, question: str) -> Task | None:
     def shared(head: str) -> bool:  # 建材工业 opening 建材工业智能制造推广应用行动 and its siblings
         return len(head) >= MIN_SHARED_HEAD and sum(t.startswith(head) for t in titles) > 1
 
-    def shared_end(head: str) -> bool:  # …的智能汽车 before 法规标准体系, as in its siblings' titles
-        return any(sum(head[-n:] in t for t in titles) > 1 for n in range(MIN_SHARED_HEAD, len(head) + 1))
+    def shared_end(head: str, end: str) -> bool:  # …的智能汽车 before 法规标准体系, as a sibling's
+        # title has it before an end of its own (…的智能汽车技术创新体系)
+        return any(len(rest := t.split(head[-n:], 1)[1]) >= MIN_TITLE and rest != end
+                   for n in range(MIN_SHARED_HEAD, len(head) + 1) for t in titles
+                   if head[-n:] in t and not t.endswith(head + end))
 
     def alone(rest: str) -> bool:  # not the end of a longer name the plan prints (心理健康管理服务)
         at = question.find(rest)
@@ -509,7 +512,7 @@ def task_titled(plan: Plan, question: str) -> Task | None:
             and sum(title[k:] in t for t in titles) == 1 and alone(title[k:]) for k in range(MIN_SHARED_HEAD, len(title))) or any(
             # or its own end after the words its siblings share ("法规标准体系" of 构建系统完善的
             # 智能汽车法规标准体系 beside 构建协同开放的智能汽车技术创新体系)
-            len(title) - k >= MIN_TITLE and title[k:] in question and shared_end(title[:k])
+            len(title) - k >= MIN_TITLE and title[k:] in question and shared_end(title[:k], title[k:])
             and sum(title[k:] in t for t in titles) == 1 and alone(title[k:]) for k in range(MIN_SHARED_HEAD, len(title)))
 
     found = [t for t in plan.tasks if named(t.title)]

@@ -20,8 +20,8 @@ class Scored:
     error: str = ""
 
     @property
-    def cited(self) -> list[int | str | None]:
-        return cited_answers(self.question, self.answer)
+    def cited(self) -> list[int | str | None]:  # as scored: a refusal answers nothing
+        return cited_answers(self.question, self.answer) if self.answer and not self.answer.abstained else []
 
     def metrics(self) -> dict[str, float]:
         """The metrics that apply to this question (pure: from the question and the answer)."""

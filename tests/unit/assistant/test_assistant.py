@@ -811,7 +811,8 @@ def test_a_fact_the_task_does_not_state_is_refused_naming_the_task_for_what_foll
 ASSOCIATION = ("某协会2020年工作要点\n一、人才工作\n1.实施托举工程。实施青年科技人才托举工程，加快组建省青年科学家协会。\n"
                "2.表彰先进。宣传青年科技工作者的先进事迹。\n3.改革学会。鼓励学科相近的学会成立学会群，修订省科普志愿者协会章程。\n"
                "二、科普工作\n4.加强科普。持续加强青少年科普，开展科普进校园。\n5.建设智库。推动成立省创新战略研究院，作为智库平台。\n"
-               "6.服务企业。组建产业技术创新联盟、专家委员会。\n7.加强督查。开展专项督查。\n8.建设场馆。推进科技馆新馆建设。\n")
+               "6.服务企业。组建产业技术创新联盟、专家委员会。\n7.加强督查。开展专项督查，设立专项资金支持科技社团联盟。\n"
+               "8.建设场馆。推进科技馆新馆建设。\n")
 
 
 def test_tasks_listed_by_an_everyday_word_are_those_printing_the_plans_word(tmp_path):
@@ -823,7 +824,9 @@ def test_tasks_listed_by_an_everyday_word_are_those_printing_the_plans_word(tmp_
 def test_institutions_asked_which_are_set_up_are_the_tasks_setting_one_up(tmp_path):
     with assistant_over(tmp_path, "assoc-plan", ASSOCIATION) as assistant:
         every = assistant.ask("今年要新成立哪些协会或者机构？")  # not 学会群, not a 协会's 章程
-        assert [c.task for c in every.citations] == [1, 5, 6] and "“机构”" in every.answer
-        assert [c.task for c in assistant.ask("要组建几个联盟？").citations] == [6]
+        assert [c.task for c in every.citations] == [1, 5, 6] and "“成立协会、机构”" in every.answer
+        assert [c.task for c in assistant.ask("成立哪些协会？").citations] == [1]
+        assert [c.task for c in assistant.ask("要组建几个联盟？").citations] == [6]  # not a fund for one
+        assert [c.task for c in assistant.ask("要新组建几个委员会？").citations] == [6]  # the second name
         # one set up for a topic is that topic's, searched as usual
-        assert [c.task for c in assistant.ask("科普方面要成立什么组织？").citations] != [1, 5, 6]
+        assert [c.task for c in assistant.ask("科普方面要成立哪些组织？").citations] != [1, 5, 6]

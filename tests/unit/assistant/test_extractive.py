@@ -300,11 +300,17 @@ def test_a_quote_inside_a_numbered_paragraph_shows_its_run_in_heading_once():
     quote = ex.pick_quote(item, "数据要实时采集、能共享", idf)
     assert quote.startswith("2.推进资源整合。\n加强") and quote.count("2.推进资源整合。") == 1
     assert "培育优质企业" not in quote and "强化人才培养" not in quote
+    broken = chunk("实施生态工程。\n2.推进资源整合。开展调研，加强数据的\n实时采集。鼓励数据安全共享。")  # a PDF's line break
+    assert ex.pick_quote(broken, "数据要实时采集、能共享", idf).startswith("2.推进资源整合。\n")
+    alone = chunk("1.培育优质企业。\n引导企业发展。\n2.推进资源整合。\n开展调研。\n加强数据的实时采集。鼓励数据安全共享。")
+    assert ex.pick_quote(alone, "数据要实时采集、能共享", idf).startswith("2.推进资源整合。\n")  # a heading line: its body
+    after = chunk("1.培育优质企业。引导企业发展。\n全省要加强数据的实时采集。鼓励数据安全共享。")  # another paragraph
+    assert "培育优质企业" not in ex.pick_quote(after, "数据要实时采集、能共享", idf)
     prose = chunk("实施生态工程，加强数据的实时采集。鼓励数据安全共享。")  # no numbered paragraph: as it is
     assert ex.pick_quote(prose, "数据要实时采集、能共享", idf).startswith("实施生态工程")
 
 
 def test_names_of_a_kind_are_words_ending_with_it_not_the_word_inside_a_phrase():
     named = chunk("扩大实施“助力地方创新驱动发展工程”，组织学会对接。实施青年人才托举工程。")
-    assert [f.text for f in ex.names_ending(named, "工程")] == ["助力地方创新驱动发展工程", "实施青年人才托举工程"]
+    assert [f.text for f in ex.names_ending(named, "工程")] == ["助力地方创新驱动发展工程", "青年人才托举工程"]
     assert ex.names_ending(chunk("按照工程进度，确保新馆开工。"), "工程") == ()
