@@ -152,12 +152,14 @@ def demonstrated(question: str) -> str:
 
 def merge_answers(question: str, parts: list[Answer], labels: Sequence[str] = ()) -> Answer:
     """Answers to the parts of one question (第4条和第5条, or several questions in one message,
-    each under its own ``labels``): texts in order, citations in order without repeats;
-    abstained only if every part was."""
+    each under its own ``labels``): texts in order, citations in order without repeats, those of
+    the parts answered (a part refused for a fact its task lacks names that task, answering
+    nothing); abstained only if every part was."""
     texts, cites, seen = [], [], set()
+    refused = all(a.abstained for a in parts)
     for i, answer in enumerate(parts):
         texts.append(f"问：{labels[i]}\n{answer.answer}" if labels else answer.answer)
-        for c in answer.citations:
+        for c in answer.citations if refused or not answer.abstained else ():
             if (c.plan, c.task, c.section) not in seen:
                 seen.add((c.plan, c.task, c.section))
                 cites.append(c)
