@@ -532,10 +532,11 @@ class Assistant:
                 ex.mentions(h.chunk, [question]) for h in hits):
             return self._retrieve(turn)  # a term the plan does not print whole: asked about, judged there
         # everyday words as the plan prints them (年轻人 → 青年); a quoted term is looked for as typed
-        asked = question if structure.quoted_terms(question) else spelled_out(question, turn.evidence.plan_text)
+        quoted = structure.quoted_terms(question)
+        asked = question if quoted else spelled_out(question, turn.evidence.plan_text)
         terms, found = self._containing(asked, hits, turn.evidence.lexicon, turn.intent.literal)
         # a part's own text too: where “X” stands, or a term asked for in so many words (one phrase)
-        if (structure.quoted_terms(question) or (turn.intent.literal and len(terms) == 1)) \
+        if (quoted or (turn.intent.literal and len(terms) == 1)) \
                 and not table().flag("asks_items", question):
             found += self._parts_printing(turn, terms, parts)
         if units := self._units_named(turn, hits):  # "哪些任务是省市场监管局牵头的？"
@@ -568,7 +569,8 @@ class Assistant:
         """The tasks setting up institutions of the kinds asked ("新成立哪些协会或者机构"), in the
         plan's order; None when the question asks no such thing or no task sets one up."""
         endings = turn.evidence.set_up
-        found = [h for h in turn.evidence.task_hits if ex.sets_up(h.chunk, endings)] if endings else []
+        said = ex.set_up_said(endings) if endings else None
+        found = [h for h in turn.evidence.task_hits if said.search(ex.own_words(h.chunk))] if said else []
         if not found:
             return None
         kinds = [*table().words["institution_word"], *endings]
@@ -971,10 +973,7 @@ class Assistant:
     def _treats(turn: Turn, chunk: Chunk, asks: str) -> bool:
         """Whether the task prints KEY_SHARE of the question's topic (its key words without those
         asking the fact): 大学生科技节 of "大学生科技节几月份办", not 局长 of "省大数据局局长是谁"."""
-        topic = turn.evidence.topic_of(asks)
-        total = sum(topic.values())
-        text = ex.own_words(chunk)
-        return bool(total) and sum(w for t, w in topic.items() if t in text) >= KEY_SHARE * total
+        return ex.text_share(ex.own_words(chunk), turn.evidence.topic_of(asks)) >= KEY_SHARE
 
     @staticmethod
     def _part_searched(turn: Turn) -> Section | None:

@@ -236,10 +236,9 @@ class Evidence:
             asked = asked.split(stop)[0]
         for joiner in words["kind_joiner"]:
             asked = asked.replace(joiner, "、")
-        for kind in pattern("and").split(pattern("closing").sub("", asked)):
-            if not kind.strip("，, "):
+        for kind in (k.strip("，, ") for k in pattern("and").split(pattern("closing").sub("", asked))):
+            if not kind:
                 continue
-            kind = kind.strip("，, ")
             if kind in words["institution_word"]:
                 endings += words["institution"]
             elif kind.endswith(tuple(words["institution"])) and len(kind) <= MAX_KIND_CHARS:

@@ -568,16 +568,17 @@ def names_ending(chunk: Chunk, kind: str) -> tuple[Fact, ...]:
 SET_UP_REACH = 20  # characters from a verb of setting up to the end of the institution's name
 
 
-def sets_up(chunk: Chunk, endings: Sequence[str]) -> bool:
-    """Whether the task says an institution is set up whose name ends so (成立山东省科普志愿者协会,
-    组建产业联盟、专家委员会): a verb of setting up, then names, the last one ending as asked. A name
-    holds no verb of work (设立专项资金支持…联盟 sets up a fund) and ends there (not 成立学会群)."""
+@lru_cache(maxsize=64)
+def set_up_said(endings: tuple[str, ...]) -> re.Pattern:
+    """How a task says an institution is set up whose name ends so (成立山东省科普志愿者协会,
+    组建产业联盟、专家委员会), searched in its own words: a verb of setting up, then names, the last
+    one ending as asked. A name holds no verb of work (设立专项资金支持…联盟 sets up a fund) and ends
+    there (not 成立学会群)."""
     words = table().words
     char = f"(?:(?!{alternatives(words['work_verb'])})[^，,。；;：:、])"  # of a name: no comma, no verb of work
     listed = f"(?:{char}{{0,{SET_UP_REACH}}}?(?:{alternatives(words['institution'])})[、和及与])*?"  # names before it
-    said = re.compile(f"(?:{alternatives(words['set_up_verb'])}){listed}{char}{{0,{SET_UP_REACH}}}?"
+    return re.compile(f"(?:{alternatives(words['set_up_verb'])}){listed}{char}{{0,{SET_UP_REACH}}}?"
                       f"(?:{alternatives(endings)})" r"(?=[，,。；;、：:）)”\"’和及与等]|$)")
-    return bool(said.search(own_words(chunk)))
 
 
 def mentions(chunk: Chunk, terms: Sequence[str]) -> bool:

@@ -20,8 +20,8 @@ class Scored:
     error: str = ""
 
     @property
-    def cited(self) -> list[int | str | None]:  # as scored: a refusal answers nothing
-        return cited_answers(self.question, self.answer) if self.answer and not self.answer.abstained else []
+    def cited(self) -> list[int | str | None]:
+        return cited_answers(self.question, self.answer)
 
     def metrics(self) -> dict[str, float]:
         """The metrics that apply to this question (pure: from the question and the answer)."""
@@ -36,10 +36,11 @@ def expected_answers(q: Question) -> tuple[int | str, ...]:
 
 def cited_answers(q: Question, a: Answer | None) -> list[int | str | None]:
     """What an answer cites, in order: its tasks; a citation of a part itself (no task) that the
-    question names whole stands for that part's tasks (or the part, when it has none)."""
+    question names whole stands for that part's tasks (or the part, when it has none). A refusal
+    answers nothing, even when it names the task it found lacking the fact."""
     whole = dict(q.parts)
     cited: list[int | str | None] = []
-    for c in a.citations if a else ():
+    for c in a.citations if a and not a.abstained else ():
         if c.task is None and c.section in whole:
             cited += whole[c.section] or [c.section]
         else:
@@ -55,8 +56,7 @@ LIST_KINDS = frozenset({"multi", "list", "keyword"})
 def score(q: Question, a: Answer | None) -> dict[str, float]:
     out: dict[str, float] = {}
     abstained = a.abstained if a else True
-    # A refusal answers nothing, even when it names the task it found lacking the fact
-    cited = cited_answers(q, a) if not abstained else []
+    cited = cited_answers(q, a)
     expected = expected_answers(q)
     if q.abstain:
         out["refused"] = float(abstained)
