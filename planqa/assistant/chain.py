@@ -32,9 +32,11 @@ from planqa.assistant.query import (
 from planqa.assistant.retrieve import HybridSearch, Lexicon, Scored
 from planqa.assistant.rules import (
     asks_for,
+    besides_the_plan,
     expand,
     generic_words,
     names_a_topic,
+    pattern,
     plan_frame,
     rule,
     strip_preamble,
@@ -45,8 +47,8 @@ from planqa.assistant.rules import (
 from planqa.assistant.scope import ASKED_TEXT, Verdict, judge, outside_plan
 from planqa.errors import NoPlanIndexed
 from planqa.index.chunk import Chunk, chunk_plan
-from planqa.index.glossary import is_english
-from planqa.index.lexical import content_words, is_word, tokenize
+from planqa.index.glossary import english_words, is_english
+from planqa.index.lexical import content_words, is_word, pointing, tokenize
 from planqa.ingest.plan import Plan, Section, Task
 
 SEARCH_K = 5
@@ -475,6 +477,8 @@ class Assistant:
             return self._reply(turn, structure.answer_section(plan, section))  # "主要任务一共有多少项？"
         if turn.intent.meta == "count_tasks" and self._count_printed(turn):
             return self._retrieve(replace(turn, intent=replace(turn.intent, kind="search", meta=None, asks="count")))
+        if turn.intent.meta == "count_tasks" and (counted := self._counted_on_topic(turn)) is not None:
+            return counted
         if turn.intent.meta == "attachments" and (
                 listed := structure.answer_attachments(plan, turn.intent.section_number)):
             return self._reply(turn, listed)
@@ -498,6 +502,31 @@ class Assistant:
         return any(share >= FACT_SHARE and (not nouns or counting(turn.question, f))
                    for h in tasks_first(turn.evidence.hits[:SEARCH_K]) if h.chunk.kind in ("task", "section")
                    for f, share in turn.evidence.stated_shares(h.chunk, "count", weights))
+
+    def _counted_on_topic(self, turn: Turn) -> Answer | None:
+        """How many tasks treat a topic the question names besides the plan and its items
+        ("科普方面的任务有几项", "带“试点”两个字的工作有几项", "跟院士有关的一共几条"): the tasks
+        printing it, listed and counted. A thing named before the count with its own modifier
+        ("巡视反馈的问题一共多少条") is what is counted: a task's fact, searched (and refused
+        when no task prints its number). None: the plan's own tasks are counted."""
+        m = rule("count_tasks").pattern.search(turn.question)
+        if m is None or is_english(turn.question):
+            return None
+        before = pattern("count_lead").sub("", turn.question[: m.start()])
+        if turn.plan is not None:  # "这个管理办法正文一共多少条": the plan by its genre is no topic
+            before = besides_the_plan(before, plan_frame(turn.plan, turn.context))
+        idf, generic = turn.evidence.idf, generic_words()
+        title = turn.plan.title if turn.plan else ""  # its words (2020年, 智能制造) name the whole plan
+        if not any(w in idf and w not in title and not any(c.isdigit() for c in w)
+                   for w in ex.topic_weights(before, idf) if w not in generic):
+            return None  # "这份要点一共几项任务": nothing the plan prints besides itself
+        task = structure.task_titled(turn.plan, turn.question)
+        if task is not None and before.endswith(task.title[-2:]):  # "基本原则一共几条": that task's
+            return self._retrieve(replace(turn, intent=replace(turn.intent, kind="search", meta=None, asks=None)))  # text
+        thing = pattern("modified_thing").search(before)
+        if thing and not thing.group(1).endswith(tuple(generic)) and not names_a_topic(m.group(0)):
+            return self._retrieve(replace(turn, intent=replace(turn.intent, kind="search", meta=None, asks="count")))
+        return self._mention(replace(turn, intent=replace(turn.intent, kind="mention", listing=True, asks=None)))
 
     def _items_asked(self, turn: Turn, plan: Plan | None, within: Section | None = None) -> Answer | None:
         """The items of the task the question names by its title, when it asks how many or
@@ -536,7 +565,7 @@ class Assistant:
         asked = question if quoted else spelled_out(question, turn.evidence.plan_text)
         terms, found = self._containing(asked, hits, turn.evidence.lexicon, turn.intent.literal)
         # a part's own text too: where “X” stands, or a term asked for in so many words (one phrase)
-        if (quoted or (turn.intent.literal and len(terms) == 1)) \
+        if (quoted or ((turn.intent.literal or table().flag("text_places", question)) and len(terms) == 1)) \
                 and not table().flag("asks_items", question):
             found += self._parts_printing(turn, terms, parts)
         if units := self._units_named(turn, hits):  # "哪些任务是省市场监管局牵头的？"
@@ -649,13 +678,15 @@ class Assistant:
         literal = turn.intent.literal or table().flag("literal", turn.question)  # a search too: X出现在第几项
         if turn.intent.in_order or (literal and found):
             found, related = self._in_plan_order(found), self._in_plan_order(related)
+        if turn.intent.meta == "count_tasks" and found:
+            related = []  # a count of the tasks printing it: no near ones besides
         chosen = list(found) + list(related)
         limit = ex.SINGLE_QUOTE_CHARS if len(chosen) == 1 else ex.LIST_QUOTE_CHARS
         # The quote shows where each task says it: the terms lead the sentence ranking.
         wanted = " ".join([turn.question, *terms])
         items = [(h.chunk, ex.pick_quote(h.chunk, wanted, idf, (), h.best_passages, limit),
                   h.score) for h in chosen]
-        if len(items) == 1:
+        if len(items) == 1 and turn.intent.meta != "count_tasks":  # a count says its one
             return self._compose(turn, items)
         shown = "、".join(f"“{t}”" for t in terms)
         if not found:
@@ -807,6 +838,8 @@ class Assistant:
         tasks → all of them, best first. A fact asked for is answered from the task that states it; the others holding the
         phrase are named as also mentioning it."""
         found = self._besides_context(turn, turn.evidence.phrase_hits)
+        if (elsewhere := self._elsewhere(turn)) is not None:
+            found = [h for h in found if not elsewhere(h)]
         if (part := self._part_searched(turn)) is not None:  # among the part's tasks only
             found = [h for h in found if h.chunk.section_number == part.ref]
         if not found or turn.intent.followup or top.chunk.kind != "task":
@@ -847,8 +880,11 @@ class Assistant:
         return self.search.plan_text.get(plan.plan_id, "") if plan else ""
 
     def _retrieve(self, turn: Turn) -> Answer:
-        if not understood(turn.question, turn.evidence.lexicon):
-            return self._not_understood(turn)
+        held = turn.context is not None and turn.context.task is not None and turn.intent.asks
+        worded = any(_HAN.search(w) and not pointing(w) for w in content_words(turn.question)) or (
+            is_english(turn.question) and len(english_words(turn.question)) > 1)  # not "qwerty多少"
+        if not understood(turn.question, turn.evidence.lexicon) and not (held and worded):
+            return self._not_understood(turn)  # "先挑多少家来试啊" asks the task held a fact
         if listed := self._items_asked(turn, turn.plan):
             return listed  # 发展目标列了几个方面: the items the task names
         if not turn.intent.followup and (made := self._set_up(turn)):
@@ -916,6 +952,8 @@ class Assistant:
                 h for h in turn.evidence.hits if h.chunk.kind == "section" and phrase in ex.bare(h.chunk.body)), None)):
             hits = [own] + [h for h in hits if h is not own]  # the phrase only a part's own text prints
         listed: tuple[int, ...] = ()
+        if not within and (elsewhere := self._elsewhere(turn)) is not None:  # "别的部分还有提…的吗"
+            hits = [h for h in hits if not elsewhere(h)] or hits  # (other words may say it: judged)
         if part is not None:  # "第一部分里哪条讲…": its tasks
             hits = [h for h in hits if h.chunk.section_number == part.ref] or hits
         if within:
@@ -968,6 +1006,18 @@ class Assistant:
                 hits[0] is held or self._treats(turn, hits[0].chunk, asks)) else None
             return self._refuse(turn, plan, hits, verdict.reason, about), hits, None
         return None, hits, hits[0]
+
+    @staticmethod
+    def _elsewhere(turn: Turn):
+        """What "别的部分", "其他地方" leave out: the conversation's part, or its task; None when
+        the question asks for no other place."""
+        ctx = turn.context
+        m = pattern("other_place").search(turn.question)
+        if m is None or ctx is None or ctx.task is None:
+            return None
+        if m.group(0).endswith(tuple(table().words["section_word"])):
+            return lambda h: h.chunk.section_number == ctx.section
+        return lambda h: (h.chunk.task_number, h.chunk.section_number) == (ctx.task, ctx.section)
 
     @staticmethod
     def _treats(turn: Turn, chunk: Chunk, asks: str) -> bool:
@@ -1132,6 +1182,11 @@ class Assistant:
         if not turn.context or turn.context.task is None or not hits or turn.intent.besides == turn.context.task \
                 or (turn.intent.among and turn.context.task not in turn.intent.among):
             return None  # "…还有别的吗", "剩下两项里…": another task than the one shown
+        if not turn.evidence.names_nothing and (printed := turn.evidence.phrase_hits) and all(
+                (h.chunk.task_number, h.chunk.section_number) != (turn.context.task, turn.context.section) for h in printed):
+            return None  # "学会群是哪条里的": a term other tasks print, the conversation's does not
+        if self._elsewhere(turn) is not None:
+            return None  # "别的部分还有…吗": not the conversation's task
         for h in hits[:3]:
             if h.chunk.task_number == turn.context.task and h.score >= STICKY * hits[0].score:
                 return h

@@ -100,6 +100,13 @@ def made_verbs() -> frozenset[str]:
     return table().word_set("make_verb") | table().word_set("hold_verb")
 
 
+def _kind_ends() -> tuple[str, ...]:
+    """How the name of a kind of institution ends (协会, 研究院, 机构)."""
+    from planqa.assistant.rules import table
+
+    return (*table().words["institution"], *table().words["institution_word"])
+
+
 @dataclass
 class Evidence:
     search: HybridSearch
@@ -223,15 +230,22 @@ class Evidence:
         at, ask = min(asks, key=lambda a: (a[0], -len(a[1])))
         before = question[:at]
         verbs = [v for v in words["set_up_verb"] if v in before]
+        if not verbs:
+            return ()
+        # the kinds may stand between the verb and the asking ("新成立的协会、研究院都有哪几个")
+        verb_end = max(before.rfind(v) + len(v) for v in verbs)
+        between = pattern("set_up_between").sub("", before[verb_end:])
+        kinds_between = between.endswith(_kind_ends())
+        asked = between if kinds_between else question[at + len(ask):]
+        before = before[:verb_end] if kinds_between else before
         # nothing named before the verb but the plan's frame ("今年打算新成立"): every such
         # institution is asked for, not the one a topic sets up ("科普志愿服务方面要成立…")
         for verb in verbs:
             before = before.replace(verb, "")
         rest = pattern("frame").sub("", pattern("and").sub("", before))
-        if not verbs or (rest.strip() and not topicless(rest)):  # "成立哪些协会": nothing before it
+        if rest.strip() and not topicless(rest):  # "成立哪些协会": nothing before it
             return ()
         endings: list[str] = []
-        asked = question[at + len(ask):]
         for stop in "？?。！!，,；;":  # "…？分别叫啥" asks their names
             asked = asked.split(stop)[0]
         for joiner in words["kind_joiner"]:
@@ -240,7 +254,13 @@ class Evidence:
             if not kind:
                 continue
             if kind in words["institution_word"]:
-                endings += words["institution"]
+                endings += words["institution"]  # 机构: any institution
+            elif (word := next((w for w in words["institution_word"] if kind.endswith(w)), None)) \
+                    and len(kind) <= MAX_KIND_CHARS:  # 研究机构: those named so (研究院, 研究所)
+                named = [e for e in words["institution"] if kind[: -len(word)] in e]
+                if not named:
+                    return ()  # 金融机构, 志愿者组织: no kind the table names
+                endings += named
             elif kind.endswith(tuple(words["institution"])) and len(kind) <= MAX_KIND_CHARS:
                 endings.append(max((e for e in words["institution"] if kind.endswith(e)), key=len))  # 省级协会: 协会
             else:

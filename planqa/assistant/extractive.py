@@ -10,7 +10,7 @@ from planqa.assistant.answer import Citation, place
 from planqa.assistant.facts import Fact
 from planqa.assistant.rules import alternatives, names_a_topic, pattern, table
 from planqa.index.chunk import Chunk, split_sentences
-from planqa.index.lexical import STOP_WORDS, content_words, tagged, tokenize
+from planqa.index.lexical import STOP_WORDS, content_words, pointing, tagged, tokenize
 from planqa.ingest.grammar import grammar
 
 SINGLE_QUOTE_CHARS = 220  # a single-task answer stays around 300 characters in all
@@ -399,7 +399,7 @@ def topic_weights(question: str, idf: Mapping[str, float]) -> dict[str, float]:
     for word, known in _topic_words(question, idf):
         if len(known) >= 2:
             weights[known] = idf[known]
-        elif len(word) >= 2 and not glued(word):
+        elif len(word) >= 2 and not glued(word) and not pointing(word):  # 那个, 几个: unprinted, no topic
             weights[word] = max(idf.values(), default=1.0)
     return weights
 
@@ -414,7 +414,9 @@ def _topic_words(question: str, idf: Mapping[str, float]) -> list[tuple[str, str
     """Each content word of the question's topic (frame words and Chinese asides cut out) with
     the part of it the plan knows."""
     topic = pattern("frame").sub("，", _ASIDE.sub("", question))
-    words = [_without_preposition(w) for w in dict.fromkeys(content_words(topic))]
+    # 打算, 需要 (a modal) and 出来 (a complement) say how a thing is done, not what it is
+    how = table().word_set("modal") | table().word_set("complement")
+    words = [_without_preposition(w) for w in dict.fromkeys(content_words(topic)) if w not in how]
     return [(w, known_part(w, idf)) for w in words if w]
 
 

@@ -541,6 +541,8 @@ def _within(x: Match) -> Query:
 def _this_task(x: Match) -> Query | None:
     if x.preceded_by("besides"):
         return None  # "除了这一项，还有哪里提到论坛": the other tasks (mention, besides the context)
+    if table().flag("other_place", x.question[x.m.end():]) and names_a_topic(x.question[: x.m.start()]):
+        return Query("mention", listing=True, followup=True)  # "院士专家工作站这条里有，别的地方还提过吗"
     return Query("task", task=x.ctx.task, asks=x.asks, followup=True)
 
 
@@ -612,13 +614,17 @@ def _names_a_printed_topic(x: Match, text: str) -> bool:
 
 def _besides_the_plan(x: Match, before: str | None = None) -> str:
     """The words before the match (or ``before``) without those naming the plan itself."""
+    return besides_the_plan(x.question[: x.m.start()] if before is None else before, x.frame)
+
+
+def besides_the_plan(before: str, frame: Frame) -> str:
+    """The words without those naming the plan itself (这份要点, 山东省科协的, 正文, 一共)."""
     t = table()
-    before = x.question[: x.m.start()] if before is None else before
     while "《" in before and "》" in before.split("《", 1)[1]:  # 《…规划》: a document's name
         head, rest = before.split("《", 1)
         before = head + " " + rest.split("》", 1)[1]
-    before = without(before, sorted(x.frame.owner, key=len, reverse=True), " ")  # 山东省科协的工作要点
-    before = x.doc.sub(" ", pattern("by_genre").sub(" ", before))  # 这份建设指南: the plan by its genre
+    before = without(before, sorted(frame.owner, key=len, reverse=True), " ")  # 山东省科协的工作要点
+    before = doc_pattern(frame.doc_nouns).sub(" ", pattern("by_genre").sub(" ", before))  # 这份建设指南: by its genre
     plain = (*t.words["own_plan"], *t.words["total"], *t.words["divided"], *t.words["asking"], *t.words["whole_text"],
              *t.words["plan_verb"])
     return without(before, sorted(plain, key=len, reverse=True), " ")

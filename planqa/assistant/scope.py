@@ -16,7 +16,8 @@ from planqa.assistant.calibration import Calibration
 from planqa.assistant.facts import prints_year, raw_facts
 from planqa.assistant.retrieve import Scored
 from planqa.assistant.rules import alternatives, asks_for, pattern, table
-from planqa.index.lexical import content_words
+from planqa.index.glossary import is_english
+from planqa.index.lexical import content_words, pointing
 from planqa.ingest.grammar import genre_of, raw_grammar
 
 
@@ -42,11 +43,16 @@ def known_share(question: str, plan_text: str) -> float:
     """Share of the question's content words (two characters or more) that the plan prints.
     The plan's own text, not the index's vocabulary: a word that only other plans use is as
     unknown to this plan as one no plan uses, however many plans the index holds. A word that
-    frames the question (挂在哪条下面) or names nothing (那个, 到底) counts only for it, when the
+    frames the question (挂在哪条下面) or names nothing (那个, 到底, 最后) counts only for it, when the
     plan prints it: it is no topic the plan should print."""
-    words = [w for w in content_words(question) if len(w) >= 2 and not w.isascii()]
+    # a Latin term with a digit in a Chinese question (4G, IPv6) is a word the plan must print too
+    chinese = not is_english(question)
+    words = [w for w in content_words(question) if len(w) >= 2 and (
+        not w.isascii() or (chinese and any(c.isdigit() for c in w)))]
+    plan_text = plan_text + "\n" + plan_text.lower() if chinese else plan_text
     framing = set(words) - set(content_words(pattern("frame").sub("，", question))) | table().word_set("filler")
-    words = [w for w in words if w in plan_text or w not in framing] or words
+    # 那个, 最后, 哪家 point at the topic: the words the question names it by count
+    words = [w for w in words if w in plan_text or (w not in framing and not pointing(w))] or words
     if not words:
         return 1.0  # English or symbols only: leave it to the dense side
     return sum(1 for w in words if w in plan_text) / len(words)

@@ -47,6 +47,7 @@ _STOP = frozenset(
 _LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\b(?:abbr|CL|variant of|old variant of|see also|see|surname)\b.*", re.I)
 _WORD = re.compile(r"[a-z]+")
+_EITHER = re.compile(r"\s*([A-Z][A-Za-z]+) or ([A-Z][A-Za-z]+)\s*")  # two names for one thing
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -78,6 +79,8 @@ def parse_senses(definition: str) -> tuple[Sense, ...]:
             words = tuple(english_words(piece))
             if words and len(words) <= MAX_SENSE_WORDS:
                 senses.append(words)
+            if either := _EITHER.fullmatch(piece):  # "Weixin or WeChat": either name alone says it
+                senses += [tuple(english_words(w)) for w in either.groups() if english_words(w)]
     return tuple(dict.fromkeys(senses))
 
 

@@ -51,6 +51,21 @@ def tagged(text: str) -> list[tuple[str, str]]:
     return [(w.word, w.flag) for w in _jieba().posseg.cut(text) if w.word.strip()]
 
 
+POINTING_TAGS = ("r", "f")  # pronouns, place words
+VAGUE_AMOUNT = ("几", "多", "些")  # 几个, 好多, 一些: an amount that names nothing
+ITEM_MEASURES = ("个", "条", "项", "件", "处", "点", "种", "类", "次", "位", "家")  # 两条, 三项: items counted
+
+
+def pointing(word: str) -> bool:
+    """Whether the word is a pronoun, a place word, a vague amount or a count of items (那个, 有个,
+    最后, 上面, 几个, 好多, 这两条): it points at a topic, it names none (unless the plan prints it:
+    最后一公里). A number that names something (十四五, 三年, 两会, 首批) and an ordinal (第七次)
+    are no pointing words."""
+    return not word.startswith("第") and all(
+        tag[0] in POINTING_TAGS or (tag[0] == "m" and (any(c in w for c in VAGUE_AMOUNT) or w.endswith(ITEM_MEASURES)))
+        for w, tag in tagged(word))
+
+
 def word_edges(text: str) -> frozenset[int]:
     """Where the words of the text start and end (offsets into the text): jieba's, except that a
     run it guessed as one word without knowing it (营收过, 人进) keeps the edges inside it."""

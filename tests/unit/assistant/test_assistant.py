@@ -645,8 +645,10 @@ def test_what_the_review_of_session_19_found_stays_mended(tmp_path):
     tasks needs that topic; a quoted term lists; a part's items stay the part; two tasks asked
     after a list are those two; a thing asked of joined topics lists nothing."""
     with assistant_over(tmp_path, "publicity-plan", PUBLICITY_PLAN) as assistant:
-        for question in ("一共有多少项重点任务？", "学会试点一共有多少项任务？"):
-            assert "共7项任务" in assistant.ask(question).answer, question  # not 20个左右学会
+        assert "共7项任务" in assistant.ask("一共有多少项重点任务？").answer
+        # the tasks on a topic named are counted (not 20个左右学会, nor the plan's seven)
+        on_topic = assistant.ask("学会试点一共有多少项任务？")
+        assert "共有1项任务" in on_topic.answer and [c.task for c in on_topic.citations] == [3]
         listed = assistant.ask("第一部分有哪些任务？")
         other = assistant.ask("其中学会改革试点什么时候完成？", history=[listed])
         assert "6月底前" not in other.answer  # the time is 机关改革's
@@ -826,7 +828,60 @@ def test_institutions_asked_which_are_set_up_are_the_tasks_setting_one_up(tmp_pa
         every = assistant.ask("今年要新成立哪些协会或者机构？")  # not 学会群, not a 协会's 章程
         assert [c.task for c in every.citations] == [1, 5, 6] and "“成立协会、机构”" in every.answer
         assert [c.task for c in assistant.ask("成立哪些协会？").citations] == [1]
+        # the kinds before the asking, after the verb; a kind ending as an institution word is any
+        assert [c.task for c in assistant.ask("新组建的协会、研究院都有哪几个？").citations] == [1, 5]
+        assert [c.task for c in assistant.ask("要新成立哪些研究机构？").citations] == [5]  # named 研究…
+        assert [c.task for c in assistant.ask("要新设立哪些金融机构？").citations] != [1, 5, 6]
         assert [c.task for c in assistant.ask("要组建几个联盟？").citations] == [6]  # not a fund for one
         assert [c.task for c in assistant.ask("要新组建几个委员会？").citations] == [6]  # the second name
         # one set up for a topic is that topic's, searched as usual
         assert [c.task for c in assistant.ask("科普方面要成立哪些组织？").citations] != [1, 5, 6]
+
+
+SHIPYARD = ("某船厂智能制造行动计划\n一、主要目标\n到2020年，2—3家标杆企业率先建成智能车间，信息安全水平明显提升。\n"
+            "二、重点任务\n1.开展改革试点。选取20个左右的车间先行试点，积累经验。\n2.建设网上平台。开发官方微信公众号，加强信息安全。\n"
+            "3.推进承接试点。支持行业协会承接试点工作。\n4.培养人才。加强校企合作。\n")
+
+
+SCIENCE = ("某科协2020年工作要点\n一、科普工作\n1.加强科普宣传。开展科普宣传周活动，建设科普基地。\n"
+           "2.建设科普场馆。推进科普场馆建设，开展科普宣传。\n二、人才工作\n3.培养人才。实施人才计划，开展科普人才培训。\n"
+           "4.改革学会。鼓励学会成立学会群。\n")
+
+
+def test_a_count_asked_of_the_conversations_task_in_unknown_words(tmp_path):
+    with assistant_over(tmp_path, "shipyard-plan", SHIPYARD) as assistant:
+        first = assistant.ask("改革试点是哪一条")
+        count = assistant.ask("先挑多少家来试啊", history=[first])
+        assert not count.abstained and "20个左右" in count.answer and count.citations[0].task == 1
+
+
+def test_how_many_tasks_treat_a_topic_are_counted_and_listed(tmp_path):
+    with assistant_over(tmp_path, "shipyard-plan", SHIPYARD) as assistant:
+        pilots = assistant.ask("文件里带“试点”两个字的工作有几项")
+        assert "共有2项任务" in pilots.answer and [c.task for c in pilots.citations] == [1, 3]
+        assert "共4项任务" in assistant.ask("一共多少项任务？").answer  # the plan's own stay its count
+        assert "共4项任务" in assistant.ask("某船厂智能制造行动计划一共有几项任务").answer
+
+
+def test_tasks_on_a_topic_counted_and_a_thing_counted(tmp_path):
+    with assistant_over(tmp_path, "science-plan", SCIENCE) as assistant:
+        both = assistant.ask("科普宣传的任务有几项")  # a title's words with 的任务: the tasks printing them
+        assert "共有2项任务" in both.answer and [c.task for c in both.citations] == [1, 2]
+        # a thing with its own modifier is what is counted: a task's number, none printed
+        assert "共有" not in assistant.ask("科普基地的名单一共多少条").answer
+
+
+def test_where_a_term_stands_includes_a_parts_own_text(tmp_path):
+    with assistant_over(tmp_path, "shipyard-plan", SHIPYARD) as assistant:
+        places = assistant.ask("信息安全 在文件里哪几处有")
+        assert {(c.section, c.task) for c in places.citations} == {("一", None), ("二", 2)}
+        assert [c.task for c in assistant.ask("“试点”这个词都出现在哪儿").citations] == [1, 3]
+
+
+def test_other_places_than_the_conversations_task_or_part(tmp_path):
+    with assistant_over(tmp_path, "science-plan", SCIENCE) as assistant:
+        first = assistant.ask("科普宣传是哪一条")
+        assert [c.task for c in first.citations] == [1]
+        # other parts: the conversation's part is left out, however well its tasks say it
+        assert assistant.ask("别的部分还有提科普的吗", history=[first]).citations[0].task == 3
+

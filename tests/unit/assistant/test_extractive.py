@@ -150,6 +150,11 @@ def test_glue_and_hedges_are_no_words_of_a_topic():
     assert "能源" in ex.topic_weights("能源平台要建几个？", idf)
     assert ex.topic_weights("要培育多少家上市公司？", idf)["上市公司"] == 2.0  # a real unknown word stays
 
+    # a modal (打算), a complement (出来) and unprinted pointing words (那个, 最后) neither
+    assert set(ex.topic_weights("标杆企业打算搞出来几家", {"企业": 0.5})) == {"标杆", "企业"}
+    assert set(ex.topic_weights("最后那个平台有个名字", idf)) == {"平台", "名字"}
+    assert "最后" in ex.topic_weights("最后那个平台", {"最后": 1.0, "平台": 1.0})  # a plan printing it
+
 
 @pytest.mark.parametrize(("question", "nouns"), [
     ("哪些单位会参与进来？", []),  # 单位 is what 哪些 asks for

@@ -46,6 +46,15 @@ def test_known_share_counts_the_words_this_plan_prints():
     assert known_share("科技馆那个是挂在哪条下面的", plan) == 1.0
     assert known_share("那关于科技馆，文件里到底怎么写的", plan) == 1.0
     assert known_share("签证那个到底怎么办理", plan) == 0.0
+    # pronouns, number and place words point at the topic (最后, 有个, 哪家); an ordinal names one
+    assert known_share("最后那个科技馆有个说法", "科技馆的说法") == 1.0
+    assert known_share("科技馆交给哪家开放", plan) == 2 / 3
+    assert known_share("第七次科技馆开放", plan) == 2 / 3
+    # a Latin term with a digit in a Chinese question counts as a word, in any case; QC names
+    # what the plan may spell out (质量管理小组)
+    assert known_share("5g网络怎么建设", "推进5G网络建设。") == 1.0
+    assert known_share("4G网络怎么建设", "推进5G网络建设。") == 2 / 3
+    assert known_share("QC小组活动怎么开展", "开展质量管理小组活动。") == 1.0
     assert known_share("签证怎么办理", "办理签证。") == 1.0  # the words of the plan asked, not the index's
 
 

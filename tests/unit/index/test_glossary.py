@@ -44,6 +44,9 @@ def glossary():
 def test_senses_are_stemmed_content_words_without_notes():
     assert parse_senses("/think tank; intellectual resource/") == (("think", "tank"), ("intellectu", "resourc"))
     assert parse_senses("/fellow (of an academy)/CL:份[fen4]/") == (("fellow",),)
+    # two names for one thing: either alone translates it (after the pair, the first sense)
+    assert parse_senses("/Weixin or WeChat (messaging service)/") == (("weixin", "wechat"), ("weixin",), ("wechat",))
+    assert parse_senses("/success or failure/") == (("success", "failur"),)  # opposites stay one sense
     assert english_words("Which tasks mention the academicians?") == ["academician"]
 
 

@@ -68,3 +68,10 @@ def test_jieba_loads_where_pkg_resources_warns(tmp_path):
                           env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "工作站" in done.stdout
+
+
+def test_pointing_words_name_no_topic_but_numbers_naming_things_do():
+    from planqa.index.lexical import pointing
+
+    assert all(pointing(w) for w in ("那个", "有个", "几个", "最后", "上面", "好多", "两条"))
+    assert not any(pointing(w) for w in ("十四五", "三年", "两会", "第七次", "科普"))
