@@ -75,6 +75,11 @@ class Turn:
     evidence: Evidence
 
 
+def is_held(ctx: Context, hit: Scored) -> bool:
+    """Whether the hit is the conversation's task (its number within its part)."""
+    return (hit.chunk.task_number, hit.chunk.section_number) == (ctx.task, ctx.section)
+
+
 def summing_up(chunk: Chunk) -> bool:
     """The overview, or a task that sums up the plan (指导思想, 发展目标, 基本原则 …): its meaning
     is near any topic of the plan."""
@@ -880,11 +885,8 @@ class Assistant:
         return self.search.plan_text.get(plan.plan_id, "") if plan else ""
 
     def _retrieve(self, turn: Turn) -> Answer:
-        held = turn.context is not None and turn.context.task is not None and turn.intent.asks
-        worded = any(_HAN.search(w) and not pointing(w) for w in content_words(turn.question)) or (
-            is_english(turn.question) and len(english_words(turn.question)) > 1)  # not "qwerty多少"
-        if not understood(turn.question, turn.evidence.lexicon) and not (held and worded):
-            return self._not_understood(turn)  # "先挑多少家来试啊" asks the task held a fact
+        if not understood(turn.question, turn.evidence.lexicon) and not self._asks_held(turn):
+            return self._not_understood(turn)
         if listed := self._items_asked(turn, turn.plan):
             return listed  # 发展目标列了几个方面: the items the task names
         if not turn.intent.followup and (made := self._set_up(turn)):
@@ -966,8 +968,7 @@ class Assistant:
             inside = turn.intent.rule == "within" and ctx.task is not None and not listed
             among = turn.intent.among or (ctx.tasks if len(ctx.tasks) > 1 else listed)
             keep = (lambda h: h.chunk.task_number in among) if among else (
-                lambda h: (h.chunk.task_number, h.chunk.section_number) == (ctx.task, ctx.section)
-                if inside else h.chunk.section_number == ctx.section)
+                lambda h: is_held(ctx, h) if inside else h.chunk.section_number == ctx.section)
             hits = [h for h in hits if keep(h)] or hits
             if turn.intent.besides is not None:  # "…这块还有别的吗": the part's other tasks
                 hits = [h for h in hits if h.chunk.task_number != turn.intent.besides] or hits
@@ -1008,6 +1009,15 @@ class Assistant:
         return None, hits, hits[0]
 
     @staticmethod
+    def _asks_held(turn: Turn) -> bool:
+        """A fact asked in words the plan lacks ("先挑多少家来试啊") of the conversation's task: words
+        of some kind besides the asking (not "qwerty多少", "？？？几个")."""
+        if turn.context is None or turn.context.task is None or not turn.intent.asks:
+            return False
+        return any(_HAN.search(w) and not pointing(w) for w in content_words(turn.question)) or (
+            is_english(turn.question) and len(english_words(turn.question)) > 1)
+
+    @staticmethod
     def _elsewhere(turn: Turn):
         """What "别的部分", "其他地方" leave out: the conversation's part, or its task; None when
         the question asks for no other place."""
@@ -1017,7 +1027,7 @@ class Assistant:
             return None
         if m.group(0).endswith(tuple(table().words["section_word"])):
             return lambda h: h.chunk.section_number == ctx.section
-        return lambda h: (h.chunk.task_number, h.chunk.section_number) == (ctx.task, ctx.section)
+        return lambda h: is_held(ctx, h)
 
     @staticmethod
     def _treats(turn: Turn, chunk: Chunk, asks: str) -> bool:
@@ -1182,8 +1192,8 @@ class Assistant:
         if not turn.context or turn.context.task is None or not hits or turn.intent.besides == turn.context.task \
                 or (turn.intent.among and turn.context.task not in turn.intent.among):
             return None  # "…还有别的吗", "剩下两项里…": another task than the one shown
-        if not turn.evidence.names_nothing and (printed := turn.evidence.phrase_hits) and all(
-                (h.chunk.task_number, h.chunk.section_number) != (turn.context.task, turn.context.section) for h in printed):
+        if not turn.evidence.names_nothing and (printed := turn.evidence.phrase_hits) and not any(
+                is_held(turn.context, h) for h in printed):
             return None  # "学会群是哪条里的": a term other tasks print, the conversation's does not
         if self._elsewhere(turn) is not None:
             return None  # "别的部分还有…吗": not the conversation's task

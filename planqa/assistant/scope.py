@@ -49,13 +49,17 @@ def known_share(question: str, plan_text: str) -> float:
     chinese = not is_english(question)
     words = [w for w in content_words(question) if len(w) >= 2 and (
         not w.isascii() or (chinese and any(c.isdigit() for c in w)))]
-    plan_text = plan_text + "\n" + plan_text.lower() if chinese else plan_text
+    latin = plan_text.lower() if any(w.isascii() for w in words) else ""  # words come lower-cased
+
+    def printed(w: str) -> bool:
+        return w in (latin if w.isascii() else plan_text)
+
     framing = set(words) - set(content_words(pattern("frame").sub("，", question))) | table().word_set("filler")
     # 那个, 最后, 哪家 point at the topic: the words the question names it by count
-    words = [w for w in words if w in plan_text or (w not in framing and not pointing(w))] or words
+    words = [w for w in words if printed(w) or (w not in framing and not pointing(w))] or words
     if not words:
         return 1.0  # English or symbols only: leave it to the dense side
-    return sum(1 for w in words if w in plan_text) / len(words)
+    return sum(1 for w in words if printed(w)) / len(words)
 
 
 # "中国科协2017年工作要点" names a plan: whose it is must match this plan's title. The owner
