@@ -515,8 +515,8 @@ class Assistant:
         ("巡视反馈的问题一共多少条") is what is counted: a task's fact, searched (and refused
         when no task prints its number). None: the plan's own tasks are counted."""
         m = rule("count_tasks").pattern.search(turn.question)
-        if m is None or is_english(turn.question):
-            return None
+        if m is None or turn.plan is None or is_english(turn.question):
+            return None  # (several plans and none chosen: the plan answering counts its own)
         before = pattern("count_lead").sub("", turn.question[: m.start()])
         if turn.plan is not None:  # "这个管理办法正文一共多少条": the plan by its genre is no topic
             before = besides_the_plan(before, plan_frame(turn.plan, turn.context))

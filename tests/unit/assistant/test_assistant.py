@@ -863,6 +863,13 @@ def test_how_many_tasks_treat_a_topic_are_counted_and_listed(tmp_path):
         assert "共4项任务" in assistant.ask("某船厂智能制造行动计划一共有几项任务").answer
 
 
+def test_a_count_on_a_topic_with_several_plans_and_none_chosen(tmp_path):
+    for name, text in (("science-plan", SCIENCE), ("shipyard-plan", SHIPYARD)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    with hash_assistant(tmp_path / "home", sorted(tmp_path.glob("*.txt"))) as assistant:
+        assert "共4项任务" in assistant.ask("科普方面的任务有几项").answer  # no traceback
+
+
 def test_tasks_on_a_topic_counted_and_a_thing_counted(tmp_path):
     with assistant_over(tmp_path, "science-plan", SCIENCE) as assistant:
         both = assistant.ask("科普宣传的任务有几项")  # a title's words with 的任务: the tasks printing them
