@@ -145,6 +145,13 @@ def _part_cited(plan: Plan, path: tuple[str, ...]) -> Section | None:
     return next((s for s in sections if s.number and _names_part(rest[0], s)), None)
 
 
+def _parts_of_attachment(plan: Plan, path: tuple[str, ...]) -> tuple[str, ...]:
+    """An attachment cited whole whose parts hold no numbered tasks (a glossary of 一、二、…):
+    its parts, since an answer can cite nothing smaller."""
+    named = _attachment_named(plan, path[0]) if len(path) == 1 else None
+    return tuple(s.ref for s in plan.sections_of(named) if s.number) if named is not None else ()
+
+
 def _line_key(line: str) -> tuple[str, int] | None:
     found = grammar().label(line.strip())
     return (found.level.name, found.value) if found else None
@@ -169,7 +176,7 @@ def resolve_cites(questions: list[Question], plan: Plan) -> list[Question]:
             part = _part_cited(plan, path)
             if part is not None:
                 parts.append((part.ref, tuple(t.number for t in part.tasks)))
-            named = found or ((part.ref,) if part is not None else ())
+            named = found or ((part.ref,) if part is not None else _parts_of_attachment(plan, path))
             expected += [n for n in named if n not in expected]
         resolved.append(replace(q, tasks=tuple(tasks), parts=tuple(parts), expected=tuple(expected)))
     return resolved

@@ -140,3 +140,14 @@ def test_a_part_without_numbered_tasks_is_expected_in_its_place(tmp_path):
     questions, _ = load_any(_set(tmp_path, [{"id": "w", "question": "目标？", "cite": [["一、"], ["二、", "（二）"]]}]))
     q = resolve_cites(questions, plan)[0]
     assert (q.tasks, q.expected) == ((2,), ("一", 2))
+
+
+def test_an_attachment_of_parts_without_items_cited_whole_expects_its_parts(tmp_path):
+    from planqa.ingest.outline import parse_plan
+
+    plan = parse_plan("某市方案\n一、总体要求\n（一）目标\n到2025年建成平台。\n（二）任务\n培育企业。\n附件\n名词解释\n"
+                      "一、平台：提供服务的系统。\n二、企业：从事生产的组织。\n", "p")
+    assert [a.label for a in plan.attachments] == ["附件"]
+    questions, _ = load_any(_set(tmp_path, [{"id": "g", "question": "解释了几个词？", "cite": [["附件"]]}]))
+    q = resolve_cites(questions, plan)[0]
+    assert (q.tasks, q.expected) == ((), ("附件/一", "附件/二"))
