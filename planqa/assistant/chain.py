@@ -48,7 +48,8 @@ from planqa.assistant.scope import ASKED_TEXT, Verdict, judge, outside_plan
 from planqa.errors import NoPlanIndexed
 from planqa.index.chunk import Chunk, chunk_plan
 from planqa.index.glossary import english_words, is_english
-from planqa.index.lexical import content_words, is_word, pointing, tokenize
+from planqa.index.lexical import content_words, is_word, pointing, tagged, tokenize
+from planqa.ingest.grammar import genre_of
 from planqa.ingest.plan import Plan, Section, Task
 
 SEARCH_K = 5
@@ -58,6 +59,7 @@ RELATED_BAND = 0.75  # a task scoring this close to the best one is listed as re
 MAX_RELATED = 4  # among the best hits only
 MAX_TOPIC_SHARE = 0.25  # a joined topic found in more of the tasks than this is too general
 ITEM_HEAD_CHARS = 2  # the last characters of a counted noun that name an item (专项行动 → 行动)
+MIN_TITLE_CHARS = 4  # an attachment's title this long, said in a question, names it
 MAX_TOPICS = 4  # more joined parts than this are a list of words, not topics to place apart
 OVERVIEW_BAND = 0.85  # a task scoring this close to the overview, with its words, answers instead
 STICKY = 0.75  # a follow-up stays with the previous task when it scores this close to the top
@@ -554,7 +556,9 @@ class Assistant:
             return listed  # "产业生态优化工程下面列了哪些具体工作？": that task's items
         if made := self._set_up(turn):
             return made
-        hits = self._besides_context(turn, list(turn.evidence.task_hits))
+        among = turn.intent.among if turn.intent.within else ()  # "这几条里面哪些还提到了院士": the tasks in view
+        hits = [h for h in turn.evidence.task_hits if h.chunk.task_number in among] if among else \
+            self._besides_context(turn, list(turn.evidence.task_hits))
         question = turn.question
         parts = named_parts(turn.plan, question) if turn.plan else ()
         if parts:  # "主要任务里哪些和港口有关"
@@ -590,7 +594,21 @@ class Assistant:
                     return refused
             band = RELATED_BAND * hits[0].score
             related = [h for h in hits[:MAX_RELATED] if h.score >= band and h not in found]
+        if table().flag("in_titles", question):  # "标题里带“搭建”的任务": the tasks it titles
+            found = [h for h in found if any(t in ex.bare(h.chunk.task_title) for t in terms)]
+            if not found and terms:
+                return self._refuse(turn, turn.plan, hits, f"没有哪项任务的标题里有“{'、'.join(terms)}”")
+        if among and not found and terms:  # none of the tasks in view prints it
+            return self._refuse(turn, turn.plan, hits, f"这几项里没有提到“{'、'.join(terms)}”")
         asks = turn.intent.asks
+        counted = asks == "count" and found and set(terms) & set(counted_nouns(question))  # the thing listed
+        if counted and any(turn.evidence.states(h.chunk, asks) for h in found):
+            return self._retrieve(turn)  # "服务系统一共几个，分别是啥": the task printing the count answers
+        if counted and table().flag("which_ones", question):
+            # "论坛有几个，分别是啥": no count printed, so the tasks naming them, said to be no count
+            listed = self._listing(turn, found, terms)
+            return replace(listed, answer=f"{genre_of(turn.plan.title if turn.plan else '')}里没有写明数量，"
+                                          f"提到“{'、'.join(terms)}”的任务如下：\n{listed.answer}")
         if (not found and not related) or (asks and not any(
                 turn.evidence.states(h.chunk, asks) for h in found + related)):
             return self._retrieve(turn)  # judged there: e.g. names asked that no task gives
@@ -743,11 +761,71 @@ class Assistant:
             if asks and not turn.evidence.states(best.chunk, asks):
                 return None
             chosen.setdefault(best.chunk.id, (best, text))
+        return self._each_to_its_task(turn, chosen, f"问题里的{len(parts)}个方面")
+
+    def _each_to_its_task(self, turn: Turn, chosen: dict[str, tuple[Scored, str]], asked: str) -> Answer | None:
+        """Each part of a question answered from its own task (quoted for that part's words);
+        None when they are fewer than two tasks."""
         if len(chosen) < 2:
             return None
-        items = [(h.chunk, ex.pick_quote(h.chunk, text, idf, self._marks(turn, h.chunk), h.best_passages,
-                                         ex.LIST_QUOTE_CHARS), h.score) for h, text in chosen.values()]
-        return self._compose(turn, items, f"问题里的{len(parts)}个方面分别见以下{len(items)}项任务：")
+        items = [(h.chunk, ex.pick_quote(h.chunk, text, turn.evidence.idf, self._marks(turn, h.chunk),
+                                         h.best_passages, ex.LIST_QUOTE_CHARS), h.score) for h, text in chosen.values()]
+        return self._compose(turn, items, f"{asked}分别见以下{len(items)}项任务：")
+
+    def _clauses(self, turn: Turn, top: Scored | None) -> Answer | None:
+        """Two questions in one message, each clause asking of a thing of its own ("对省科协委员，线下
+        怎么服务他们履职，线上有没有专门的系统"): each asking clause searched on its own, with the
+        clauses before the first asking one (what they are all about); when each clause's own words
+        are in its best task and they land on different tasks, one of them the whole question's best,
+        each clause's task answers."""
+        if (turn.intent.followup or turn.intent.literal or turn.intent.asks or turn.intent.kind != "search"
+                or is_english(turn.question)):
+            return None
+        text = turn.question.rstrip("？?。.！! ")
+        for stop in "，,；;":
+            text = text.replace(stop, "，")
+        clauses = [c for c in text.split("，") if c.strip()]
+
+        def asking(clause: str) -> bool:  # "市县两级的科技馆呢，…": a topic with 呢 asks nothing itself
+            return table().flag("interrogative", pattern("closing").sub("", clause + "？"))
+
+        first = next((i for i, c in enumerate(clauses) if asking(c)), None)
+        if first is None:
+            return None
+        lead, asked = "".join(clauses[:first]), clauses[first:]
+        if not 1 < len(asked) <= MAX_TOPICS or not all(asking(c) for c in asked) \
+                or table().flag("which_task", asked[-1]) or table().flag("task_asked", asked[-1]):
+            return None  # "…一辆跟一辆自动列队行驶，这种应用计划里提了吗": the clauses describe one task
+        referring = table().words["referring"]
+        if any(w in referring for c in asked[1:] for w, _ in tagged(c)) or not all(
+                self._asks_else(c, "".join(clauses[: first + i + 1])) for i, c in enumerate(asked[1:])):
+            return None  # "…怎么发挥作用，有没有给他们提供条件", "钱从哪出啊，预算上怎么安排的": the same thing
+        idf, generic = turn.evidence.idf, generic_words()
+        about: list[str] = []  # what the later clauses say it of: the lead's and first clause's words
+        chosen: dict[str, tuple[Scored, str]] = {}
+        for clause in asked:
+            terms = [t for t in ex.key_terms(clause, idf) if t not in generic]
+            hits = turn.evidence.part_hits(f"{lead}，{clause}" if lead else clause)[: SEARCH_K if about else 1]
+            if chosen and terms and ex.mentions(next(iter(chosen.values()))[0].chunk, terms[:1]):
+                return None  # "学会改革试点怎么开展，提升哪些服务能力": the first clause's task says its rarest word
+            best = next((h for h in hits if ex.term_share(h.chunk, terms, idf) >= KEY_SHARE and (
+                not about or any(ex.mentions(h.chunk, [t]) for t in about))), None) if terms else None
+            if best is None:
+                return None  # a clause naming nothing of its own, or whose words no task near it holds
+            about = about or [t for t in ex.key_terms(f"{lead}，{clause}", idf) if t not in generic]
+            chosen.setdefault(best.chunk.id, (best, clause))
+        if top is None or top.chunk.id not in chosen:
+            return None  # the whole question's best task is neither clause's: one thing asked twice over
+        return self._each_to_its_task(turn, chosen, f"问题里的{len(asked)}问")
+
+    @staticmethod
+    def _asks_else(clause: str, before: str) -> bool:
+        """Whether a later clause asks of another thing than the clauses before it: it says so
+        (又, 另外: `addition`) or names the counterpart of a word before it (线下… → 线上…)."""
+        if any(w in clause for w in table().words["addition"]):
+            return True
+        pairs = [p.split("/") for p in table().words["counterparts"]]
+        return any((a in clause and b in before) or (b in clause and a in before) for a, b in pairs)
 
     def _topics_listed(self, turn: Turn) -> Answer | None:
         """Topics joined in a question asking which things there are ("有哪些调查、课题研究安排"):
@@ -867,7 +945,8 @@ class Assistant:
             # In a conversation about a task that says it: that task, the others noted.
             return self._also(self._extractive(turn, top), phrase, [h for h in found if h is not top])
         titled = [h for h in found if phrase in ex.bare(h.chunk.task_title)]
-        if len(titled) == 1 and len(found) > 1:  # one clear best: the task named by the phrase
+        if len(titled) == 1 and len(found) > 1 and not table().flag("which_several", turn.question):
+            # one clear best: the task named by the phrase (unless several are asked for: 哪些事)
             answer = self._extractive(turn, titled[0])
             return self._also(answer, phrase, [h for h in found if h is not titled[0]])
         return self._listing(turn, found, [phrase]) if len(found) > 1 else None
@@ -902,6 +981,8 @@ class Assistant:
             return part
         if (apart := self._apart(turn)) is not None:
             return apart
+        if (asked := self._clauses(turn, top)) is not None:
+            return asked
         if (listed := self._topics_listed(turn)) is not None:
             return listed
         if (shaped := self._by_phrase(turn, top)) is not None:
@@ -928,6 +1009,9 @@ class Assistant:
         plan = turn.plan
         if plan is None or turn.intent.asks != "count" or not (nouns := counted_nouns(turn.question)):
             return None
+        titled = [a.label for a in plan.attachments if len(a.title) >= MIN_TITLE_CHARS and a.title in turn.question]
+        if len(titled) == 1 and (parts := structure.answer_attachment_parts(plan, titled[0])):
+            return self._reply(turn, parts)  # "名词解释一共解释了多少个术语": the glossary's parts
         section = self._part_titled(turn.question, plan)
         if section is None or not section.tasks or not (
                 section.title.endswith(nouns[0]) or nouns[0] in table().word_set("part_item")

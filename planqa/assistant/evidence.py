@@ -220,7 +220,7 @@ class Evidence:
         """The endings of the names of the institutions the question asks which are set up
         ("新成立哪些协会或者机构" → 协会 and every ending of an institution's name), or (): a verb
         of setting up before the asking word, and after it only kinds of institutions."""
-        from planqa.assistant.rules import pattern, table
+        from planqa.assistant.rules import besides_the_plan, pattern, plan_frame, table
 
         words = table().words
         question = self.spelled.rstrip("？?。！! ")
@@ -242,6 +242,8 @@ class Evidence:
         # institution is asked for, not the one a topic sets up ("科普志愿服务方面要成立…")
         for verb in verbs:
             before = before.replace(verb, "")
+        if self.plan is not None:  # "今年科协准备新成立…": the plan's own organization is no topic
+            before = besides_the_plan(before, plan_frame(self.plan))
         rest = pattern("frame").sub("", pattern("and").sub("", before))
         if rest.strip() and not topicless(rest):  # "成立哪些协会": nothing before it
             return ()

@@ -109,7 +109,8 @@ def _run_in_heading(sentence: str, sentences: Sequence[str], at: int, lines: Seq
         return ""
     for before in reversed(sentences[:at]):
         if _level(before) is not None:  # the nearest labelled sentence: the paragraph's opening,
-            head = before[: before.find("。") + 1]  # whose first sentence is its heading
+            head = before[: before.find("。") + 1] or before  # whose first sentence is its heading (a
+            # heading line without a stop, "14.智能患者院后管理", is a sentence of its own)
             return head if head and _same_paragraph(head, sentence, lines) else ""
     return ""
 

@@ -219,9 +219,26 @@ def _leads(text, leads, who, sentence_at) -> list[tuple[int, int, int, str, str,
 
 @cache
 def _blank() -> re.Pattern[str]:
-    """几 and the words after it in a question: 几位一体, 几个革命, 几大产业集群."""
+    """几 and the words after it in a question: 几位一体, 几个革命, 几大产业集群; one character
+    after a unit when nothing follows (几类病)."""
     units = "".join(u for u in raw_facts()["words"]["units"] if len(u) == 1 and "\u4e00" <= u <= "\u9fff")
-    return re.compile(f"几([{units}大]?)([\u4e00-\u9fff]{{2,4}})")
+    kinds = "".join(raw_facts()["words"]["kind_units"])  # 几类病, 几张网: one character after a unit of kinds
+    return re.compile(f"几([{kinds}])([\u4e00-\u9fff])(?![\u4e00-\u9fff])|几([{units}大]?)([\u4e00-\u9fff]{{2,4}})")
+
+
+def _sizes(words: str) -> range:
+    """The lengths of a counted word's beginnings to try, longest first: two characters at least,
+    unless the word has one (几张网)."""
+    return range(len(words), 1 if len(words) > 1 else 0, -1)
+
+
+def _blanks(question: str) -> list[tuple[str, str]]:
+    """(unit, words after it) of each 几 in a question: 几大产业集群 → (大, 产业集群), 几类病 → (类, 病)."""
+    found = []
+    for b in _blank().finditer(question):
+        short_unit, short, unit, words = b.groups()
+        found.append((unit or short_unit or "", words or short))
+    return found
 
 
 def asked_unit(question: str) -> frozenset[str]:
@@ -268,10 +285,10 @@ def filled_counts(question: str, text: str) -> tuple[Fact, ...]:
     with their number (五位一体), the longest of the question's words that the text has; a
     phrase in quotes (“四个革命”) is a count only when asked this way."""
     found: dict[str, Fact] = {}
-    blanks = [b.groups() for b in _blank().finditer(question)]
+    blanks = _blanks(question)
     sentences = split_sentences(text) if blanks else []
     for unit, words in blanks:
-        for size in range(len(words), 1, -1):  # two characters of the word at least
+        for size in _sizes(words):
             pattern = re.compile(_number() + re.escape(unit + words[:size]))
             hits = [(m.group(0), sentence) for sentence in sentences
                     for m in pattern.finditer(sentence) if not _article(sentence, m.start(), m.group(0))]
@@ -282,6 +299,7 @@ def filled_counts(question: str, text: str) -> tuple[Fact, ...]:
     return tuple(found.values())
 
 
+COUNTED_ITEM_CHARS = 3  # a counted noun this long inside an item names the item, not the list's kind
 NOUN_REACH = 8  # characters between an enumeration and the noun it enumerates (人、机、料、法、环等生产要素)
 MIN_ITEMS = 3  # fewer is a pair of words (政府、企业), not a list to count
 
@@ -313,10 +331,10 @@ def counted_nouns(question: str) -> tuple[str, ...]:
 
     question = pattern("closing").sub("", question)  # 多少项呢: 项, not 项呢
     nouns: list[str] = []
-    after = [b.group(2) for b in _blank().finditer(question)]
+    after = [words for _, words in _blanks(question)]
     after += [m.group(1) for m in _enumeration()["after"].finditer(question)]
-    for words in after:
-        nouns += [words[:size] for size in range(len(words), 1, -1)]
+    for words in after:  # one character only after a unit of kinds (几类病): what every listed item ends with
+        nouns += [words[:size] for size in _sizes(words)]
     for m in _enumeration()["before"].finditer(question):
         nouns += [m.group(1)[-size:] for size in range(len(m.group(1)), 1, -1)]
     return tuple(dict.fromkeys(nouns))
@@ -388,7 +406,13 @@ def enumerated_counts(question: str, text: str) -> tuple[Fact, ...]:
             if span is None:
                 continue
             start, end = span
-            if len(enumeration_items(sentence[start:end])) >= MIN_ITEMS and _names_list(sentence, start, end, nouns):
+            items = enumeration_items(sentence[start:end])
+            holding = [i for i in items if any(n == i or (len(n) >= COUNTED_ITEM_CHARS and n in i) for n in nouns)]
+            if 0 < len(holding) < len(items):
+                continue  # 几辆科普大篷车 of "流动科技馆、…、科普大篷车…": one of the things listed, not their kind
+            named = _names_list(sentence, start, end, [n for n in nouns if len(n) > 1]) or any(
+                all(i.endswith(n) for i in items) for n in nouns)  # 几类病: 常见病、慢性病…; 几个服务系统
+            if len(items) >= MIN_ITEMS and named:
                 found.setdefault(sentence[start:end], Fact("enumeration", sentence[start:end], sentence))
     return tuple(found.values())
 

@@ -541,8 +541,12 @@ def _within(x: Match) -> Query:
 def _this_task(x: Match) -> Query | None:
     if x.preceded_by("besides"):
         return None  # "除了这一项，还有哪里提到论坛": the other tasks (mention, besides the context)
-    if table().flag("other_place", x.question[x.m.end():]) and names_a_topic(x.question[: x.m.start()]):
-        return Query("mention", listing=True, followup=True)  # "院士专家工作站这条里有，别的地方还提过吗"
+    after = x.question[x.m.end():]
+    named = pattern("pointed_term").match(after)  # "它提到的院士专家工作站，别的条目…": the term after it
+    if (other := pattern("other_place").search(after)) and names_a_topic(
+            x.question[: x.m.start()] + "，" + (after[named.end(): other.start()] if named else "")):
+        return Query("mention", listing=True, followup=True,  # "院士专家工作站这条里有，别的地方还提过吗"
+                     literal=table().flag("literal", x.question))
     return Query("task", task=x.ctx.task, asks=x.asks, followup=True)
 
 
@@ -559,6 +563,8 @@ def _these_tasks(x: Match) -> Query | None:
     if not tasks:
         return None
     if x.followed_by("in_part"):  # "这两项里哪项和青少年有关": searched among them
+        if table().flag("which_several", rest) and not x.asks:  # "这几条里哪些还提到了院士": each of them saying it
+            return Query("mention", within=True, among=tasks, listing=True, followup=True, literal=True)
         return Query("search", within=True, asks=x.asks, followup=True)
     if not topicless(rest):
         return None

@@ -225,6 +225,19 @@ def listed_in_section(plan: Plan, section: Section, listed: Sequence[int]) -> Re
     return _task_list(plan, f"上面列出的任务中，{len(tasks)}项在{head}里：", tasks)
 
 
+def answer_attachment_parts(plan: Plan, label: str) -> Reply | None:
+    """The numbered parts of an attachment that has no numbered tasks (a glossary: 一、智能网联汽车
+    …), counted and named ("名词解释一共解释了多少个术语"); None when it has none or has tasks."""
+    sections = plan.sections_of(label)
+    parts = [s for s in sections if s.number]
+    if not parts or any(s.tasks for s in sections):
+        return None
+    title = next((a.title for a in plan.attachments if a.label == label), "")
+    names = "\n".join(f"{s.label or s.number}{s.title}" for s in parts)
+    return (f"{label}“{title}”共{len(parts)}项：\n{names}",
+            tuple(section_citation(plan, s) for s in parts), False)
+
+
 def section_citation(plan: Plan, section: Section) -> Citation:
     """A part cited whole, by its first paragraph."""
     return Citation(plan.plan_id, None, section.ref, section.title, section.text.split("\n")[0][:200], 1.0)

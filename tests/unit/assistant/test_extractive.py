@@ -311,6 +311,9 @@ def test_a_quote_inside_a_numbered_paragraph_shows_its_run_in_heading_once():
     assert ex.pick_quote(alone, "数据要实时采集、能共享", idf).startswith("2.推进资源整合。\n")  # a heading line: its body
     after = chunk("1.培育优质企业。引导企业发展。\n全省要加强数据的实时采集。鼓励数据安全共享。")  # another paragraph
     assert "培育优质企业" not in ex.pick_quote(after, "数据要实时采集、能共享", idf)
+    bare = chunk("1.智能企业培育\n基本概念：引导企业发展。\n应用场景：开展调研。\n加强数据的实时采集。鼓励数据安全共享。\n"
+                 "2.智能人才培养\n基本概念：加强专业建设。")  # a heading line without a stop
+    assert ex.pick_quote(bare, "数据要实时采集、能共享", idf).startswith("1.智能企业培育\n")
     prose = chunk("实施生态工程，加强数据的实时采集。鼓励数据安全共享。")  # no numbered paragraph: as it is
     assert ex.pick_quote(prose, "数据要实时采集、能共享", idf).startswith("实施生态工程")
 
