@@ -15,7 +15,7 @@ from functools import cache
 from planqa.assistant.calibration import Calibration
 from planqa.assistant.facts import prints_year, raw_facts
 from planqa.assistant.retrieve import Scored
-from planqa.assistant.rules import alternatives, asks_for, pattern, table
+from planqa.assistant.rules import alternatives, asks_for, pattern, rule, table
 from planqa.index.glossary import is_english
 from planqa.index.lexical import content_words, pointing
 from planqa.ingest.grammar import genre_of, raw_grammar
@@ -68,7 +68,8 @@ def known_share(question: str, plan_text: str) -> float:
 @cache
 def _plan_named() -> re.Pattern:
     ends = alternatives(table().words["org_suffix"])
-    nouns = alternatives([n for n in raw_grammar()["genre"]["nouns"] if len(n) > 2 or n.startswith("工作")])
+    nouns = alternatives([*(n for n in raw_grammar()["genre"]["nouns"] if len(n) > 2 or n.startswith("工作")),
+                          *table().words["plan_alias"]])
     reach = alternatives(table().words["plan_reach"])
     # 中国科协2017年全国工作要点, 中国科协今年的工作要点: a year and the plan's reach may stand before its noun
     return re.compile(rf"([\u4e00-\u9fff]{{0,10}}?(?:{ends}))(?:\d{{4}}年度?|今年|明年|去年|本年度)?的?(?:{reach})?(?:{nouns})")
@@ -138,8 +139,8 @@ def names_only(question: str, plan_text: str) -> list[str]:
     place (济南在哪一部分出现) or what is to be done there (济南要做什么) is about the plan."""
     t = table()
     if (t.flag("which_task", question) or t.flag("literal", question) or asks_for(question) == "part"
-            or any(w in question for w in t.words["todo"])):
-        return []
+            or any(w in question for w in t.words["todo"]) or rule("task_number").pattern.search(question)):
+        return []  # "山东这份，第一条讲的什么": a task of the plan asked by its number
     generic = t.word_set("topicless") | t.word_set("relate") | t.word_set("literal")
     asked = pattern("frame").sub(" ", question)  # 计划里, 提到, 哪些地方: words about the plan
     words = [w for w in content_words(asked) if len(w) >= 2 and not w.isascii() and w not in generic]

@@ -84,3 +84,16 @@ def test_a_year_asked_as_a_year_needs_the_plan_to_speak_of_it_not_only_to_name_i
     assert outside_plan("《中国制造2025》的部署由哪项落实？", text, "标准体系建设指南") is None
     assert outside_plan("中国制造2025的部署由哪项落实？", text, "标准体系建设指南") is None
     assert outside_plan("到2018年要制修订多少项标准？", text, "标准体系建设指南") is None
+
+
+def test_another_organizations_key_work_of_a_year_is_another_plan():
+    text = "2017年省科协总体工作思路是：抓好重点工作。"
+    verdict = outside_plan("中国科协2017年的工作重点是啥", text, "山东省科协2017年工作要点")
+    assert verdict is not None and not verdict.in_scope and "中国科协" in verdict.reason
+    assert outside_plan("省科协今年的重点工作有哪些", text, "山东省科协2017年工作要点") is None
+
+
+def test_a_task_asked_by_number_after_the_plans_place_is_about_the_plan():
+    text = "做好与有关部门特别是济南市的沟通工作。"
+    assert names_only("咱济南这份，第一条讲的什么", text) == []
+    assert names_only("济南市明天天气怎么样", text) == ["济南市"]
