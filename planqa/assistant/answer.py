@@ -32,6 +32,7 @@ class Citation:
     quote: str  # exact sentences of the cleaned plan
     score: float
     label: str = ""  # the task's number as printed: "（二）", "3．"
+    related: bool = False  # offered beside a list ("内容相关的还有"), not one of the tasks it counts
 
     @property
     def place(self) -> str:
@@ -41,7 +42,7 @@ class Citation:
         attachment, section = split_ref(self.section)
         return {"plan": self.plan, "task": self.task, "label": self.label, "section": section,
                 "title": self.title, "quote": self.quote, "score": round(self.score, 4),
-                "attachment": attachment or None}
+                "attachment": attachment or None, "related": self.related}
 
 
 @dataclass(frozen=True)

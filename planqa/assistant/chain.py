@@ -60,6 +60,7 @@ MAX_RELATED = 4  # among the best hits only
 MAX_TOPIC_SHARE = 0.25  # a joined topic found in more of the tasks than this is too general
 ITEM_HEAD_CHARS = 2  # the last characters of a counted noun that name an item (专项行动 → 行动)
 MIN_TITLE_CHARS = 4  # an attachment's title this long, said in a question, names it
+COUNTED_REACH = 12  # characters before a noun in which the opening counts it (40个智能制造典型场景)
 MAX_TOPICS = 4  # more joined parts than this are a list of words, not topics to place apart
 OVERVIEW_BAND = 0.85  # a task scoring this close to the overview, with its words, answers instead
 STICKY = 0.75  # a follow-up stays with the previous task when it scores this close to the top
@@ -80,6 +81,18 @@ class Turn:
 def is_held(ctx: Context, hit: Scored) -> bool:
     """Whether the hit is the conversation's task (its number within its part)."""
     return (hit.chunk.task_number, hit.chunk.section_number) == (ctx.task, ctx.section)
+
+
+def counts_noun(text: str, noun: str) -> bool:
+    """Whether the text counts the noun by a number in its clause: "40个智能制造典型场景"."""
+    at = text.find(noun)
+    while at >= 0:
+        window = text[max(0, at - COUNTED_REACH): at]
+        clause = window[max(window.rfind(stop) for stop in "，,。；;：:") + 1:]
+        if any(c == "个" and i and clause[i - 1].isdigit() for i, c in enumerate(clause)):
+            return True
+        at = text.find(noun, at + 1)
+    return False
 
 
 def summing_up(chunk: Chunk) -> bool:
@@ -203,7 +216,7 @@ LLM_REMOVED = "（已删除回答中不在检索结果里的引用：{numbers}�
 
 
 FACT_LABEL = {"who": "责任单位", "lead": "责任单位", "when": "时间", "date": "日期", "money": "金额", "place": "地点", "places": "地点", "where": "地点", "contact": "联系方式",
-              "person": "人员", "penalty": "处罚", "frequency": "频次"}
+              "person": "人员", "penalty": "处罚", "frequency": "频次", "role": "定位"}
 DOCUMENT_FACTS = {"signed": "印发日期", "published": "发布日期", "issuer": "印发单位", "addressees": "主送单位"}
 STRUCTURAL = ("meta", "section", "task")  # answered from the outline, not by retrieval
 NOT_UNDERSTOOD = "没有理解这个问题。可以换个说法，或者问{name}的某一部分、某一项，例如：{examples}"
@@ -397,6 +410,8 @@ class Assistant:
             # ("第21项讲什么", "第二个具体干啥") no sentence is nearer than another, and the
             # task's opening answers
             asked = without_reference(turn.question)
+            if ex.key_terms(rest := pattern("pointing_lead").sub("", asked), turn.evidence.idf):
+                asked = rest  # "学会改革试点那个，要建什么考核机制": the clause after the pointing asks
             near = hit.best_passages if hit and ex.key_terms(asked, turn.evidence.idf) else ()
             quote = ex.pick_quote(chunk, asked, turn.evidence.idf, self._marks(turn, chunk), near)
             items.append((chunk, quote, hit.score if hit else 1.0))
@@ -556,6 +571,8 @@ class Assistant:
             return listed  # "产业生态优化工程下面列了哪些具体工作？": that task's items
         if made := self._set_up(turn):
             return made
+        if (stating := self._stating_kind(turn)) is not None:
+            return stating  # "有完成时限的是哪几项": the tasks that state one
         among = turn.intent.among if turn.intent.within else ()  # "这几条里面哪些还提到了院士": the tasks in view
         hits = [h for h in turn.evidence.task_hits if h.chunk.task_number in among] if among else \
             self._besides_context(turn, list(turn.evidence.task_hits))
@@ -572,6 +589,11 @@ class Assistant:
         # everyday words as the plan prints them (年轻人 → 青年); a quoted term is looked for as typed
         quoted = structure.quoted_terms(question)
         asked = question if quoted else spelled_out(question, turn.evidence.plan_text)
+        if turn.plan is not None and not quoted:  # "哪些场景里提到了5G" of a plan listing 场景: its items, no topic
+            for word in content_words(asked):
+                if any(f"{which}{word}" in asked for which in ("哪些", "哪几个", "哪个")) \
+                        and self._lists_as_items(turn.plan, word):
+                    asked = asked.replace(word, "，")
         terms, found = self._containing(asked, hits, turn.evidence.lexicon, turn.intent.literal)
         # a part's own text too: where “X” stands, or a term asked for in so many words (one phrase)
         if (quoted or ((turn.intent.literal or table().flag("text_places", question)) and len(terms) == 1)) \
@@ -616,6 +638,32 @@ class Assistant:
             found = [h for h in found if turn.evidence.states(h.chunk, asks)]
             related = [h for h in related if turn.evidence.states(h.chunk, asks)]
         return self._listing(turn, found, terms, related)
+
+    def _stating_kind(self, turn: Turn) -> Answer | None:
+        """"哪条给了明确的完成时限": the tasks stating a fact of the kind asked (a deadline, a lead
+        unit …), in the plan's order; None unless the question asks which tasks state one and
+        names no topic besides; refused when none does."""
+        asks, plan, among = turn.intent.asks, turn.plan, turn.intent.among
+        m = pattern("which_stating").search(turn.question)
+        if m is None or asks is None or (turn.intent.followup and not among) or plan is None:
+            return None  # among: the tasks in view ("这几项里哪个…")
+        rest = turn.question[: m.start()] + turn.question[m.end():]
+        if "最" in rest:
+            return None  # "哪项的完成时间最晚": one task compared, not those stating one
+        if among:
+            for words in table().words["these_tasks"]:  # 这几项里: the tasks in view, no topic
+                rest = rest.replace(words, "")
+        if names_a_topic(pattern("frame").sub("，", rest), table().word_set("stated_kind") | table().word_set("qualifier")):
+            return None  # "科普那几条里哪条有完成时限": a topic's tasks, judged by retrieval
+        found = self._in_plan_order([h for h in turn.evidence.task_hits if turn.evidence.states(h.chunk, asks)
+                                     and (not among or h.chunk.task_number in among)])
+        wanted = ASKED_TEXT.get(asks, "这方面的内容")
+        if not found:
+            return self._refuse(turn, plan, turn.evidence.hits, ("这几项里" if among else "") + f"没有哪项任务写明{wanted}")
+        limit = ex.SINGLE_QUOTE_CHARS if len(found) == 1 else ex.LIST_QUOTE_CHARS
+        items = [(h.chunk, ex.pick_quote(h.chunk, turn.question, turn.evidence.idf, self._marks(turn, h.chunk), (), limit),
+                  h.score) for h in found]  # each quote holds the fact it states
+        return self._compose(turn, items, f"写明{wanted}的共有{len(items)}项任务：")
 
     def _set_up(self, turn: Turn) -> Answer | None:
         """The tasks setting up institutions of the kinds asked ("新成立哪些协会或者机构"), in the
@@ -720,7 +768,7 @@ class Assistant:
             return answer
         extra = self._compose(turn, items[len(found):], "内容相关的还有：")
         return replace(answer, answer=f"{answer.answer}\n{extra.answer}",
-                       citations=answer.citations + extra.citations)
+                       citations=answer.citations + tuple(replace(c, related=True) for c in extra.citations))
 
     def _in_plan_order(self, hits: Sequence[Scored]) -> list[Scored]:
         """Hits in the order their tasks stand in the plan (the overview first)."""
@@ -970,6 +1018,10 @@ class Assistant:
             return listed  # 发展目标列了几个方面: the items the task names
         if not turn.intent.followup and (made := self._set_up(turn)):
             return made  # 要新成立几个协会: the tasks setting them up
+        if (stating := self._stating_kind(turn)) is not None:
+            return stating  # 哪条给了明确的完成时限: the tasks that state one
+        if (counted := self._part_counted(turn, items_only=True)) is not None:
+            return counted  # the part's items, not the whole plan's count its opening prints
         refused, hits, top = self._retrieval(turn)
         if refused is not None:
             return self._part_counted(turn) or refused
@@ -1001,11 +1053,12 @@ class Assistant:
         number = section_by_title(question, structure.section_titles(plan), structure.common_phrases(plan))
         return structure.find_section(plan, number=number) if number else None
 
-    def _part_counted(self, turn: Turn) -> Answer | None:
+    def _part_counted(self, turn: Turn, items_only: bool = False) -> Answer | None:
         """A count no task prints of what a part the question names by its title holds
         ("建设程序一共分几个环节？", "重点支持方向一共有几个？"): the part's items. The thing counted
-        must be what the part's title names (its last word) or a word for items (环节, 方面);
-        "主要目标里要培育多少家企业", "揭榜单位条件" for 几家揭榜单位 count something else."""
+        must be what the part's title names (its last word), a word for items (环节, 方面) or
+        what the plan's title says it lists (场景 of a 典型场景参考指引); "主要目标里要培育多少家
+        企业", "揭榜单位条件" for 几家揭榜单位 count something else."""
         plan = turn.plan
         if plan is None or turn.intent.asks != "count" or not (nouns := counted_nouns(turn.question)):
             return None
@@ -1013,12 +1066,23 @@ class Assistant:
         if len(titled) == 1 and (parts := structure.answer_attachment_parts(plan, titled[0])):
             return self._reply(turn, parts)  # "名词解释一共解释了多少个术语": the glossary's parts
         section = self._part_titled(turn.question, plan)
+        if items_only:  # before any number printed: "生产作业环节一共几个场景" of a plan listing 场景
+            return self._reply(turn, structure.answer_section(plan, section)) \
+                if section is not None and section.tasks and self._lists_as_items(plan, nouns[0]) else None
         if section is None or not section.tasks or not (
                 section.title.endswith(nouns[0]) or nouns[0] in table().word_set("part_item")
                 or re.search(f"(?:几|多少)[^，。？]{{0,6}}{re.escape(section.title)}", turn.question)
-                or self._items_named(section, nouns[0])):
+                or self._items_named(section, nouns[0]) or self._lists_as_items(plan, nouns[0])):
             return None
         return self._reply(turn, structure.answer_section(plan, section))
+
+    @staticmethod
+    def _lists_as_items(plan: Plan, noun: str) -> bool:
+        """Whether the plan says it lists things of that noun as its items: its opening counts
+        them ("凝练总结了15个环节的40个智能制造典型场景") and no task counts them by a number
+        (培育1000个企业 is a target, not the plan's items)."""
+        return len(noun) >= 2 and counts_noun(plan.overview, noun) and not any(
+            counts_noun(f"{t.title}。{t.text}", noun) for t in plan.tasks)
 
     @staticmethod
     def _items_named(section: Section, noun: str) -> bool:
@@ -1190,7 +1254,8 @@ class Assistant:
         label = FACT_LABEL.get(turn.intent.asks)
         facts = turn.evidence.stated(chunk, turn.intent.asks)
         if label is None and (listed := [f for f in facts if f.kind == "enumeration"]):
-            label, facts = "数量", listed  # the count is no number printed: say it (共5个：人、机…)
+            label = "包括" if turn.intent.asks == "list_names" else "数量"  # the things named, or their count
+            facts = listed  # the count is no number printed: say it (共5个：人、机…)
         texts = list(dict.fromkeys(shown(f) for f in facts))[:6]
         return f"{label}：{'、'.join(texts)}" if label and texts else ""
 

@@ -358,6 +358,8 @@ class Evidence:
             told = of_kind(self.facts(chunk), "event_time")
             if not self._point_in_time:  # "及时总结" answers 什么时候总结, not 截止时间
                 told += of_kind(self.facts(chunk), "time_manner")
+            else:  # 全年 spans the year: no point in time, no deadline
+                found = tuple(f for f in found if f.text not in self._time_spans)
             return found + self._about(told, chunk)
         if kind == "count":  # "是多少" is answered by any number with a unit, an amount too
             counts = self._of_year(chunk, of_kind(self.facts(chunk), "count") + of_kind(self.facts(chunk), "money"))
@@ -375,13 +377,16 @@ class Evidence:
         if kind == "places":  # "哪几个城市": the places the task names by their names (济南,
             title = self.plan.title if self.plan else ""  # 崂山区; not 长三角), but the plan's own
             return tuple(f for f in of_kind(self.facts(chunk), "place")  # (山东省 in a 山东省… plan)
-                         if named_place(f.text) and f.text.rstrip(ADMIN_ENDS) not in title)
+                         if named_place(f.text) and f.text.rstrip(ADMIN_ENDS) not in title
+                         and (not self._place_level or f.text.endswith(tuple(self._place_level))))
         if kind == "lead":  # a unit named: by a lead note or in the task's words
             return of_kind(self.facts(chunk), "who")
         if kind in ("place", "where"):  # a place named as where something happens, not in passing
             return tuple(f for f in of_kind(self.facts(chunk), "place") if located(f))
         if kind == "list_names" and self._kind_quoted:  # "各种“工程”都是哪些": the names of that kind
             return of_kind(self.facts(chunk), kind) + ex.names_ending(chunk, self._kind_quoted)
+        if kind == "list_names":  # "整合的公共科普设施都是哪些": the things a sentence lists as that kind
+            return of_kind(self.facts(chunk), kind) + self.enumerated(chunk)
         return of_kind(self.facts(chunk), kind)
 
     @cached_property
@@ -448,6 +453,21 @@ class Evidence:
     @cached_property
     def _asked_unit(self) -> frozenset[str]:
         return asked_unit(self.question)  # once per turn, not once per chunk checked
+
+    @cached_property
+    def _place_level(self) -> str:
+        """The level of the places asked by name ("哪几个县" → 县, "哪些区县" → 区县): a city
+        (济南市) names no county; "" when the question asks no level."""
+        from planqa.assistant.rules import table
+
+        return next((w for w in table().words["place_level"]
+                     if any(f"{which}{w}" in self.spelled for which in ("哪些", "哪几个", "哪个"))), "")
+
+    @cached_property
+    def _time_spans(self) -> frozenset[str]:
+        from planqa.assistant.rules import table
+
+        return table().word_set("time_span")
 
     @cached_property
     def _point_in_time(self) -> bool:

@@ -319,6 +319,7 @@ def _enumeration() -> dict[str, re.Pattern[str]]:
         "including": re.compile(expand("(?:{including})$")),
         "after": re.compile(expand(table["counted_after"])),
         "before": re.compile(expand(table["counted_before"])),
+        "named": re.compile(expand(table["named_before"])),
     }
 
 
@@ -326,7 +327,7 @@ def _enumeration() -> dict[str, re.Pattern[str]]:
 def counted_nouns(question: str) -> tuple[str, ...]:
     """What a question asks to count, as words of two characters or more: after 几 or 多少 (几个
     层级 → 层级的数, 层级的, 层级) or, when the question ends there, before 有几/包括几 (生产要素有
-    几个 → 生产要素, 产要素, 要素)."""
+    几个 → 生产要素, 产要素, 要素) or before 都是哪些 (asked by name, not counted)."""
     from planqa.assistant.rules import pattern  # rules reads this module's tables
 
     question = pattern("closing").sub("", question)  # 多少项呢: 项, not 项呢
@@ -335,7 +336,7 @@ def counted_nouns(question: str) -> tuple[str, ...]:
     after += [m.group(1) for m in _enumeration()["after"].finditer(question)]
     for words in after:  # one character only after a unit of kinds (几类病): what every listed item ends with
         nouns += [words[:size] for size in _sizes(words)]
-    for m in _enumeration()["before"].finditer(question):
+    for m in (*_enumeration()["before"].finditer(question), *_enumeration()["named"].finditer(question)):
         nouns += [m.group(1)[-size:] for size in range(len(m.group(1)), 1, -1)]
     return tuple(dict.fromkeys(nouns))
 

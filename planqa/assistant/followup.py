@@ -59,13 +59,14 @@ def context_from_history(history: Sequence) -> Context | None:
         if not cites:
             continue
         tasks = tuple(dict.fromkeys(c["task"] for c in cites if c["task"] is not None))
+        counted = tuple(dict.fromkeys(c["task"] for c in cites if c["task"] is not None and not c["related"]))
         if context is None:
             first = cites[0]
             context = Context(first["plan"], first["task"], first["section"], tasks, question=asked)
         if tasks and cites[0]["plan"] == context.plan and tasks[0] not in recent:
             recent.append(tasks[0])
-        if len(tasks) > 1 and not listed:
-            listed = tasks
+        if len(counted) > 1 and not listed:  # the list's own tasks: 最后那个 is its last, not a related one
+            listed = counted
         elif not listed and len(tasks) == 1 and cites[0]["plan"] == context.plan:
             visited.append(tasks[0])  # of the plan the conversation is about
         if listed and len(recent) >= MAX_RECENT:
@@ -84,17 +85,22 @@ def _cited(c: dict) -> dict:
 
     # the section's ref, as the plan names it: "附件2/一" for part 一 of attachment 2
     ref = join_ref(typed("attachment", str) or "", typed("section", str) or "")
-    return {"plan": typed("plan", str), "task": typed("task", int), "section": ref or None}
+    return {"plan": typed("plan", str), "task": typed("task", int), "section": ref or None,
+            "related": c.get("related") is True}
 
 
 # A task of the last list by its place in it (第二个, 最后一个, 倒数第二个, 中间那个), or the one
 # not yet asked about.
 @cache
 def _list_place() -> re.Pattern:
-    """The places in a list: numbered ones are slots, the last one is said in words (list_last)."""
+    """The places in a list: numbered ones are slots (第三个, 排第三的), the first and the last
+    are said in words (list_first, list_last)."""
     from planqa.assistant.rules import alternatives, table
 
-    return re.compile(r"第([一二三四五六七八九十\d]+)个|(" + alternatives(table().words["list_last"]) + r")|(前者)"
+    return re.compile(r"(?:(?<=排)第(?=[一二三四五六七八九十\d]+的那)|(?<=排在)第(?=[一二三四五六七八九十\d]+的那)"
+                      r"|第(?=[一二三四五六七八九十\d]+个))([一二三四五六七八九十\d]+)(?:个|的)"
+                      r"|(" + alternatives(table().words["list_last"]) + r")|("
+                      + alternatives(table().words["list_first"]) + r")(?![月年季周天批次])"
                       r"|\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last) one\b"
                       r"|(后一个|\bthe latter\b)|(前一个|\bthe former\b)"
                       r"|倒数第([一二三四五六七八九十\d]+)(?:个|项|条)|(中间(?:那|的那|那一)?(?:个|项|条))", re.I)

@@ -565,6 +565,8 @@ def _these_tasks(x: Match) -> Query | None:
     if x.followed_by("in_part"):  # "这两项里哪项和青少年有关": searched among them
         if table().flag("which_several", rest) and not x.asks:  # "这几条里哪些还提到了院士": each of them saying it
             return Query("mention", within=True, among=tasks, listing=True, followup=True, literal=True)
+        if x.asks and table().flag("which_stating", rest):  # "这几项里哪个给了明确的完成时限": those stating one
+            return Query("search", within=True, asks=x.asks, followup=True, among=tasks)
         return Query("search", within=True, asks=x.asks, followup=True)
     if not topicless(rest):
         return None

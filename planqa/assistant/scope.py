@@ -28,7 +28,7 @@ ASKED_TEXT = {
     "money": "金额", "ratio": "比例", "when": "时间", "date": "具体日期", "count": "数量", "ordinal": "是第几次", "who": "负责的单位", "lead": "牵头或负责的单位", "person": "具体人员",
     "place": "地点", "places": "地名", "where": "地点", "list_names": "具体名单", "standard": "具体标准或条件", "contact": "联系方式",
     "procedure": "具体办理流程或所需材料",
-    "penalty": "处罚或追责的规定", "frequency": "频次",
+    "penalty": "处罚或追责的规定", "frequency": "频次", "role": "定位",
 }
 
 
@@ -103,6 +103,13 @@ def _contracted(title: str) -> str:
     return re.sub(rf"(?<=[\u4e00-\u9fff]{{2}})[{suffix}](?=[\u4e00-\u9fff])", "", title)
 
 
+def one_year(title: str) -> bool:
+    """Whether the plan's title names one year and no span of years (2017年工作要点, not
+    2023—2025年行动计划): "明年" is outside it."""
+    years = _YEAR.findall(title)
+    return len(years) == 1 and not any(dash in title for dash in ("—", "-", "－", "–", "~", "至", "到"))
+
+
 def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict | None:
     """A year, a province or another organization's plan that this plan is not about."""
     genre = genre_of(plan_title)
@@ -121,6 +128,9 @@ def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict
         # a year asked as a year (2025年) needs the plan to speak of it as one, not in a name
         if not (prints_year(plan_text, year) if prints_year(named, year) else year in plan_text):
             return Verdict(False, f"这份{genre}没有涉及{year}年的情况")
+    if (m := pattern("other_year").search(question)) and (word := m.group(1) or m.group(2)) not in plan_text \
+            and (m.group(2) or one_year(plan_title)):  # 去年的要点里也有吗; 明年 of a plan for one year
+        return Verdict(False, f"这份{genre}没有涉及{word}的情况")
     if (m := pattern("elsewhere").search(question)) and m.group(0) not in plan_text:  # 其他省份有类似安排吗
         return Verdict(False, f"这份{genre}没有涉及其他地方的情况")
     for region in _region().findall(question):

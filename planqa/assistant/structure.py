@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 from types import MappingProxyType
 
 from planqa.assistant.answer import Citation, place
+from planqa.index.chunk import split_sentences
 from planqa.ingest.grammar import grammar, raw_grammar
 from planqa.ingest.numerals import int_to_cn
 from planqa.ingest.plan import Plan, Section, Task, attachment_key
@@ -205,15 +206,31 @@ def answer_section(plan: Plan, section: Section, besides: int | None = None, nea
     if len(tasks) == len(section.tasks):
         items = sum(task in section.tasks for task, _ in printed_items(plan).values())
         return _task_list(plan, f"{head}包括{len(section.tasks)}项任务" + (f"（共{items}条）：" if items else "："), tasks)
-    if tasks:
-        return _task_list(plan, f"{head}除第{besides}项外，还有{len(tasks)}项任务：", tasks)
+    if tasks:  # a few others: what each says first, not only its title ("另外两条简单说一下")
+        return _task_list(plan, f"{head}除第{besides}项外，还有{len(tasks)}项任务：", tasks,
+                          quoted=len(tasks) <= MAX_QUOTED_OTHERS)
     return f"{head}只有第{besides}项这一项任务。", (), False
 
 
-def _task_list(plan: Plan, intro: str, tasks: Sequence[Task]) -> Reply:
-    """The intro, then each task by its label and title, each cited by its title."""
-    lines = [intro, *(f"{task_label(t, plan)}：{t.title}" for t in tasks)]
-    return "\n".join(lines), tuple(task_citation(plan, t, t.title) for t in tasks), False
+MAX_QUOTED_OTHERS = 3  # the other tasks of a part shown with their first sentence
+MAX_OPENING_CHARS = 120  # a longer first sentence is left to the task's own answer
+
+
+def opening(task: Task) -> str:
+    """The task's first sentence as printed, or "" when it is long or the task has no text."""
+    first = next(iter(split_sentences(task.text.strip())), "").strip()
+    return first if 0 < len(first) <= MAX_OPENING_CHARS else ""
+
+
+def _task_list(plan: Plan, intro: str, tasks: Sequence[Task], quoted: bool = False) -> Reply:
+    """The intro, then each task by its label and title, each cited by its title; ``quoted``:
+    with its first sentence under it, cited by that."""
+    lines, cites = [intro], []
+    for t in tasks:
+        first = opening(t) if quoted else ""
+        lines.append(f"{task_label(t, plan)}：{t.title}" + (f"\n  “{first}”" if first else ""))
+        cites.append(task_citation(plan, t, first or t.title))
+    return "\n".join(lines), tuple(cites), False
 
 
 def listed_in_section(plan: Plan, section: Section, listed: Sequence[int]) -> Reply:

@@ -214,7 +214,7 @@ def test_empty_control_or_huge_questions_are_clear_errors(assistant, bad):
 def test_answer_json_contract(assistant):
     data = assistant.ask("反邪教工作在第几项？", id="q1").to_json()
     assert list(data) == ["id", "question", "answer", "abstained", "citations", "latency_ms"]
-    assert list(data["citations"][0]) == ["plan", "task", "label", "section", "title", "quote", "score", "attachment"]
+    assert list(data["citations"][0]) == ["plan", "task", "label", "section", "title", "quote", "score", "attachment", "related"]
     assert data["id"] == "q1" and data["citations"][0]["task"] == 19
 
 
