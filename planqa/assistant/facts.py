@@ -323,6 +323,9 @@ def _enumeration() -> dict[str, re.Pattern[str]]:
     }
 
 
+NAMED_TAIL = 4  # the shortest tail of a noun asked by name that a list may be of (示范城市, not 城市)
+
+
 @lru_cache(maxsize=1024)
 def counted_nouns(question: str) -> tuple[str, ...]:
     """What a question asks to count, as words of two characters or more: after 几 or 多少 (几个
@@ -336,8 +339,10 @@ def counted_nouns(question: str) -> tuple[str, ...]:
     after += [m.group(1) for m in _enumeration()["after"].finditer(question)]
     for words in after:  # one character only after a unit of kinds (几类病): what every listed item ends with
         nouns += [words[:size] for size in _sizes(words)]
-    for m in (*_enumeration()["before"].finditer(question), *_enumeration()["named"].finditer(question)):
+    for m in _enumeration()["before"].finditer(question):
         nouns += [m.group(1)[-size:] for size in range(len(m.group(1)), 1, -1)]
+    for m in _enumeration()["named"].finditer(question):  # named: its tails of four or more (科普设施, not 设施)
+        nouns += [m.group(1)[-size:] for size in range(len(m.group(1)), min(NAMED_TAIL, len(m.group(1))) - 1, -1)]
     return tuple(dict.fromkeys(nouns))
 
 
