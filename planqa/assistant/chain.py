@@ -591,7 +591,7 @@ class Assistant:
         asked = question if quoted else spelled_out(question, turn.evidence.plan_text)
         if turn.plan is not None and not quoted:  # "哪些场景里提到了5G" of a plan listing 场景: its items, no topic
             for word in content_words(asked):
-                if any(f"{which}{word}" in asked for which in ("哪些", "哪几个", "哪个")) \
+                if any(f"{which}{word}" in asked for which in table().words["which_of"]) \
                         and self._lists_as_items(turn.plan, word):
                     asked = asked.replace(word, "，")
         terms, found = self._containing(asked, hits, turn.evidence.lexicon, turn.intent.literal)
@@ -1057,8 +1057,10 @@ class Assistant:
         """A count no task prints of what a part the question names by its title holds
         ("建设程序一共分几个环节？", "重点支持方向一共有几个？"): the part's items. The thing counted
         must be what the part's title names (its last word), a word for items (环节, 方面) or
-        what the plan's title says it lists (场景 of a 典型场景参考指引); "主要目标里要培育多少家
-        企业", "揭榜单位条件" for 几家揭榜单位 count something else."""
+        what the plan's opening counts as its items (`_lists_as_items`: 场景 of "40个…典型场景");
+        "主要目标里要培育多少家企业", "揭榜单位条件" for 几家揭榜单位 count something else.
+        ``items_only`` (asked before retrieval): only the last, whatever number a task prints; an
+        attachment named by its title is counted by its parts either way."""
         plan = turn.plan
         if plan is None or turn.intent.asks != "count" or not (nouns := counted_nouns(turn.question)):
             return None

@@ -461,7 +461,7 @@ class Evidence:
         from planqa.assistant.rules import table
 
         return next((w for w in table().words["place_level"]
-                     if any(f"{which}{w}" in self.spelled for which in ("哪些", "哪几个", "哪个"))), "")
+                     if any(f"{which}{w}" in self.spelled for which in table().words["which_of"])), "")
 
     @cached_property
     def _time_spans(self) -> frozenset[str]:

@@ -326,6 +326,12 @@ def _enumeration() -> dict[str, re.Pattern[str]]:
 NAMED_TAIL = 4  # the shortest tail of a noun asked by name that a list may be of (示范城市, not 城市)
 
 
+def _tails(word: str, shortest: int) -> list[str]:
+    """The word's endings, longest first, down to ``shortest`` characters (or the whole word when
+    it is shorter): 生产要素 → 生产要素, 产要素, 要素."""
+    return [word[-size:] for size in range(len(word), min(shortest, len(word)) - 1, -1)]
+
+
 @lru_cache(maxsize=1024)
 def counted_nouns(question: str) -> tuple[str, ...]:
     """What a question asks to count, as words of two characters or more: after 几 or 多少 (几个
@@ -340,9 +346,9 @@ def counted_nouns(question: str) -> tuple[str, ...]:
     for words in after:  # one character only after a unit of kinds (几类病): what every listed item ends with
         nouns += [words[:size] for size in _sizes(words)]
     for m in _enumeration()["before"].finditer(question):
-        nouns += [m.group(1)[-size:] for size in range(len(m.group(1)), 1, -1)]
+        nouns += _tails(m.group(1), 2)
     for m in _enumeration()["named"].finditer(question):  # named: its tails of four or more (科普设施, not 设施)
-        nouns += [m.group(1)[-size:] for size in range(len(m.group(1)), min(NAMED_TAIL, len(m.group(1))) - 1, -1)]
+        nouns += _tails(m.group(1), NAMED_TAIL)
     return tuple(dict.fromkeys(nouns))
 
 
