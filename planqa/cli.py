@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", metavar="PATH", help="写一份 HTML 报告")
     p.add_argument("--mode", choices=["hybrid", "dense", "lexical"], default="hybrid", help="检索方式")
     p.add_argument("--compare", nargs=2, metavar=("A.json", "B.json"), help="并排比较两次 --json 的结果")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="用 N 个进程并行提问（默认 1；大于 1 时耗时数字不可与单进程比较）")
     p.add_argument("--fail-under", action="append", default=[], metavar="METRIC=VALUE",
                    help="指标低于此值则退出码为 1，如 top1=0.95 或 paraphrase:top1=0.8（false_refusal 为上限）")
 

@@ -63,6 +63,7 @@ MIN_TITLE_CHARS = 4  # an attachment's title this long, said in a question, name
 COUNTED_REACH = 12  # characters before a noun in which the opening counts it (40个智能制造典型场景)
 MAX_TOPICS = 4  # more joined parts than this are a list of words, not topics to place apart
 OVERVIEW_BAND = 0.85  # a task scoring this close to the overview, with its words, answers instead
+PHRASE_BAND = 0.9  # the one task printing the question's phrase, this close to the best hit, answers instead
 STICKY = 0.75  # a follow-up stays with the previous task when it scores this close to the top
 MIN_STICKY_SHARE = 0.3  # ... or when its words hold this much of the question's, and the top's no more
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -420,7 +421,7 @@ class Assistant:
             where = "、".join(part_of(plan, c.section_number) for c, _, _ in items)
             intro = f"这份计划各部分分别编号，{where}都有第{turn.intent.task}项："
         answer = self._compose(turn, items, intro)
-        if turn.intent.asks and len(items) == 1 and (line := self._fact_line(turn, items[0][0])):
+        if turn.intent.asks and len(items) == 1 and (line := self._fact_line(turn, items[0][0], items[0][1])):
             answer = replace(answer, answer=answer.answer + f"\n{line}")
         if turn.intent.asks == "part" and len(tasks) == 1:  # "这一项属于哪个部分？"
             answer = replace(answer, answer=answer.answer + f"\n（属于{part_of(plan, plan.section_of(tasks[0]).ref)}）")
@@ -459,7 +460,7 @@ class Assistant:
         quote = line if len(line) <= ex.LIST_QUOTE_CHARS * 2 else ex.pick_quote(
             chunk, f"{turn.question} {line}", turn.evidence.idf, self._marks(turn, chunk), ())
         answer = self._compose(turn, [(chunk, quote, 1.0)], f"第{turn.intent.task}条在{structure.task_label(task, plan)}里：")
-        if turn.intent.asks and (fact := self._fact_line(turn, chunk)):
+        if turn.intent.asks and (fact := self._fact_line(turn, chunk, quote)):
             answer = replace(answer, answer=answer.answer + f"\n{fact}")
         return answer
 
@@ -997,7 +998,10 @@ class Assistant:
             # one clear best: the task named by the phrase (unless several are asked for: 哪些事)
             answer = self._extractive(turn, titled[0])
             return self._also(answer, phrase, [h for h in found if h is not titled[0]])
-        return self._listing(turn, found, [phrase]) if len(found) > 1 else None
+        if len(found) == 1:  # the one task printing it word for word ("老科技工作者"), when near the best
+            near = found[0] is not top and found[0].score >= PHRASE_BAND * top.score
+            return self._extractive(turn, found[0]) if near else None
+        return self._listing(turn, found, [phrase])
 
     @staticmethod
     def _also(answer: Answer, phrase: str, others: list[Scored]) -> Answer:
@@ -1245,16 +1249,21 @@ class Assistant:
         if turn.intent.asks == "part" and top.chunk.task_number is not None:
             plan = self.search.entries[top.chunk.plan].plan
             answer = replace(answer, answer=answer.answer + f"\n（属于{part_of(plan, top.chunk.section_number)}）")
-        elif turn.intent.asks and (line := self._fact_line(turn, chunk)):
+        elif turn.intent.asks and (line := self._fact_line(turn, chunk, quote)):
             answer = replace(answer, answer=answer.answer + f"\n{line}")
         return replace(answer, answer=f"{notice}\n{answer.answer}") if notice else answer
 
     @staticmethod
-    def _fact_line(turn: Turn, chunk: Chunk) -> str:
+    def _fact_line(turn: Turn, chunk: Chunk, quote: str = "") -> str:
         """The facts asked for, named: "责任单位：省大数据局、省财政厅" (units from the task's
-        lead notes need not be in the quoted sentence)."""
+        lead notes need not be in the quoted sentence); of a task whose items each have their
+        own (a lead note per item), those of the items quoted, unless the question names the
+        task by its title (then it asks for the task's, every item's)."""
         label = FACT_LABEL.get(turn.intent.asks)
         facts = turn.evidence.stated(chunk, turn.intent.asks)
+        whole = bool(chunk.task_title) and ex.bare(chunk.task_title) in ex.bare(turn.question)
+        if quote and not whole and 0 < len(quoted := tuple(f for f in facts if f.text in quote)) < len(facts):
+            facts = quoted
         if label is None and (listed := [f for f in facts if f.kind == "enumeration"]):
             label = "包括" if turn.intent.asks == "list_names" else "数量"  # the things named, or their count
             facts = listed  # the count is no number printed: say it (共5个：人、机…)

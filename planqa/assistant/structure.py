@@ -194,7 +194,10 @@ def answer_section(plan: Plan, section: Section, besides: int | None = None, nea
         else f"{section_label(section)}“{section.title}”"
     if not section.tasks:
         cite = section_citation(plan, section)
-        return f"{head}没有编号的任务，内容如下：\n“{cite.quote}”", (cite,), False
+        text = f"{head}没有编号的任务，内容如下：\n“{cite.quote}”"
+        if len(dashed := dash_items(section.text)) >= 2:  # ——基本建成…体系，… : its points, by their first clause
+            text += f"\n其下列了{len(dashed)}条：" + "".join(f"\n——{d}" for d in dashed)
+        return text, (cite,), False
     tasks = [t for t in section.tasks if t.number != besides]
     at = next((i for i, t in enumerate(section.tasks) if t.number == besides), None)
     if near and at is not None:
@@ -497,6 +500,25 @@ def items_of(text: str) -> tuple[str, ...]:
     # Numbered 1, 2, 3 … in order is a list however many lines each item was broken into.
     counted = values.get(top) == list(range(1, len(items) + 1))
     return items if len(items) >= 2 and (counted or 2 * len(opened) > len(openings)) else ()
+
+
+DASH_ITEM_CHARS = 40  # of a point opened by a dash, up to its first stop or comma
+DASHES = ("——", "—", "－－", "--")  # as printed, or as a copied text makes of it
+CLAUSE_ENDS = "。；;：:，,"
+
+
+def dash_items(text: str) -> tuple[str, ...]:
+    """The points a part's text opens with dashes ("——基本建成…感知体系，…"), each by its first
+    clause; a part of prose has none."""
+    items = []
+    for paragraph in (p.strip() for p in text.split("\n")):
+        if not paragraph.startswith(DASHES):
+            continue
+        rest = paragraph.lstrip("—－-").strip()
+        end = min((i for i in map(rest.find, CLAUSE_ENDS) if i >= 0), default=len(rest))
+        if clause := rest[:end].strip():
+            items.append(clause[:DASH_ITEM_CHARS])
+    return tuple(items)
 
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")

@@ -31,6 +31,7 @@ from planqa.index.progress import Progress
 
 # Metrics where lower is better: --fail-under is an upper bound for them.
 LOWER_IS_BETTER = {"over_list", "false_refusal", "p50_ms", "p95_ms"}
+MAX_JOBS = 16
 _THRESHOLD = re.compile(r"^(?:([\w-]+):)?([\w@]+)=([0-9.]+)$")
 
 
@@ -83,6 +84,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         sys.stdout.write(f"A = {args.compare[0]}\nB = {args.compare[1]}\n" + compare_tables(a, b))
         return 0
     thresholds = parse_thresholds(args.fail_under)
+    if not 1 <= args.jobs <= MAX_JOBS:
+        raise PlanqaError(f"--jobs 应在 1 到 {MAX_JOBS} 之间（每个进程各载入一份嵌入模型）")
     files = [Path(f) for f in args.files] or [*bundled_sets(), bundled_conversations()]
     questions, conversations = [], []
     for f in files:
@@ -104,14 +107,19 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             questions = resolve_cites(questions, plan)
             conversations = [replace(c, turns=tuple(resolve_cites(list(c.turns), plan))) for c in conversations]
         with Progress(len(questions) + len(conversations), "评测") as tick:
-            results = run_questions(assistant.ask, questions, args.plan, tick)
-            results += run_conversations(assistant.ask, conversations, args.plan, tick)
+            if args.jobs > 1:
+                from planqa.eval.pool import run_in_pool
+
+                results = run_in_pool(args.jobs, settings, args.mode, questions, conversations, args.plan, tick)
+            else:
+                results = run_questions(assistant.ask, questions, args.plan, tick)
+                results += run_conversations(assistant.ask, conversations, args.plan, tick)
     finally:
         close_client(store.client)
 
     table = summarize(results)
     wrong = misses(results)
-    run_settings = {"mode": args.mode, "embedding": settings.embedding,
+    run_settings = {"mode": args.mode, "embedding": settings.embedding, "jobs": args.jobs,
                     "llm": settings.llm_model or "off", "questions": len(results),
                     "files": ", ".join(f.name for f in files)}
     if args.json:

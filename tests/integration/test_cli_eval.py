@@ -34,6 +34,11 @@ def test_eval_table_json_report_compare_and_gate(tmp_path, monkeypatch):
     assert run["table"]["total"]["n"] == 5 and run["table"]["total"]["top1"] == 1.0
     assert run["table"]["out_of_scope"]["refusal_recall"] == 1.0
     (tmp_path / "a.json").write_text(result.stdout, encoding="utf-8")
+    # Two worker processes: the same answers, scored the same, in the order the file gives them.
+    pooled = json.loads(run_planqa("eval", str(questions), "--json", "--jobs", "2").stdout)
+    assert pooled["settings"]["jobs"] == 2
+    assert ([(r["id"], r["metrics"], r["answer"]["answer"]) for r in pooled["results"]]
+            == [(r["id"], r["metrics"], r["answer"]["answer"]) for r in run["results"]])
     lexical = run_planqa("eval", str(questions), "--json", "--mode", "lexical")
     (tmp_path / "b.json").write_text(lexical.stdout, encoding="utf-8")
     compared = run_planqa("eval", "--compare", str(tmp_path / "a.json"), str(tmp_path / "b.json"))
@@ -54,7 +59,7 @@ def test_bad_question_files_name_the_line(tmp_path, monkeypatch):
     result = run_planqa("eval", str(bad))
     assert result.returncode == 2 and "第 1 行" in result.stderr and "question" in result.stderr
     for args in (["eval", str(tmp_path / "none.jsonl")], ["eval", "--fail-under", "nonsense"],
-                 ["eval", "--compare", str(bad), str(bad)]):
+                 ["eval", "--compare", str(bad), str(bad)], ["eval", "--jobs", "0"]):
         result = run_planqa(*args)
         assert result.returncode == 2 and "Traceback" not in result.stderr, args
 

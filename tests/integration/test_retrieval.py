@@ -54,14 +54,16 @@ def test_traditional_question_is_normalized(search):
 
 
 def test_chinese_top1_on_the_bundled_question_sets(search):
+    # Retrieval alone, on every eighth question: the whole bundle is asked of the whole assistant
+    # once, by the quality gate; this guards the retrieval layer beneath it in a minute.
     questions = [
         q for f in bundled_sets() for q in load_questions(f)
         if q.tasks and not q.abstain and q.kind not in STRUCTURAL | {"english"}
-    ]
-    assert len(questions) > 100
+    ][::8]
+    assert len(questions) > 400
     scores = [top1(q.tasks, tasks(search.search(normalize_question(q.question))), q.kind == "multi")
               for q in questions]
-    assert mean(scores) >= 0.88  # 0.897 measured with sets 25 (the blind sets' paraphrases weigh on it)
+    assert mean(scores) >= 0.86  # 0.879 measured with sets 54 (0.885 on all 3,901 of them)
 
 
 def test_plan_filter_and_unknown_plan(store, search):

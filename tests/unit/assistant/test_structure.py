@@ -294,3 +294,19 @@ def test_every_task_asked_for_is_listed_by_part_each_cited(plan):
     assert [c.task for c in cites] == [t.number for t in plan.body_tasks]
     assert all(t.title in text for t in plan.body_tasks)
     assert all(s.title in text for s in plan.body)
+
+
+def test_a_part_without_tasks_shows_the_points_its_dashes_open():
+    from planqa.ingest.outline import parse_plan
+
+    text = ("某部关于推进交通信息化的意见\n一、总体要求\n坚持统筹规划。\n二、建设目标\n到2020年，基本形成信息化发展总体格局。\n"
+            "--基本建成全面高效的交通基础设施和载运工具运行状态感知体系，公共网络满足发展需要。\n"
+            "——基本建成行业数据中心体系，信息资源互通共享。\n三、主要任务\n（一）加强统筹规划。\n完善规划。\n（二）加强数据应用。\n建设数据中心。\n")
+    plan = parse_plan(text, "traffic")
+    part = next(s for s in plan.sections if s.title == "建设目标")
+    assert structure.dash_items(part.text) == ("基本建成全面高效的交通基础设施和载运工具运行状态感知体系", "基本建成行业数据中心体系")
+    reply, cites, abstained = structure.answer_section(plan, part)
+    assert not abstained and "没有编号的任务" in reply and "其下列了2条" in reply
+    assert "——基本建成行业数据中心体系" in reply and "公共网络" not in reply  # each point by its first clause
+    prose = next(s for s in plan.sections if s.title == "总体要求")
+    assert structure.dash_items(prose.text) == () and "其下列了" not in structure.answer_section(plan, prose)[0]
