@@ -1262,7 +1262,8 @@ class Assistant:
         label = FACT_LABEL.get(turn.intent.asks)
         facts = turn.evidence.stated(chunk, turn.intent.asks)
         whole = bool(chunk.task_title) and ex.bare(chunk.task_title) in ex.bare(turn.question)
-        if quote and not whole and 0 < len(quoted := tuple(f for f in facts if f.text in quote)) < len(facts):
+        noted = len({f.sentence for f in facts if f.kind == "who"}) > 1  # lead notes at several items
+        if quote and noted and not whole and 0 < len(quoted := tuple(f for f in facts if f.text in quote)) < len(facts):
             facts = quoted
         if label is None and (listed := [f for f in facts if f.kind == "enumeration"]):
             label = "包括" if turn.intent.asks == "list_names" else "数量"  # the things named, or their count

@@ -503,7 +503,7 @@ def items_of(text: str) -> tuple[str, ...]:
 
 
 DASH_ITEM_CHARS = 40  # of a point opened by a dash, up to its first stop or comma
-DASHES = ("——", "—", "－－", "--")  # as printed, or as a copied text makes of it
+DASHES = ("——", "—", "――", "─", "－－", "--")  # as printed, or as a copied or converted text makes of it
 CLAUSE_ENDS = "。；;：:，,"
 
 
@@ -514,7 +514,7 @@ def dash_items(text: str) -> tuple[str, ...]:
     for paragraph in (p.strip() for p in text.split("\n")):
         if not paragraph.startswith(DASHES):
             continue
-        rest = paragraph.lstrip("—－-").strip()
+        rest = paragraph.lstrip("—―─－-").strip()
         end = min((i for i in map(rest.find, CLAUSE_ENDS) if i >= 0), default=len(rest))
         if clause := rest[:end].strip():
             items.append(clause[:DASH_ITEM_CHARS])

@@ -4,6 +4,7 @@ the order the questions were given; latency figures of such a run are measured o
 machine and are not comparable with a run of one job."""
 
 import multiprocessing
+import signal
 from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -16,24 +17,36 @@ from planqa.eval.runner import Scored, run_conversations, run_questions
 QUESTIONS_PER_BATCH = 40  # small enough to keep every worker busy to the end, and the progress moving
 CONVERSATIONS_PER_BATCH = 5
 
-_worker: dict = {}  # the worker process's assistant, built once by _start
+_worker: dict = {}  # the worker process's assistant (or why it has none), built once by _start
 
 
 def _start(settings: Settings, mode: str) -> None:
+    # Ctrl-C is the parent's to handle: it cancels what is left and stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from planqa.services import build_assistant, open_store
 
-    store = open_store(settings)
-    assistant = build_assistant(store, settings)
+    try:
+        store = open_store(settings)
+        assistant = build_assistant(store, settings)
+    except PlanqaError as err:  # raised with the first batch: its one-line message, no traceback
+        _worker["error"] = err
+        return
     assistant.search.mode = mode
     _worker["ask"] = assistant.ask
 
 
+def _ask(run, items: list, plan: str | None) -> list[Scored]:
+    if "error" in _worker:
+        raise _worker["error"]
+    return run(_worker["ask"], items, plan)
+
+
 def _ask_questions(questions: list[Question], plan: str | None) -> list[Scored]:
-    return run_questions(_worker["ask"], questions, plan)
+    return _ask(run_questions, questions, plan)
 
 
 def _ask_conversations(conversations: list[Conversation], plan: str | None) -> list[Scored]:
-    return run_conversations(_worker["ask"], conversations, plan)
+    return _ask(run_conversations, conversations, plan)
 
 
 def _batches(items: list, size: int) -> list[list]:
@@ -49,19 +62,22 @@ def run_in_pool(jobs: int, settings: Settings, mode: str, questions: list[Questi
     context = multiprocessing.get_context("spawn")
     work = [(_ask_questions, b, len(b)) for b in _batches(questions, QUESTIONS_PER_BATCH)]
     work += [(_ask_conversations, b, len(b)) for b in _batches(conversations, CONVERSATIONS_PER_BATCH)]
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(settings, mode))
     try:
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(settings, mode)) as pool:
-            futures: list[Future] = []
-            for fn, batch, size in work:
-                future = pool.submit(fn, batch, plan)
-                future.add_done_callback(lambda f, n=size: tick(n) if not f.exception() else None)
-                futures.append(future)
-            done, _ = wait(futures, return_when=FIRST_EXCEPTION)
-            failed = next((f.exception() for f in done if f.exception()), None)
-            if failed is not None:
-                for f in futures:
-                    f.cancel()
-                raise failed
-            return [r for f in futures for r in f.result()]
-    except BrokenProcessPool:
-        raise PlanqaError("评测的工作进程意外退出（内存不足、被终止，或无法打开索引）：请用 --jobs 1 重试，看具体原因") from None
+        futures: list[Future] = []
+        for fn, batch, size in work:
+            future = pool.submit(fn, batch, plan)
+            future.add_done_callback(lambda f, n=size: tick(n) if not f.cancelled() and f.exception() is None else None)
+            futures.append(future)
+        done, _ = wait(futures, return_when=FIRST_EXCEPTION)
+        failed = next((f.exception() for f in done if not f.cancelled() and f.exception()), None)
+        if isinstance(failed, BrokenProcessPool):
+            raise PlanqaError("评测的工作进程意外退出（内存不足或被终止）：请减少 --jobs 或用 --jobs 1 重试")
+        if failed is not None:
+            raise failed
+        results = [r for f in futures for r in f.result()]
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # what is left is not asked (Ctrl-C, an error)
+        raise
+    pool.shutdown()
+    return results

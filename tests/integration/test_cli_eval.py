@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from tests.integration.conftest import run_planqa
 
 QUESTIONS = [
@@ -47,6 +49,27 @@ def test_eval_table_json_report_compare_and_gate(tmp_path, monkeypatch):
     gate = run_planqa("eval", str(questions), "--fail-under", "top1=1.01")
     assert gate.returncode == 1 and "未达标：total:top1" in gate.stderr
     assert run_planqa("eval", str(questions), "--fail-under", "top1=0.9").returncode == 0
+
+
+def test_a_pool_of_workers_answers_in_order_and_says_why_it_cannot(tmp_path, monkeypatch):
+    from planqa.config import Settings
+    from planqa.errors import PlanqaError
+    from planqa.eval import pool
+    from planqa.eval.questions import load_any
+
+    monkeypatch.setenv("PLANQA_HOME", str(tmp_path / "home"))
+    questions = tmp_path / "q.jsonl"
+    write(questions, QUESTIONS)
+    single = json.loads(run_planqa("eval", str(questions), "--json").stdout)  # also builds the index
+    asked, conversations = load_any(questions)
+    monkeypatch.setattr(pool, "QUESTIONS_PER_BATCH", 1)  # a batch per question: their order is the pool's to keep
+    ticks = []
+    results = pool.run_in_pool(2, Settings(home=tmp_path / "home"), "hybrid", asked, conversations, None, ticks.append)
+    assert [(r.question.id, r.metrics()) for r in results] == [(r["id"], r["metrics"]) for r in single["results"]]
+    assert sum(ticks) == len(asked) + len(conversations)
+    # a worker that cannot build its assistant: that error's one-line message, not a broken pool
+    with pytest.raises(PlanqaError, match="PLANQA_EMBEDDING='bogus' 无法识别"):
+        pool.run_in_pool(2, Settings(home=tmp_path / "home", embedding="bogus"), "hybrid", asked, [], None)
 
 
 def test_bad_question_files_name_the_line(tmp_path, monkeypatch):
