@@ -421,7 +421,7 @@ class Assistant:
             where = "、".join(part_of(plan, c.section_number) for c, _, _ in items)
             intro = f"这份计划各部分分别编号，{where}都有第{turn.intent.task}项："
         answer = self._compose(turn, items, intro)
-        if turn.intent.asks and len(items) == 1 and (line := self._fact_line(turn, items[0][0], items[0][1])):
+        if turn.intent.asks and len(items) == 1 and (line := self._fact_line(turn, items[0][0])):
             answer = replace(answer, answer=answer.answer + f"\n{line}")
         if turn.intent.asks == "part" and len(tasks) == 1:  # "这一项属于哪个部分？"
             answer = replace(answer, answer=answer.answer + f"\n（属于{part_of(plan, plan.section_of(tasks[0]).ref)}）")
@@ -460,7 +460,7 @@ class Assistant:
         quote = line if len(line) <= ex.LIST_QUOTE_CHARS * 2 else ex.pick_quote(
             chunk, f"{turn.question} {line}", turn.evidence.idf, self._marks(turn, chunk), ())
         answer = self._compose(turn, [(chunk, quote, 1.0)], f"第{turn.intent.task}条在{structure.task_label(task, plan)}里：")
-        if turn.intent.asks and (fact := self._fact_line(turn, chunk, quote)):
+        if turn.intent.asks and (fact := self._fact_line(turn, chunk)):
             answer = replace(answer, answer=answer.answer + f"\n{fact}")
         return answer
 
@@ -1249,22 +1249,16 @@ class Assistant:
         if turn.intent.asks == "part" and top.chunk.task_number is not None:
             plan = self.search.entries[top.chunk.plan].plan
             answer = replace(answer, answer=answer.answer + f"\n（属于{part_of(plan, top.chunk.section_number)}）")
-        elif turn.intent.asks and (line := self._fact_line(turn, chunk, quote)):
+        elif turn.intent.asks and (line := self._fact_line(turn, chunk)):
             answer = replace(answer, answer=answer.answer + f"\n{line}")
         return replace(answer, answer=f"{notice}\n{answer.answer}") if notice else answer
 
     @staticmethod
-    def _fact_line(turn: Turn, chunk: Chunk, quote: str = "") -> str:
+    def _fact_line(turn: Turn, chunk: Chunk) -> str:
         """The facts asked for, named: "责任单位：省大数据局、省财政厅" (units from the task's
-        lead notes need not be in the quoted sentence); of a task whose items each have their
-        own (a lead note per item), those of the items quoted, unless the question names the
-        task by its title (then it asks for the task's, every item's)."""
+        lead notes need not be in the quoted sentence)."""
         label = FACT_LABEL.get(turn.intent.asks)
         facts = turn.evidence.stated(chunk, turn.intent.asks)
-        whole = bool(chunk.task_title) and ex.bare(chunk.task_title) in ex.bare(turn.question)
-        noted = len({f.sentence for f in facts if f.kind == "who"}) > 1  # lead notes at several items
-        if quote and noted and not whole and 0 < len(quoted := tuple(f for f in facts if f.text in quote)) < len(facts):
-            facts = quoted
         if label is None and (listed := [f for f in facts if f.kind == "enumeration"]):
             label = "包括" if turn.intent.asks == "list_names" else "数量"  # the things named, or their count
             facts = listed  # the count is no number printed: say it (共5个：人、机…)

@@ -894,20 +894,6 @@ def test_other_places_than_the_conversations_task_or_part(tmp_path):
 
 
 
-def test_the_units_of_the_items_quoted_answer_who(tmp_path):
-    # (a task named by its title asks for every item's: test_who_leads_is_answered_from_the_lead_note)
-    text = ("某市人工智能行动计划\n一、总体要求\n（一）发展目标\n到2026年，产业规模明显提升。\n"
-            "二、重点任务\n（二）应用赋能行动\n1.人工智能+农业。推动数字农业平台建设，打造农业大数据决策系统。"
-            "（责任单位：市农业农村局）\n2.人工智能+数字社会。推进智慧充电设施、停车综合管理服务平台建设。"
-            "（责任单位：市城管局、市大数据局）\n3.人工智能+教育。建设智慧校园。（责任单位：市教育局）\n"
-            "（三）发展环境优化行动\n4.加强人才引育。引进一批领军人才。（责任单位：市委人才办）\n")
-    with assistant_over(tmp_path, "ai-plan", text) as assistant:
-        answer = assistant.ask("智慧充电设施和停车管理平台由哪个部门负责？")
-        assert not answer.abstained and answer.citations[0].task == 2
-        line = answer.answer.split("责任单位：")[-1]
-        assert "市城管局" in line and "市大数据局" in line and "市教育局" not in line  # the item asked
-
-
 def test_the_one_task_printing_the_questions_phrase_answers_not_the_nearest(tmp_path):
     text = ("某省科协工作要点\n一、服务科技工作者\n1.加强科技工作者联系服务。建立科技工作者联系制度，走访科技工作者，"
             "听取科技工作者意见。\n2.开展科技工作者日活动。表彰优秀科技工作者，宣传科技工作者事迹。\n"
