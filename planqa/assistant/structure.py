@@ -514,7 +514,7 @@ def dash_items(text: str) -> tuple[str, ...]:
     for paragraph in (p.strip() for p in text.split("\n")):
         if not paragraph.startswith(DASHES):
             continue
-        rest = paragraph.lstrip("—―─－-").strip()
+        rest = paragraph.lstrip("".join(DASHES)).strip()
         end = min((i for i in map(rest.find, CLAUSE_ENDS) if i >= 0), default=len(rest))
         if clause := rest[:end].strip():
             items.append(clause[:DASH_ITEM_CHARS])

@@ -893,7 +893,6 @@ def test_other_places_than_the_conversations_task_or_part(tmp_path):
         assert assistant.ask("别的部分还有提科普的吗", history=[first]).citations[0].task == 3
 
 
-
 def test_the_one_task_printing_the_questions_phrase_answers_not_the_nearest(tmp_path):
     text = ("某省科协工作要点\n一、服务科技工作者\n1.加强科技工作者联系服务。建立科技工作者联系制度，走访科技工作者，"
             "听取科技工作者意见。\n2.开展科技工作者日活动。表彰优秀科技工作者，宣传科技工作者事迹。\n"
