@@ -122,8 +122,9 @@ def _within(sections: Sequence[Section], path: tuple[str, ...]) -> tuple[int, ..
         section, rest = unnumbered[0], path
     elif not path and sections:  # an attachment cited whole
         return tuple(t.number for s in sections for t in s.tasks)
-    else:
-        return None
+    else:  # a label its parts print once (items numbered across them) names its task alone
+        once = [t for s in sections for t in s.tasks if len(path) == 1 and _key(t.label) == _key(path[0])]
+        return (once[0].number,) if len(once) == 1 else None
     if not rest:
         return tuple(t.number for t in section.tasks)
     for label in rest:  # the task is the first label on the path that names one of its tasks

@@ -45,6 +45,9 @@ def parse_plan(text: str, plan_id: str) -> Plan:
     pieces = _attachments(lines, labels, g)
     closed = pieces[0].start if pieces and _numbered(labels[:pieces[0].start]) else len(lines)
     start = _body_start(labels[:closed])
+    restored: list[str] = []
+    if start is not None:
+        start, labels, restored = _lost_first_part(lines, labels, start)
     if start is None:
         raise PlanStructureError(
             "没有识别出计划的结构：没有“一、”“（一）”“1.”或“第一章”式的编号标题"
@@ -54,6 +57,7 @@ def parse_plan(text: str, plan_id: str) -> Plan:
     end_matter = lines[end:]
     signer, signed, printer, printed = _signature(end_matter, g)
     sections, warnings = _outline(lines[start:end], labels[start:end], g)
+    warnings = restored + warnings
     attached = [p for p in pieces if p.start >= end]
     sections += _attached_sections(attached, lines, labels, sections, g)
     if not front.title:
@@ -400,6 +404,7 @@ def _attached_sections(pieces: list[_Piece], lines: list[str], labels: list[Labe
         if start is None:
             out.append(Section("", p.title, "\n".join(text), (), "", p.label))
             continue
+        start, marks, _ = _lost_first_part(text, marks, start)
         sections, _ = _outline(text[start:], marks[start:], g)
         preface = "\n".join(text[:start])
         if not sections[0].number:  # numbered items without parts: one part, the attachment's
@@ -625,6 +630,28 @@ def _lost_first_label(part: "_Open") -> None:
     rest = first[m.end():]
     part.tasks.insert(0, _Open(label, first[: m.start()], ([rest] if rest else []) + part.text[1:]))
     part.text = []
+
+
+def _lost_first_part(lines: list[str], labels: list[Label | None],
+                     start: int) -> tuple[int, list[Label | None], list[str]]:
+    """The first part heading that lost its label (一、 gone, "研发设计" left above "1."): where
+    the parts start at 二, the one short unlabelled line before them standing right above a
+    first item of a deeper numbering opens part 一. Returns the body's start, the labels (that
+    line's restored) and a warning when one was."""
+    first = labels[start]
+    if first is None or first.value != 2 or first.level.name not in _PART_LEVELS:
+        return start, labels, []
+    found = [i for i in range(start - 1) if labels[i] is None and (below := labels[i + 1]) is not None
+             and below.value == 1 and below.level.rank > first.level.rank
+             and 2 <= len(lines[i]) <= MAX_LOST_TITLE and not any(p in lines[i] for p in _SENTENCE_END)]
+    if len(found) != 1:
+        return start, labels, []
+    i = found[0]
+    printed = re.sub(r"[一二三四五六七八九十]+|[0-9]+", lambda n: "1" if n.group(0).isdigit() else "一",
+                     first.printed, count=1)
+    restored = list(labels)
+    restored[i] = Label(first.level, 1, printed, lines[i])
+    return i, restored, [f"部分标题“{lines[i]}”缺少编号，按顺序作为第一部分"]
 
 
 def _lost_part_labels(parts: list[_Open], rows: list[list[tuple[str, Label | None]]], top: Level) -> list[str]:

@@ -99,6 +99,15 @@ def test_a_label_printed_once_in_the_body_names_its_task_under_another_part(tmp_
     assert resolve_cites(questions, plan)[0].tasks == (2,)
 
 
+def test_an_item_label_printed_once_in_an_attachment_names_its_task_alone(tmp_path):
+    # the annex's items 1.–15. run across its parts; the first part's heading lost its 一、
+    plan = load_plan(CORPUS / "implementation-plan-digital-transformation-electric-equipment-manufacturing.txt")[0]
+    questions = load_any(_set(tmp_path, [{"id": "a", "question": "?", "cite": [["附件", "2."]]},
+                                         {"id": "b", "question": "?", "cite": [["附件", "12."]]}]))[0]
+    item = {t.label: t.number for s in plan.sections if s.attachment for t in s.tasks}
+    assert [q.tasks for q in resolve_cites(questions, plan)] == [(item["2."],), (item["12."],)]
+
+
 @pytest.mark.parametrize("path", [["三", "（一）"], ["五", "（九）"], ["附件3", "一、"]])
 def test_a_wrong_part_or_attachment_is_still_an_error(tmp_path, path):
     plan = load_plan(CORPUS / "further-strengthening-access-recall-online-software-upgrade.txt")[0]

@@ -121,6 +121,42 @@ def test_a_part_heading_that_lost_its_label_opens_the_missing_part():
     assert any("加强准入与召回管理" in w and "缺少编号" in w for w in plan.warnings)
 
 
+def test_a_first_part_heading_that_lost_its_label_opens_part_one():
+    # 一、 gone from the first heading: its title stands alone right above the part's first item
+    body = """某某方案
+为加快转型，制定本方案。
+研发设计
+1.建设设计平台。企业应当建设。
+2.推广仿真工具。企业应当推广。
+二、生产制造
+3.建设智能产线。企业应当建设。
+三、运维服务
+4.建设运维平台。企业应当建设。
+"""
+    plan = parse_plan(body, "p")
+    assert [(s.number, s.label, s.title, len(s.tasks)) for s in plan.sections] == [
+        ("一", "一、", "研发设计", 2), ("二", "二、", "生产制造", 1), ("三", "三、", "运维服务", 1)]
+    assert any("研发设计" in w and "缺少编号" in w for w in plan.warnings)
+    attached = "某某通知\n一、总体要求\n（一）指导思想。坚持创新。\n（二）发展目标。建成示范。\n" \
+        "某市工业和信息化局\n2023年5月6日\n附件\n典型场景\n" + body.split("\n", 2)[2]
+    plan = parse_plan(attached, "p")
+    assert [(s.ref, s.title, [t.label for t in s.tasks]) for s in plan.sections if s.attachment] == [
+        ("附件/一", "研发设计", ["1.", "2."]), ("附件/二", "生产制造", ["3."]), ("附件/三", "运维服务", ["4."])]
+
+
+def test_an_introduction_above_a_list_is_no_lost_first_part():
+    text = """某某方案
+围绕转型，重点抓好以下工作。
+1.建设设计平台。企业应当建设。
+二、生产制造
+3.建设智能产线。企业应当建设。
+三、运维服务
+4.建设运维平台。企业应当建设。
+"""
+    plan = parse_plan(text, "p")
+    assert [s.number for s in plan.sections] == ["二", "三"]
+
+
 def test_a_box_above_a_sub_item_is_no_lost_part():
     text = """某某通知
 一、总体要求
