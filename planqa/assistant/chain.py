@@ -10,7 +10,7 @@ Every front end (CLI, REST, chat, eval) calls ``Assistant.stream`` or ``ask`` (i
 import math
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from itertools import groupby
@@ -19,7 +19,7 @@ from planqa.assistant import extractive as ex
 from planqa.assistant import structure
 from planqa.assistant.answer import Answer, place
 from planqa.assistant.evidence import EVENT_SHARE, FACT_SHARE, KEY_SHARE, NO_FACT_NEEDED, Evidence, spelled_out
-from planqa.assistant.facts import counted_nouns, counting, shown
+from planqa.assistant.facts import count_unit, counted_nouns, counting, shown
 from planqa.assistant.followup import Context, context_from_history, without_reference
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
 from planqa.assistant.query import (
@@ -396,7 +396,7 @@ class Assistant:
             chunk = self._chunk_of(plan, task.number, section_number)
             hit = by_task.get((section_number, task.number))
             asks = turn.intent.asks
-            if asks == "count" and len(tasks) == 1 and (listed := structure.answer_items(plan, task)):
+            if asks == "count" and len(tasks) == 1 and (listed := structure.answer_items(plan, task, self._unit(turn))):
                 return self._reply(turn, listed)  # "第九条一共列了几项条件？": the items it lists
             if asks and not turn.evidence.states(chunk, asks):  # said under the task asked about
                 where = structure.task_label(task, plan)
@@ -559,8 +559,12 @@ class Assistant:
         task = structure.task_titled(plan, turn.question) if plan and asked else None
         if task is None or (within is not None and task not in within.tasks):
             return None
-        reply = structure.answer_items(plan, task)
+        reply = structure.answer_items(plan, task, self._unit(turn))
         return self._reply(turn, reply) if reply else None
+
+    @staticmethod
+    def _unit(turn: Turn) -> str:
+        return count_unit(turn.question, table().words["part_item"])
 
     # --- retrieval ----------------------------------------------------------------------------
     def _mention(self, turn: Turn) -> Answer:
@@ -570,6 +574,8 @@ class Assistant:
             return self._refuse(turn, turn.plan, [], verdict.reason)
         if listed := self._items_asked(turn, turn.plan):
             return listed  # "产业生态优化工程下面列了哪些具体工作？": that task's items
+        if turn.intent.asks == "part" and not turn.intent.literal:
+            return self._retrieve(turn)  # "科普是哪一部分？里面有哪几项？": the part, with its tasks
         if made := self._set_up(turn):
             return made
         if (stating := self._stating_kind(turn)) is not None:
@@ -589,7 +595,8 @@ class Assistant:
             return self._retrieve(turn)  # a term the plan does not print whole: asked about, judged there
         # everyday words as the plan prints them (年轻人 → 青年); a quoted term is looked for as typed
         quoted = structure.quoted_terms(question)
-        asked = question if quoted else spelled_out(question, turn.evidence.plan_text)
+        asked = question if quoted else self._listed_clause(
+            spelled_out(question, turn.evidence.plan_text), turn.evidence.idf)
         if turn.plan is not None and not quoted:  # "哪些场景里提到了5G" of a plan listing 场景: its items, no topic
             for word in content_words(asked):
                 if any(f"{which}{word}" in asked for which in table().words["which_of"]) \
@@ -639,6 +646,19 @@ class Assistant:
             found = [h for h in found if turn.evidence.states(h.chunk, asks)]
             related = [h for h in related if turn.evidence.states(h.chunk, asks)]
         return self._listing(turn, found, terms, related)
+
+    @staticmethod
+    def _listed_clause(question: str, idf: Mapping[str, float]) -> str:
+        """The question's first clause when it alone asks for a listing, of a topic of its own,
+        and a later clause asks a thing of that topic, naming it again ("跟省科协委员有关的工作有
+        哪些，委员能发挥什么作用"): what is listed is its topic's; else the whole question.""" 
+        clauses = [c for c in question.replace(",", "，").replace("；", "，").split("，") if c.strip()]
+        if len(clauses) < 2 or not table().flag("listing", clauses[0]) or any(
+                table().flag("listing", c) for c in clauses[1:]):
+            return question
+        topic = set(ex.key_terms(clauses[0], idf)) - generic_words()
+        later = {t for c in clauses[1:] for t in ex.key_terms(c, idf)}
+        return clauses[0] if topic & later else question  # 委员 … 委员: the later clause asks of it
 
     def _stating_kind(self, turn: Turn) -> Answer | None:
         """"哪条给了明确的完成时限": the tasks stating a fact of the kind asked (a deadline, a lead
@@ -735,12 +755,20 @@ class Assistant:
         phrase = ex.plan_phrase(question, plan_text, idf, KEY_SHARE) if len(topics) == 1 else ""
         if literal and phrase:  # 学会群, not every task with 学会; its words in one sentence too
             return [phrase], [h for h in hits if ex.mentions(h.chunk, [phrase]) or ex.says_together(h.chunk, phrase, idf)]
-        matched = [[h for h in hits if ex.term_share(h.chunk, t, idf) >= KEY_SHARE] for t in topics]
+        # A joined topic the plan prints word for word with a character its words leave out (氢燃料,
+        # whose only word is 燃料) is that phrase; one its words spell out (智库建设) stays its words.
+        parts = ex.conjunct_parts(question, idf) if len(topics) > 1 else []
+        printed = [said if ex.beyond_words(said, topic) else "" for said, topic in zip(
+            (ex.plan_phrase(text, plan_text, idf, KEY_SHARE) for text, _ in parts), topics)] \
+            if len(parts) == len(topics) else [""] * len(topics)
+        matched = [[h for h in hits if ex.mentions(h.chunk, [said])] if said else
+                   [h for h in hits if ex.term_share(h.chunk, t, idf) >= KEY_SHARE] for t, said in zip(topics, printed)]
         if len(topics) > 1:  # a joined topic that most tasks share (有关部门) lists nothing by itself
             matched = [m for m in matched if len(m) <= MAX_TOPIC_SHARE * len(hits)]
         found = [h for h in hits if any(h in m for m in matched)]
         # Named as the plan says it (“院士专家工作站”), not as the words it splits into.
-        return [phrase] if phrase else list(dict.fromkeys(t for topic in topics for t in topic)), found
+        shown = [[said] if said else topic for topic, said in zip(topics, printed)]
+        return [phrase] if phrase else list(dict.fromkeys(t for topic in shown for t in topic)), found
 
     def _listing(self, turn: Turn, found: list[Scored], terms: list[str],
                  related: list[Scored] = ()) -> Answer:
@@ -941,16 +969,29 @@ class Assistant:
     def _which_part(self, turn: Turn, hits: list[Scored]) -> Answer | None:
         """"申报条件写在哪一部分": the part the evidence points to as a whole, with all its tasks —
         its title holds the question's topic, or its tasks share the best hits. A topic one task
-        treats by its title stays with that task (named with its part)."""
+        treats by its title stays with that task (named with its part); several of one part's
+        tasks titling it make it that part's."""
         plan = turn.plan
         if (plan is None or turn.intent.asks != "part" or turn.intent.followup or is_english(turn.question)
                 or not hits or hits[0].chunk.kind != "task"):
             return None
         weights = {t: turn.evidence.idf[t] for t in ex.key_terms(turn.evidence.spelled, turn.evidence.idf)}
         top = hits[0]
+        # A part of text alone (总体要求: 指导思想, 目标) near the best task and holding more of the
+        # question's words than that task's text answers as the part.
+        for h in hits[:PART_HITS]:
+            part = structure.find_section(plan, number=h.chunk.section_number) \
+                if h.chunk.kind == "section" and h.chunk.plan == plan.plan_id else None
+            if (part is not None and not part.tasks and h.score >= PART_BAND * top.score
+                    and ex.text_share(h.chunk.body, weights) > ex.text_share(ex.own_words(top.chunk), weights)):
+                return self._reply(turn, structure.answer_section(plan, part))
         strong = [h for h in hits[:PART_HITS] if h.chunk.kind == "task" and h.chunk.plan == plan.plan_id
                   and h.score >= PART_BAND * top.score]
         task_share = ex.text_share(top.chunk.task_title or "", weights)  # the best task's own title
+        # ... unless other tasks near it title the topic too (科普 in 推进科普社会化… and 推进科普信息化…)
+        titling = [h for h in strong if ex.text_share(h.chunk.task_title or "", weights) >= PART_TITLE_SHARE]
+        if len(titling) > 1 and len({h.chunk.section_number for h in titling}) == 1:
+            task_share = 0.0
         chosen = []
         for section in plan.sections:
             if len(section.tasks) < 2 or not section.title:
@@ -1072,9 +1113,11 @@ class Assistant:
         if len(titled) == 1 and (parts := structure.answer_attachment_parts(plan, titled[0])):
             return self._reply(turn, parts)  # "名词解释一共解释了多少个术语": the glossary's parts
         section = self._part_titled(turn.question, plan)
-        if items_only:  # before any number printed: "生产作业环节一共几个场景" of a plan listing 场景
-            return self._reply(turn, structure.answer_section(plan, section)) \
-                if section is not None and section.tasks and self._lists_as_items(plan, nouns[0]) else None
+        if items_only:  # before any number printed: "生产作业环节一共几个场景" of a plan listing 场景,
+            # "方法步骤总共分几步" counting the part its title names
+            counted = section is not None and section.tasks and (
+                self._lists_as_items(plan, nouns[0]) or section.title in nouns)
+            return self._reply(turn, structure.answer_section(plan, section)) if counted else None
         if section is None or not section.tasks or not (
                 section.title.endswith(nouns[0]) or nouns[0] in table().word_set("part_item")
                 or re.search(f"(?:几|多少)[^，。？]{{0,6}}{re.escape(section.title)}", turn.question)
@@ -1145,6 +1188,9 @@ class Assistant:
         if hits and not stated and asks not in NO_FACT_NEEDED and (
                 near := turn.evidence.stating(hits[:SEARCH_K], asks)) is not None:
             hits, stated = [near] + [h for h in hits if h is not near], True  # the task that states it
+        if hits and not stated and asks == "part" and (near := next(
+                (h for h in hits[:SEARCH_K] if turn.evidence.states(h.chunk, asks)), None)) is not None:
+            hits, stated = [near] + [h for h in hits if h is not near], True  # the best that stands in a part
         plan = turn.plan or (self.search.entries[hits[0].chunk.plan].plan if hits else None)
         # 剩下三项里…: the words pointing into the list are no topic the plan should print
         asked = rule("list_rest").pattern.sub("，", turn.evidence.spelled) if turn.intent.among else turn.evidence.spelled

@@ -129,11 +129,14 @@ class Evidence:
 
     @cached_property
     def searched(self) -> str:
-        """What is searched: the spelled question without the particles closing it (…多少项呢？):
-        they name nothing, and the encoder would weigh them."""
+        """What is searched: the spelled question without the particles closing it (…多少项呢？)
+        and without where it asks for the thing (写在哪一部分): they name nothing, and the
+        encoder would weigh them."""
         from planqa.assistant.rules import pattern
 
-        return pattern("closing").sub("", self.spelled) or self.spelled
+        text = pattern("closing").sub("", self.spelled) or self.spelled
+        bare = pattern("part_asked").sub("", text)
+        return (bare.strip("，,？?。 ") or text) if bare != text else text
 
     @cached_property
     def hits(self) -> list[Scored]:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from planqa.assistant.answer import Citation, place
 from planqa.assistant.facts import Fact
-from planqa.assistant.rules import alternatives, names_a_topic, pattern, table
+from planqa.assistant.rules import alternatives, names_a_topic, pattern, table, which_word
 from planqa.index.chunk import Chunk, split_sentences
 from planqa.index.lexical import STOP_WORDS, content_words, pointing, tagged, tokenize
 from planqa.ingest.grammar import grammar
@@ -217,7 +217,8 @@ def _shared_words(parts: Sequence[str]) -> str:
     """The words of the first joined part said of every part: a clause before it ("针对青年科技
     工作者，培养或宣传"), and what stands before the first topic in its clause — before its last
     的 ("省科协委员的宣传和服务"), else, of three topics or more, all but as many words as the
-    middle one has ("对省科协委员有哪些联系、服务或沟通": 联系 is the first topic). Nothing more
+    middle one has ("对省科协委员有哪些联系、服务或沟通": 联系 is the first topic), or of two,
+    what stands before the question word ("对青年科技工作者有哪些支持和宣传"). Nothing more
     when a later topic has a 的 of its own (科协的作用和学会的改革; not 宣传方面的安排) or a middle
     part is no topic alone (成立或组建哪些协会、研究院 joins verbs, then nouns)."""
     lead, _, first = parts[0].rpartition("，")
@@ -226,6 +227,8 @@ def _shared_words(parts: Sequence[str]) -> str:
         return lead
     if "的" in first:
         return f"{lead}，{first[: first.rfind('的')]}"
+    if (which := which_word(first)) and which[0] > 0:  # 对青年科技工作者有哪些支持和宣传: 青年科技工作者
+        return f"{lead}，{first[: which[0]]}"
     if len(parts) < 3:  # 监督检查或督查: how many words the first topic has, one other cannot tell
         return lead
     words, size = content_words(first), len(content_words(heads[0]))
@@ -266,7 +269,7 @@ def modifies_a_noun(question: str) -> bool:
 
 def _joined(question: str) -> list[str]:
     """The question split where 和/与/、 join topics, its frame words ("计划里") cut out."""
-    return pattern("and").split(pattern("frame").sub("，", question))
+    return pattern("and").split(pattern("frame").sub("，", pattern("part_asked").sub("，", question)))
 
 
 def conjunct_parts(question: str, idf: Mapping[str, float]) -> list[tuple[str, list[str]]]:
@@ -316,6 +319,13 @@ def plan_phrase(question: str, plan_text: str, idf: Mapping[str, float], share: 
                     best = phrase
                 j += 1
     return object_of(best)
+
+
+def beyond_words(phrase: str, words: Sequence[str]) -> bool:
+    """Whether a phrase has a character none of the words holds (氢燃料 beyond 燃料)."""
+    for word in sorted(words, key=len, reverse=True):
+        phrase = phrase.replace(word, "")
+    return bool(phrase.strip(_GLUE))
 
 
 QUESTION_WORDS = ("哪", "什么", "啥", "多少", "几", "何")
@@ -414,7 +424,7 @@ def glued(word: str) -> bool:
 def _topic_words(question: str, idf: Mapping[str, float]) -> list[tuple[str, str]]:
     """Each content word of the question's topic (frame words and Chinese asides cut out) with
     the part of it the plan knows."""
-    topic = pattern("frame").sub("，", _ASIDE.sub("", question))
+    topic = pattern("frame").sub("，", pattern("part_asked").sub("，", _ASIDE.sub("", question)))
     # 打算, 需要 (a modal) and 出来 (a complement) say how a thing is done, not what it is
     how = table().word_set("modal") | table().word_set("complement")
     words = [_without_preposition(w) for w in dict.fromkeys(content_words(topic)) if w not in how]

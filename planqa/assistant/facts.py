@@ -241,6 +241,24 @@ def _blanks(question: str) -> list[tuple[str, str]]:
     return found
 
 
+COUNT_UNITS = "个类种项层点步"  # measure words an answer may count items in ("从几个方面" → 5个方面)
+
+
+def count_unit(question: str, item_nouns: Sequence[str]) -> str:
+    """The unit a count of listed items is asked in, for the answer to count in it: the measure
+    word after 几 or 多少 with the item noun right after it ("从几个方面着手" → 个方面, "几类重点
+    产品" → 类, "分几步" → 步); 条 when the question asks in none of `COUNT_UNITS` (这几个 points)."""
+    nouns = sorted(item_nouns, key=len, reverse=True)
+    for asking in ("几", "多少"):
+        at = question.find(asking)
+        while at >= 0:
+            rest = question[at + len(asking):]
+            if question[at - 1: at] not in ("这", "那", "第") and rest[:1] and rest[0] in COUNT_UNITS:
+                return rest[0] + next((n for n in nouns if rest[1:].startswith(n)), "")
+            at = question.find(asking, at + 1)
+    return "条"
+
+
 def asked_unit(question: str) -> frozenset[str]:
     """The unit a count is asked in when only a number in that unit answers it ("测试集要多少例
     样本" → 例); empty when any count may (几个, 多少家, 多少名: `loose_units`), or no unit is

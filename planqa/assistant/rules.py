@@ -655,10 +655,28 @@ def _document_meta(x: Match) -> Query | None:
     if other:  # 关于智慧林业的指导意见: the plan by its title's genre (a plan without a title: any)
         noun = max((g for g in table().words["genre"] if other.group(0).endswith(g)), key=len)
         other = None if not x.frame.title or noun in x.frame.title else other
-    if ((x.doc.search(x.question) and not other) or shown or topicless(rest) or not _WORDED.search(rest)
+    if ((names_document(x.question, x.doc, x.frame.title) and not other) or shown or topicless(rest)
+            or not _WORDED.search(rest)
             or (rest.isascii() and set("".join(c if c.isalpha() else " " for c in rest.lower()).split()) <= pointing)):
         return Query("meta", meta=x.rule.name)  # "哪天发的？": nothing besides the asking
     return None
+
+
+def names_document(question: str, doc: re.Pattern, title: str) -> bool:
+    """Whether a word for the document names it (印发, 文件 always): a genre's noun standing
+    alone or after a demonstrative or particle (这份计划, 发的通知), after words the title prints
+    (改造行动计划 of a 技术改造三年行动计划) or ending a longer genre's noun (工作要点); not as the
+    end of another thing's name (专项计划, 科技计划 in a plan of another genre)."""
+    words = table().words
+    before_it, genre = tuple(words["doc_demonstrative"] + words["doc_particle"]), table().word_set("genre")
+    for m in doc.finditer(question):
+        before = question[: m.start()]
+        named = question[: m.end()]
+        if (m.group(0) not in genre or not before or not "\u4e00" <= before[-1] <= "\u9fff"
+                or before.endswith(before_it) or before[-2:] in title
+                or any(len(g) > len(m.group(0)) and named.endswith(g) for g in genre)):  # 工作要点
+            return True
+    return False
 
 
 def _topicless(x: Match) -> Query | None:

@@ -577,12 +577,12 @@ def task_titled(plan: Plan, question: str) -> Task | None:
     return found[0] if len(found) == 1 else None
 
 
-def answer_items(plan: Plan, task: Task) -> Reply | None:
-    """How many items a task lists, and which; None when it lists none."""
+def answer_items(plan: Plan, task: Task, unit: str = "条") -> Reply | None:
+    """How many items a task lists (counted in ``unit``: 5个方面), and which; None when it lists none."""
     items = items_of(task.text)
     if not items:
         return None
     paragraphs = [p.strip() for p in task.text.split("\n") if p.strip()]
     first = next((p for p in paragraphs if items[0] in p), paragraphs[0])  # quoted as printed
-    text = f"{task_label(task, plan)}“{task.title}”列了{len(items)}条：{'；'.join(items)}。"
+    text = f"{task_label(task, plan)}“{task.title}”列了{len(items)}{unit}：{'；'.join(items)}。"
     return text, (task_citation(plan, task, first),), False

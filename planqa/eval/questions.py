@@ -116,14 +116,15 @@ def _within(sections: Sequence[Section], path: tuple[str, ...]) -> tuple[int, ..
     # "三" for 三、, "第五章" as printed
     numbered = [s for s in sections if s.number and path and _names_part(path[0], s)]
     unnumbered = [s for s in sections if not s.number]
+    # a label the parts print once (items numbered across them) names its task alone
+    once = [t for s in sections for t in s.tasks if len(path) == 1 and _key(t.label) == _key(path[0])]
     if numbered:
         section, rest = numbered[0], path[1:]
     elif len(unnumbered) == 1 and (path or len(sections) == 1):
         section, rest = unnumbered[0], path
     elif not path and sections:  # an attachment cited whole
         return tuple(t.number for s in sections for t in s.tasks)
-    else:  # a label its parts print once (items numbered across them) names its task alone
-        once = [t for s in sections for t in s.tasks if len(path) == 1 and _key(t.label) == _key(path[0])]
+    else:
         return (once[0].number,) if len(once) == 1 else None
     if not rest:
         return tuple(t.number for t in section.tasks)
@@ -134,7 +135,9 @@ def _within(sections: Sequence[Section], path: tuple[str, ...]) -> tuple[int, ..
     # No task's label is on the path (the task's own label was never printed): the task that
     # holds the item the path ends with.
     holding = [t for t in section.tasks if any(_line_key(line) == _key(rest[-1]) for line in t.text.split("\n"))]
-    return (holding[0].number,) if len(holding) == 1 else None
+    if len(holding) == 1:
+        return (holding[0].number,)
+    return (once[0].number,) if len(once) == 1 and not numbered else None  # a preface before the parts
 
 
 def _part_cited(plan: Plan, path: tuple[str, ...]) -> Section | None:

@@ -47,7 +47,7 @@ def parse_plan(text: str, plan_id: str) -> Plan:
     start = _body_start(labels[:closed])
     restored: list[str] = []
     if start is not None:
-        start, labels, restored = _lost_first_part(lines, labels, start)
+        start, labels, restored = _lost_first_part(lines, labels, start, first=1)  # line 0: the title
     if start is None:
         raise PlanStructureError(
             "没有识别出计划的结构：没有“一、”“（一）”“1.”或“第一章”式的编号标题"
@@ -632,25 +632,26 @@ def _lost_first_label(part: "_Open") -> None:
     part.text = []
 
 
-def _lost_first_part(lines: list[str], labels: list[Label | None],
-                     start: int) -> tuple[int, list[Label | None], list[str]]:
+def _lost_first_part(lines: list[str], labels: list[Label | None], start: int,
+                     first: int = 0) -> tuple[int, list[Label | None], list[str]]:
     """The first part heading that lost its label (一、 gone, "研发设计" left above "1."): where
     the parts start at 二, the one short unlabelled line before them standing right above a
-    first item of a deeper numbering opens part 一. Returns the body's start, the labels (that
-    line's restored) and a warning when one was."""
-    first = labels[start]
-    if first is None or first.value != 2 or first.level.name not in _PART_LEVELS:
+    first item of a deeper numbering opens part 一; lines before ``first`` (a document's title)
+    are none. Returns the body's start, the labels (that line's restored) and a warning when one
+    was."""
+    second = labels[start]
+    if second is None or second.value != 2 or second.level.name not in _PART_LEVELS:
         return start, labels, []
-    found = [i for i in range(start - 1) if labels[i] is None and (below := labels[i + 1]) is not None
-             and below.value == 1 and below.level.rank > first.level.rank
+    found = [i for i in range(first, start - 1) if labels[i] is None and (below := labels[i + 1]) is not None
+             and below.value == 1 and below.level.rank > second.level.rank
              and 2 <= len(lines[i]) <= MAX_LOST_TITLE and not any(p in lines[i] for p in _SENTENCE_END)]
     if len(found) != 1:
         return start, labels, []
     i = found[0]
     printed = re.sub(r"[一二三四五六七八九十]+|[0-9]+", lambda n: "1" if n.group(0).isdigit() else "一",
-                     first.printed, count=1)
+                     second.printed, count=1)
     restored = list(labels)
-    restored[i] = Label(first.level, 1, printed, lines[i])
+    restored[i] = Label(second.level, 1, printed, lines[i])
     return i, restored, [f"部分标题“{lines[i]}”缺少编号，按顺序作为第一部分"]
 
 

@@ -4,6 +4,7 @@ own words, lead notes, facts), so it holds for any embedder."""
 
 
 from contextlib import contextmanager
+from dataclasses import replace
 
 import pytest
 
@@ -33,6 +34,12 @@ def assistant_over(tmp_path, name, text):
     path.write_text(text, encoding="utf-8")
     with hash_assistant(tmp_path / "home", [path]) as assistant:
         yield assistant
+
+
+def ask_over(tmp_path, name, text, question):
+    """One question asked of a plan given as its text."""
+    with assistant_over(tmp_path, name, text) as assistant:
+        return assistant.ask(question)
 
 
 def tasks_saying(plan, phrase):
@@ -132,7 +139,8 @@ def test_a_count_of_a_task_named_by_its_title_counts_its_items_not_the_plans_tas
     for question in ("主要目标一共几条？", "主要目标列了几个方面？"):
         answer = assistant.ask(question)
         assert [c.task for c in answer.citations] == [task.number], question
-        assert "列了8条" in answer.answer and "关键核心技术攻关能力逐步增强" in answer.answer
+        assert "列了8" in answer.answer and "关键核心技术攻关能力逐步增强" in answer.answer
+        assert ("列了8个方面" in answer.answer) == ("几个方面" in question)  # counted in the unit asked
     assert "共15项任务" in assistant.ask("一共几条？").answer  # the plan's own count still
 
 
@@ -140,7 +148,7 @@ def test_a_count_asked_of_a_task_by_number_counts_its_items(assistant, plan):
     task = next(t for t in plan.tasks if t.title == "主要目标")
     answer = assistant.ask(f"第{task.number}项一共列了几个方面？")
     assert not answer.abstained and [c.task for c in answer.citations] == [task.number]
-    assert "列了8条" in answer.answer
+    assert "列了8个方面" in answer.answer  # counted in the unit asked
 
 
 def test_topics_asked_apart_are_answered_each_from_its_own_task(assistant, plan):
@@ -900,3 +908,72 @@ def test_the_one_task_printing_the_questions_phrase_answers_not_the_nearest(tmp_
     with assistant_over(tmp_path, "kx-plan", text) as assistant:
         answer = assistant.ask("老科技工作者有什么安排？")  # its words are tasks 1's and 2's too, many times
         assert not answer.abstained and [c.task for c in answer.citations] == [3]
+
+
+KEXIE_PARTS_PLAN = ("某市科协工作要点\n一、服务科技工作者\n1.加强科技工作者联系服务。建立联系制度，走访科技工作者。\n"
+              "2.开展科技工作者日活动。表彰优秀科技工作者。\n二、提升公民科学素质\n3.推进科普社会化建设。开展民生科普活动。\n"
+              "4.推进科普信息化建设。建设科普网络平台。\n5.推进科技馆建设。完善现代科技场馆体系。\n"
+              "三、智库建设\n6.建设科技智库。汇聚专家资源。\n7.开展决策咨询。提交咨询报告。\n")
+
+
+@pytest.mark.parametrize("question", ["科普写在哪一部分？", "科普的内容是哪一部分？里面有哪几项？"])
+def test_a_topic_several_tasks_of_one_part_title_is_that_parts(tmp_path, question):
+    with assistant_over(tmp_path, "kx-parts", KEXIE_PARTS_PLAN) as assistant:
+        answer = assistant.ask(question)
+        assert not answer.abstained and [c.task for c in answer.citations] == [3, 4, 5]
+
+
+def test_a_part_of_text_alone_holding_more_of_the_question_than_the_best_task_is_the_part(tmp_path):
+    text = ("某省传统产业智能化改造三年行动计划\n一、总体要求\n坚持以新发展理念为指导思路，改造提升传统产业。"
+            "力争到2022年底，全省工业企业智能化水平跃上新台阶，实现目标。\n二、主要任务\n1.推动装备换芯。促进装备数控化。\n"
+            "2.推动机器换人。实现工厂智能化目标。\n3.推动集群上网。促进产业集群数字化。\n三、保障措施\n"
+            "4.强化组织领导。建立工作推进机制。\n5.强化财税支持。统筹专项资金。\n")
+    with assistant_over(tmp_path, "tx-plan", text) as assistant:
+        turn = assistant._prepare({"question": "指导思路和目标写在哪一部分？", "plan": None, "history": []})
+        hits = turn.evidence.hits
+        part = next(h for h in hits if h.chunk.kind == "section" and h.chunk.section_number == "一")
+        task = next(h for h in hits if h.chunk.task_number == 2)
+        # the task that says 目标 a little above the part that says 指导思路 and 目标 too
+        ranked = [replace(task, score=1.0), replace(part, score=0.9)]
+        answer = assistant._which_part(turn, ranked)
+        assert answer is not None and [c.section for c in answer.citations] == ["一"]
+
+
+# (plan text, question, tasks it must cite, tasks it must not) — what each cites follows from the
+# plan's words.
+ASKED_OF_SMALL_PLANS = [
+    pytest.param(  # 氢动力 is printed nowhere; 氢燃料 is, though its only key word is 燃料
+        "某市绿色船舶行动方案\n一、发展目标\n1.总体目标。到2025年，电池、甲醇、氢燃料等绿色动力技术取得突破。\n"
+        "二、重点任务\n2.发展电池动力船舶。推广电池动力。\n3.推动甲醇燃料应用。研发甲醇燃料发动机。\n"
+        "4.推动氢燃料应用。研发氢燃料电池。\n5.推广液化天然气燃料。完善燃料加注。\n6.完善燃料供应体系。建设燃料加注站。\n"
+        "三、保障措施\n7.加强组织领导。建立协调机制。\n8.加大资金支持。统筹专项资金。\n9.强化人才支撑。培养专业人才。\n",
+        "涉及氢燃料、氢动力的地方有哪些", {1, 4}, {3, 5, 6}, id="a joined topic printed whole is looked for whole"),
+    pytest.param(
+        "某市科协工作要点\n一、服务委员\n1.加强委员联系服务。加强对委员的联系服务。\n2.推进网上平台建设。打造委员服务系统。\n"
+        "3.完善议事规则。更好地发挥委员作用。\n二、科普工作\n4.开展科普活动。建设科普平台。\n5.推进科技馆建设。完善场馆体系。\n"
+        "三、智库建设\n6.建设科技智库。汇聚专家资源。\n7.开展决策咨询。提交咨询报告。\n8.加强调查研究。形成调研报告。\n"
+        "四、自身建设\n9.加强党的建设。落实主体责任。\n10.推进机关改革。优化机构设置。\n11.强化工作落实。抓好督查督办。\n",
+        "跟委员有关的工作有哪些，委员能发挥什么作用", {1, 2, 3}, set(range(4, 12)),
+        id="a listing clause lists its topic whatever a later clause asks of it"),
+    pytest.param(
+        "某省技术改造三年行动计划\n一、总体要求\n力争到2022年底，每年完成万项技改、推动万企转型、完成4000亿元投资。\n"
+        "二、主要任务\n1.推动装备换芯。促进装备数控化。\n2.推动机器换人。促进工厂智能化。\n"
+        "三、方法步骤\n3.摸清底数。开展企业调查。\n4.专题培训。分类开展培训。\n5.诊断服务。组织专家诊断。\n"
+        "6.示范推广。遴选示范项目。\n7.实施改造。支持企业改造。\n四、保障措施\n8.强化组织领导。建立推进机制。\n",
+        "方法步骤总共分几步？", {3, 4, 5, 6, 7}, {1, 2, 8}, id="a count of what a part is titled counts the part's tasks"),
+    pytest.param(  # the opening says the guide sets 建设原则和目标 and stands in no part
+        "国家人工智能创新发展试验区建设工作指引\n为推进试验区建设，明确试验区建设原则和目标，制定本指引。\n"
+        "一、总体要求\n1.建设思路。以改革创新为动力，探索发展新路径。\n2.建设原则。坚持应用牵引，坚持地方主体。\n"
+        "3.建设目标。到2023年，布局建设20个左右试验区。\n二、重点任务\n4.开展技术示范。推动技术应用示范。\n"
+        "5.开展政策试验。探索政策创新。\n6.开展社会实验。研究社会影响。\n三、申请条件\n7.城市条件。产业基础较好。\n"
+        "8.申请材料。提交建设方案。\n",
+        "试验区的建设原则和目标是在指引哪一部分讲的？", {2, 3}, set(range(4, 9)),
+        id="a part asked for past the opening that leads the hits"),
+]
+
+
+@pytest.mark.parametrize("text, question, cited, not_cited", ASKED_OF_SMALL_PLANS)
+def test_small_plans_cite_what_their_words_give(tmp_path, text, question, cited, not_cited):
+    answer = ask_over(tmp_path, "small-plan", text, question)
+    tasks = {c.task for c in answer.citations if not c.related}
+    assert not answer.abstained and cited <= tasks and not tasks & not_cited

@@ -72,8 +72,23 @@ def test_joined_topics_share_what_the_first_ones_clause_says_of_them_all():
     # ... nor a topic with a 的 of its own; a Latin topic is found whatever its case.
     assert ex.conjunct_terms("委员的宣传和学会的服务", idf)[1] == ["学会", "服务"]
     assert ex.conjunct_terms("省科协委员的宣传和服务有哪些具体的措施", idf)[1][:2] == ["委员", "服务"]
+    # Of two, what stands before the question word is said of both.
+    assert ex.conjunct_terms("对青年科技工作者有哪些支持和宣传？", idf)[1] == ["青年", "宣传", "工作者", "科技"]
     idf |= {"监督": 1.0, "检查": 1.0, "督查": 2.0}  # two topics: the first's length is unknown
     assert ex.conjunct_terms("还有哪些任务讲到监督检查或督查？", idf)[1] == ["督查"]
+
+
+@pytest.mark.parametrize("question", ["建设目标写在哪一部分？", "建设目标在哪个章节", "建设目标在哪个板块里"])
+def test_where_in_the_document_a_thing_stands_is_no_topic(question):
+    # 一部 is a word of a plan that prints "一部不断探寻资源…的历史"
+    idf = {"建设": 0.1, "目标": 0.7, "一部": 2.6, "部分": 2.8, "板块": 2.5, "章节": 2.5}
+    assert ex.key_terms(question, idf) == ["目标", "建设"]
+
+
+@pytest.mark.parametrize("question, word", [("第二阶段在哪个节点完成？", "节点"), ("有哪个节能项目？", "节能"),
+                                            ("学会要修订哪个章程？", "章程")])
+def test_a_word_that_starts_like_a_part_stays_a_topic(question, word):
+    assert word in ex.key_terms(question, {word: 2.0, "阶段": 1.0, "项目": 1.0, "学会": 1.0})
 
 
 def test_conjunct_parts_are_searched_with_the_clause_said_of_them_all():
@@ -322,3 +337,9 @@ def test_names_of_a_kind_are_words_ending_with_it_not_the_word_inside_a_phrase()
     named = chunk("扩大实施“助力地方创新驱动发展工程”，组织学会对接。实施青年人才托举工程。")
     assert [f.text for f in ex.names_ending(named, "工程")] == ["助力地方创新驱动发展工程", "青年人才托举工程"]
     assert ex.names_ending(chunk("按照工程进度，确保新馆开工。"), "工程") == ()
+
+
+def test_a_phrase_beyond_its_words_holds_a_character_they_leave_out():
+    assert ex.beyond_words("氢燃料", ["燃料"])  # 氢, a word of one character, is no key word
+    assert not ex.beyond_words("智库建设", ["智库", "建设"])
+    assert not ex.beyond_words("院士的工作站", ["院士", "工作站"])  # 的 is glue

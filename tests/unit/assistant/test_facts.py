@@ -3,7 +3,7 @@ row yields its kind, and facts_in() finds them in order, in the sentence that ho
 
 import pytest
 
-from planqa.assistant.facts import Fact, fact_kinds, facts_in, filled_counts, named_place, of_kind, raw_facts
+from planqa.assistant.facts import Fact, count_unit, fact_kinds, facts_in, filled_counts, named_place, of_kind, raw_facts
 
 ROWS = raw_facts()["fact"]
 
@@ -206,3 +206,12 @@ def test_a_count_asked_in_its_own_unit_is_answered_in_that_unit():
     assert asked_unit("要请几个人？") == asked_unit("要请多少名专家？") == frozenset()  # any count answers
     assert asked_unit("能拿多少支持？") == frozenset()  # 支持 is a word, not the unit 支
     assert asked_unit("经费是多少？") == frozenset()
+
+
+@pytest.mark.parametrize("question, unit", [
+    ("产业生态优化工程从几个方面着手？", "个方面"), ("生命周期一共包括几个环节？", "个环节"),
+    ("重点产品延链列了几类重点产品？", "类"), ("主要目标分了几个时间节点？", "个"),
+    ("主要目标列了多少个方面？", "个方面"), ("分几层？", "层"), ("推进分几步走？", "步"),
+    ("基本原则有几条？", "条"), ("分为几大行动？", "条"), ("这几个方面里第一项有几条？", "条")])
+def test_a_count_of_items_is_answered_in_the_unit_it_is_asked_in(question, unit):
+    assert count_unit(question, ["方面", "环节", "部分"]) == unit

@@ -108,6 +108,18 @@ def test_an_item_label_printed_once_in_an_attachment_names_its_task_alone(tmp_pa
     assert [q.tasks for q in resolve_cites(questions, plan)] == [(item["2."],), (item["12."],)]
 
 
+def test_an_item_label_printed_once_names_its_task_past_an_attachments_preface(tmp_path):
+    text = ("某某方案\n一、总体要求\n（一）指导思想。坚持创新。\n（二）发展目标。建成示范。\n某市工业和信息化局\n2023年5月6日\n"
+            "附件\n典型场景\n为加快转型，梳理典型场景如下。\n研发设计\n1.建设设计平台。企业应当建设。\n2.推广仿真工具。企业应当推广。\n"
+            "二、生产制造\n3.建设智能产线。企业应当建设。\n三、运维服务\n4.建设运维平台。企业应当建设。\n")
+    path = tmp_path / "annex-plan.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = load_plan(path)[0]
+    questions = load_any(_set(tmp_path, [{"id": "a", "question": "?", "cite": [["附件", "2."]]}]))[0]
+    item = {t.label: t.number for s in plan.sections if s.attachment for t in s.tasks}
+    assert resolve_cites(questions, plan)[0].tasks == (item["2."],)
+
+
 @pytest.mark.parametrize("path", [["三", "（一）"], ["五", "（九）"], ["附件3", "一、"]])
 def test_a_wrong_part_or_attachment_is_still_an_error(tmp_path, path):
     plan = load_plan(CORPUS / "further-strengthening-access-recall-online-software-upgrade.txt")[0]

@@ -144,6 +144,12 @@ def test_a_first_part_heading_that_lost_its_label_opens_part_one():
         ("附件/一", "研发设计", ["1.", "2."]), ("附件/二", "生产制造", ["3."]), ("附件/三", "运维服务", ["4."])]
 
 
+def test_a_title_above_the_first_item_is_no_lost_first_part():
+    text = "某某方案\n1.建设设计平台。企业应当建设。\n2.推广仿真工具。\n二、生产制造\n3.建设智能产线。\n三、运维服务\n4.建设运维平台。\n"
+    plan = parse_plan(text, "p")
+    assert plan.title == "某某方案" and [s.number for s in plan.sections] == ["二", "三"]
+
+
 def test_an_introduction_above_a_list_is_no_lost_first_part():
     text = """某某方案
 围绕转型，重点抓好以下工作。
