@@ -960,7 +960,7 @@ ASKED_OF_SMALL_PLANS = [
         "二、主要任务\n1.推动装备换芯。促进装备数控化。\n2.推动机器换人。促进工厂智能化。\n"
         "三、方法步骤\n3.摸清底数。开展企业调查。\n4.专题培训。分类开展培训。\n5.诊断服务。组织专家诊断。\n"
         "6.示范推广。遴选示范项目。\n7.实施改造。支持企业改造。\n四、保障措施\n8.强化组织领导。建立推进机制。\n",
-        "方法步骤总共分几步？", {3, 4, 5, 6, 7}, {1, 2, 8}, id="a count of what a part is titled counts the part's tasks"),
+        "方法步骤总共分几个？", {3, 4, 5, 6, 7}, {1, 2, 8}, id="a count of what a part is titled counts the part's tasks"),
     pytest.param(  # the opening says the guide sets 建设原则和目标 and stands in no part
         "国家人工智能创新发展试验区建设工作指引\n为推进试验区建设，明确试验区建设原则和目标，制定本指引。\n"
         "一、总体要求\n1.建设思路。以改革创新为动力，探索发展新路径。\n2.建设原则。坚持应用牵引，坚持地方主体。\n"
