@@ -173,6 +173,13 @@ def demonstrated(question: str) -> str:
     return ""
 
 
+def clauses_of(text: str) -> list[str]:
+    """The text's clauses, split at commas and semicolons."""
+    for stop in "，,；;":
+        text = text.replace(stop, "，")
+    return [c for c in text.split("，") if c.strip()]
+
+
 def merge_answers(question: str, parts: list[Answer], labels: Sequence[str] = ()) -> Answer:
     """Answers to the parts of one question (第4条和第5条, or several questions in one message,
     each under its own ``labels``): texts in order, citations in order without repeats, those of
@@ -652,7 +659,7 @@ class Assistant:
         """The question's first clause when it alone asks for a listing, of a topic of its own,
         and a later clause asks a thing of that topic, naming it again ("跟省科协委员有关的工作有
         哪些，委员能发挥什么作用"): what is listed is its topic's; else the whole question.""" 
-        clauses = [c for c in question.replace(",", "，").replace("；", "，").split("，") if c.strip()]
+        clauses = clauses_of(question)
         if len(clauses) < 2 or not table().flag("listing", clauses[0]) or any(
                 table().flag("listing", c) for c in clauses[1:]):
             return question
@@ -858,10 +865,7 @@ class Assistant:
         if (turn.intent.followup or turn.intent.literal or turn.intent.asks or turn.intent.kind != "search"
                 or is_english(turn.question)):
             return None
-        text = turn.question.rstrip("？?。.！! ")
-        for stop in "，,；;":
-            text = text.replace(stop, "，")
-        clauses = [c for c in text.split("，") if c.strip()]
+        clauses = clauses_of(turn.question.rstrip("？?。.！! "))
 
         def asking(clause: str) -> bool:  # "市县两级的科技馆呢，…": a topic with 呢 asks nothing itself
             return table().flag("interrogative", pattern("closing").sub("", clause + "？"))

@@ -267,9 +267,14 @@ def modifies_a_noun(question: str) -> bool:
     return any(names_a_topic(rest, kinds) for rest in last.split("的")[1:])
 
 
+def _unframed(question: str) -> str:
+    """The question with its words about the plan and where in it a thing stands cut out."""
+    return pattern("frame").sub("，", pattern("part_asked").sub("，", question))
+
+
 def _joined(question: str) -> list[str]:
     """The question split where 和/与/、 join topics, its frame words ("计划里") cut out."""
-    return pattern("and").split(pattern("frame").sub("，", pattern("part_asked").sub("，", question)))
+    return pattern("and").split(_unframed(question))
 
 
 def conjunct_parts(question: str, idf: Mapping[str, float]) -> list[tuple[str, list[str]]]:
@@ -424,7 +429,7 @@ def glued(word: str) -> bool:
 def _topic_words(question: str, idf: Mapping[str, float]) -> list[tuple[str, str]]:
     """Each content word of the question's topic (frame words and Chinese asides cut out) with
     the part of it the plan knows."""
-    topic = pattern("frame").sub("，", pattern("part_asked").sub("，", _ASIDE.sub("", question)))
+    topic = _unframed(_ASIDE.sub("", question))
     # 打算, 需要 (a modal) and 出来 (a complement) say how a thing is done, not what it is
     how = table().word_set("modal") | table().word_set("complement")
     words = [_without_preposition(w) for w in dict.fromkeys(content_words(topic)) if w not in how]

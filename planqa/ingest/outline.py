@@ -45,13 +45,11 @@ def parse_plan(text: str, plan_id: str) -> Plan:
     pieces = _attachments(lines, labels, g)
     closed = pieces[0].start if pieces and _numbered(labels[:pieces[0].start]) else len(lines)
     start = _body_start(labels[:closed])
-    restored: list[str] = []
-    if start is not None:
-        start, labels, restored = _lost_first_part(lines, labels, start, first=1)  # line 0: the title
     if start is None:
         raise PlanStructureError(
             "没有识别出计划的结构：没有“一、”“（一）”“1.”或“第一章”式的编号标题"
         )
+    start, labels, restored = _lost_first_part(lines, labels, start, first=1)  # line 0: the title
     end = min(_end_start(lines, labels, start, g), closed)
     front = _front(lines[:start], g)
     end_matter = lines[end:]
@@ -624,12 +622,21 @@ def _lost_first_label(part: "_Open") -> None:
     if not m or not 2 <= m.start() <= MAX_LOST_TITLE or re.search(r"[，,；;、]", first[: m.start()]):
         return
     second = part.tasks[0].label
-    printed = re.sub(r"[一二三四五六七八九十百零〇]+|[0-9]+",
-                     lambda n: "1" if n.group(0).isdigit() else "一", second.printed, count=1)
-    label = Label(second.level, 1, printed, first)
+    label = Label(second.level, 1, _first_printed(second.printed), first)
     rest = first[m.end():]
     part.tasks.insert(0, _Open(label, first[: m.start()], ([rest] if rest else []) + part.text[1:]))
     part.text = []
+
+
+def _first_printed(printed: str) -> str:
+    """A label as printed, numbered 1 instead: （二） → （一）, 2. → 1."""
+    return re.sub(r"[一二三四五六七八九十百零〇]+|[0-9]+", lambda n: "1" if n.group(0).isdigit() else "一",
+                  printed, count=1)
+
+
+def _title_alone(line: str) -> bool:
+    """Whether an unlabelled line could be a heading that lost its label: short, no sentence."""
+    return 2 <= len(line) <= MAX_LOST_TITLE and not any(p in line for p in _SENTENCE_END)
 
 
 def _lost_first_part(lines: list[str], labels: list[Label | None], start: int,
@@ -643,15 +650,12 @@ def _lost_first_part(lines: list[str], labels: list[Label | None], start: int,
     if second is None or second.value != 2 or second.level.name not in _PART_LEVELS:
         return start, labels, []
     found = [i for i in range(first, start - 1) if labels[i] is None and (below := labels[i + 1]) is not None
-             and below.value == 1 and below.level.rank > second.level.rank
-             and 2 <= len(lines[i]) <= MAX_LOST_TITLE and not any(p in lines[i] for p in _SENTENCE_END)]
+             and below.value == 1 and below.level.rank > second.level.rank and _title_alone(lines[i])]
     if len(found) != 1:
         return start, labels, []
     i = found[0]
-    printed = re.sub(r"[一二三四五六七八九十]+|[0-9]+", lambda n: "1" if n.group(0).isdigit() else "一",
-                     second.printed, count=1)
     restored = list(labels)
-    restored[i] = Label(second.level, 1, printed, lines[i])
+    restored[i] = Label(second.level, 1, _first_printed(second.printed), lines[i])
     return i, restored, [f"部分标题“{lines[i]}”缺少编号，按顺序作为第一部分"]
 
 
@@ -668,7 +672,7 @@ def _lost_part_labels(parts: list[_Open], rows: list[list[tuple[str, Label | Non
         if after.value - here.value == 2:
             found = [i for i, (line, label) in enumerate(rows[k][:-1]) if label is None
                      and (below := rows[k][i + 1][1]) is not None and below.level.rank == task_rank
-                     and 2 <= len(line) <= MAX_LOST_TITLE and not any(p in line for p in _SENTENCE_END)]
+                     and _title_alone(line)]
             if len(found) == 1:
                 i = found[0]
                 printed = int_to_cn(here.value + 1) + here.printed[len(int_to_cn(here.value)):]

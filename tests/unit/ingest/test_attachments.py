@@ -121,18 +121,13 @@ def test_a_part_heading_that_lost_its_label_opens_the_missing_part():
     assert any("加强准入与召回管理" in w and "缺少编号" in w for w in plan.warnings)
 
 
+# Parts 二 and 三 after a first part whose heading may or may not have lost its 一、.
+LATER_PARTS = "二、生产制造\n3.建设智能产线。企业应当建设。\n三、运维服务\n4.建设运维平台。企业应当建设。\n"
+
+
 def test_a_first_part_heading_that_lost_its_label_opens_part_one():
     # 一、 gone from the first heading: its title stands alone right above the part's first item
-    body = """某某方案
-为加快转型，制定本方案。
-研发设计
-1.建设设计平台。企业应当建设。
-2.推广仿真工具。企业应当推广。
-二、生产制造
-3.建设智能产线。企业应当建设。
-三、运维服务
-4.建设运维平台。企业应当建设。
-"""
+    body = "某某方案\n为加快转型，制定本方案。\n研发设计\n1.建设设计平台。企业应当建设。\n2.推广仿真工具。企业应当推广。\n" + LATER_PARTS
     plan = parse_plan(body, "p")
     assert [(s.number, s.label, s.title, len(s.tasks)) for s in plan.sections] == [
         ("一", "一、", "研发设计", 2), ("二", "二、", "生产制造", 1), ("三", "三、", "运维服务", 1)]
@@ -145,20 +140,13 @@ def test_a_first_part_heading_that_lost_its_label_opens_part_one():
 
 
 def test_a_title_above_the_first_item_is_no_lost_first_part():
-    text = "某某方案\n1.建设设计平台。企业应当建设。\n2.推广仿真工具。\n二、生产制造\n3.建设智能产线。\n三、运维服务\n4.建设运维平台。\n"
+    text = "某某方案\n1.建设设计平台。企业应当建设。\n2.推广仿真工具。\n" + LATER_PARTS
     plan = parse_plan(text, "p")
     assert plan.title == "某某方案" and [s.number for s in plan.sections] == ["二", "三"]
 
 
 def test_an_introduction_above_a_list_is_no_lost_first_part():
-    text = """某某方案
-围绕转型，重点抓好以下工作。
-1.建设设计平台。企业应当建设。
-二、生产制造
-3.建设智能产线。企业应当建设。
-三、运维服务
-4.建设运维平台。企业应当建设。
-"""
+    text = "某某方案\n围绕转型，重点抓好以下工作。\n1.建设设计平台。企业应当建设。\n" + LATER_PARTS
     plan = parse_plan(text, "p")
     assert [s.number for s in plan.sections] == ["二", "三"]
 
