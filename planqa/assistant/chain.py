@@ -55,6 +55,7 @@ from planqa.ingest.plan import Plan, Section, Task
 SEARCH_K = 5
 HALF_IDF = math.log(2)  # the BM25 idf of a word that half the plan's texts hold
 PART_HITS, PART_BAND, PART_TITLE_SHARE = 3, 0.8, 0.5  # a part answers "which part" (_which_part)
+UNIT_REST_ENDS = "？?。！!，, 呢啊呀吗吧"  # what may follow "X那部分有哪几项" (_unit_referred)
 RELATED_BAND = 0.75  # a task scoring this close to the best one is listed as related too
 MAX_RELATED = 4  # among the best hits only
 MAX_TOPIC_SHARE = 0.25  # a joined topic found in more of the tasks than this is too general
@@ -224,8 +225,10 @@ LLM_REMOVED = "（已删除回答中不在检索结果里的引用：{numbers}�
 
 
 FACT_LABEL = {"who": "责任单位", "lead": "责任单位", "when": "时间", "date": "日期", "money": "金额", "place": "地点", "places": "地点", "where": "地点", "contact": "联系方式",
-              "person": "人员", "penalty": "处罚", "frequency": "频次", "role": "定位"}
-DOCUMENT_FACTS = {"signed": "印发日期", "published": "发布日期", "issuer": "印发单位", "addressees": "主送单位"}
+              "person": "人员", "penalty": "处罚", "frequency": "频次", "role": "定位",
+              "doc_number": "文号", "founded": "成立"}
+DOCUMENT_FACTS = {"signed": "印发日期", "published": "发布日期", "issuer": "印发单位", "addressees": "主送单位",
+                  "doc_number": "文号"}
 STRUCTURAL = ("meta", "section", "task")  # answered from the outline, not by retrieval
 NOT_UNDERSTOOD = "没有理解这个问题。可以换个说法，或者问{name}的某一部分、某一项，例如：{examples}"
 GREETING = "您好！我可以回答关于{name}的问题，并注明出自第几项任务。例如：{examples}"
@@ -330,7 +333,8 @@ class Assistant:
 
     # --- preparation ------------------------------------------------------------------------
     def _prepare(self, request: dict) -> Turn:
-        question = strip_preamble(normalize_question(request["question"]))
+        normalized = normalize_question(request["question"])
+        question = strip_preamble(normalized)
         if not self.search.entries:
             raise NoPlanIndexed("还没有索引任何计划：先用 planqa index FILE 或在“计划管理”里上传一个计划")
         context = context_from_history(request.get("history") or ())
@@ -343,6 +347,9 @@ class Assistant:
             plan_id = next(iter(self.search.entries))
         plan = self.search.entries[plan_id].plan if plan_id else None
         context = context if not context or context.plan == plan_id else None
+        said = normalized[: max(0, normalized.find(question))]  # its preamble
+        if context and any(w in said for w in table().words["topic_switch"]):
+            context = None  # "换个问题，反邪教网站叫啥": nothing carried from the task before
         frame = plan_frame(plan, context)
         intent = understand(question, frame)
         evidence = Evidence(self.search, question, plan)
@@ -569,6 +576,26 @@ class Assistant:
         reply = structure.answer_items(plan, task, self._unit(turn))
         return self._reply(turn, reply) if reply else None
 
+    def _unit_referred(self, turn: Turn) -> Answer | None:
+        """The one task whose title holds every key word of what the question calls "X那部分"
+        (打基础那部分 → 夯实数字化转型基础), with its items; None when no task or several are."""
+        plan = turn.plan
+        if plan is None or not (m := pattern("unit_referred").search(turn.question)):
+            return None
+        rest = turn.question[m.end():].lstrip()
+        held = pattern("under_part").match(rest)
+        if held is None or rest[held.end():].strip(UNIT_REST_ENDS):
+            return None  # "人才工作这块，国内培养的…", "那部分有哪些工作提到了标准": a topic it goes on to ask of
+        terms = ex.key_terms(m.group(1), turn.evidence.idf)
+        def holds(title: str) -> bool:
+            return bool(terms) and all(w in title.lower() for w in terms)
+        titled = [t for t in plan.tasks if holds(t.title)]
+        if len(titled) != 1 or any(holds(s.title) for s in plan.sections):
+            return None  # a part titled so is what "智库这块" means
+        reply = structure.answer_items(plan, titled[0], self._unit(turn))
+        return self._reply(turn, reply) if reply else self._task(replace(turn, intent=replace(
+            turn.intent, kind="task", task=titled[0].number, section_number=plan.section_of(titled[0]).ref)))
+
     @staticmethod
     def _unit(turn: Turn) -> str:
         return count_unit(turn.question, table().words["part_item"])
@@ -581,6 +608,8 @@ class Assistant:
             return self._refuse(turn, turn.plan, [], verdict.reason)
         if listed := self._items_asked(turn, turn.plan):
             return listed  # "产业生态优化工程下面列了哪些具体工作？": that task's items
+        if referred := self._unit_referred(turn):
+            return referred  # "打基础那部分都安排了哪几项工作": the one task titled so
         if turn.intent.asks == "part" and not turn.intent.literal:
             return self._retrieve(turn)  # "科普是哪一部分？里面有哪几项？": the part, with its tasks
         if made := self._set_up(turn):
@@ -609,6 +638,8 @@ class Assistant:
                 if any(f"{which}{word}" in asked for which in table().words["which_of"]) \
                         and self._lists_as_items(turn.plan, word):
                     asked = asked.replace(word, "，")
+        if table().flag("about_wholly", question):  # 专门讲: how it is about the topic, no topic
+            asked = pattern("about_wholly").sub("，", asked)
         terms, found = self._containing(asked, hits, turn.evidence.lexicon, turn.intent.literal)
         # a part's own text too: where “X” stands, or a term asked for in so many words (one phrase)
         if (quoted or ((turn.intent.literal or table().flag("text_places", question)) and len(terms) == 1)) \
@@ -635,6 +666,10 @@ class Assistant:
             found = [h for h in found if any(t in ex.bare(h.chunk.task_title) for t in terms)]
             if not found and terms:
                 return self._refuse(turn, turn.plan, hits, f"没有哪项任务的标题里有“{'、'.join(terms)}”")
+        weights = {t: turn.evidence.idf[t] for t in ex.key_terms(asked, turn.evidence.idf)}
+        if table().flag("about_wholly", question) and (titled := [
+                h for h in found + related if ex.text_share(ex.bare(h.chunk.task_title).lower(), weights) >= PART_TITLE_SHARE]):
+            found, related = titled, []  # "哪几条专门讲人才": the tasks it titles, when some are
         if among and not found and terms:  # none of the tasks in view prints it
             return self._refuse(turn, turn.plan, hits, f"这几项里没有提到“{'、'.join(terms)}”")
         asks = turn.intent.asks
@@ -1120,7 +1155,8 @@ class Assistant:
         if items_only:  # before any number printed: "生产作业环节一共几个场景" of a plan listing 场景,
             # "方法步骤总共分几步" counting the part its title names
             counted = section is not None and section.tasks and (
-                self._lists_as_items(plan, nouns[0]) or section.title in nouns)
+                self._lists_as_items(plan, nouns[0]) or section.title in nouns
+                or self._attachment_of(plan, section, nouns[0]) or self._major_items(turn.question, section, nouns[0]))
             return self._reply(turn, structure.answer_section(plan, section)) if counted else None
         if section is None or not section.tasks or not (
                 section.title.endswith(nouns[0]) or nouns[0] in table().word_set("part_item")
@@ -1136,6 +1172,21 @@ class Assistant:
         (培育1000个企业 is a target, not the plan's items)."""
         return len(noun) >= 2 and counts_noun(plan.overview, noun) and not any(
             counts_noun(f"{t.title}。{t.text}", noun) for t in plan.tasks)
+
+    @staticmethod
+    def _major_items(question: str, section: Section, noun: str) -> bool:
+        """Whether the question counts major things ("几大体系") that most of the part's tasks
+        are titled as (构建…体系 six times): its tasks are what it counts."""
+        if not any(f"{w}{noun}" in question for w in table().words["major_count"]):
+            return False
+        return 2 * sum(t.title.rstrip("”\"’'）)】 ").endswith(noun) for t in section.tasks) > len(section.tasks)
+
+    @staticmethod
+    def _attachment_of(plan: Plan, section: Section, noun: str) -> bool:
+        """Whether the part stands in an attachment titled as what is counted (附件“典型场景”
+        grouped 一、研发设计 二、生产制造 …): its items are things of that noun."""
+        title = plan.attachment_title(section.attachment) if section.attachment else ""
+        return len(noun) >= 2 and title.endswith(noun)
 
     @staticmethod
     def _items_named(section: Section, noun: str) -> bool:

@@ -168,9 +168,11 @@ def pattern(name: str) -> re.Pattern:
 
 
 def strip_preamble(question: str) -> str:
-    """The question without the courtesies and topic switches before it ("谢谢！另外换个话题，…"),
-    which would otherwise count as its words; a question of courtesies only, or of courtesies
-    and the document ("hi，帮我查下文件"), is kept whole."""
+    """The question without the courtesies and topic switches before it ("谢谢！另外换个话题，…")
+    and a sentence after it that asks nothing ("…？我是做孵化器的想了解下"), which would
+    otherwise count as its words; a question of courtesies only, or of courtesies and the
+    document ("hi，帮我查下文件"), is kept whole."""
+    question = pattern("postscript").sub("", question)
     m = pattern("preamble").match(question)
     rest = question[m.end():] if m else question
     named = rest.strip(" ，,。.？?！!~～")

@@ -17,7 +17,7 @@ from planqa.assistant.facts import prints_year, raw_facts
 from planqa.assistant.retrieve import Scored
 from planqa.assistant.rules import alternatives, asks_for, pattern, rule, table
 from planqa.index.glossary import is_english
-from planqa.index.lexical import content_words, pointing
+from planqa.index.lexical import content_words, pointing, word_edges
 from planqa.ingest.grammar import genre_of, raw_grammar
 
 
@@ -29,6 +29,7 @@ ASKED_TEXT = {
     "place": "地点", "places": "地名", "where": "地点", "list_names": "具体名单", "standard": "具体标准或条件", "contact": "联系方式",
     "procedure": "具体办理流程或所需材料",
     "penalty": "处罚或追责的规定", "frequency": "频次", "role": "定位",
+    "doc_number": "文号", "founded": "成立的机构",
 }
 
 
@@ -133,9 +134,10 @@ def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict
         return Verdict(False, f"这份{genre}没有涉及{word}的情况")
     if (m := pattern("elsewhere").search(question)) and m.group(0) not in plan_text:  # 其他省份有类似安排吗
         return Verdict(False, f"这份{genre}没有涉及其他地方的情况")
-    for region in _region().findall(question):
-        if region not in plan_text:
-            return Verdict(False, f"这份{genre}没有涉及{region}的情况")
+    edges = word_edges(question)
+    for m in _region().finditer(question):  # a name starting inside a word is none (东西安不安全)
+        if m.group(1) not in plan_text and m.start() in edges:
+            return Verdict(False, f"这份{genre}没有涉及{m.group(1)}的情况")
     if places := names_only(question, plan_text):  # the plan's own province needs no word
         named = [p for p in places if p not in plan_title]
         return Verdict(False, f"{'、'.join(named)}在这份{genre}里只出现在与此无关的内容中" if named else "")

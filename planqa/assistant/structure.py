@@ -129,12 +129,19 @@ def missing_section(plan: Plan, position: int | None, number: str | None, within
     return f"{plan.name}共{len(plan.body)}个部分，没有第{asked}部分。", (), True
 
 
+ATTACHMENT_AFTER = ("第", "里", "中", "的")  # 附件第四部分, 附件里…: the attachment itself
+
+
 def attachment_in(plan: Plan | None, question: str) -> str | None:
     """The label of the plan's attachment the question names (附件2, 附件 二, 附表1), or None."""
     if plan is None or not plan.attachments:
         return None
     for a in plan.attachments:
         noun = a.label[:2]
+        # a plan's only attachment printed 附件 alone needs no number (附件第四部分); not one the
+        # outline names by its title, nor 附件材料
+        alone = a.label != a.title and attachment_key(a.label)[1] is None and sum(
+            1 for b in plan.attachments if b.label[:2] == noun) == 1
         at = question.find(noun)
         while at >= 0:
             number = ""
@@ -143,6 +150,8 @@ def attachment_in(plan: Plan | None, question: str) -> str | None:
                     break
                 number += ch
             if number and attachment_key(noun + number) == attachment_key(a.label):
+                return a.label
+            if alone and not number and question[at + 2:at + 3] in ATTACHMENT_AFTER:
                 return a.label
             at = question.find(noun, at + 2)
     return None
@@ -321,6 +330,8 @@ def answer_meta(plan: Plan, meta: str) -> Reply | None:
             parts.reverse()
         quote = f"发布时间：{published}" if published and meta == "published" else (signed or published)
         return f"{plan.name}的{'，'.join(parts)}。", (_overview_citation(plan, quote),), False
+    if meta == "doc_number" and plan.doc_number:
+        return f"{plan.name}的文号是{plan.doc_number}。", (_overview_citation(plan, plan.doc_number),), False
     if meta == "addressees" and plan.addressees:
         return (f"通知发给：{plan.addressees}。",
                 (_overview_citation(plan, plan.addressees + "："),), False)

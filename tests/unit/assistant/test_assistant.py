@@ -175,6 +175,15 @@ def test_a_follow_up_in_the_words_of_the_conversations_task_stays_with_it(assist
         assert [c.task for c in follow.citations] == [number], (term, number, follow.answer)
 
 
+@pytest.mark.parametrize("term", ["机器人", "实验室", "供应链", "行业协会"])
+def test_a_question_said_to_start_a_new_topic_carries_nothing_from_the_conversation(assistant, plan, term):
+    fresh = assistant.ask(f"{term}方面要做什么？")
+    for task in (t for t in plan.tasks if term in f"{t.title}\n{t.text}"):
+        first = assistant.ask(f"{task.title}是哪一项？")
+        switched = assistant.ask(f"换个话题，{term}方面要做什么？", history=[first])
+        assert [c.task for c in switched.citations] == [c.task for c in fresh.citations], (term, task.number)
+
+
 def test_another_task_that_also_says_it_leaves_out_the_conversations_task(assistant, plan):
     holders = sorted(t.number for t in plan.tasks if "直通车" in f"{t.title}\n{t.text}")
     first = assistant.ask(f"{next(t.title for t in plan.tasks if t.number == holders[0])}是哪一项？")
@@ -969,6 +978,31 @@ ASKED_OF_SMALL_PLANS = [
         "8.申请材料。提交建设方案。\n",
         "试验区的建设原则和目标是在指引哪一部分讲的？", {2, 3}, set(range(4, 9)),
         id="a part asked for past the opening that leads the hits"),
+    pytest.param(  # 基础 is printed in several tasks; one titles it
+        "某行业数字化转型实施方案\n一、总体要求\n到2027年，数字化水平明显提升，夯实产业发展基础。\n"
+        "二、重点任务\n1.加快关键环节转型。推动研发设计数字化，打牢数据基础。\n"
+        "2.夯实数字化转型基础。（1）健全标准体系。（2）强化评估诊断。（3）夯实网络数据基础。\n"
+        "3.构建协同转型生态。推动链式转型，完善基础设施。\n三、组织实施\n4.完善推进机制。加强统筹协调。\n",
+        "打基础那部分都安排了哪几项工作？", {2}, {1, 3, 4},
+        id="what a question calls 'X那部分' is the one task titled X"),
+    pytest.param(
+        "某市科协工作要点\n一、人才工作\n1.强化科技人才工作。编制人才引进目录。\n2.实施海外人才计划。吸引海外人才回国。\n"
+        "二、学会工作\n3.推进学会改革。设立专门机构，发挥学会人才优势。\n4.开展学术交流。搭建人才交流平台。\n"
+        "三、智库建设\n5.建设科技智库。汇聚智库高端人才。\n6.开展决策咨询。组织人才开展调研。\n",
+        "哪几条是专门讲人才的？", {1, 2}, {3, 4, 5, 6},
+        id="tasks wholly about a topic are those it titles"),
+    pytest.param(  # both tasks are about 智库; only one sets up an institution
+        "某省科协工作要点\n一、智库建设\n1.汇聚智库人才。推动成立山东省创新战略研究院，作为全省智库的战略平台。\n"
+        "2.建设智库机构网络。智库机构成立以来成效明显，借力智库高端人才队伍，完善智库机构网络。\n"
+        "二、科普工作\n3.推进科普信息化。建设科普网站。\n",
+        "智库这块要成立个啥机构？", {1}, {2, 3},
+        id="the task setting up an institution answers what is set up"),
+    pytest.param(
+        "某产业创新发展战略\n一、总体要求\n1.指导思想。坚持创新驱动。\n2.基本原则。坚持市场主导。\n"
+        "二、主要任务\n3.构建协同开放的技术创新体系。突破关键技术。\n4.构建跨界融合的产业生态体系。培育新型企业。\n"
+        "5.构建先进完备的基础设施体系。建设通信网络。\n三、保障措施\n6.加强组织实施。建立协调机制。\n",
+        "主要任务里一共要构建几大体系？", {3, 4, 5}, {1, 2, 6},
+        id="the major things a part's tasks are titled as are counted by its tasks"),
 ]
 
 
@@ -977,3 +1011,26 @@ def test_small_plans_cite_what_their_words_give(tmp_path, text, question, cited,
     answer = ask_over(tmp_path, "small-plan", text, question)
     tasks = {c.task for c in answer.citations if not c.related}
     assert not answer.abstained and cited <= tasks and not tasks & not_cited
+
+
+CITING_PLAN = ("关于促进某产业健康发展的指导意见\n为贯彻落实《国务院关于促进信息消费扩大内需的若干意见》（国发〔2013〕32号）"
+               "有关要求，促进产业健康发展，现提出以下意见。\n一、总体要求\n1.指导思想。坚持创新驱动，经过60多年的发展，产业基础雄厚。\n"
+               "二、主要任务\n2.推进信息消费。扩大信息消费规模。\n3.建设基础设施。完善宽带网络。\n")
+
+
+@pytest.mark.parametrize("question, said", [
+    ("开头引用的国务院关于信息消费那份文件，是国发第几号？", "国发〔2013〕32号"),
+    ("这个产业已经发展了多少年？", "60多年"),
+])
+def test_a_document_number_and_a_span_of_years_are_facts_answered(tmp_path, question, said):
+    answer = ask_over(tmp_path, "citing-plan", CITING_PLAN, question)
+    assert not answer.abstained and said in answer.answer, answer.answer
+
+
+def test_the_documents_own_number_is_its_own_not_one_it_cites(tmp_path):
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    unnumbered = ask_over(tmp_path / "a", "citing-plan", CITING_PLAN, "这份意见的文号是多少？")
+    assert unnumbered.abstained and "国发" not in unnumbered.answer
+    numbered = CITING_PLAN.replace("\n", "\n某发改发〔2018〕7号\n", 1)
+    own = ask_over(tmp_path / "b", "numbered-plan", numbered, "这份意见的文号是多少？")
+    assert not own.abstained and "某发改发〔2018〕7号" in own.answer and "国发" not in own.answer, own.answer

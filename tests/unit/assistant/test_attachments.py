@@ -90,3 +90,29 @@ def test_the_one_attachment_is_outlined_when_asked_without_its_number():
     text, cites, abstained = structure.answer_attachments(plan, None)
     assert text.startswith(f"{plan.name}有1个附件。附件1“智能网联汽车准入") and not abstained
     assert {c.to_json()["attachment"] for c in cites} == {"附件1"}
+
+
+ANNEXED = CORPUS / "implementation-plan-digital-transformation-electric-equipment-manufacturing.txt"
+
+
+def test_a_plans_only_attachment_is_named_without_a_number():
+    from planqa.assistant import structure
+    from planqa.ingest.load import load_plan
+
+    plan = load_plan(ANNEXED)[0]  # one attachment, printed 附件 alone, its parts 一、… 五、
+    assert structure.attachment_in(plan, "附件第四部分是关于什么的？") == "附件"
+    assert structure.find_section(plan, 4, within="附件").title == "产业链管理"
+    assert structure.attachment_in(plan, "第二部分讲什么") is None  # the body's
+    assert structure.attachment_in(plan, "第二部分要提交哪些附件材料？") is None  # no attachment named
+    # an attachment the outline names by its title (it prints no 附件 heading) is named by no number
+    titled = load_plan(CORPUS / "ministry-transport-beijing-university-technology-carry-out.txt")[0]
+    assert structure.attachment_in(titled, "第二部分里哪项讲交通？") is None
+
+
+def test_things_an_attachment_is_titled_as_are_counted_by_its_part(tmp_path):
+    with hash_assistant(tmp_path, [ANNEXED]) as assistant:
+        part = assistant.ask("附件第四部分是关于什么的？")
+        counted = assistant.ask("附件里生产制造类的典型场景有几个？")
+    assert not part.abstained and {c.section for c in part.citations} == {"附件/四"}
+    assert not counted.abstained and "5" in counted.answer
+    assert {c.section for c in counted.citations} == {"附件/二"} and len(counted.citations) == 5

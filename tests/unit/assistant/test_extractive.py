@@ -94,7 +94,8 @@ def test_a_word_that_starts_like_a_part_stays_a_topic(question, word):
 def test_conjunct_parts_are_searched_with_the_clause_said_of_them_all():
     idf = {"学会": 0.3, "党建": 2.0, "组织": 0.8, "体制": 1.5, "改革": 0.6, "院士": 1.7}
     (first, first_terms), (second, second_terms) = ex.conjunct_parts("学会这一块，党建和组织体制改革各写在哪一项？", idf)
-    assert (first, second) == ("学会这一块，党建", "学会这一块，组织体制改革各写在哪一项")
+    # "这一块" is frame: what it refers to (学会) is said of both topics
+    assert (first, second) == ("学会，，党建", "学会，，组织体制改革各写在哪一项")
     assert first_terms == ["党建"] and "体制" in second_terms and "学会" not in second_terms  # its own words
     assert ex.conjunct_parts("哪些任务涉及院士？", idf) == []  # one topic
     assert ex.conjunct_parts("院士和专家在哪一项？", idf) == []  # 专家: nothing the plan knows

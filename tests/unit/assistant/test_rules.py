@@ -135,10 +135,21 @@ def test_a_document_the_plan_is_called_by_is_no_other_document():
 
 @pytest.mark.parametrize("question, kept", [
     ("督查下沉到哪些市", "督查"), ("调查下一步怎么安排", "调查"), ("科技馆免费开放在哪几天", "开放"),
-    ("泰山那个是挂在哪条下面的", "泰山那个是"),
+    ("泰山那个是挂在哪条下面的", "泰山那个是"), ("反邪教工作有哪些？", "反邪教工作"), ("一部分企业有哪些困难", "一部分企业"),
 ])
 def test_the_frame_cuts_asking_words_never_the_inside_of_a_word(question, kept):
     from planqa.assistant.rules import pattern
 
     framed = pattern("frame").sub("，", question)
     assert kept in framed and ("挂在" not in framed if "挂在" in question else True)
+
+
+@pytest.mark.parametrize("question, cut", [
+    ("打基础那部分都安排了哪几项工作？", ("部分", "工作")), ("科普这一块有什么安排", ("一块", "安排")),
+    ("学会那块都有哪些任务", ("那块", "任务")),
+])
+def test_what_a_question_calls_that_part_and_the_things_it_asks_for_are_no_topic(question, cut):
+    from planqa.assistant.rules import pattern
+
+    framed = pattern("frame").sub("，", question)
+    assert not any(w in framed for w in cut), framed

@@ -23,6 +23,11 @@ def test_other_years_provinces_and_plans_are_outside():
     assert outside_plan("我想了解下中国科协今年的工作要点", PLAN_TEXT, TITLE).reason.endswith("没有中国科协今年的工作要点")
 
 
+def test_a_place_name_starting_inside_a_word_is_no_place():
+    assert outside_plan("吃的东西安不安全，有什么办法？", PLAN_TEXT, TITLE) is None  # 东西|安, not 西安
+    assert "西安" in outside_plan("西安有什么安排？", PLAN_TEXT, TITLE).reason
+
+
 def test_other_provinces_are_outside_unless_the_plan_names_them():
     assert "其他地方" in outside_plan("其他省份有类似安排吗", PLAN_TEXT, TITLE).reason
     assert outside_plan("其他省份有类似安排吗", PLAN_TEXT + "，学习其他省份的经验", TITLE) is None
