@@ -609,7 +609,7 @@ class Assistant:
         if listed := self._items_asked(turn, turn.plan):
             return listed  # "产业生态优化工程下面列了哪些具体工作？": that task's items
         if referred := self._unit_referred(turn):
-            return referred  # "打基础那部分都安排了哪几项工作": the one task titled so
+            return referred  # "打基础那一块有哪几项": the one task titled so
         if turn.intent.asks == "part" and not turn.intent.literal:
             return self._retrieve(turn)  # "科普是哪一部分？里面有哪几项？": the part, with its tasks
         if made := self._set_up(turn):

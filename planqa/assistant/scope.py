@@ -135,7 +135,7 @@ def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict
     if (m := pattern("elsewhere").search(question)) and m.group(0) not in plan_text:  # 其他省份有类似安排吗
         return Verdict(False, f"这份{genre}没有涉及其他地方的情况")
     edges = word_edges(question)
-    for m in _region().finditer(question):  # a name starting inside a word is none (东西安不安全)
+    for m in _region().finditer(question):  # a name starting inside a word is none (买的东西安不安全)
         if m.group(1) not in plan_text and m.start() in edges:
             return Verdict(False, f"这份{genre}没有涉及{m.group(1)}的情况")
     if places := names_only(question, plan_text):  # the plan's own province needs no word

@@ -100,7 +100,7 @@ def test_a_plans_only_attachment_is_named_without_a_number():
     from planqa.ingest.load import load_plan
 
     plan = load_plan(ANNEXED)[0]  # one attachment, printed 附件 alone, its parts 一、… 五、
-    assert structure.attachment_in(plan, "附件第四部分是关于什么的？") == "附件"
+    assert structure.attachment_in(plan, "附件第四部分讲的是什么") == "附件"
     assert structure.find_section(plan, 4, within="附件").title == "产业链管理"
     assert structure.attachment_in(plan, "第二部分讲什么") is None  # the body's
     assert structure.attachment_in(plan, "第二部分要提交哪些附件材料？") is None  # no attachment named
@@ -111,8 +111,8 @@ def test_a_plans_only_attachment_is_named_without_a_number():
 
 def test_things_an_attachment_is_titled_as_are_counted_by_its_part(tmp_path):
     with hash_assistant(tmp_path, [ANNEXED]) as assistant:
-        part = assistant.ask("附件第四部分是关于什么的？")
-        counted = assistant.ask("附件里生产制造类的典型场景有几个？")
+        part = assistant.ask("附件第四部分讲的是什么")
+        counted = assistant.ask("附件中生产制造这一类典型场景一共几个？")
     assert not part.abstained and {c.section for c in part.citations} == {"附件/四"}
     assert not counted.abstained and "5" in counted.answer
     assert {c.section for c in counted.citations} == {"附件/二"} and len(counted.citations) == 5

@@ -24,7 +24,7 @@ def test_other_years_provinces_and_plans_are_outside():
 
 
 def test_a_place_name_starting_inside_a_word_is_no_place():
-    assert outside_plan("吃的东西安不安全，有什么办法？", PLAN_TEXT, TITLE) is None  # 东西|安, not 西安
+    assert outside_plan("买的东西安不安全谁来管？", PLAN_TEXT, TITLE) is None  # 东西|安, not 西安
     assert "西安" in outside_plan("西安有什么安排？", PLAN_TEXT, TITLE).reason
 
 
