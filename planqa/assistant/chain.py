@@ -1146,7 +1146,8 @@ class Assistant:
         ``items_only`` (asked before retrieval): only the last, whatever number a task prints; an
         attachment named by its title is counted by its parts either way."""
         plan = turn.plan
-        if plan is None or turn.intent.asks != "count" or not (nouns := counted_nouns(turn.question)):
+        major = any(w in turn.question for w in table().words["major_count"])  # 几大体系: asked as no count
+        if plan is None or (turn.intent.asks != "count" and not major) or not (nouns := counted_nouns(turn.question)):
             return None
         titled = [a.label for a in plan.attachments if len(a.title) >= MIN_TITLE_CHARS and a.title in turn.question]
         if len(titled) == 1 and (parts := structure.answer_attachment_parts(plan, titled[0])):
@@ -1156,7 +1157,7 @@ class Assistant:
             # "方法步骤总共分几步" counting the part its title names
             counted = section is not None and section.tasks and (
                 self._lists_as_items(plan, nouns[0]) or section.title in nouns
-                or self._attachment_of(plan, section, nouns[0]) or self._major_items(turn.question, section, nouns[0]))
+                or self._attachment_of(plan, section, nouns[0]) or any(self._major_items(turn.question, section, n) for n in nouns))
             return self._reply(turn, structure.answer_section(plan, section)) if counted else None
         if section is None or not section.tasks or not (
                 section.title.endswith(nouns[0]) or nouns[0] in table().word_set("part_item")
