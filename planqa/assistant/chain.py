@@ -174,6 +174,11 @@ def demonstrated(question: str) -> str:
     return ""
 
 
+def mostly_titled(section: Section, end: str) -> bool:
+    """Whether most of the part's tasks have titles ending with ``end`` (closing quotes aside)."""
+    return 2 * sum(t.title.rstrip("”\"’'）)】 ").endswith(end) for t in section.tasks) > len(section.tasks)
+
+
 def clauses_of(text: str) -> list[str]:
     """The text's clauses, split at commas and semicolons."""
     for stop in "，,；;":
@@ -638,7 +643,8 @@ class Assistant:
                 if any(f"{which}{word}" in asked for which in table().words["which_of"]) \
                         and self._lists_as_items(turn.plan, word):
                     asked = asked.replace(word, "，")
-        if table().flag("about_wholly", question):  # 专门讲: how it is about the topic, no topic
+        wholly = table().flag("about_wholly", question)
+        if wholly:  # 专门讲: how it is about the topic, no topic
             asked = pattern("about_wholly").sub("，", asked)
         terms, found = self._containing(asked, hits, turn.evidence.lexicon, turn.intent.literal)
         # a part's own text too: where “X” stands, or a term asked for in so many words (one phrase)
@@ -666,10 +672,11 @@ class Assistant:
             found = [h for h in found if any(t in ex.bare(h.chunk.task_title) for t in terms)]
             if not found and terms:
                 return self._refuse(turn, turn.plan, hits, f"没有哪项任务的标题里有“{'、'.join(terms)}”")
-        weights = {t: turn.evidence.idf[t] for t in ex.key_terms(asked, turn.evidence.idf)}
-        if table().flag("about_wholly", question) and (titled := [
-                h for h in found + related if ex.text_share(ex.bare(h.chunk.task_title).lower(), weights) >= PART_TITLE_SHARE]):
-            found, related = titled, []  # "哪几条专门讲人才": the tasks it titles, when some are
+        if wholly:  # "哪几条专门讲人才": the tasks it titles, when some are
+            weights = {t: turn.evidence.idf[t] for t in ex.key_terms(asked, turn.evidence.idf)}
+            if titled := [h for h in found + related
+                          if ex.text_share(ex.bare(h.chunk.task_title).lower(), weights) >= PART_TITLE_SHARE]:
+                found, related = titled, []
         if among and not found and terms:  # none of the tasks in view prints it
             return self._refuse(turn, turn.plan, hits, f"这几项里没有提到“{'、'.join(terms)}”")
         asks = turn.intent.asks
@@ -1178,16 +1185,13 @@ class Assistant:
     def _major_items(question: str, section: Section, noun: str) -> bool:
         """Whether the question counts major things ("几大体系") that most of the part's tasks
         are titled as (构建…体系 six times): its tasks are what it counts."""
-        if not any(f"{w}{noun}" in question for w in table().words["major_count"]):
-            return False
-        return 2 * sum(t.title.rstrip("”\"’'）)】 ").endswith(noun) for t in section.tasks) > len(section.tasks)
+        return any(f"{w}{noun}" in question for w in table().words["major_count"]) and mostly_titled(section, noun)
 
     @staticmethod
     def _attachment_of(plan: Plan, section: Section, noun: str) -> bool:
         """Whether the part stands in an attachment titled as what is counted (附件“典型场景”
         grouped 一、研发设计 二、生产制造 …): its items are things of that noun."""
-        title = plan.attachment_title(section.attachment) if section.attachment else ""
-        return len(noun) >= 2 and title.endswith(noun)
+        return len(noun) >= 2 and plan.attachment_title(section.attachment).endswith(noun)
 
     @staticmethod
     def _items_named(section: Section, noun: str) -> bool:
@@ -1195,8 +1199,7 @@ class Assistant:
         of tasks titled …开展“策源”行动."""
         head = noun[-ITEM_HEAD_CHARS:]
         items = table().word_set("action_noun") | table().word_set("part_item")  # 行动, 工程, 方向; not 平台
-        titled = sum(t.title.rstrip("”\"’'）)】 ").endswith(head) for t in section.tasks)
-        return len(noun) > ITEM_HEAD_CHARS and head in items and 2 * titled > len(section.tasks)
+        return len(noun) > ITEM_HEAD_CHARS and head in items and mostly_titled(section, head)
 
     def _retrieval(self, turn: Turn) -> tuple[Answer | None, list[Scored], Scored | None]:
         """Hits for the question, the one to answer from, or the refusal."""
