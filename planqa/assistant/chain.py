@@ -33,6 +33,7 @@ from planqa.assistant.retrieve import HybridSearch, Lexicon, Scored
 from planqa.assistant.rules import (
     asks_for,
     besides_the_plan,
+    doc_pattern,
     expand,
     generic_words,
     names_a_topic,
@@ -121,6 +122,7 @@ def tasks_first(hits: list[Scored]) -> list[Scored]:
 
 NAMED_RUN = 4  # characters of a name a question gives, printed by the task that answers it
 NAMED_TASKS = 2  # ... and by no more tasks than this: a name, not the plan's subject
+PLACED = ("呢", "也是", "是在", "也在", "是不是", "在不在")  # after a short name: placed (not 负责人是谁)
 
 
 def named_by(question: str, text: str, tasks: Sequence[str]) -> bool:
@@ -137,9 +139,9 @@ def named_by(question: str, text: str, tasks: Sequence[str]) -> bool:
 
 
 def printed_name(question: str, texts: Sequence[str]) -> str:
-    """The longest run of the question's Chinese characters (four or more) that the plan's task
-    ``texts`` print word for word and few of them do: a name the question gives ("院士建议直通车"),
-    not the plan's subject; "" when there is none."""
+    """The longest run of the question's Chinese characters (four or more, or a word of three)
+    that the plan's task ``texts`` print word for word and few of them do: a name the question
+    gives ("院士建议直通车"), not the plan's subject; "" when there is none."""
     best = ""
     for han, chars in groupby(question, key=lambda c: "\u4e00" <= c <= "\u9fff"):
         run = "".join(chars) if han else ""
@@ -148,6 +150,10 @@ def printed_name(question: str, texts: Sequence[str]) -> str:
                 if 0 < sum(run[i:j] in t for t in texts) <= NAMED_TASKS:
                     best = run[i:j]
                     break
+    if not best:  # a shorter name that is a word of its own, placed ("直通车呢", "科技馆也是这条的吗")
+        best = next((w for w in content_words(question) if len(w) == NAMED_RUN - 1 and is_word(w)
+                     and any(w + after in question for after in PLACED)
+                     and 0 < sum(w in t for t in texts) <= NAMED_TASKS), "")
     return best
 
 
@@ -521,6 +527,8 @@ class Assistant:
             return self._retrieve(replace(turn, intent=replace(turn.intent, kind="search", meta=None, asks="count")))
         if turn.intent.meta == "count_tasks" and (counted := self._counted_on_topic(turn)) is not None:
             return counted
+        if turn.intent.meta == "count_tasks" and (part := self._part_in_view(turn, plan)) is not None:
+            return self._reply(turn, structure.answer_section(plan, part))  # "有几条？" after a part
         if turn.intent.meta == "attachments" and (
                 listed := structure.answer_attachments(plan, turn.intent.section_number)):
             return self._reply(turn, listed)
@@ -528,6 +536,26 @@ class Assistant:
         if reply is None and turn.intent.meta in DOCUMENT_FACTS:  # not printed: say so, not a task
             return self._refuse(turn, plan, [], f"{plan.genre}里没有写明{DOCUMENT_FACTS[turn.intent.meta]}")
         return self._reply(turn, reply) if reply else self._retrieve(turn)
+
+    @staticmethod
+    def _part_in_view(turn: Turn, plan: Plan) -> Section | None:
+        """The part the latest answer showed whole (all its tasks), when a question asking for
+        tasks names neither a topic nor the document ("第一部分讲啥？" → "下面有几条？"): it
+        asks of that part, not of the plan."""
+        ctx = turn.context
+        if ctx is None or ctx.plan != plan.plan_id or not ctx.section:
+            return None
+        m = rule("count_tasks").pattern.search(turn.question)
+        rest = turn.question[: m.start()] + turn.question[m.end():] if m else turn.question
+        if any(not pointing(w) for w in content_words(rest)):
+            return None  # "全年一共几项任务", "省科协今年有多少项任务": words of their own, not 下面/这里
+        part = structure.find_section(plan, number=ctx.section)
+        if part is None or len(part.tasks) < 2 or ctx.tasks != tuple(t.number for t in part.tasks):
+            return None
+        whole = (*table().words["genre"], *table().words["whole_text"])
+        if doc_pattern(plan_frame(plan, ctx).doc_nouns).search(turn.question) or any(w in turn.question for w in whole):
+            return None  # "这份要点一共几条", "这个方案有几条": the document's
+        return part
 
     def _count_printed(self, turn: Turn) -> bool:
         """Whether a task prints, with its number, the thing a count question names besides the
@@ -1236,6 +1264,8 @@ class Assistant:
             followed = turn.evidence.names_nothing
         elif (titled := self._titled(turn, hits)) is not None and not self._states_instead(turn, hits, titled):
             hits = [titled] + [h for h in hits if h is not titled]  # "试验区建设目标的时间节点" → 建设目标
+        elif (about := self._titled_with_topic(turn, hits)) is not None:
+            hits = [about] + [h for h in hits if h is not about]  # "哪条讲人才" → the task titled 人才
         asks = turn.intent.asks
         stated = bool(hits) and turn.evidence.states(self._answerable(hits[0].chunk), asks)
         pointing = table().word_set("these_tasks") | table().word_set("within")  # 这三条里, 其中: no topic
@@ -1312,6 +1342,24 @@ class Assistant:
         ref = plan.section_of(task).ref  # wherever the search ranked it: the title says it
         return next((h for h in turn.evidence.task_hits if (
             h.chunk.task_number, h.chunk.section_number) == (task.number, ref)), None)
+
+    @staticmethod
+    def _titled_with_topic(turn: Turn, hits: list[Scored]) -> Scored | None:
+        """A question asking which task treats a topic ("哪条讲人才"), no fact: the one task near
+        the best whose title holds the topic's words, when the best's title does not (a title
+        says what a task is about; other tasks may only mention it)."""
+        if turn.intent.asks or turn.intent.followup or not hits or not table().flag("which_task", turn.question):
+            return None
+        terms = [t for t in ex.key_terms(turn.question, turn.evidence.idf) if t not in generic_words()]
+        near = [h for h in hits[:SEARCH_K] if h.score >= PHRASE_BAND * hits[0].score]
+
+        def titled(h: Scored) -> bool:
+            return h.chunk.kind == "task" and all(t in ex.bare(h.chunk.task_title) for t in terms)
+
+        holding = [h for h in near if titled(h)]
+        if not terms or titled(hits[0]) or len(holding) != 1:
+            return None
+        return holding[0]
 
     def _states_instead(self, turn: Turn, hits: list[Scored], titled: Scored) -> bool:
         """Whether the best hit, not the task the question names by its title, states the fact

@@ -286,6 +286,8 @@ def carried(query: Query, question: str, m: re.Match | None, ctx: Context | None
     if not table().flag("elliptical", rest):
         return query
     asks = asks_for(ctx.question)
+    if asks == "count" and rule("count_tasks").pattern.search(ctx.question) and not task_numbers(ctx.question):
+        return query  # "有几条？" counted the tasks shown, no fact a task of them states (第4项有几条措施 did)
     return replace(query, asks=asks, followup=True, carried=True) if asks else query
 
 
@@ -657,6 +659,8 @@ def _document_meta(x: Match) -> Query | None:
     if other:  # 关于智慧林业的指导意见: the plan by its title's genre (a plan without a title: any)
         noun = max((g for g in table().words["genre"] if other.group(0).endswith(g)), key=len)
         other = None if not x.frame.title or noun in x.frame.title else other
+    if pattern("cited_doc").search(rest):
+        return None  # "文件引用的那个国务院文件，文号是多少": a document the plan cites
     if ((names_document(x.question, x.doc, x.frame.title) and not other) or shown or topicless(rest)
             or not _WORDED.search(rest)
             or (rest.isascii() and set("".join(c if c.isalpha() else " " for c in rest.lower()).split()) <= pointing)):

@@ -86,7 +86,8 @@ def tokenize(text: str) -> list[str]:
     words = _all_words(text)
     kept = [w for w in words if w not in STOP_WORDS]
     tokens = list(kept)
-    # Bigrams inside runs of consecutive kept words: stop words and punctuation break a run.
+    # Bigrams inside runs of consecutive kept words: stop words break a run; punctuation, dropped
+    # with the words, does not (庸、懒、散 holds 懒散).
     run = ""
     for w in words + [""]:
         if w and w not in STOP_WORDS and _HAN_RUN.fullmatch(w):

@@ -93,6 +93,19 @@ def test_two_questions_in_one_message_are_each_answered(assistant, plan):
     assert {t.number for t in part.tasks} <= {c.task for c in answer.citations}
 
 
+def test_a_count_after_a_part_was_shown_counts_that_part(assistant, plan):
+    part = max(plan.sections, key=lambda s: len(s.tasks))
+    shown = assistant.ask(f"第{part.number}部分讲的什么？")
+    counted = assistant.ask("下面有几条？", history=[shown])
+    assert [c.task for c in counted.citations] == [t.number for t in part.tasks]
+    assert f"包括{len(part.tasks)}项" in counted.answer
+    for question in ("这个行动方案一共几条？", "全年一共几项任务？"):  # the document or a word of its own
+        whole = assistant.ask(question, history=[shown])
+        assert f"共{len(plan.tasks)}项任务" in whole.answer, question
+    first = assistant.ask("第一条呢？", history=[shown, counted])  # a count of tasks is no fact of one
+    assert first.citations[0].task == part.tasks[0].number and "没有写明" not in first.answer
+
+
 def test_which_part_names_the_part(assistant, plan):
     task = plan.tasks[5]
     part = plan.section_of(task)
@@ -707,6 +720,34 @@ def test_a_name_placed_in_the_wrong_task_is_answered_from_the_task_printing_it(t
         assert [c.task for c in number.citations] == [4]
         asked = assistant.ask("这一项的学术会议谁来承办", history=[first])
         assert "不在" not in asked.answer  # a fact asked of it (承办, 会议), no name placed elsewhere
+        listed = assistant.ask("哪些任务提到青年？")
+        assert [c.task for c in listed.citations] == [2, 5]
+        short = assistant.ask("最后那个联合会呢？", history=[listed])  # a name of three characters, a word
+        assert [c.task for c in short.citations] == [2] and "不在第5项" in short.answer
+        asked = assistant.ask("这一项由联合会牵头吗", history=[first])  # a word not placed: asked of the task
+        assert [c.task for c in asked.citations] == [4] and "不在" not in asked.answer
+
+
+def test_which_task_treats_a_topic_is_the_one_titled_with_it():
+    """A title says what a task is about: a task printing the word more often only mentions it."""
+    from types import SimpleNamespace as NS
+
+    from planqa.assistant.chain import Assistant
+    from planqa.assistant.query import Query
+
+    def hit(title, score):
+        return NS(score=score, chunk=NS(kind="task", task_title=title))
+
+    mentions, titled, other = hit("建设决策咨询平台", 0.91), hit("强化科技人才工作", 0.90), hit("推进科普信息化", 0.5)
+    idf = {"人才": 2.0, "平台": 1.5, "科普": 1.5}
+
+    def turn(question, asks=None):
+        return NS(question=question, intent=Query("search", asks=asks), evidence=NS(idf=idf))
+
+    assert Assistant._titled_with_topic(turn("哪条讲人才？"), [mentions, titled, other]) is titled
+    assert Assistant._titled_with_topic(turn("哪条讲人才？"), [titled, mentions]) is None  # the best already
+    assert Assistant._titled_with_topic(turn("哪条讲科普？"), [mentions, titled, other]) is None  # not near
+    assert Assistant._titled_with_topic(turn("人才要达到多少人？", "count"), [mentions, titled]) is None  # a fact
 
 
 def test_the_other_tasks_of_the_part_counted_are_the_parts_others(tmp_path):
