@@ -1351,15 +1351,14 @@ class Assistant:
         if turn.intent.asks or turn.intent.followup or not hits or not table().flag("which_task", turn.question):
             return None
         terms = [t for t in ex.key_terms(turn.question, turn.evidence.idf) if t not in generic_words()]
-        near = [h for h in hits[:SEARCH_K] if h.score >= PHRASE_BAND * hits[0].score]
+        if not terms:
+            return None
 
         def titled(h: Scored) -> bool:
             return h.chunk.kind == "task" and all(t in ex.bare(h.chunk.task_title) for t in terms)
 
-        holding = [h for h in near if titled(h)]
-        if not terms or titled(hits[0]) or len(holding) != 1:
-            return None
-        return holding[0]
+        holding = [h for h in hits[:SEARCH_K] if h.score >= PHRASE_BAND * hits[0].score and titled(h)]
+        return holding[0] if len(holding) == 1 and not titled(hits[0]) else None
 
     def _states_instead(self, turn: Turn, hits: list[Scored], titled: Scored) -> bool:
         """Whether the best hit, not the task the question names by its title, states the fact

@@ -649,6 +649,8 @@ def _document_meta(x: Match) -> Query | None:
     """A fact of the document itself (its date, issuer, addressees) only when the question
     names the document or nothing else: "调查结果什么时候公布" asks about a task."""
     rest = x.question[: x.m.start()] + x.question[x.m.end():] if x.m else x.question
+    if pattern("cited_doc").search(rest):
+        return None  # "文件引用的那个国务院文件，文号是多少": a document the plan cites
     places = table().words["doc_place"]  # 网页上显示的发布时间; not 评选结果什么时候网上公布
     named = without(rest, sorted(places, key=len, reverse=True), "")
     shown = any(w in x.question for w in places) and (topicless(named) or not _WORDED.search(named))
@@ -659,8 +661,6 @@ def _document_meta(x: Match) -> Query | None:
     if other:  # 关于智慧林业的指导意见: the plan by its title's genre (a plan without a title: any)
         noun = max((g for g in table().words["genre"] if other.group(0).endswith(g)), key=len)
         other = None if not x.frame.title or noun in x.frame.title else other
-    if pattern("cited_doc").search(rest):
-        return None  # "文件引用的那个国务院文件，文号是多少": a document the plan cites
     if ((names_document(x.question, x.doc, x.frame.title) and not other) or shown or topicless(rest)
             or not _WORDED.search(rest)
             or (rest.isascii() and set("".join(c if c.isalpha() else " " for c in rest.lower()).split()) <= pointing)):
