@@ -239,7 +239,7 @@ FACT_LABEL = {"who": "责任单位", "lead": "责任单位", "when": "时间", "
               "person": "人员", "penalty": "处罚", "frequency": "频次", "role": "定位",
               "doc_number": "文号", "founded": "成立"}
 DOCUMENT_FACTS = {"signed": "印发日期", "published": "发布日期", "issuer": "印发单位", "addressees": "主送单位",
-                  "doc_number": "文号"}
+                  "doc_number": "文号", "instruction": "对收文单位的要求"}
 STRUCTURAL = ("meta", "section", "task")  # answered from the outline, not by retrieval
 NOT_UNDERSTOOD = "没有理解这个问题。可以换个说法，或者问{name}的某一部分、某一项，例如：{examples}"
 GREETING = "您好！我可以回答关于{name}的问题，并注明出自第几项任务。例如：{examples}"

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import permutations, product
 
 from planqa.assistant import extractive as ex
 from planqa.assistant.abbreviations import spans as abbreviation_spans
@@ -30,12 +31,14 @@ from planqa.assistant.followup import topicless
 from planqa.assistant.query import titles_named, without
 from planqa.assistant.retrieve import HybridSearch, Lexicon, Scored
 from planqa.index.chunk import Chunk, split_sentences
-from planqa.index.glossary import is_english
+from planqa.index.glossary import TRANSLATION_TRUST, is_english
 from planqa.index.lexical import content_words, word_edges
 from planqa.ingest.plan import Plan
 
 KEY_SHARE = 0.7  # of the question's key-word weight (idf) that a phrase or a listed task must hold
 MIN_PHRASE_CHARS = 2
+MAX_WORDS_APART = 1  # content words between two translations that make one phrase ("revision of provincial regulations")
+MAX_PHRASE_GROUPS = 3  # an English phrase made of at most three translations (academician expert workstation)
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』]{2,30})[”\"」』]")
 NO_FACT_NEEDED = {"part", "whether"}  # asked kinds that any task answers
 LOCATIVE_REACH = 6  # characters before a place where 在/于/地点 may stand
@@ -105,6 +108,12 @@ def _kind_ends() -> tuple[str, ...]:
     from planqa.assistant.rules import table
 
     return (*table().words["institution"], *table().words["institution_word"])
+
+
+def _near(a: Sequence[int], b: Sequence[int]) -> bool:
+    """Whether two groups of a question's content words stand next to each other, in either
+    order ("revision of the regulations" is 条例修订), at most one other word between them."""
+    return 0 < min(b) - max(a) <= MAX_WORDS_APART + 1 or 0 < min(a) - max(b) <= MAX_WORDS_APART + 1
 
 
 @dataclass
@@ -182,6 +191,8 @@ class Evidence:
         quoted = _QUOTED.findall(question)
         if len(quoted) == 1 and len(quoted[0]) >= MIN_PHRASE_CHARS and quoted[0] in ex.bare(self.plan_text):
             return quoted[0]
+        if is_english(question):
+            return self._english_phrase
         if len(ex.conjunct_terms(question, self.idf)) > 1:  # two topics joined by 和: no one phrase
             return ""
         phrase = ex.plan_phrase(question, self.plan_text, self.idf, KEY_SHARE)
@@ -205,6 +216,35 @@ class Evidence:
                         or topicless(rest)):
                     phrase = kind[0]
         return phrase if len(phrase) >= MIN_PHRASE_CHARS else ""
+
+    @cached_property
+    def _english_phrase(self) -> str:
+        """An English question's phrase: the longest run of the plan that the translations of
+        words said one after another make in the same order ("WeChat official account" → 微信 +
+        公众号 → 微信公众号), or one term the plan prints (智库 for "think tanks"), that carries
+        most of the question's groups."""
+        groups, trust = self.lexicon.glossary.placed_groups(self.question)
+        if trust < KEY_SHARE * TRANSLATION_TRUST:
+            return ""  # most of its words have no translation: no phrase stands for it
+        text = ex.bare(self.plan_text)
+        total = sum(weight for weight, _, _ in groups)
+        best, best_key = "", (0.0, 0, 0)
+        for size in range(1, min(MAX_PHRASE_GROUPS, len(groups)) + 1):
+            for chosen in permutations(groups, size):
+                weight = sum(w for w, _, _ in chosen)
+                if weight < KEY_SHARE * total or not all(_near(a[2], b[2]) for a, b in zip(chosen, chosen[1:])):
+                    continue  # words apart in the question ("association … museum") make no phrase
+                for terms in product(*(t for _, t, _ in chosen)):
+                    # of equal weight: the longest run of several translations (科学技术协会, not
+                    # 科技社团: more of the words as the plan spells them), else the term the plan
+                    # prints most (智库, not 思想库)
+                    run = "".join(terms)
+                    if run not in text:
+                        continue
+                    key = (weight, len(run) if size > 1 else 0, text.count(run) * len(run))
+                    if key > best_key:
+                        best, best_key = run, key
+        return best if len(best) >= MIN_PHRASE_CHARS else ""
 
     @cached_property
     def _made(self) -> tuple[str, ...]:

@@ -212,6 +212,7 @@ class Frame:
     common: frozenset[str] = frozenset()  # runs of the titles that are the plan's subject
     part_texts: tuple[tuple[str, ...], ...] = ()  # each part's tasks (title and text), in section_titles' order
     title: str = ""  # the plan's title: a document it names by its genre (指导意见) is itself
+    task_titles: tuple[tuple[int, str, str], ...] = ()  # (number, its part's number, title) of the body's tasks
 
 
 def plan_frame(plan: Plan | None, context: Context | None = None) -> Frame:
@@ -223,8 +224,9 @@ def plan_frame(plan: Plan | None, context: Context | None = None) -> Frame:
     nouns = tuple(genre[i:] for i in range(len(genre) - 1))
     titles = tuple((s.number, s.title) for s in plan.body)
     sizes = tuple(len(s.tasks) for s in plan.body)
+    tasks = tuple((t.number, s.number, t.title) for s in plan.body for t in s.tasks)
     return Frame(context, titles, nouns, owner_names(plan.title, plan.issuer, nouns), sizes,
-                 common_phrases(plan), part_texts(plan), plan.title or "")
+                 common_phrases(plan), part_texts(plan), plan.title or "", tasks)
 
 
 def needs_met(needs: str, ctx: Context | None) -> bool:
@@ -304,6 +306,45 @@ def _section_place_en(x: Match) -> Query:
 def _last_task(x: Match) -> Query | None:
     titles = x.frame.section_titles
     return Query("task", section_number=titles[-1][0], section_place=-1, asks=x.asks) if titles else None
+
+
+SENTENCE_MARKS = "。？?！!"
+
+
+def _named_task(x: Match) -> Query | None:
+    """The task named by the words before 那条 ("人才工作那条里…", "学术交流那项还办什么"): the one
+    whose title holds the longest end of those words (at least half of them, two characters or
+    more). Several titles holding it: the ones in the latest list, then the ones whose first
+    clause holds it (a title opens with what the task is about). Two things joined ("这条跟海智
+    那条…") or no single title: not one task named."""
+    from planqa.assistant.extractive import bare  # extractive reads this module's table
+
+    name = x.group(1)
+    if name.startswith(tuple(table().words["besides"])) or x.followed_by("besides_after"):
+        return None  # "除了科技馆那条，还有哪里…": the other tasks are asked for
+    for size in range(len(name), 1, -1):
+        if 2 * size < len(name):
+            return None
+        end = name[-size:]
+        holders = [t for t in x.frame.task_titles if end in bare(t[2])]
+        if not holders:
+            continue
+        if name[:-size].endswith(tuple(table().words["and"])) or x.followed_by("and"):
+            return None  # "这条跟海智那条…", "整改那条和落实那条…": two things, not one named
+        listed = set(x.ctx.listed) if x.ctx else set()
+        for narrower in (lambda t: t[0] in listed, lambda t: end in title_clauses(bare(t[2]))[0]):
+            if len(holders) > 1 and (kept := [t for t in holders if narrower(t)]):
+                holders = kept
+        if len(holders) != 1:
+            return None
+        number, section, _ = holders[0]
+        # what the sentence naming it asks ("一共几条？另外科技馆那条在哪部分": the part)
+        before, after = x.question[: x.m.start()], x.question[x.m.start():]
+        opens = max((before.rfind(mark) + 1 for mark in SENTENCE_MARKS), default=0)
+        ends = min((i + 1 for mark in SENTENCE_MARKS if (i := after.find(mark)) >= 0), default=len(after))
+        sentence = before[opens:] + after[:ends]
+        return Query("task", task=number, section_number=section or None, asks=asks_for(sentence))
+    return None
 
 
 def _section_en(x: Match) -> Query:
@@ -567,12 +608,15 @@ def _these_tasks(x: Match) -> Query | None:
     if not tasks:
         return None
     if x.followed_by("in_part"):  # "这两项里哪项和青少年有关": searched among them
-        if table().flag("which_several", rest) and not x.asks:  # "这几条里哪些还提到了院士": each of them saying it
+        if (table().flag("which_several", rest) or table().flag("mentioned_whether", rest)) and not x.asks:
+            # "这几条里哪些还提到了院士", "这几条里有没有讲到青年的": each of them saying it
             return Query("mention", within=True, among=tasks, listing=True, followup=True, literal=True)
         if x.asks and table().flag("which_stating", rest):  # "这几项里哪个给了明确的完成时限": those stating one
             return Query("search", within=True, asks=x.asks, followup=True, among=tasks)
         return Query("search", within=True, asks=x.asks, followup=True)
     if not topicless(rest):
+        if len(tasks) > 1 and not x.asks and table().flag("mentioned_whether", rest):  # "这两条都提青年了吗"
+            return Query("mention", within=True, among=tasks, listing=True, followup=True, literal=True)
         return None
     return Query("task", task=tasks[0], also=tasks[1:], asks=x.asks, followup=True)
 
@@ -700,7 +744,8 @@ def _bare_term(x: Match) -> Query | None:
 def _mention(x: Match) -> Query:
     t, q = table(), x.question
     literal = t.flag("literal", q)
-    asks = None if literal and x.asks in ("place", "where") else x.asks  # "哪里提到…": in the plan
+    # "哪里提到…", "where does it talk about…": a place in the plan, not one the plan names
+    asks = None if (literal or t.flag("text_places", q)) and x.asks in ("place", "where") else x.asks
     return Query("mention", asks=asks, literal=literal, listing=t.flag("listing", q),
                  in_order=t.flag("in_order", q))
 
@@ -713,7 +758,7 @@ BUILDERS: dict[str, Callable[[Match], Query | None]] = {
     "chat": _chat, "section_place_en": _section_place_en, "section_en": _section_en,
     "section_place": _section_place, "section_label": _section_label, "titled_label": _titled_label, "task_number": _task_number, "these_tasks": _these_tasks, "section_asked": _section_asked, "section_number": _section_number,
     "last_section": _last_section, "last_task": _last_task, "section_title": _section_title, "section_named": _section_named, "list_reference": _list_reference, "list_rest": _list_rest,
-    "next": _next, "prev": _prev, "its_section": _its_section, "this_section": _this_section,
+    "next": _next, "prev": _prev, "named_task": _named_task, "its_section": _its_section, "this_section": _this_section,
     "within": _within, "this_task": _this_task, "else": _else, "meta": _meta, "attachments": _attachments,
     "document_meta": _document_meta, "topicless": _topicless, "bare_term": _bare_term,
     "mention": _mention, "search": _search,

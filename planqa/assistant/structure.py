@@ -335,6 +335,8 @@ def answer_meta(plan: Plan, meta: str) -> Reply | None:
     if meta == "addressees" and plan.addressees:
         return (f"通知发给：{plan.addressees}。",
                 (_overview_citation(plan, plan.addressees + "："),), False)
+    if meta == "instruction" and (asked := _instruction(plan)):
+        return f"印发通知要求：{asked}", (_overview_citation(plan, asked),), False
     if meta == "mainline":
         sentence, line = _main_line(plan)
         if sentence:
@@ -353,6 +355,14 @@ def answer_meta(plan: Plan, meta: str) -> Reply | None:
     if meta == "title" and plan.title:
         return f"文件标题是{plan.name}。", (_overview_citation(plan, plan.title),), False
     return None
+
+
+def _instruction(plan: Plan) -> str:
+    """The covering notice's sentences asking its recipients to act ("请结合实际，认真贯彻落实"):
+    those with a word of request, not one of asking for something (申请, 邀请)."""
+    words = _table().words
+    return "".join(s for s in split_sentences(plan.notice) if any(w in s for w in words["request_word"])
+                   and not any(w in s for w in words["not_request"]))
 
 
 def _main_line(plan: Plan) -> tuple[str, str]:

@@ -45,6 +45,10 @@ _STOP = frozenset(
     """.split()
 )
 _LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+_READING = re.compile(r"^\S+ (\S) \[([A-Za-z:]+)[1-5]?\] ")  # one character and its pinyin
+_LATIN_RUN = re.compile(r"[A-Za-z]+(?:[\s'’-]+[A-Za-z]+)*")
+_QUOTED_LATIN = re.compile(r"[\"“‘'「]([A-Za-z][A-Za-z\s-]*)[\"”’'」]")  # 'Sinan', "Haizhi Qianglu"
+MIN_PINYIN_CHARS = 2  # a name spelled in pinyin is a word, not one syllable
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\b(?:abbr|CL|variant of|old variant of|see also|see|surname)\b.*", re.I)
 _WORD = re.compile(r"[a-z]+")
 _EITHER = re.compile(r"\s*([A-Z][A-Za-z]+) or ([A-Z][A-Za-z]+)\s*")  # two names for one thing
@@ -108,6 +112,55 @@ def dictionary() -> dict[str, str]:
         return parse_cedict(f)
 
 
+def parse_readings(lines: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Each character → its readings in pinyin without tones ("海" → ("hai",)); ü as u and v."""
+    found: dict[str, dict[str, None]] = defaultdict(dict)
+    for line in lines:
+        if m := _READING.match(line):
+            syllable = m.group(2).lower()
+            for spelled in dict.fromkeys((syllable.replace("u:", "u"), syllable.replace("u:", "v"))):
+                found[m.group(1)][spelled] = None
+    return {char: tuple(r) for char, r in found.items()}
+
+
+@cache
+def readings() -> dict[str, tuple[str, ...]]:
+    """Pinyin of every character CC-CEDICT has alone; read only when a question spells a name."""
+    with gzip.open(cedict_path(), "rt", encoding="utf-8") as f:
+        return parse_readings(f)
+
+
+def spelled_in(text: str, spelling: str, sounds: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """The runs of ``text`` whose characters read, one after another, as ``spelling`` (pinyin
+    run together, no tones: "haizhiqianglu" → 海智强鲁), each once, in the order they occur."""
+    found: dict[str, None] = {}
+
+    def extend(i: int, at: int, start: int) -> None:
+        if at == len(spelling):
+            if i - start >= MIN_PINYIN_CHARS:
+                found[text[start:i]] = None
+            return
+        if i < len(text):
+            for syllable in sounds.get(text[i], ()):
+                if spelling.startswith(syllable, at):
+                    extend(i + 1, at + len(syllable), start)
+
+    for start, char in enumerate(text):
+        if any(spelling.startswith(r) for r in sounds.get(char, ())):
+            extend(start, 0, start)
+    return list(found)
+
+
+def _vocabulary_of(known: Mapping[str, str]) -> frozenset[str]:
+    return frozenset(stem(w) for w in set(_WORD.findall(" ".join(known.values()).lower())))
+
+
+@cache
+def english_vocabulary() -> frozenset[str]:
+    """The stemmed English words of all CC-CEDICT's senses (read once, when a name is typed)."""
+    return _vocabulary_of(dictionary())
+
+
 def words_in(text: str, known: Mapping[str, str]) -> list[str]:
     """Dictionary words of two to MAX_WORD characters that occur in ``text``, each once, in the
     order they occur (by where they start, shorter first): never in a set's order, which
@@ -132,8 +185,14 @@ class Expansion:
 class Glossary:
     """The dictionary restricted to the words of a plan's text (or of all plans' texts)."""
 
-    def __init__(self, plan_text: str, known: Mapping[str, str] | None = None):
+    def __init__(self, plan_text: str, known: Mapping[str, str] | None = None,
+                 sounds: Mapping[str, tuple[str, ...]] | None = None):
         self.known = dictionary() if known is None else known
+        self.text = plan_text
+        # character → pinyin: CC-CEDICT's, read when first needed; none with a dictionary given
+        self._sounds = sounds if sounds is not None or known is None else {}
+        self._vocabulary: frozenset[str] | None = None
+        self._spelled: dict[str, dict[str, frozenset[str]]] = {}  # asked several times a turn
         self.terms = {w: parse_senses(self.known[w]) for w in sorted(words_in(plan_text, self.known))}
         self._by_word: dict[str, list[tuple[str, Sense]]] = defaultdict(list)
         self._by_sense: dict[Sense, list[str]] = defaultdict(list)
@@ -159,13 +218,20 @@ class Glossary:
         share of its content words that some term covers, discounted. A sense counts when the
         question has most of its words."""
         grouped, trust = self._translations(question)
-        return {t: w for w, terms in self._weighted(grouped, question) for t in terms}, trust
+        return {t: w for w, terms, _ in self._weighted(grouped, question) for t in terms}, trust
 
     def english_groups(self, question: str) -> tuple[list[tuple[float, list[str]]], float]:
         """The same, grouped by the question words each term translates: "think tanks" gives
         one group (智库, 思想库), of which a task needs any one. A translation of some of a
         group's words joins that group as one more way to say it: "anti-corruption" is 反腐 or
         腐败 (corruption), "official accounts" is 公众号 (or 会计: account), not two topics."""
+        placed, trust = self.placed_groups(question)
+        return [(weight, terms) for weight, terms, _ in placed], trust
+
+    def placed_groups(self, question: str) -> tuple[list[tuple[float, list[str], tuple[int, ...]]], float]:
+        """``english_groups`` with where the question says each group's words (their places
+        among its content words): translations of words said one after another may make one
+        phrase of the plan."""
         grouped, trust = self._translations(question)
         at = _positions(question)
         merged: dict[frozenset[str], list[tuple[float, str]]] = {}
@@ -179,8 +245,8 @@ class Glossary:
 
     @staticmethod
     def _weighted(grouped: Mapping[frozenset[str], list[tuple[float, str]]],
-                  question: str) -> list[tuple[float, list[str]]]:
-        """(weight, terms) per group, heaviest first, groups of equal weight in the order the
+                  question: str) -> list[tuple[float, list[str], tuple[int, ...]]]:
+        """(weight, terms, places) per group, heaviest first, groups of equal weight in the order the
         question says their words ("academician expert workstations" → 院士, 专家, 工作站): a
         group weighs what its first, best translation does (a merged group: its own words'
         best). Never in the order of a set, which changes with the hash seed."""
@@ -188,7 +254,7 @@ class Glossary:
         groups = [(members[0][0], list(dict.fromkeys(t for _, t in members)), _places(have, at))
                   for have, members in grouped.items()]
         groups.sort(key=lambda g: (-g[0], g[2]))
-        return [(weight, terms) for weight, terms, _ in groups]
+        return groups
 
     def _translations(self, question: str) -> tuple[dict[frozenset[str], list[tuple[float, str]]], float]:
         """Plan terms by the question words they translate, each with its weight (0…1)."""
@@ -204,9 +270,13 @@ class Glossary:
                 if score > scores.get(term, (0.0,))[0]:
                     scores[term] = (score, frozenset(have))
                 covered.update(have)
-        if not scores:
+        named = self._spelled_names(question, asked)
+        if not scores and not named:
             return {}, 0.0
-        best = max(score for score, _ in scores.values())
+        best = max((score for score, _ in scores.values()), default=1.0)
+        for term, have in named.items():  # a name in pinyin is the plan's own word: the best weight
+            scores[term] = (best, have)
+            covered.update(have)
         grouped: dict[frozenset[str], list[tuple[float, str]]] = defaultdict(list)
         for term, (score, have) in scores.items():
             if score >= MIN_ENGLISH_WEIGHT * best:
@@ -214,6 +284,39 @@ class Glossary:
         for members in grouped.values():
             members.sort(key=lambda m: (-m[0], m[1]))  # equal weights: by the term itself
         return dict(grouped), TRANSLATION_TRUST * len(covered) / len(asked)
+
+    def _spelled_names(self, question: str, asked: list[str]) -> dict[str, frozenset[str]]:
+        """Plan words a question spells in pinyin ("the Haizhi Qianglu plan" → 海智强鲁): runs of
+        its names — capitalized or quoted Latin words that are no English word of the dictionary
+        (Beijing, Please are; a quoted 'Sinan' may be one too) — read against the plan's text,
+        the longest run first. A question of English words only reads nothing."""
+        if question in self._spelled:
+            return self._spelled[question]
+        quoted = {w.lower() for q in _QUOTED_LATIN.findall(question) for w in _WORD.findall(q.lower())}
+        found: dict[str, frozenset[str]] = {}
+        for run in _LATIN_RUN.findall(question):
+            words = re.findall(r"[A-Za-z]+", run)
+            names = [w for w in words if w.lower() not in _STOP and stem(w.lower()) not in self._by_word and (
+                w.lower() in quoted or (w[0].isupper() and stem(w.lower()) not in self._english))]
+            for piece in _runs_of(words, names):
+                if self._sounds is None:
+                    self._sounds = readings()
+                for size in range(len(piece), 0, -1):  # "Haizhi Qianglu programme": its first two
+                    spelled = {term: piece[i: i + size] for i in range(len(piece) - size + 1)
+                               for term in spelled_in(self.text, "".join(piece[i: i + size]).lower(), self._sounds)}
+                    for term, words_of in spelled.items():
+                        found.setdefault(term, frozenset(stem(w.lower()) for w in words_of) & frozenset(asked))
+                    if spelled:
+                        break
+        self._spelled[question] = found
+        return found
+
+    @property
+    def _english(self) -> frozenset[str]:
+        """Every stemmed English word of the dictionary's senses: a name typed so is no pinyin."""
+        if self._vocabulary is None:
+            self._vocabulary = english_vocabulary() if self.known is dictionary() else _vocabulary_of(self.known)
+        return self._vocabulary
 
     def expand(self, question: str, plan_words: Container[str]) -> Expansion:
         """The plan terms to search for besides the question's own: its English words bridged,
@@ -245,6 +348,19 @@ class Glossary:
                     if term != word:
                         found[term] = None
         return list(found)
+
+
+def _runs_of(words: list[str], unknown: list[str]) -> list[list[str]]:
+    """The runs of consecutive ``words`` that are all ``unknown`` (no English word between)."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for word in words:
+        if word in unknown:
+            current.append(word)
+        elif current:
+            runs.append(current)
+            current = []
+    return runs + [current] if current else runs
 
 
 def _positions(question: str) -> dict[str, int]:

@@ -1075,3 +1075,18 @@ def test_the_documents_own_number_is_its_own_not_one_it_cites(tmp_path):
     numbered = CITING_PLAN.replace("\n", "\n某发改发〔2018〕7号\n", 1)
     own = ask_over(tmp_path / "b", "numbered-plan", numbered, "这份意见的文号是多少？")
     assert not own.abstained and "某发改发〔2018〕7号" in own.answer and "国发" not in own.answer, own.answer
+
+
+def test_an_english_phrase_the_plan_prints_in_several_tasks_cites_them_all(tmp_path):
+    """"WeChat official account" is 微信 + 公众号 one after another: the plan's phrase 微信公众号,
+    printed by two tasks, whichever of them scores best; a name typed in pinyin is the plan's."""
+    text = ("某协会2020年工作要点\n一、网络建设\n1.建设网上学会。建成协同办公系统，开发官方微信公众号。\n"
+            "2.推进科普信息化。构建科普网站、微信公众号矩阵组成的科普信息化新业态。\n"
+            "二、人才工作\n3.做大做强“海智强鲁计划”。建立海智基地，吸引海外科技人才。\n4.办好学术年会。举办学术年会。\n")
+    with assistant_over(tmp_path, "assoc-plan", text) as assistant:
+        for question in ("Where does the plan talk about WeChat official accounts?",
+                         "What does the plan say about WeChat official accounts?"):
+            answer = assistant.ask(question)
+            assert sorted(c.task for c in answer.citations) == [1, 2], question
+        answer = assistant.ask("What is the Haizhi Qianglu plan about?")
+        assert not answer.abstained and answer.citations[0].task == 3

@@ -34,7 +34,7 @@ def frame(ctx: dict | None) -> Frame:
                           visited=tuple(ctx.get("visited", ())))
     return Frame(context, tuple(tuple(t) for t in PLAN["section_titles"]), tuple(PLAN["doc_nouns"]),
                  tuple(PLAN["owner"]), tuple(PLAN["part_sizes"]), part_texts=tuple(PLAN["part_texts"]),
-                 title=PLAN["title"])
+                 title=PLAN["title"], task_titles=tuple(tuple(t) for t in PLAN["task_titles"]))
 
 
 @pytest.mark.parametrize("rule, example", ROWS, ids=[f"{r}:{e['q']}" for r, e in ROWS])
@@ -153,3 +153,13 @@ def test_what_a_question_calls_that_part_and_the_things_it_asks_for_are_no_topic
 
     framed = pattern("frame").sub("，", question)
     assert not any(w in framed for w in cut), framed
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Where does the plan talk about volunteers?", None),  # a place in the text: every task saying it
+    ("哪里提到了志愿者？", None),
+    ("Where will the new museum be built?", "place"),  # a place the plan names
+])
+def test_where_in_the_text_asks_for_no_place(question, asks):
+    got = understand(normalize_question(question), frame(None))
+    assert got.kind in ("mention", "search") and got.asks == asks, got

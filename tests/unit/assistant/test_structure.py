@@ -34,6 +34,7 @@ def test_a_section_lists_every_task(plan):
     ("count_tasks", "共23项任务"), ("count_sections", "分7个部分，共23项任务"), ("issuer", "由山东省科协办公室印发"),
     ("published", "发布时间是2017-03-07"), ("signed", "通知落款日期是2017年3月6日"),
     ("mainline", "科协系统深化改革"), ("addressees", "各省级学会、协会、研究会"), ("year", "2017年"),
+    ("instruction", "请结合实际，认真贯彻落实"),
 ])
 def test_document_facts(plan, meta, expected):
     text, cites, abstained = structure.answer_meta(plan, meta)
@@ -310,3 +311,10 @@ def test_a_part_without_tasks_shows_the_points_its_dashes_open():
     assert "——基本建成行业数据中心体系" in reply and "公共网络" not in reply  # each point by its first clause
     prose = next(s for s in plan.sections if s.title == "总体要求")
     assert structure.dash_items(prose.text) == () and "其下列了" not in structure.answer_section(plan, prose)[0]
+
+
+def test_what_the_notice_asks_of_its_recipients_is_its_sentence_of_request(plan):
+    notice = "各有关单位：\n经研究，同意你单位的申请。现将方案印发给你们，请遵照执行。\n某某厅"
+    text, _, _ = structure.answer_meta(replace(plan, notice=notice), "instruction")
+    assert "请遵照执行" in text and "申请" not in text  # asking for something is no request of them
+    assert structure.answer_meta(replace(plan, notice=""), "instruction") is None  # no covering notice

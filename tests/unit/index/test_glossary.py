@@ -8,6 +8,8 @@ from planqa.index.glossary import (
     english_words,
     is_english,
     parse_cedict,
+    parse_readings,
+    spelled_in,
     parse_senses,
     stem,
 )
@@ -191,3 +193,53 @@ def test_words_asking_where_the_plan_says_something_are_no_topic():
     # "talk about" would translate to 对话 and send the search to tasks about dialogue
     assert english_words("Where does the plan talk about museums?") == english_words("museums")
     assert english_words("Which part discusses volunteers?") == english_words("volunteers")
+
+
+READINGS = """\
+海 海 [Hai3] /surname Hai/
+海 海 [hai3] /ocean/sea/
+智 智 [zhi4] /wisdom/
+強 强 [qiang2] /strong/
+強 强 [jiang4] /stubborn/
+魯 鲁 [Lu3] /Shandong/
+女 女 [nu:3] /female/
+海智 海智 [hai3 zhi4] /not a character: no reading of its own/
+""".splitlines()
+
+
+def test_readings_are_each_characters_pinyin_without_tones():
+    sounds = parse_readings(READINGS)
+    assert sounds["海"] == ("hai",) and sounds["强"] == ("qiang", "jiang")
+    assert sounds["女"] == ("nu", "nv")  # ü written either way
+    assert "海智" not in sounds
+
+
+def test_a_name_spelled_in_pinyin_is_found_where_the_text_reads_so():
+    sounds = parse_readings(READINGS)
+    assert spelled_in("做大做强“海智强鲁计划”，建设海智基地", "haizhiqianglu", sounds) == ["海智强鲁"]
+    assert spelled_in("海智基地", "haizhi", sounds) == ["海智"]
+    assert spelled_in("海智基地", "hai", sounds) == []  # one character is no name
+    assert spelled_in("海智基地", "haizhu", sounds) == []
+
+
+def test_an_english_question_spelling_a_plan_name_in_pinyin_reaches_it(glossary):
+    sounds = parse_readings(READINGS)
+    known = parse_cedict(SAMPLE)
+    names = Glossary(PLAN + "做大做强“海智强鲁计划”。", known, sounds)
+    groups, _ = names.english_groups("What is the Haizhi Qianglu plan about?")
+    assert ["海智强鲁"] in [terms for _, terms in groups]
+    groups, _ = names.english_groups("Which tasks mention think tanks?")  # English words only
+    assert [terms for _, terms in groups] == [["智库"]]
+    assert names.english_groups("What is the Haizhu plan about?")[0] == []  # no such name printed
+
+
+def test_english_words_are_no_pinyin_names():
+    # With the whole dictionary: Beijing, Like and Fake are English words of its senses (北京,
+    # 喜欢, 假), so they are never read as 背景, 立科 or 法可 however the plan's text reads.
+    names = Glossary("建设背景，成立科协，依法可行，做大做强“海智强鲁计划”。")
+    for question in ("Does the plan mention Beijing?", "Would you Like to see the tasks?", "Fake products?"):
+        assert not any(t in ("背景", "立科", "法可") for _, terms in names.english_groups(question)[0] for t in terms)
+    # a name is capitalized or quoted; lower-case words are English ones
+    assert ["海智强鲁"] in [terms for _, terms in names.english_groups("Who leads the Haizhi Qianglu programme?")[0]]
+    assert ["海智强鲁"] in [terms for _, terms in names.english_groups("what is 'haizhi qianglu'?")[0]]
+    assert not names.english_groups("what is haizhi qianglu?")[0]
