@@ -49,6 +49,7 @@ _READING = re.compile(r"^\S+ (\S) \[([A-Za-z:]+)[1-5]?\] ")  # one character and
 _LATIN_RUN = re.compile(r"[A-Za-z]+(?:[\s'’-]+[A-Za-z]+)*")
 _QUOTED_LATIN = re.compile(r"[\"“‘'「]([A-Za-z][A-Za-z\s-]*)[\"”’'」]")  # 'Sinan', "Haizhi Qianglu"
 MIN_PINYIN_CHARS = 2  # a name spelled in pinyin is a word, not one syllable
+MAX_SPELLED_QUESTIONS = 64  # questions whose pinyin names a glossary remembers (one turn asks several times)
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\b(?:abbr|CL|variant of|old variant of|see also|see|surname)\b.*", re.I)
 _WORD = re.compile(r"[a-z]+")
 _EITHER = re.compile(r"\s*([A-Z][A-Za-z]+) or ([A-Z][A-Za-z]+)\s*")  # two names for one thing
@@ -191,7 +192,8 @@ class Glossary:
         self.text = plan_text
         # character → pinyin: CC-CEDICT's, read when first needed; none with a dictionary given
         self._sounds = sounds if sounds is not None or known is None else {}
-        self._vocabulary: frozenset[str] | None = None
+        # the dictionary's English words: CC-CEDICT's (shared, read once) or the given one's
+        self._vocabulary: frozenset[str] | None = None if known is None else _vocabulary_of(known)
         self._spelled: dict[str, dict[str, frozenset[str]]] = {}  # asked several times a turn
         self.terms = {w: parse_senses(self.known[w]) for w in sorted(words_in(plan_text, self.known))}
         self._by_word: dict[str, list[tuple[str, Sense]]] = defaultdict(list)
@@ -308,6 +310,8 @@ class Glossary:
                         found.setdefault(term, frozenset(stem(w.lower()) for w in words_of) & frozenset(asked))
                     if spelled:
                         break
+        if len(self._spelled) >= MAX_SPELLED_QUESTIONS:  # a server's lexicon lives on: keep the latest few
+            self._spelled.clear()
         self._spelled[question] = found
         return found
 
@@ -315,7 +319,7 @@ class Glossary:
     def _english(self) -> frozenset[str]:
         """Every stemmed English word of the dictionary's senses: a name typed so is no pinyin."""
         if self._vocabulary is None:
-            self._vocabulary = english_vocabulary() if self.known is dictionary() else _vocabulary_of(self.known)
+            self._vocabulary = english_vocabulary()
         return self._vocabulary
 
     def expand(self, question: str, plan_words: Container[str]) -> Expansion:
