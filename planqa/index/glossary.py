@@ -132,8 +132,9 @@ def readings() -> dict[str, tuple[str, ...]]:
 
 
 def spelled_in(text: str, spelling: str, sounds: Mapping[str, tuple[str, ...]]) -> list[str]:
-    """The runs of ``text`` whose characters read, one after another, as ``spelling`` (pinyin
-    run together, no tones: "haizhiqianglu" → 海智强鲁), each once, in the order they occur."""
+    """The runs of ``text`` (up to MAX_WORD characters) whose characters read, one after another,
+    as ``spelling`` (pinyin run together, no tones: "haizhiqianglu" → 海智强鲁), each once, in the
+    order they occur."""
     found: dict[str, None] = {}
 
     def extend(i: int, at: int, start: int) -> None:
@@ -141,7 +142,7 @@ def spelled_in(text: str, spelling: str, sounds: Mapping[str, tuple[str, ...]]) 
             if i - start >= MIN_PINYIN_CHARS:
                 found[text[start:i]] = None
             return
-        if i < len(text):
+        if i < len(text) and i - start < MAX_WORD:  # a name is a word: the search stays shallow
             for syllable in sounds.get(text[i], ()):
                 if spelling.startswith(syllable, at):
                     extend(i + 1, at + len(syllable), start)

@@ -220,6 +220,9 @@ def test_a_name_spelled_in_pinyin_is_found_where_the_text_reads_so():
     assert spelled_in("海智基地", "haizhi", sounds) == ["海智"]
     assert spelled_in("海智基地", "hai", sounds) == []  # one character is no name
     assert spelled_in("海智基地", "haizhu", sounds) == []
+    # a name is a word: a run longer than any word is none, however long the typed letters
+    assert spelled_in("海" * 3000, "hai" * 1500, sounds) == []
+    assert spelled_in("海" * 3000, "hai" * 8, sounds) == ["海" * 8]
 
 
 def test_an_english_question_spelling_a_plan_name_in_pinyin_reaches_it(glossary):
