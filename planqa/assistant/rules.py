@@ -322,6 +322,8 @@ def _named_task(x: Match) -> Query | None:
     name = x.group(1)
     if name.startswith(tuple(table().words["besides"])) or x.followed_by("besides_after"):
         return None  # "除了科技馆那条，还有哪里…": the other tasks are asked for
+    if x.followed_by("and"):
+        return None  # "整改那条和落实那条…": two things, not one named
     for size in range(len(name), 1, -1):
         if 2 * size < len(name):
             return None
@@ -329,8 +331,8 @@ def _named_task(x: Match) -> Query | None:
         holders = [t for t in x.frame.task_titles if end in bare(t[2])]
         if not holders:
             continue
-        if name[:-size].endswith(tuple(table().words["and"])) or x.followed_by("and"):
-            return None  # "这条跟海智那条…", "整改那条和落实那条…": two things, not one named
+        if name[:-size].endswith(tuple(table().words["and"])):
+            return None  # "这条跟海智那条…": the other of two things
         listed = set(x.ctx.listed) if x.ctx else set()
         for narrower in (lambda t: t[0] in listed, lambda t: end in title_clauses(bare(t[2]))[0]):
             if len(holders) > 1 and (kept := [t for t in holders if narrower(t)]):
@@ -607,16 +609,16 @@ def _these_tasks(x: Match) -> Query | None:
     rest = x.question[: x.m.start()] + x.question[x.m.end():]
     if not tasks:
         return None
+    each_saying = Query("mention", within=True, among=tasks, listing=True, followup=True, literal=True)
     if x.followed_by("in_part"):  # "这两项里哪项和青少年有关": searched among them
         if (table().flag("which_several", rest) or table().flag("mentioned_whether", rest)) and not x.asks:
-            # "这几条里哪些还提到了院士", "这几条里有没有讲到青年的": each of them saying it
-            return Query("mention", within=True, among=tasks, listing=True, followup=True, literal=True)
+            return each_saying  # "这几条里哪些还提到了院士", "这几条里有没有讲到青年的"
         if x.asks and table().flag("which_stating", rest):  # "这几项里哪个给了明确的完成时限": those stating one
             return Query("search", within=True, asks=x.asks, followup=True, among=tasks)
         return Query("search", within=True, asks=x.asks, followup=True)
     if not topicless(rest):
-        if len(tasks) > 1 and not x.asks and table().flag("mentioned_whether", rest):  # "这两条都提青年了吗"
-            return Query("mention", within=True, among=tasks, listing=True, followup=True, literal=True)
+        if len(tasks) > 1 and not x.asks and table().flag("mentioned_whether", rest):
+            return each_saying  # "这两条都提青年了吗"
         return None
     return Query("task", task=tasks[0], also=tasks[1:], asks=x.asks, followup=True)
 
