@@ -19,8 +19,8 @@ from planqa.assistant import extractive as ex
 from planqa.assistant import structure
 from planqa.assistant.answer import Answer, place
 from planqa.assistant.evidence import EVENT_SHARE, FACT_SHARE, KEY_SHARE, NO_FACT_NEEDED, Evidence, spelled_out
-from planqa.assistant.facts import count_unit, counted_nouns, counting, shown
-from planqa.assistant.followup import Context, context_from_history, without_reference
+from planqa.assistant.facts import count_unit, counted_nouns, counting, enumerations, shown
+from planqa.assistant.followup import Context, context_from_history, listed_thing, without_reference
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
 from planqa.assistant.query import (
     Query,
@@ -410,6 +410,11 @@ class Assistant:
         tasks = structure.find_tasks(plan, turn.intent.task, section) or structure.find_tasks(plan, turn.intent.task)
         if not tasks:
             return self._reply(turn, structure.missing_task(plan, turn.intent.task))
+        if turn.intent.thing is not None and turn.context and (found := listed_thing(turn.question, turn.context)):
+            place_at, things, sentence = found  # "第二个是啥": the thing its quote lists there
+            text = (f"{structure.task_label(tasks[0], plan)}“{tasks[0].title}”这句列了{len(things)}个："
+                    f"{'、'.join(things)}。第{place_at}个是：{things[place_at - 1]}。")
+            return self._reply(turn, (text, (structure.task_citation(plan, tasks[0], sentence),), False))
         if turn.intent.followup and len(tasks) == 1 and (moved := self._named_elsewhere(turn, plan, tasks[0])):
             return moved
         hits = [h for h in turn.evidence.hits if h.chunk.plan == plan.plan_id]
@@ -1383,14 +1388,20 @@ class Assistant:
 
     def _announcing(self, turn: Turn, hits: list[Scored]) -> tuple[Plan, Section] | None:
         """The part whose own text, found first, announces the items below it, when the question
-        asks about what it announces (城市应具备哪些条件 after 应具备以下条件)."""
+        asks about what it announces (城市应具备哪些条件 after 应具备以下条件), or asks for several
+        things its opening sums up without listing them (夯实…软硬件基础 → "基础方面要先攻哪几样"): its tasks."""
         chunk = hits[0].chunk if hits else None
         if chunk is None or chunk.kind != "section" or turn.intent.asks not in self.ANNOUNCED_ASKS:
             return None
         plan = self.search.entries[chunk.plan].plan
         section = structure.find_section(plan, number=chunk.section_number)
-        noun = structure.announced(section) if section is not None else ""
-        return (plan, section) if noun and noun in turn.question else None
+        if section is None:
+            return None
+        noun = structure.announced(section)
+        # (an opening that lists things itself, 提升效率、可靠性和精度, answers with them)
+        several = (len(section.tasks) > 1 and table().flag("which_several", turn.question)
+                   and not enumerations(chunk.body))
+        return (plan, section) if (noun and noun in turn.question) or several else None
 
     def _extractive(self, turn: Turn, top: Scored, notice: str = "") -> Answer:
         chunk = self._answerable(top.chunk)

@@ -351,10 +351,17 @@ class Evidence:
         return self._filled[key]
 
     def enumerated(self, chunk: Chunk) -> tuple[Fact, ...]:
-        """The things the question counts as the chunk lists them (人、机、料、法、环等生产要素)."""
+        """The things the question counts as the chunk lists them (人、机、料、法、环等生产要素);
+        of several lists of the noun, those whose sentence holds most of the question's words
+        (养老领域…等服务模式 for 养老领域有几种服务模式, not the other fields' lists)."""
         key = (chunk.id, chunk.body)
         if key not in self._enumerated:
-            self._enumerated[key] = enumerated_counts(self.question, chunk.body)
+            found = enumerated_counts(self.question, chunk.body)
+            if len(found) > 1:
+                topic = self.topic_of("count")
+                best = max(ex.text_share(f.sentence, topic) for f in found)
+                found = tuple(f for f in found if ex.text_share(f.sentence, topic) >= best)
+            self._enumerated[key] = found
         return self._enumerated[key]
 
     def leads(self, chunk: Chunk) -> Sequence[str]:

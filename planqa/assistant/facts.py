@@ -336,6 +336,7 @@ def _enumeration() -> dict[str, re.Pattern[str]]:
         "stop": re.compile(expand("{stops}")),
         "including": re.compile(expand("(?:{including})$")),
         "after": re.compile(expand(table["counted_after"])),
+        "head": re.compile(expand(table["counted_head"])),
         "before": re.compile(expand(table["counted_before"])),
         "named": re.compile(expand(table["named_before"])),
     }
@@ -361,6 +362,7 @@ def counted_nouns(question: str) -> tuple[str, ...]:
     nouns: list[str] = []
     after = [words for _, words in _blanks(question)]
     after += [m.group(1) for m in _enumeration()["after"].finditer(question)]
+    after += [m.group(1) for m in _enumeration()["head"].finditer(question)]
     for words in after:  # one character only after a unit of kinds (几类病): what every listed item ends with
         nouns += [words[:size] for size in _sizes(words)]
     for m in _enumeration()["before"].finditer(question):
@@ -371,9 +373,13 @@ def counted_nouns(question: str) -> tuple[str, ...]:
 
 
 def enumeration_items(printed: str) -> tuple[str, ...]:
-    """The items of an enumeration as printed: 研发、生产、供应、销售和服务 → five."""
+    """The items of an enumeration as printed: 研发、生产、供应、销售和服务 → five; a joiner
+    inside a word (普及服务 after 短板攻坚、前沿探索) leaves a piece of one character where the
+    other items are longer, and joins nothing."""
     items = printed.split("、")
-    last = _enumeration()["joiner"].split(items[-1])
+    last = [i for i in _enumeration()["joiner"].split(items[-1]) if i]
+    if len(last) > 1 and min(map(len, last)) == 1 < min(map(len, items[:-1]), default=0):
+        last = [items[-1]]
     return tuple(i for i in [*items[:-1], *last] if i)
 
 
@@ -445,6 +451,19 @@ def enumerated_counts(question: str, text: str) -> tuple[Fact, ...]:
             if len(items) >= MIN_ITEMS and named:
                 found.setdefault(sentence[start:end], Fact("enumeration", sentence[start:end], sentence))
     return tuple(found.values())
+
+
+def enumerations(text: str) -> list[tuple[tuple[str, ...], str, str]]:
+    """The lists of three things or more a text prints (工作、服务、数据平台), in order: (the
+    things, the words after the list in its clause, its sentence)."""
+    found = []
+    for sentence in split_sentences(text):
+        for m in _enumeration()["list"].finditer(sentence):
+            if (span := _enumeration_span(sentence, m)) is not None:
+                items = enumeration_items(sentence[span[0]:span[1]])
+                if len(items) >= MIN_ITEMS:
+                    found.append((items, _clause_after(sentence, span[1]), sentence))
+    return found
 
 
 def shown(fact: Fact) -> str:

@@ -29,6 +29,7 @@ class Context:
     question: str = ""  # the latest question asked: an elliptical follow-up asks what it asked
     recent: tuple[int, ...] = ()  # the task each latest answer was about, latest first: 这两条
     visited: tuple[int, ...] = ()  # the tasks answered one by one since the latest list
+    quote: str = ""  # what the latest answer quoted (shown as such): "第二个" may be a thing it lists
 
     @property
     def rest(self) -> tuple[int, ...]:
@@ -62,7 +63,9 @@ def context_from_history(history: Sequence) -> Context | None:
         counted = tuple(dict.fromkeys(c["task"] for c in cites if c["task"] is not None and not c["related"]))
         if context is None:
             first = cites[0]
-            context = Context(first["plan"], first["task"], first["section"], tasks, question=asked)
+            shown = item.answer if isinstance(item, Answer) else item.get("answer") if isinstance(item, dict) else ""
+            quoted = first["quote"] if item is latest and isinstance(shown, str) and first["quote"] in shown else ""
+            context = Context(first["plan"], first["task"], first["section"], tasks, question=asked, quote=quoted)
         if tasks and cites[0]["plan"] == context.plan and tasks[0] not in recent:
             recent.append(tasks[0])
         if len(counted) > 1 and not listed:  # the list's own tasks: 最后那个 is its last, not a related one
@@ -86,7 +89,7 @@ def _cited(c: dict) -> dict:
     # the section's ref, as the plan names it: "附件2/一" for part 一 of attachment 2
     ref = join_ref(typed("attachment", str) or "", typed("section", str) or "")
     return {"plan": typed("plan", str), "task": typed("task", int), "section": ref or None,
-            "related": c.get("related") is True}
+            "related": c.get("related") is True, "quote": typed("quote", str) or ""}
 
 
 # A task of the last list by its place in it (第二个, 最后一个, 倒数第二个, 中间那个), or the one
@@ -142,6 +145,47 @@ def list_reference(question: str, context: Context) -> int | None:
     if table().flag("list_other", question) and len(listed) > 1 and context.task in listed:
         return next(t for t in listed if t != context.task)
     return None
+
+
+def listed_thing(question: str, context: Context) -> tuple[int, tuple[str, ...], str] | None:
+    """The thing a follow-up points at by its place ("第二个是啥", "最后一个平台是啥") among those
+    the latest answer's quote lists (打造委员服务系统、院士专家服务系统、智库…服务系统), when that
+    answer gave one task: (its place from 1, the things, their sentence). Of several lists, the
+    one whose things or following words hold the noun the question names after the place, or
+    else the noun the previous question asked for (哪几个服务系统)."""
+    from planqa.assistant.rules import table
+
+    if len(context.listed) > 1 or context.task is None or not context.quote:
+        return None
+    if _by_number(context.question) and not table().flag("which_several", context.question):
+        return None  # "第21项是什么" → "最后一个呢": tasks, in the plan's order
+    m = _list_place().search(question)
+    if m is None or m.group(5) or m.group(6) or m.group(8) or any(w in m.group(0) for w in "项条"):
+        return None  # of a pair, the middle, or 最后一项 / 第二条: tasks, not things
+    from planqa.assistant.facts import enumerations
+
+    lists = enumerations(context.quote)
+    if not lists:
+        return None
+    after = question[m.end():].lstrip("的那这")
+    run = after[: next((i for i, c in enumerate(after) if not _HAN.match(c)), len(after))]
+    asked = "" if len(run) < 2 or run.startswith(tuple(table().words["place_asking"])) else run[:2]
+    named = [entry for entry in lists if asked and (asked in entry[1] or any(asked in i for i in entry[0]))]
+    if asked and not named:
+        return None  # "最后一个平台" after a list of systems: no thing of that list
+    if not named:
+        named = [entry for entry in lists if (noun_after := entry[1].lstrip("等")[:2]) and noun_after in context.question] or lists
+    things, _, sentence = named[0]
+    if m.group(2) or (m.group(4) or "").lower() == "last":
+        place = len(things)
+    elif m.group(3) or (m.group(4) or "").lower() == "first":
+        place = 1
+    elif m.group(7):
+        place = len(things) + 1 - (to_int(m.group(7)) or 0)
+    else:
+        place = to_int(m.group(1) or m.group(4)) or 0
+    return (place, things, sentence) if 0 < place <= len(things) else None
+
 
 
 def _by_number(question: str) -> bool:

@@ -47,6 +47,7 @@ class Query:
     carried: bool = False  # ``asks`` comes from the previous question ("那第5项呢？")
     item: bool = False  # task: "第8条" may name an item the plan prints below its tasks (8.)
     among: tuple[int, ...] = ()  # search: only among these tasks (剩下两项里哪个…), else ``within``'s
+    thing: int | None = None  # task: the place of a thing its last quote lists ("第二个是啥": 2)
 
 
 MAX_PARTS = 4  # questions answered from one message
@@ -69,9 +70,21 @@ def split_questions(question: str) -> list[str]:
     return []
 
 
-def titles_named(question: str, section_titles: Sequence[tuple[str, str]]) -> list[str]:
-    """The parts whose whole title (four characters or more) the question holds: 保障措施都有哪些."""
-    return [number for number, title in section_titles if len(title) >= 4 and title in question]
+def titles_named(question: str, section_titles: Sequence[tuple[str, str]], common: Sequence[str] = ()) -> list[str]:
+    """The parts whose whole title (four characters or more) the question holds: 保障措施都有哪些;
+    or the title without the plan's subject (``common``), as a question drops it."""
+    return [number for number, title in section_titles
+            if (len(title) >= 4 and title in question) or any(f in question for f in subjectless(title, common))]
+
+
+MIN_SUBJECTLESS_CHARS = 6  # what is left of a title without the plan's subject: still a title
+
+
+def subjectless(title: str, common: Iterable[str]) -> list[str]:
+    """A part's title without one run of the plan's subject it holds (提升场景创新能力 of
+    提升人工智能场景创新能力 in a plan about 人工智能): the asker takes the subject as said."""
+    forms = (title.replace(c, "", 1) for c in common if c in title and c != title)
+    return [f for f in dict.fromkeys(forms) if len(f) >= MIN_SUBJECTLESS_CHARS]
 
 
 def section_by_word(before: str, section_titles: Sequence[tuple[str, str]],
@@ -101,6 +114,8 @@ def section_by_title(question: str, section_titles: Sequence[tuple[str, str]],
         if run != title and len(without(run, sorted(common, key=len, reverse=True))) < 4:  # 智慧城市建设: the subject and a generic word
             n = 0
         clause_hit = any(len(c) >= 4 and c in question for c in title_clauses(title))
+        if not clause_hit and (bare := [f for f in subjectless(title, common) if f in question]):
+            clause_hit, n = True, max(n, max(map(len, bare)))
         if (n >= 6 or clause_hit) and n > best_len:
             best, best_len = number, n
         if n >= 4:

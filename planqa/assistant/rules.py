@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib.resources import files
 
-from planqa.assistant.followup import Context, list_reference, topicless
+from planqa.assistant.followup import Context, list_reference, listed_thing, topicless
 from planqa.assistant.query import Query, section_by_title, section_by_word, title_clauses, titles_named, without
 from planqa.assistant.structure import common_phrases, part_texts
 from planqa.index.lexical import content_words
@@ -502,7 +502,7 @@ CLAUSE_CHARS = 6  # a clause of a part's title this long names the part, as its 
 
 def _section_named(x: Match) -> Query | None:
     """A part asked for by its whole title, without the word 部分: "保障措施都有哪些？"."""
-    named = titles_named(x.question, x.frame.section_titles)
+    named = titles_named(x.question, x.frame.section_titles, x.frame.common)
     if not named and not table().flag("literal", x.question):  # "服务创新驱动发展的任务有哪些": a clause of it
         named = [number for number, title in x.frame.section_titles
                  if any(len(c) >= CLAUSE_CHARS and c in x.question and not _names_a_thing(x, x.question.split(c)[0])
@@ -525,6 +525,17 @@ def _section_asked(x: Match) -> Query | None:
         if len(title) >= 4 and after.startswith(title) and not any(c.isalpha() for c in after[len(title):]):
             return Query("section", section_number=number)
     return None
+
+
+def _which_listed(x: Match) -> Query | None:
+    listed = x.ctx.listed  # the latest answer's own list, not one further back
+    return Query("task", task=listed[0], also=listed[1:], followup=True) if len(listed) > 1 and x.ctx.tasks == listed else None
+
+
+def _listed_thing(x: Match) -> Query | None:
+    """"第二个是啥" after one task's answer that quoted a list of things: that thing."""
+    found = listed_thing(x.question, x.ctx) if x.asks is None else None  # "第二个什么时候完成": a task's fact
+    return Query("task", task=x.ctx.task, followup=True, thing=found[0]) if found else None
 
 
 def _list_reference(x: Match) -> Query | None:
@@ -684,7 +695,7 @@ def besides_the_plan(before: str, frame: Frame) -> str:
     before = without(before, sorted(frame.owner, key=len, reverse=True), " ")  # 山东省科协的工作要点
     before = doc_pattern(frame.doc_nouns).sub(" ", pattern("by_genre").sub(" ", before))  # 这份建设指南: by its genre
     plain = (*t.words["own_plan"], *t.words["total"], *t.words["divided"], *t.words["asking"], *t.words["whole_text"],
-             *t.words["plan_verb"])
+             *t.words["plan_verb"], *t.words["carry_out"], *t.words["inside"])
     return without(before, sorted(plain, key=len, reverse=True), " ")
 
 
@@ -695,8 +706,8 @@ def _document_meta(x: Match) -> Query | None:
     """A fact of the document itself (its date, issuer, addressees) only when the question
     names the document or nothing else: "调查结果什么时候公布" asks about a task."""
     rest = x.question[: x.m.start()] + x.question[x.m.end():] if x.m else x.question
-    if pattern("cited_doc").search(rest):
-        return None  # "文件引用的那个国务院文件，文号是多少": a document the plan cites
+    if pattern("cited_doc").search(rest) or x.asks == "frequency":
+        return None  # "文件引用的那个国务院文件，文号是多少": a document the plan cites; "多久发布一次": a recurring act
     places = table().words["doc_place"]  # 网页上显示的发布时间; not 评选结果什么时候网上公布
     named = without(rest, sorted(places, key=len, reverse=True), "")
     shown = any(w in x.question for w in places) and (topicless(named) or not _WORDED.search(named))
@@ -759,7 +770,7 @@ def _search(x: Match) -> Query:
 BUILDERS: dict[str, Callable[[Match], Query | None]] = {
     "chat": _chat, "section_place_en": _section_place_en, "section_en": _section_en,
     "section_place": _section_place, "section_label": _section_label, "titled_label": _titled_label, "task_number": _task_number, "these_tasks": _these_tasks, "section_asked": _section_asked, "section_number": _section_number,
-    "last_section": _last_section, "last_task": _last_task, "section_title": _section_title, "section_named": _section_named, "list_reference": _list_reference, "list_rest": _list_rest,
+    "last_section": _last_section, "last_task": _last_task, "section_title": _section_title, "section_named": _section_named, "list_reference": _list_reference, "listed_thing": _listed_thing, "which_listed": _which_listed, "list_rest": _list_rest,
     "next": _next, "prev": _prev, "named_task": _named_task, "its_section": _its_section, "this_section": _this_section,
     "within": _within, "this_task": _this_task, "else": _else, "meta": _meta, "attachments": _attachments,
     "document_meta": _document_meta, "topicless": _topicless, "bare_term": _bare_term,

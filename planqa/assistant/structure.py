@@ -3,6 +3,7 @@
 Pure functions of the parsed ``Plan``; every quote is text of the cleaned plan.
 """
 
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -478,7 +479,7 @@ BARE = "bare"
 @cache
 def _bare_number() -> re.Pattern:
     """A paragraph opening with a bare number and a word: a label that lost its dot, when such
-    numbers run 1, 2, 3 … through the task; not a number counted or a time (1月底前, 2个平台)."""
+    numbers run on by one through the task (1, 2, 3 …; 13, 14 …); not a number counted or a time (1月底前, 2个平台)."""
     units = sorted({*_table().words["measure_word"], *_table().words["after_number"]}, key=len, reverse=True)
     return re.compile(r"([1-9][0-9]?)(?!" + "|".join(map(re.escape, units)) + r")(?=[\u4e00-\u9fff])")
 
@@ -506,7 +507,9 @@ def items_of(text: str) -> tuple[str, ...]:
             values.setdefault(BARE, []).append(int(m.group(1)))
         else:
             openings.append(None)
-    if (bare := values.get(BARE)) and bare != list(range(1, len(bare) + 1)):  # a number, no label
+    # a number, no label, unless they run on by one: 1, 2, 3, or 13, 14, 15 (items numbered
+    # across the plan's tasks)
+    if (bare := values.get(BARE)) and (bare != list(range(bare[0], bare[0] + len(bare))) or (bare[0] > 1 and len(bare) < 2)):
         openings = [None if o and o[0] == BARE else o for o in openings]
         values.pop(BARE)
     if openings and openings[0] is None:  # a lead-in: 场景创新成为…新路径。then the items
@@ -554,6 +557,7 @@ TITLE_HEAD = 2  # the last word of a title (行动, 工程) that a quoted name i
 QUOTE_GAP = 3  # characters between them ("“提质增效”那项行动")
 TITLE_VERB = 2  # characters of a title's leading verb a question may leave out (实施…工程)
 MIN_TITLE = 4
+MIN_SIBLINGS = 3  # titles of one part that share an opening or an end
 MIN_SHARED_HEAD = 3  # characters of the words several task titles open with that a question may leave out
 
 
@@ -588,7 +592,20 @@ def task_titled(plan: Plan, question: str) -> Task | None:
             len(title) - k >= MIN_TITLE and title[k:] in question and shared_end(title[:k], title[k:])
             and sum(title[k:] in t for t in titles) == 1 and alone(title[k:]) for k in range(MIN_SHARED_HEAD, len(title)))
 
+    def core(task: Task) -> str:  # 应用场景开发 of 实施应用场景开发行动, as each title of its part
+        # opens 实施 and ends 行动: what tells it from its siblings
+        titles_of = [t.title for t in plan.section_of(task).tasks]
+        if len(titles_of) < MIN_SIBLINGS:
+            return ""
+        head = len(os.path.commonprefix(titles_of))
+        tail = len(os.path.commonprefix([t[::-1] for t in titles_of]))
+        rest = task.title[head: len(task.title) - tail]
+        return rest if (head or tail) and len(rest) >= MIN_TITLE else ""
+
     found = [t for t in plan.tasks if named(t.title)]
+    if not found:
+        found = [t for t in plan.tasks if (c := core(t)) and c in question
+                 and sum(c in t.title for t in plan.tasks) == 1 and alone(c)]
     if len(found) > 1:  # 服务精准化要求 named whole, not 实现服务精准化 without its verb
         found = [t for t in found if t.title in question]
     if not found:  # a name the title quotes, with the title's last word after it: “创新提质”行动

@@ -1090,3 +1090,67 @@ def test_an_english_phrase_the_plan_prints_in_several_tasks_cites_them_all(tmp_p
             assert sorted(c.task for c in answer.citations) == [1, 2], question
         answer = assistant.ask("What is the Haizhi Qianglu plan about?")
         assert not answer.abstained and answer.citations[0].task == 3
+
+
+OPENING = """某市人工智能三年行动计划
+一、总体要求
+坚持创新驱动，推动产业发展。
+二、突破核心基础
+夯实产业发展的软硬件基础，补齐短板。
+（一）智能传感器
+发展高精度传感器。
+（二）神经网络芯片
+发展云端神经网络芯片。
+（三）开源开放平台
+建设开源开放平台。
+三、保障措施
+（四）加大支持力度
+统筹资金支持。
+"""
+
+
+def test_several_things_a_parts_opening_sums_up_are_its_tasks(tmp_path):
+    with assistant_over(tmp_path, "ai", OPENING) as assistant:
+        listed = assistant.ask("软硬件基础方面要攻克哪些？")
+        assert [c.task for c in listed.citations] == [1, 2, 3]
+        said = assistant.ask("软硬件基础方面是怎么说的？")  # no several asked: the opening itself
+        assert [(c.task, c.section) for c in said.citations][:1] == [(None, "二")]
+
+
+FIELDS = """某省人工智能场景创新指导意见
+一、打造重大场景
+（一）培育智能经济场景
+农业领域试点智能灌溉、虫情识别、农机导航、产量预测等智能场景。交通领域试点智能信号、拥堵预警、停车诱导等智能场景。
+（二）建设智能社会场景
+推动智能养老和智能助残。
+"""
+
+
+def test_a_count_of_things_listed_in_several_sentences_is_the_one_the_question_names(tmp_path):
+    answer = ask_over(tmp_path, "fields", FIELDS, "交通领域打算试点几种新的智能场景？")
+    assert [c.task for c in answer.citations][:1] == [1]
+    assert "共3个" in answer.answer and "共4个" not in answer.answer
+
+
+LISTS = """某协会工作要点
+一、加强网络建设
+（一）推进网上协会建设
+以建设网上数据库为基础，打造委员服务系统、专家服务系统、人才服务系统。搭建工作、服务、数据平台，丰富服务内涵。
+（二）做好宣传工作
+加强与各级媒体合作，宣传先进典型。
+二、保障措施
+（三）强化工作落实
+加强督查督办。
+"""
+
+
+def test_the_nth_thing_the_last_answer_quoted_a_list_of(tmp_path):
+    with assistant_over(tmp_path, "lists", LISTS) as assistant:
+        first = assistant.ask("第1项要打造哪些服务系统？")
+        second = assistant.ask("第二个是啥", history=[first])
+        assert [c.task for c in second.citations] == [1] and "第2个是：专家服务系统" in second.answer
+        assert "人才服务系统" not in assistant.ask("最后一个平台是啥", history=[first]).answer  # no list of 平台
+        platforms = assistant.ask("第1项要搭建哪些平台？")
+        assert "第3个是：数据平台" in assistant.ask("最后一个平台是啥", history=[platforms]).answer
+        listed = assistant.ask("第一部分有哪些任务？")
+        assert [c.task for c in assistant.ask("第二个是啥", history=[listed]).citations] == [2]  # a task of the list

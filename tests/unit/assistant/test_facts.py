@@ -215,3 +215,11 @@ def test_a_count_asked_in_its_own_unit_is_answered_in_that_unit():
     ("基本原则有几条？", "条"), ("分为几大行动？", "条"), ("这几个方面里第一项有几条？", "条")])
 def test_a_count_of_items_is_answered_in_the_unit_it_is_asked_in(question, unit):
     assert count_unit(question, ["方面", "环节", "部分"]) == unit
+
+
+def test_a_joiner_inside_the_last_word_of_a_list_joins_nothing():
+    from planqa.assistant.facts import enumeration_items
+
+    assert enumeration_items("短板攻坚、前沿探索、转化创业、普及服务") == ("短板攻坚", "前沿探索", "转化创业", "普及服务")
+    assert enumeration_items("研发、生产、供应、销售和服务") == ("研发", "生产", "供应", "销售", "服务")
+    assert enumeration_items("人、机、料、法和环") == ("人", "机", "料", "法", "环")

@@ -5,6 +5,7 @@ from planqa.assistant.query import (
     normalize_question,
     section_by_title,
     split_questions,
+    titles_named,
 )
 from planqa.assistant.rules import Frame, asks_for, understand
 
@@ -35,6 +36,15 @@ def test_sections_by_number_and_by_title():
     assert intent("“建设科技创新智库体系”这部分有哪些任务").section_number == "六"
     assert intent("服务创新驱动发展的那一部分包括哪几项？").section_number == "四"
     assert section_by_title("科普信息化新业态由哪几部分构成？", TITLES) is None
+
+
+def test_a_part_named_by_its_title_without_the_plans_subject():
+    titles = [("二", "着力打造人工智能重大场景"), ("三", "提升人工智能场景创新能力"), ("四", "加快推动人工智能场景开放")]
+    common = frozenset({"人工智能", "人工智能场景", "场景创新"})  # what many of the plan's tasks print
+    assert section_by_title("在提升场景创新能力方面，具体安排了哪几项工作？", titles, common) == "三"
+    assert titles_named("加快推动场景开放都有哪些任务", titles, common) == ["四"]
+    assert titles_named("加快推动场景开放都有哪些任务", titles) == []  # no subject known: no title
+    assert section_by_title("提升能力方面有什么要求", titles, common) is None  # too little of it is left
 
 
 @pytest.mark.parametrize("question, meta", [

@@ -125,6 +125,10 @@ def test_items_of_a_task_by_dash_heading_or_number_after_a_lead_in():
     assert items_of("3年内建成平台。\n5年内全面推广。") == ()
     assert items_of("1月底前完成摸底调查。\n2月底前制定方案。\n3月底前启动实施。") == ()  # a schedule
     assert items_of("1个中心统筹调度。\n2个平台支撑服务。\n3个体系保障运行。") == ()  # counted things
+    # Numbered on from the task before (13, 14, 15: the plan numbers its items across tasks).
+    across = "13强化资本供给。发挥基金作用。\n14优化发展环境。落实相关政策。\n15加强交流合作。推动开源。"
+    assert items_of(across) == ("强化资本供给", "优化发展环境", "加强交流合作")
+    assert items_of("13强化资本供给。发挥基金作用。\n15加强交流合作。推动开源。") == ()  # not run on by one
 
 
 PRINCIPLES = """某市人工智能发展实施方案
@@ -174,6 +178,12 @@ def test_a_task_named_whole_wins_over_one_named_without_its_verb():
     assert task_titled(systems, "法规标准体系下面有几条？").number == 2  # its end after the words siblings share
     assert task_titled(systems, "标准体系有几条？") is None  # not right after the words the siblings share
     assert task_titled(systems, "协同开放有几条？") is None  # no end of a title
+    parallel = parse_plan("某方案\n一、主要任务\n（一）实施科技创新攻关行动\n1突破技术。\n（二）实施产业集群发展行动\n2引进企业。\n"
+                          "（三）实施应用场景开发行动\n3推动应用。\n4打造标杆。\n", "q")
+    # what tells a title from its siblings, all opening 实施 and ending 行动
+    assert task_titled(parallel, "应用场景开发方面要推进哪些工作？").number == 3
+    assert task_titled(parallel, "场景开发有几项？") is None  # less than that
+    assert task_titled(actions, "高新技术企业有几家？") is None  # the words the siblings share
     yard = parse_plan("某指南\n一、建设内容\n（一）船厂应用标准\n1.材料堆场标准。\n2.喷涂车间标准。\n", "y")
     assert task_titled(yard, "新一代信息技术应用标准有哪些？") is None  # 船厂 is no verb to leave out
 
