@@ -9,7 +9,7 @@ that holds them, so an answer can quote that sentence.
 import re
 import tomllib
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -436,34 +436,32 @@ def enumerated_counts(question: str, text: str) -> tuple[Fact, ...]:
     if not nouns:
         return ()
     found: dict[str, Fact] = {}
-    for sentence in split_sentences(text):
-        for m in _enumeration()["list"].finditer(sentence):
-            span = _enumeration_span(sentence, m)
-            if span is None:
-                continue
-            start, end = span
-            items = enumeration_items(sentence[start:end])
-            holding = [i for i in items if any(n == i or (len(n) >= COUNTED_ITEM_CHARS and n in i) for n in nouns)]
-            if 0 < len(holding) < len(items):
-                continue  # 几辆科普大篷车 of "流动科技馆、…、科普大篷车…": one of the things listed, not their kind
-            named = _names_list(sentence, start, end, [n for n in nouns if len(n) > 1]) or any(
-                all(i.endswith(n) for i in items) for n in nouns)  # 几类病: 常见病、慢性病…; 几个服务系统
-            if len(items) >= MIN_ITEMS and named:
-                found.setdefault(sentence[start:end], Fact("enumeration", sentence[start:end], sentence))
+    for sentence, start, end, items in _lists(text):
+        holding = [i for i in items if any(n == i or (len(n) >= COUNTED_ITEM_CHARS and n in i) for n in nouns)]
+        if 0 < len(holding) < len(items):
+            continue  # 几辆科普大篷车 of "流动科技馆、…、科普大篷车…": one of the things listed, not their kind
+        named = _names_list(sentence, start, end, [n for n in nouns if len(n) > 1]) or any(
+            all(i.endswith(n) for i in items) for n in nouns)  # 几类病: 常见病、慢性病…; 几个服务系统
+        if named:
+            found.setdefault(sentence[start:end], Fact("enumeration", sentence[start:end], sentence))
     return tuple(found.values())
 
 
 def enumerations(text: str) -> list[tuple[tuple[str, ...], str, str]]:
     """The lists of three things or more a text prints (工作、服务、数据平台), in order: (the
     things, the words after the list in its clause, its sentence)."""
-    found = []
+    return [(items, _clause_after(sentence, end), sentence) for sentence, _, end, items in _lists(text)]
+
+
+def _lists(text: str) -> Iterator[tuple[str, int, int, tuple[str, ...]]]:
+    """Each list of MIN_ITEMS things or more the text prints: (its sentence, where the list lies
+    in it, the things)."""
     for sentence in split_sentences(text):
         for m in _enumeration()["list"].finditer(sentence):
             if (span := _enumeration_span(sentence, m)) is not None:
                 items = enumeration_items(sentence[span[0]:span[1]])
                 if len(items) >= MIN_ITEMS:
-                    found.append((items, _clause_after(sentence, span[1]), sentence))
-    return found
+                    yield sentence, span[0], span[1], items
 
 
 def shown(fact: Fact) -> str:

@@ -5,7 +5,7 @@ Pure functions of the parsed ``Plan``; every quote is text of the cleaned plan.
 
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
 from types import MappingProxyType
@@ -592,20 +592,22 @@ def task_titled(plan: Plan, question: str) -> Task | None:
             len(title) - k >= MIN_TITLE and title[k:] in question and shared_end(title[:k], title[k:])
             and sum(title[k:] in t for t in titles) == 1 and alone(title[k:]) for k in range(MIN_SHARED_HEAD, len(title)))
 
-    def core(task: Task) -> str:  # 应用场景开发 of 实施应用场景开发行动, as each title of its part
-        # opens 实施 and ends 行动: what tells it from its siblings
-        titles_of = [t.title for t in plan.section_of(task).tasks]
-        if len(titles_of) < MIN_SIBLINGS:
-            return ""
-        head = len(os.path.commonprefix(titles_of))
-        tail = len(os.path.commonprefix([t[::-1] for t in titles_of]))
-        rest = task.title[head: len(task.title) - tail]
-        return rest if (head or tail) and len(rest) >= MIN_TITLE else ""
+    def cores() -> Iterator[tuple[Task, str]]:  # 应用场景开发 of 实施应用场景开发行动, as each title
+        # of its part opens 实施 and ends 行动: what tells a task from its siblings
+        for section in plan.sections:
+            titles_of = [t.title for t in section.tasks]
+            if len(titles_of) < MIN_SIBLINGS:
+                continue
+            head = len(os.path.commonprefix(titles_of))
+            tail = len(os.path.commonprefix([t[::-1] for t in titles_of]))
+            for task in section.tasks:
+                rest = task.title[head: len(task.title) - tail]
+                if (head or tail) and len(rest) >= MIN_TITLE:
+                    yield task, rest
 
     found = [t for t in plan.tasks if named(t.title)]
     if not found:
-        found = [t for t in plan.tasks if (c := core(t)) and c in question
-                 and sum(c in t.title for t in plan.tasks) == 1 and alone(c)]
+        found = [t for t, c in cores() if c in question and sum(c in other.title for other in plan.tasks) == 1 and alone(c)]
     if len(found) > 1:  # 服务精准化要求 named whole, not 实现服务精准化 without its verb
         found = [t for t in found if t.title in question]
     if not found:  # a name the title quotes, with the title's last word after it: “创新提质”行动
