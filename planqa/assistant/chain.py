@@ -20,7 +20,7 @@ from planqa.assistant import structure
 from planqa.assistant.answer import Answer, place
 from planqa.assistant.evidence import EVENT_SHARE, FACT_SHARE, KEY_SHARE, NO_FACT_NEEDED, Evidence, spelled_out
 from planqa.assistant.facts import count_unit, counted_nouns, counting, enumerations, shown
-from planqa.assistant.followup import Context, context_from_history, listed_thing, without_reference
+from planqa.assistant.followup import Context, context_from_history, listed_count, listed_thing, without_reference
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
 from planqa.assistant.query import (
     Query,
@@ -237,7 +237,7 @@ LLM_REMOVED = "（已删除回答中不在检索结果里的引用：{numbers}�
 
 FACT_LABEL = {"who": "责任单位", "lead": "责任单位", "when": "时间", "date": "日期", "money": "金额", "place": "地点", "places": "地点", "where": "地点", "contact": "联系方式",
               "person": "人员", "penalty": "处罚", "frequency": "频次", "role": "定位",
-              "doc_number": "文号", "founded": "成立"}
+              "doc_number": "文号", "founded": "成立", "code": "标准编号"}
 DOCUMENT_FACTS = {"signed": "印发日期", "published": "发布日期", "issuer": "印发单位", "addressees": "主送单位",
                   "doc_number": "文号", "instruction": "对收文单位的要求"}
 STRUCTURAL = ("meta", "section", "task")  # answered from the outline, not by retrieval
@@ -412,8 +412,12 @@ class Assistant:
             return self._reply(turn, structure.missing_task(plan, turn.intent.task))
         if turn.intent.thing is not None and turn.context and (found := listed_thing(turn.question, turn.context)):
             place_at, things, sentence = found  # "第二个是啥": the thing its quote lists there
-            text = (f"{structure.task_label(tasks[0], plan)}“{tasks[0].title}”这句列了{len(things)}个："
-                    f"{'、'.join(things)}。第{place_at}个是：{things[place_at - 1]}。")
+            text = (f"{structure.task_label(tasks[0], plan)}“{tasks[0].title}”写道：“{sentence}”这句列了{len(things)}个："
+                    f"{'、'.join(things)}。第{place_at}个是：{things[place_at - 1]}。")  # quoted: the next place asked is in it
+            return self._reply(turn, (text, (structure.task_citation(plan, tasks[0], sentence),), False))
+        if turn.intent.things and turn.context and (counted := listed_count(turn.question, turn.context)):
+            things, sentence = counted  # "一共几个": the things its quote lists
+            text = f"{structure.task_label(tasks[0], plan)}“{tasks[0].title}”写道：“{sentence}”这句列了{len(things)}个：{'、'.join(things)}。"
             return self._reply(turn, (text, (structure.task_citation(plan, tasks[0], sentence),), False))
         if turn.intent.followup and len(tasks) == 1 and (moved := self._named_elsewhere(turn, plan, tasks[0])):
             return moved

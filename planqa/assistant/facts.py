@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from planqa.index.chunk import split_sentences
+from planqa.index.lexical import word_edges
 
 
 @dataclass(frozen=True)
@@ -333,6 +334,8 @@ def _enumeration() -> dict[str, re.Pattern[str]]:
     return {
         "list": re.compile(f"{item}(?:、{item})+"),
         "joiner": re.compile(expand("{joiners}")),
+        "opens": re.compile(expand("{opens}")),
+        "closes": re.compile(expand("{closes}")),
         "stop": re.compile(expand("{stops}")),
         "including": re.compile(expand("(?:{including})$")),
         "after": re.compile(expand(table["counted_after"])),
@@ -385,17 +388,30 @@ def enumeration_items(printed: str) -> tuple[str, ...]:
 
 def _enumeration_span(sentence: str, m: re.Match[str]) -> tuple[int, int] | None:
     """Where an enumeration lies once the words it ran into are cut: the last item ends before
-    等 or a stop (or is cut to the others' length), the first starts as long before its 、 as the
-    others are long (精准管理人、机… → 人)."""
+    a closing word (组成), 等 or a stop (or is cut to the others' length), the first starts after
+    an opening word (由) and as long before its 、 as the others are long (精准管理人、机… → 人)."""
     start, end = m.span()
     items = m.group(0).split("、")
     middle = items[1:-1] or items[1:]
     longest = max(map(len, middle))
     last = items[-1]
-    if end < len(sentence) and not _enumeration()["stop"].match(sentence[end]) and sentence[end] != "等":
+    at_last = end - len(last)
+    closing = [c for c in _enumeration()["closes"].finditer(last) if c.start() > 0]
+    opening = [o for o in _enumeration()["opens"].finditer(items[0]) if o.end() < len(items[0])]
+    if closing or opening:  # whole words only (not 由 of 自由, 为主 of 作为主要); jieba only then
+        edges = word_edges(sentence)
+        closing = [c for c in closing if at_last + c.start() in edges and at_last + c.end() in edges]
+        opening = [o for o in opening if start + o.start() in edges and start + o.end() in edges]
+    if closing:
+        last = last[:closing[0].start()]  # …、数字科普系统组成的
+    elif end < len(sentence) and not _enumeration()["stop"].match(sentence[end]) and sentence[end] != "等":
         joined = _enumeration()["joiner"].split(last)  # ran on into the sentence
         last = last if len(joined) > 1 and max(map(len, joined)) <= longest else last[:longest]
-    first = items[0][-longest:] if len(items) > 2 else items[0]
+    first = items[0]
+    if opening:
+        first = first[opening[-1].end():]  # 构建由科普云平台、…: where the list opens
+    elif len(items) > 2:
+        first = first[-longest:]
     if not first or not last:
         return None
     start = start + len(items[0]) - len(first)

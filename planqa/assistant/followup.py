@@ -150,32 +150,14 @@ def list_reference(question: str, context: Context) -> int | None:
 def listed_thing(question: str, context: Context) -> tuple[int, tuple[str, ...], str] | None:
     """The thing a follow-up points at by its place ("第二个是啥", "最后一个平台是啥") among those
     the latest answer's quote lists (打造委员服务系统、院士专家服务系统、智库…服务系统), when that
-    answer gave one task: (its place from 1, the things, their sentence). Of several lists, the
-    one whose things or following words hold the noun the question names after the place, or
-    else the noun the previous question asked for (哪几个服务系统)."""
-    from planqa.assistant.rules import table
-
-    if len(context.listed) > 1 or context.task is None or not context.quote:
-        return None
-    if _by_number(context.question) and not table().flag("which_several", context.question):
-        return None  # "第21项是什么" → "最后一个呢": tasks, in the plan's order
+    answer gave one task: (its place from 1, the things, their sentence)."""
     m = _list_place().search(question)
     if m is None or m.group(5) or m.group(6) or m.group(8) or any(w in m.group(0) for w in "项条"):
         return None  # of a pair, the middle, or 最后一项 / 第二条: tasks, not things
-    from planqa.assistant.facts import enumerations
-
-    lists = enumerations(context.quote)
-    if not lists:
+    found = _quoted_list(question[m.end():], context)
+    if found is None:
         return None
-    after = question[m.end():].lstrip("的那这")
-    run = after[: next((i for i, c in enumerate(after) if not _HAN.match(c)), len(after))]
-    asked = "" if len(run) < 2 or run.startswith(tuple(table().words["place_asking"])) else run[:2]
-    named = [entry for entry in lists if asked and (asked in entry[1] or any(asked in i for i in entry[0]))]
-    if asked and not named:
-        return None  # "最后一个平台" after a list of systems: no thing of that list
-    if not named:
-        named = [entry for entry in lists if (noun_after := entry[1].lstrip("等")[:2]) and noun_after in context.question] or lists
-    things, _, sentence = named[0]
+    things, sentence = found
     if m.group(2) or (m.group(4) or "").lower() == "last":
         place = len(things)
     elif m.group(3) or (m.group(4) or "").lower() == "first":
@@ -186,6 +168,63 @@ def listed_thing(question: str, context: Context) -> tuple[int, tuple[str, ...],
         place = to_int(m.group(1) or m.group(4)) or 0
     return (place, things, sentence) if 0 < place <= len(things) else None
 
+
+def listed_count(question: str, context: Context) -> tuple[tuple[str, ...], str] | None:
+    """The things a bare count ("一共几个", "有几种平台") after one task's answer counts: those its
+    quote lists, chosen as ``listed_thing`` chooses (the things, their sentence)."""
+    from planqa.assistant.rules import table
+
+    words = table().words
+    found = [(at, w) for w in words["count_word"] if (at := question.find(w)) >= 0]
+    if not found:
+        return None
+    at, word = min(found)
+    after = question[at + len(word):]
+    unit = next((u for u in sorted(words["thing_unit"], key=len, reverse=True) if after.startswith(u)), "")
+    return _quoted_list(after[len(unit):], context)
+
+
+def _quoted_list(after: str, context: Context) -> tuple[tuple[str, ...], str] | None:
+    """Of the lists the latest answer's quote holds (that answer gave one task), the one a
+    follow-up means: whose things or following words hold the noun the follow-up names (``after``
+    its place or count word: "最后一个平台"), or else the noun the previous question asked for
+    (哪几个服务系统); None without such a list."""
+    from planqa.assistant.rules import table
+
+    if len(context.listed) > 1 or context.task is None or not context.quote:
+        return None
+    if (_by_number(context.question) and not table().flag("which_several", context.question)
+            and not _asks_a_thing(context.question)):
+        return None  # "第21项是什么" → "最后一个呢": tasks, in the plan's order
+    from planqa.assistant.facts import enumerations
+
+    lists = enumerations(context.quote)
+    if not lists:
+        return None
+    after = after.lstrip("的那这")
+    run = after[: next((i for i, c in enumerate(after) if not _HAN.match(c)), len(after))]
+    asked = "" if len(run) < 2 or run.startswith(tuple(table().words["place_asking"])) else run[:2]
+    named = [entry for entry in lists if asked and (asked in entry[1] or any(asked in i for i in entry[0]))]
+    if asked and not named:
+        return None  # "最后一个平台" after a list of systems: no thing of that list
+    if not named:
+        named = [entry for entry in lists if (noun_after := entry[1].lstrip("等")[:2]) and noun_after in context.question] or lists
+    things, _, sentence = named[0]
+    return things, sentence
+
+
+def _asks_a_thing(question: str) -> bool:
+    """Whether the question only asks for a listed thing by its place ("第一个？", "第二个是啥"):
+    its 第一个 is no task number, and the next place asked is in the same list."""
+    from planqa.assistant.rules import table
+
+    m = _list_place().search(question)
+    if not m or any(w in m.group(0) for w in "项条"):
+        return False
+    rest = question[: m.start()] + question[m.end():]
+    for word in sorted(table().words["place_asking"], key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return not _HAN.search(rest.strip("的那这"))
 
 
 def _by_number(question: str) -> bool:

@@ -48,6 +48,7 @@ class Query:
     item: bool = False  # task: "第8条" may name an item the plan prints below its tasks (8.)
     among: tuple[int, ...] = ()  # search: only among these tasks (剩下两项里哪个…), else ``within``'s
     thing: int | None = None  # task: the place of a thing its last quote lists ("第二个是啥": 2)
+    things: bool = False  # task: how many things its last quote lists ("一共几个")
 
 
 MAX_PARTS = 4  # questions answered from one message
@@ -72,9 +73,65 @@ def split_questions(question: str) -> list[str]:
 
 def titles_named(question: str, section_titles: Sequence[tuple[str, str]], common: Sequence[str] = ()) -> list[str]:
     """The parts whose whole title (four characters or more) the question holds: 保障措施都有哪些;
-    or the title without the plan's subject (``common``), as a question drops it."""
+    or, the plan's subject (``common``) known, the title without it or without its first one to
+    three characters (``headless``), as a question drops them."""
     return [number for number, title in section_titles
-            if (len(title) >= 4 and title in question) or any(f in question for f in subjectless(title, common))]
+            if (len(title) >= 4 and title in question)
+            or any(f in question for f in (*subjectless(title, common), *(headless(title, common) if common else ())))]
+
+
+MAX_TITLE_HEAD = 3  # a title's opening qualifier an asker drops: 全过程, 全方位, 大力
+MIN_HEADLESS_CHARS = 8  # what is left is still the title, not a phrase of any task
+MIN_HEADLESS_OWN = 4  # ... and holds words besides the plan's subject (推进城市数字化转型 does not)
+
+
+def headless(title: str, common: Iterable[str] = ()) -> list[str]:
+    """A part's title without its first one to three characters (an opening qualifier:
+    优化城市数字化转型生态 of 全过程优化城市数字化转型生态): each rest long enough and more than the
+    plan's subject, which a question holding names the part."""
+    subject = sorted(common, key=len, reverse=True)
+    return [rest for rest in (title[k:] for k in range(1, MAX_TITLE_HEAD + 1))
+            if len(rest) >= MIN_HEADLESS_CHARS and "，" not in rest and len(without(rest, subject)) >= MIN_HEADLESS_OWN]
+
+
+MAX_ROLE_VERB = 2  # a title may put a verb before its role's name: 加强组织实施, 强化组织保障
+
+
+def role_names(parts: Sequence[str], headings: Sequence[str],
+               roles: Sequence[tuple[Sequence[str], Sequence[str]]]) -> tuple[tuple[str, str], ...]:
+    """Other names of a part by the role it plays in a plan of the genre: the safeguards are
+    保障措施 in one plan and 组织保障 or 组织实施 in the next, and askers say the usual name.
+    A role is (the titles a part of it prints, the names an asker calls it). When exactly one of
+    the plan's ``parts`` (their titles, the attachments' too) prints one of the role's titles
+    (after a verb of at most two characters), each name of the role that none of the plan's
+    ``headings`` (parts' and tasks' titles) holds is another name of that part: (name, title),
+    longest name first. A part titled otherwise (政策措施) gets no other name."""
+    pairs = []
+    for prints, said in roles:
+        playing = [p for p in parts if any(p.endswith(t) and len(p) - len(t) <= MAX_ROLE_VERB for t in prints)]
+        if len(playing) == 1:
+            pairs += [(name, playing[0]) for name in said if not any(name in h for h in headings)]
+    return tuple(sorted(dict.fromkeys(pairs), key=lambda p: -len(p[0])))
+
+
+def as_printed(question: str, names: Sequence[tuple[str, str]], before: Iterable[str] = ()) -> str:
+    """The question with each other name of a part (``role_names``) said as the plan prints it:
+    "有哪些保障措施" in a plan whose part is 组织保障 reads "有哪些组织保障". A name is read so only
+    where it stands as a title: at the start, after a mark, or after one of the words ``before``
+    (哪些, 的 …); "资金保障措施" is measures for a thing, not the part."""
+    if not names:
+        return question
+    printed, lead = dict(names), tuple(before)
+    out, i = [], 0
+    while i < len(question):
+        name = next((n for n, _ in names if question.startswith(n, i)), None)  # longest first
+        if name and (i == 0 or not _HAN.match(question[i - 1]) or question[:i].endswith(lead)):
+            out.append(printed[name])
+            i += len(name)
+        else:
+            out.append(question[i])
+            i += 1
+    return "".join(out)
 
 
 MIN_SUBJECTLESS_CHARS = 6  # what is left of a title without the plan's subject: still a title

@@ -10,11 +10,12 @@ import re
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 
-from planqa.assistant.followup import Context, list_reference, listed_thing, topicless
-from planqa.assistant.query import Query, section_by_title, section_by_word, title_clauses, titles_named, without
+from planqa.assistant.followup import Context, list_reference, listed_count, listed_thing, topicless
+from planqa.assistant.query import (Query, as_printed, role_names, section_by_title, section_by_word, title_clauses,
+                                    titles_named, without)
 from planqa.assistant.structure import common_phrases, part_texts
 from planqa.index.lexical import content_words
 from planqa.ingest.numerals import to_int
@@ -42,6 +43,7 @@ class Table:
     asks: tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]  # fact type asked, in order
     loose: frozenset[str] = frozenset()  # asked kinds a task answers even without that fact
     sets: dict[str, frozenset[str]] = field(default_factory=dict)  # each word list as a set
+    roles: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()  # [[part_role]]: (prints, said)
 
     def flag(self, name: str, question: str) -> bool:
         return bool(self.patterns[name].search(question))
@@ -113,7 +115,8 @@ def parse_table(data: dict) -> Table:
     asks = tuple((row["name"], re.compile(expand(row["pattern"], words)), tuple(row.get("examples", ())))
                  for row in data["asks"])
     loose = frozenset(row["name"] for row in data["asks"] if row.get("absent") == "answer")
-    return Table(words, tuple(rules), patterns, asks, loose, {k: frozenset(v) for k, v in words.items()})
+    roles = tuple((tuple(row["prints"]), tuple(row["said"])) for row in data.get("part_role", ()))
+    return Table(words, tuple(rules), patterns, asks, loose, {k: frozenset(v) for k, v in words.items()}, roles)
 
 
 PLAN_SLOTS = ("{doc}", "{owner}")  # word lists that the plan asked adds to
@@ -213,6 +216,16 @@ class Frame:
     part_texts: tuple[tuple[str, ...], ...] = ()  # each part's tasks (title and text), in section_titles' order
     title: str = ""  # the plan's title: a document it names by its genre (指导意见) is itself
     task_titles: tuple[tuple[int, str, str], ...] = ()  # (number, its part's number, title) of the body's tasks
+    parts: tuple[str, ...] = ()  # every part's title, the attachments' too
+    headings: tuple[str, ...] = ()  # ... and every task's
+
+    @cached_property
+    def role_names(self) -> tuple[tuple[str, str], ...]:
+        """(another name, the part it names) of the parts playing a role (query.role_names): an
+        attachment's 保障措施 keeps the body's 组织实施 from being called so."""
+        parts = self.parts or tuple(title for _, title in self.section_titles)
+        headings = self.headings or parts + tuple(title for *_, title in self.task_titles)
+        return role_names(parts, headings, table().roles)
 
 
 def plan_frame(plan: Plan | None, context: Context | None = None) -> Frame:
@@ -225,8 +238,9 @@ def plan_frame(plan: Plan | None, context: Context | None = None) -> Frame:
     titles = tuple((s.number, s.title) for s in plan.body)
     sizes = tuple(len(s.tasks) for s in plan.body)
     tasks = tuple((t.number, s.number, t.title) for s in plan.body for t in s.tasks)
-    return Frame(context, titles, nouns, owner_names(plan.title, plan.issuer, nouns), sizes,
-                 common_phrases(plan), part_texts(plan), plan.title or "", tasks)
+    parts = tuple(s.title for s in plan.sections)
+    return Frame(context, titles, nouns, owner_names(plan.title, plan.issuer, nouns), sizes, common_phrases(plan),
+                 part_texts(plan), plan.title or "", tasks, parts, parts + tuple(t.title for t in plan.tasks))
 
 
 def needs_met(needs: str, ctx: Context | None) -> bool:
@@ -239,7 +253,9 @@ def needs_met(needs: str, ctx: Context | None) -> bool:
 
 
 def understand(question: str, frame: Frame = Frame()) -> Query:
-    """The Query of a normalized question: the first rule that matches and builds one."""
+    """The Query of a normalized question: the first rule that matches and builds one. A heading
+    called by another name of its role (保障措施 for the part 组织保障) is read as printed."""
+    question = as_printed(question, frame.role_names, table().words["role_before"])
     asks = asks_for(question)
     doc = doc_pattern(frame.doc_nouns)
     for rule in rules_for(frame.doc_nouns, frame.owner):
@@ -538,6 +554,11 @@ def _listed_thing(x: Match) -> Query | None:
     return Query("task", task=x.ctx.task, followup=True, thing=found[0]) if found else None
 
 
+def _listed_count(x: Match) -> Query | None:
+    """"一共几个" after one task's answer that quoted a list of things: how many it lists."""
+    return Query("task", task=x.ctx.task, followup=True, asks="count", things=True) if listed_count(x.question, x.ctx) else None
+
+
 def _list_reference(x: Match) -> Query | None:
     n = list_reference(x.question, x.ctx)
     return Query("task", task=n, asks=x.asks, followup=True) if n is not None else None
@@ -770,7 +791,7 @@ def _search(x: Match) -> Query:
 BUILDERS: dict[str, Callable[[Match], Query | None]] = {
     "chat": _chat, "section_place_en": _section_place_en, "section_en": _section_en,
     "section_place": _section_place, "section_label": _section_label, "titled_label": _titled_label, "task_number": _task_number, "these_tasks": _these_tasks, "section_asked": _section_asked, "section_number": _section_number,
-    "last_section": _last_section, "last_task": _last_task, "section_title": _section_title, "section_named": _section_named, "list_reference": _list_reference, "listed_thing": _listed_thing, "which_listed": _which_listed, "list_rest": _list_rest,
+    "last_section": _last_section, "last_task": _last_task, "section_title": _section_title, "section_named": _section_named, "list_reference": _list_reference, "listed_thing": _listed_thing, "listed_count": _listed_count, "which_listed": _which_listed, "list_rest": _list_rest,
     "next": _next, "prev": _prev, "named_task": _named_task, "its_section": _its_section, "this_section": _this_section,
     "within": _within, "this_task": _this_task, "else": _else, "meta": _meta, "attachments": _attachments,
     "document_meta": _document_meta, "topicless": _topicless, "bare_term": _bare_term,

@@ -1154,3 +1154,50 @@ def test_the_nth_thing_the_last_answer_quoted_a_list_of(tmp_path):
         assert "第3个是：数据平台" in assistant.ask("最后一个平台是啥", history=[platforms]).answer
         listed = assistant.ask("第一部分有哪些任务？")
         assert [c.task for c in assistant.ask("第二个是啥", history=[listed]).citations] == [2]  # a task of the list
+
+
+def test_how_many_things_the_last_answer_quoted_and_the_places_after_it(tmp_path):
+    with assistant_over(tmp_path, "lists", LISTS) as assistant:
+        first = assistant.ask("第1项要打造哪些服务系统？")
+        counted = assistant.ask("一共几个", history=[first])
+        assert [c.task for c in counted.citations] == [1] and not counted.abstained
+        assert "列了3个：委员服务系统、专家服务系统、人才服务系统" in counted.answer
+        # the count quotes the sentence: the next place asked is in the same list
+        second = assistant.ask("第二个是啥", history=[first, counted])
+        assert "第2个是：专家服务系统" in second.answer
+        # a place after a place: the same list, not the plan's first or last task
+        last = assistant.ask("最后一个呢", history=[first, counted, second])
+        assert [c.task for c in last.citations] == [1] and "第3个是：人才服务系统" in last.answer
+        task = assistant.ask("第1项是什么？")
+        assert "第3个是" not in assistant.ask("最后一个呢", history=[task]).answer  # after a task by its number: tasks
+        assert "列了3个" in assistant.ask("一共多少个？", history=[first]).answer  # 多少 counts as 几 does
+        platforms = assistant.ask("第1项要搭建哪些平台？")
+        assert "列了3个：工作、服务、数据平台" in assistant.ask("有几种平台？", history=[platforms]).answer
+
+
+STANDARDS = """某行业数字化转型实施方案
+一、重点任务
+（一）推广数字化车间标准
+推广应用GB/T 37393-2019《数字化车间通用技术要求》，开展贯标试点。
+（二）建立行业标准体系
+加快制定船舶智能制造行业标准和团体标准。
+二、组织保障
+（三）加强统筹协调
+建立部门协同工作机制。
+（四）加强宣传推广
+总结推广典型经验。
+"""
+
+
+def test_a_standards_code_is_answered_where_printed_and_refused_where_not(tmp_path):
+    with assistant_over(tmp_path, "standards", STANDARDS) as assistant:
+        printed = assistant.ask("数字化车间通用技术要求的标准编号是多少？")
+        assert not printed.abstained and "GB/T 37393-2019" in printed.answer
+        missing = assistant.ask("要制定的船舶智能制造行业标准编号是多少？")
+        assert missing.abstained and "没有写明标准编号" in missing.answer
+
+
+def test_the_safeguards_part_asked_by_its_usual_name(tmp_path):
+    with assistant_over(tmp_path, "standards", STANDARDS) as assistant:
+        answer = assistant.ask("为保证方案落地，文件列了哪些保障措施？")  # the plan calls it 组织保障
+        assert [c.task for c in answer.citations] == [3, 4]

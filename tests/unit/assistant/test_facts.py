@@ -28,7 +28,7 @@ def test_no_counter_example_yields_its_kind(kind, sentence):
 
 def test_every_kind_has_examples_and_counter_examples():
     assert fact_kinds() == ("when", "event_time", "time_manner", "count", "ordinal", "money", "who", "person", "place", "contact",
-                            "procedure", "standard", "frequency", "role", "penalty", "founded", "doc_number")
+                            "procedure", "standard", "code", "frequency", "role", "penalty", "founded", "doc_number")
     for row in ROWS:
         assert len(row["examples"]) >= 6 or row["name"] in ("person", "contact"), row["name"]
         assert row["counter"], row["name"]
@@ -223,3 +223,27 @@ def test_a_joiner_inside_the_last_word_of_a_list_joins_nothing():
     assert enumeration_items("短板攻坚、前沿探索、转化创业、普及服务") == ("短板攻坚", "前沿探索", "转化创业", "普及服务")
     assert enumeration_items("研发、生产、供应、销售和服务") == ("研发", "生产", "供应", "销售", "服务")
     assert enumeration_items("人、机、料、法和环") == ("人", "机", "料", "法", "环")
+
+
+def test_a_list_starts_after_its_opening_word_and_ends_before_its_closing_word():
+    from planqa.assistant.facts import enumerations
+
+    (things, _, _), = enumerations("构建由科普云平台、科普网站、微信公众号矩阵、数字科普系统组成的科普信息化新业态。")
+    assert things == ("科普云平台", "科普网站", "微信公众号矩阵", "数字科普系统")
+    (things, _, _), = enumerations("推动涵盖研发、生产、销售在内的全流程改造。")
+    assert things == ("研发", "生产", "销售")
+    # no opening word: the first thing is cut to the others' length, as before
+    (things, _, _), = enumerations("实现基于数据的人、机、料、法、环等生产要素精准管理。")
+    assert things == ("人", "机", "料", "法", "环")
+
+
+def test_opening_and_closing_words_inside_other_words_cut_nothing():
+    from planqa.assistant.facts import enumerations
+
+    (things, _, _), = enumerations("鼓励自由职业者、个体工商户经营者、小微企业主参与。")
+    assert things[0].endswith("自由职业者")  # 由 of 自由 opens nothing
+    (things, _, _), = enumerations("以研发、生产、销售作为主要环节。")
+    assert things[-1].startswith("销售作为")  # 为主 of 作为主要 closes nothing
+    # after an opening word the first thing is whole, however long
+    (things, _, _), = enumerations("聚焦智能传感器、芯片、算法等领域。")
+    assert things == ("智能传感器", "芯片", "算法")

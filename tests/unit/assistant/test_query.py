@@ -2,12 +2,15 @@ import pytest
 
 from planqa.assistant.followup import Context
 from planqa.assistant.query import (
+    as_printed,
+    headless,
     normalize_question,
+    role_names,
     section_by_title,
     split_questions,
     titles_named,
 )
-from planqa.assistant.rules import Frame, asks_for, understand
+from planqa.assistant.rules import Frame, asks_for, plan_frame, table, understand
 
 TITLES = [("四", "组织科技工作者进军科技创新和经济建设主战场，服务创新驱动发展"),
           ("六", "建设科技创新智库体系，服务党委政府科学决策")]
@@ -45,6 +48,51 @@ def test_a_part_named_by_its_title_without_the_plans_subject():
     assert titles_named("加快推动场景开放都有哪些任务", titles, common) == ["四"]
     assert titles_named("加快推动场景开放都有哪些任务", titles) == []  # no subject known: no title
     assert section_by_title("提升能力方面有什么要求", titles, common) is None  # too little of it is left
+
+
+def test_a_part_named_without_its_opening_qualifier():
+    titles = [("二", "全领域推进城市数字化转型"), ("四", "全过程优化城市数字化转型生态")]
+    common = frozenset({"城市数字化转型", "推进城市"})
+    assert headless("全过程优化城市数字化转型生态", common) == ["过程优化城市数字化转型生态", "程优化城市数字化转型生态",
+                                                            "优化城市数字化转型生态"]
+    assert titles_named("为优化城市数字化转型生态，文件列了哪些措施？", titles, common) == ["四"]
+    # what is left of 全领域推进城市数字化转型 is the plan's subject and a verb: no part
+    assert titles_named("推进城市数字化转型有哪些措施", titles, common) == []
+    assert headless("加强宣传", common) == []  # too short to be more than a phrase
+
+
+ROLES = [(("保障措施", "组织保障", "组织实施"), ("保障措施", "组织保障", "保障举措")),
+         (("主要目标", "发展目标"), ("主要目标", "发展目标"))]
+BEFORE = ("哪些", "的")
+
+
+def test_a_part_called_by_another_name_of_its_role():
+    parts = ["总体要求", "发展目标", "组织保障"]
+    names = role_names(parts, parts + ["加强统筹协调"], ROLES)
+    assert dict(names) == {"保障措施": "组织保障", "保障举措": "组织保障", "主要目标": "发展目标"}
+    assert as_printed("为保证计划落地，文件列了哪些保障措施？", names, BEFORE) == "为保证计划落地，文件列了哪些组织保障？"
+    assert as_printed("保障措施一共几条", names, BEFORE) == "组织保障一共几条"
+    assert as_printed("资金保障措施有哪些？", names, BEFORE) == "资金保障措施有哪些？"  # measures for a thing
+    assert as_printed("由谁组织实施", names, BEFORE) == "由谁组织实施"  # a verb phrase is never a said name
+    # a verb before the role's title: 加强组织实施 plays it
+    assert dict(role_names(["重点任务", "加强组织实施"], ["重点任务", "加强组织实施"], ROLES[:1])) == {
+        "保障措施": "加强组织实施", "组织保障": "加强组织实施", "保障举措": "加强组织实施"}
+    # two parts play it, or a heading prints the name: no other name
+    assert role_names(["保障措施", "加强组织实施"], ["保障措施", "加强组织实施"], ROLES[:1]) == ()
+    assert "保障举措" not in dict(role_names(["组织保障"], ["组织保障", "完善保障举措"], ROLES[:1]))
+    # only parts play a role: a task titled so, or a part titled otherwise (政策措施), gets no other name
+    assert role_names(["重点任务", "政策措施"], ["重点任务", "政策措施", "加强组织实施"], ROLES[:1]) == ()
+
+
+def test_the_table_of_roles_reaches_the_plans_frame():
+    assert table().roles and all(prints and said for prints, said in table().roles)
+    frame = Frame(section_titles=(("三", "重点任务"), ("四", "组织实施")))
+    assert dict(frame.role_names)["保障措施"] == "组织实施"
+    assert understand("文件列了哪些保障措施？", frame).section_number == "四"
+    assert plan_frame(None).role_names == ()
+    # an attachment's part printing the name: no other part is called so
+    attached = Frame(section_titles=(("三", "组织实施"),), parts=("组织实施", "保障措施"))
+    assert attached.role_names == ()
 
 
 @pytest.mark.parametrize("question, meta", [
