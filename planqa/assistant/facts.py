@@ -388,8 +388,9 @@ def enumeration_items(printed: str) -> tuple[str, ...]:
 
 def _enumeration_span(sentence: str, m: re.Match[str]) -> tuple[int, int] | None:
     """Where an enumeration lies once the words it ran into are cut: the last item ends before
-    a closing word (组成), 等 or a stop (or is cut to the others' length), the first starts after
-    an opening word (由) and as long before its 、 as the others are long (精准管理人、机… → 人)."""
+    a closing word (组成), 等 or a stop (or is cut to the others' length); the first starts after
+    an opening word (由), or else as long before its 、 as the others are long (精准管理人、机… → 人).
+    Opening and closing words count as whole words of the sentence only."""
     start, end = m.span()
     items = m.group(0).split("、")
     middle = items[1:-1] or items[1:]

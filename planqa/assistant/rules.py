@@ -253,7 +253,7 @@ def needs_met(needs: str, ctx: Context | None) -> bool:
 
 
 def understand(question: str, frame: Frame = Frame()) -> Query:
-    """The Query of a normalized question: the first rule that matches and builds one. A heading
+    """The Query of a normalized question: the first rule that matches and builds one. A part
     called by another name of its role (保障措施 for the part 组织保障) is read as printed."""
     question = as_printed(question, frame.role_names, table().words["role_before"])
     asks = asks_for(question)
