@@ -412,13 +412,9 @@ class Assistant:
             return self._reply(turn, structure.missing_task(plan, turn.intent.task))
         if turn.intent.thing is not None and turn.context and (found := listed_thing(turn.question, turn.context)):
             place_at, things, sentence = found  # "第二个是啥": the thing its quote lists there
-            text = (f"{structure.task_label(tasks[0], plan)}“{tasks[0].title}”写道：“{sentence}”这句列了{len(things)}个："
-                    f"{'、'.join(things)}。第{place_at}个是：{things[place_at - 1]}。")  # quoted: the next place asked is in it
-            return self._reply(turn, (text, (structure.task_citation(plan, tasks[0], sentence),), False))
+            return self._quoted_list(turn, plan, tasks[0], things, sentence, f"第{place_at}个是：{things[place_at - 1]}。")
         if turn.intent.things and turn.context and (counted := listed_count(turn.question, turn.context)):
-            things, sentence = counted  # "一共几个": the things its quote lists
-            text = f"{structure.task_label(tasks[0], plan)}“{tasks[0].title}”写道：“{sentence}”这句列了{len(things)}个：{'、'.join(things)}。"
-            return self._reply(turn, (text, (structure.task_citation(plan, tasks[0], sentence),), False))
+            return self._quoted_list(turn, plan, tasks[0], *counted)  # "一共几个": the things its quote lists
         if turn.intent.followup and len(tasks) == 1 and (moved := self._named_elsewhere(turn, plan, tasks[0])):
             return moved
         hits = [h for h in turn.evidence.hits if h.chunk.plan == plan.plan_id]
@@ -1389,6 +1385,14 @@ class Assistant:
         return any(c in ex.JOINERS for c in around)
 
     ANNOUNCED_ASKS = (None, "count", "part", "standard")  # what a part's announced items answer
+
+    def _quoted_list(self, turn: Turn, plan: Plan, task: Task, things: Sequence[str], sentence: str,
+                     then: str = "") -> Answer:
+        """The things a task's sentence lists, counted (and ``then`` what was asked of them): the
+        sentence quoted, so the next place asked ("最后一个呢") is in it."""
+        text = (f"{structure.task_label(task, plan)}“{task.title}”写道：“{sentence}”这句列了{len(things)}个："
+                f"{'、'.join(things)}。{then}")
+        return self._reply(turn, (text, (structure.task_citation(plan, task, sentence),), False))
 
     def _announcing(self, turn: Turn, hits: list[Scored]) -> tuple[Plan, Section] | None:
         """The part whose own text, found first, announces the items below it, when the question

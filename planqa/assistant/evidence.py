@@ -359,8 +359,8 @@ class Evidence:
             found = enumerated_counts(self.question, chunk.body)
             if len(found) > 1:
                 topic = self.topic_of("count")
-                best = max(ex.text_share(f.sentence, topic) for f in found)
-                found = tuple(f for f in found if ex.text_share(f.sentence, topic) >= best)
+                shares = [ex.text_share(f.sentence, topic) for f in found]
+                found = tuple(f for f, share in zip(found, shares) if share >= max(shares))
             self._enumerated[key] = found
         return self._enumerated[key]
 
