@@ -236,7 +236,7 @@ LLM_REMOVED = "（已删除回答中不在检索结果里的引用：{numbers}�
 
 
 FACT_LABEL = {"who": "责任单位", "lead": "责任单位", "when": "时间", "date": "日期", "money": "金额", "place": "地点", "places": "地点", "where": "地点", "contact": "联系方式",
-              "person": "人员", "penalty": "处罚", "frequency": "频次", "role": "定位",
+              "person": "人员", "actor": "单位或人员", "penalty": "处罚", "frequency": "频次", "role": "定位",
               "doc_number": "文号", "founded": "成立", "code": "标准编号"}
 DOCUMENT_FACTS = {"signed": "印发日期", "published": "发布日期", "issuer": "印发单位", "addressees": "主送单位",
                   "doc_number": "文号", "instruction": "对收文单位的要求"}

@@ -431,6 +431,8 @@ class Evidence:
                          and (not self._place_level or f.text.endswith(tuple(self._place_level))))
         if kind == "lead":  # a unit named: by a lead note or in the task's words
             return of_kind(self.facts(chunk), "who")
+        if kind == "actor":  # "…是谁" with no title asked: a person named, or a unit
+            return of_kind(self.facts(chunk), "person") + of_kind(self.facts(chunk), "who")
         if kind in ("place", "where"):  # a place named as where something happens, not in passing
             return tuple(f for f in of_kind(self.facts(chunk), "place") if located(f))
         if kind == "list_names" and self._kind_quoted:  # "各种“工程”都是哪些": the names of that kind

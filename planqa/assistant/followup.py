@@ -112,11 +112,14 @@ def list_reference(question: str, context: Context) -> int | None:
     listed = context.listed if len(context.listed) > 1 else context.tasks
     from planqa.assistant.rules import table
 
-    if len(context.tasks) == 2:  # "前一条"/"后面那条" right after two tasks: the former, the latter
+    # right after two tasks, or two listed with others cited as related only: the former, the latter
+    pair = context.tasks if len(context.tasks) == 2 else (
+        context.listed if len(context.listed) == 2 and context.tasks[:2] == context.listed else ())
+    if pair:  # "前一条"/"后面那条"
         if table().flag("pair_former", question):
-            return context.tasks[0]
+            return pair[0]
         if table().flag("pair_latter", question):
-            return context.tasks[1]
+            return pair[1]
     elif (len(context.listed) == 2 and set(context.visited) == {context.task} and context.task in context.listed
           and not _by_number(context.question)):  # one of a pair answered since the list, and only it:
         other = context.listed[0] if context.task == context.listed[1] else context.listed[1]  # the other

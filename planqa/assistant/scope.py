@@ -26,6 +26,7 @@ from planqa.ingest.grammar import genre_of, raw_grammar
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2}(?!\d)(?!\s*(?:个|家|万|元|%|人|名|条|项|台|所))|[1-9]\d{3}(?=年))")
 ASKED_TEXT = {
     "money": "金额", "ratio": "比例", "when": "时间", "date": "具体日期", "count": "数量", "ordinal": "是第几次", "who": "负责的单位", "lead": "牵头或负责的单位", "person": "具体人员",
+    "actor": "具体的单位或人员",
     "place": "地点", "places": "地名", "where": "地点", "list_names": "具体名单", "standard": "具体标准或条件", "contact": "联系方式",
     "procedure": "具体办理流程或所需材料",
     "penalty": "处罚或追责的规定", "frequency": "频次", "role": "定位",

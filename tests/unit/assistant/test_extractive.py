@@ -223,6 +223,10 @@ def test_words_of_the_asking_are_no_key_terms():
     assert ex.key_terms("平台是哪一年的目标？", {**idf, "一年": 3.0, "目标": 0.5}) == ["平台", "目标"]
     assert ex.key_terms("提到平台的条款有哪些", {**idf, "条款": 3.0}) == ["平台"]
     assert ex.key_terms("计划里点名的各种平台分别在哪几项", {**idf, "各种": 3.0}) == ["平台"]
+    # the plan called by a demonstrative and its noun is where, not what (its noun may be a word
+    # of its tasks too: 创新扶持计划)
+    assert ex.key_terms("高校在这份计划的哪些条目里被点名？", {**idf, "计划": 3.0}) == ["高校"]
+    assert ex.key_terms("本方案哪几项写了平台", {**idf, "方案": 3.0}) == ["平台"]
     assert ex.key_terms("哪些任务要明确责任", idf) == ["明确责任"]  # where it is the topic
 
 
