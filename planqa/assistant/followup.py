@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from planqa.assistant.answer import Answer, Citation
+from planqa.assistant.query import without
 from planqa.ingest.numerals import to_int
 from planqa.ingest.plan import join_ref
 
@@ -224,9 +225,8 @@ def _asks_a_thing(question: str) -> bool:
     m = _list_place().search(question)
     if not m or any(w in m.group(0) for w in "项条"):
         return False
-    rest = question[: m.start()] + question[m.end():]
-    for word in sorted(table().words["place_asking"], key=len, reverse=True):
-        rest = rest.replace(word, "")
+    rest = without(question[: m.start()] + question[m.end():],
+                   sorted(table().words["place_asking"], key=len, reverse=True))
     return not _HAN.search(rest.strip("的那这"))
 
 
