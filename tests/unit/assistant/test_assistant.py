@@ -358,11 +358,11 @@ def test_facts_come_from_a_tasks_title_and_from_a_count_the_question_leaves_blan
 
 def test_who_without_a_title_is_answered_by_a_unit_and_refused_where_none_is_named(tmp_path):
     # "…的，是谁？" asks no title: the unit a task names answers it (the person kind would refuse)
-    text = ("某市数字经济行动方案\n一、重点任务\n（一）完善劳动规则\n指导平台企业制定劳动规则。（市人力资源社会保障局负责）\n"
+    text = ("某市数字经济行动方案\n一、重点任务\n（一）统筹算力调度\n统筹推进全市算力资源调度。（市大数据局负责）\n"
             "（二）建设数据中心\n加快建设城市数据中心，提升算力供给水平。\n")
     with assistant_over(tmp_path, "digital-plan", text) as assistant:
-        named = assistant.ask("指导平台企业制定劳动规则的，是谁？")
-        assert not named.abstained and named.citations[0].task == 1 and "市人力资源社会保障局" in named.answer
+        named = assistant.ask("统筹推进算力资源调度的，是谁？")
+        assert not named.abstained and named.citations[0].task == 1 and "市大数据局" in named.answer
         nobody = assistant.ask("城市数据中心最后是谁建的？")
         assert nobody.abstained and "单位或人员" in nobody.answer
 

@@ -225,7 +225,7 @@ def test_words_of_the_asking_are_no_key_terms():
     assert ex.key_terms("计划里点名的各种平台分别在哪几项", {**idf, "各种": 3.0}) == ["平台"]
     # the plan called by a demonstrative and its noun is where, not what (its noun may be a word
     # of its tasks too: 创新扶持计划)
-    assert ex.key_terms("高校在这份计划的哪些条目里被点名？", {**idf, "计划": 3.0}) == ["高校"]
+    assert ex.key_terms("高校出现在这份计划的哪几项里？", {**idf, "计划": 3.0}) == ["高校"]
     assert ex.key_terms("本方案哪几项写了平台", {**idf, "方案": 3.0}) == ["平台"]
     assert ex.key_terms("哪些任务要明确责任", idf) == ["明确责任"]  # where it is the topic
 
