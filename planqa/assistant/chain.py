@@ -55,7 +55,7 @@ from planqa.ingest.plan import Plan, Section, Task
 
 SEARCH_K = 5
 HALF_IDF = math.log(2)  # the BM25 idf of a word that half the plan's texts hold
-PART_HITS, PART_BAND, PART_TITLE_SHARE = 3, 0.8, 0.5  # a part answers "which part" (_which_part)
+PART_HITS, PART_BAND, PART_TITLE_SHARE = 3, 0.8, 0.5  # a part answers "which part" (_which_part, _one_part)
 UNIT_REST_ENDS = "？?。！!，, 呢啊呀吗吧"  # what may follow "X那部分有哪几项" (_unit_referred)
 RELATED_BAND = 0.75  # a task scoring this close to the best one is listed as related too
 MAX_RELATED = 4  # among the best hits only
@@ -1028,21 +1028,36 @@ class Assistant:
 
     def _one_part(self, turn: Turn) -> Answer | None:
         """"房租补贴和产业链招商属于哪一部分？": topics joined in a question asking for the part,
-        each clearly treated by its own task, all of one part: that part, with its tasks."""
+        each clearly treated by a task of one part (its best, or one close to it, below):
+        that part, with its tasks."""
         if turn.intent.asks != "part" or turn.intent.followup or is_english(turn.question):
             return None
         parts = ex.conjunct_parts(turn.question, turn.evidence.idf)
         if not 1 < len(parts) <= MAX_TOPICS:
             return None
-        best_of = []
+        # Each topic's tasks: the one treating it best and, unless each is asked apart (分别), those
+        # close to it that hold its words too (a topic whose best task stands in another part, but
+        # a task of this part treats it nearly as well). The one part holding a task of every
+        # topic, and the best task of one, answers, with two tasks or more.
+        apart = table().flag("apart", turn.question)
+        near_of = []
         for text, terms in parts:
             if (best := self._clearly_treating(turn, text, terms)) is None:
                 return None
-            best_of.append(best)
-        if len({(b.chunk.plan, b.chunk.section_number) for b in best_of}) > 1 or len({b.chunk.id for b in best_of}) < 2:
+            near = [] if apart else [h for h in turn.evidence.part_hits(text)[1:PART_HITS]
+                                     if h.score >= PART_BAND * best.score
+                                     and ex.term_share(h.chunk, terms, turn.evidence.idf) >= KEY_SHARE]
+            near_of.append([best, *near])
+        places = [{(h.chunk.plan, h.chunk.section_number) for h in near} for near in near_of]
+        common = [place for place in dict.fromkeys((b.chunk.plan, b.chunk.section_number) for b, *_ in near_of)
+                  if all(place in p for p in places)]
+        if len(common) != 1:
             return None
-        plan = self.search.entries[best_of[0].chunk.plan].plan
-        section = structure.find_section(plan, number=best_of[0].chunk.section_number)
+        chosen = {next(h for h in near if (h.chunk.plan, h.chunk.section_number) == common[0]).chunk.id for near in near_of}
+        if len(chosen) < 2:
+            return None
+        plan = self.search.entries[common[0][0]].plan
+        section = structure.find_section(plan, number=common[0][1])
         return self._reply(turn, structure.answer_section(plan, section)) if section is not None else None
 
     def _which_part(self, turn: Turn, hits: list[Scored]) -> Answer | None:

