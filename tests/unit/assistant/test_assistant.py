@@ -1220,31 +1220,32 @@ def test_a_kind_of_doer_asked_for_is_no_phrase_to_list_where_printed(tmp_path):
     # no phrase whose tasks would be listed
     text = ("某市科协工作要点\n一、自身建设\n1.推进直属单位改革。调整直属单位职能，举行直属单位交流活动。\n"
             "2.加强成员单位联系。组织成员单位参加联谊活动。\n二、科普工作\n3.办好科普日。"
-            "鼓励高校和企业举行科普活动。\n4.建设科普平台。依托平台举行线上活动。\n")
+            "支持高校和企业举行科普活动。\n4.建设科普平台。依托平台举行线上活动。\n")
     with assistant_over(tmp_path, "kx-units", text) as assistant:
         def phrase(question):
             return assistant._prepare({"question": question, "plan": None, "history": []}).evidence.phrase
-        assert phrase("鼓励哪些单位办活动？") == phrase("鼓励哪几个单位办活动？") == ""
-        assert "涉及“单位”" not in assistant.ask("鼓励哪些单位办活动？").answer
+        assert phrase("支持哪几个单位办活动？") == phrase("支持哪些单位办活动？") == ""
+        assert "涉及“单位”" not in assistant.ask("支持哪几个单位办活动？").answer
 
 
 def test_joined_topics_asked_for_their_part_take_a_near_task_of_the_part_all_share(tmp_path):
-    text = ("某市人工智能发展行动方案\n一、资源配置\n1.加大资金投入。设立人工智能专项资金。\n"
-            "2.建设创新基地。布局一批人工智能创新基地。\n3.深化国际合作。开展人工智能国际合作交流。\n"
-            "二、对外开放\n4.扩大对外合作。推进国际合作项目落地。\n5.优化营商环境。简化审批流程。\n")
-    with assistant_over(tmp_path, "ai-parts", text) as assistant:
+    text = ("某市数字经济发展行动方案\n一、要素保障\n1.强化人才引进。引进数字经济高端人才。\n"
+            "2.推动数据开放。分级开放公共数据资源。\n3.拓展对外交流。举办数字经济对外交流活动。\n"
+            "二、开放合作\n4.深化区域协作。推进对外交流合作平台建设。\n5.优化营商环境。简化审批流程。\n")
+    with assistant_over(tmp_path, "de-parts", text) as assistant:
         def part_of(question, own_score, own_words=True):
-            """The part _one_part gives when 国际合作's best task is the other part's task 4 and
+            """The part _one_part gives when 对外交流's best task is the other part's task 4 and
             its own part's task 3 scores ``own_score`` of it (printing the words or not)."""
             turn = assistant._prepare({"question": question, "plan": None, "history": []})
-            topic = next(t for t, terms in ex.conjunct_parts(turn.question, turn.evidence.idf) if "国际" in terms)
+            topic = next(t for t, terms in ex.conjunct_parts(turn.question, turn.evidence.idf) if "对外" in terms)
             hits = {h.chunk.task_number: h for h in turn.evidence.part_hits(topic)}
-            own = hits[3] if own_words else replace(hits[3], chunk=replace(hits[3].chunk, body="开展交流。", task_title="深化交流"))
+            own = hits[3] if own_words else replace(hits[3], chunk=replace(hits[3].chunk, body="举办活动。", task_title="举办活动"))
             turn.evidence._parts[topic] = [replace(hits[4], score=1.0), replace(own, score=own_score)]
             answer = assistant._one_part(turn)
             return answer and [c.task for c in answer.citations]
 
-        assert part_of("资金投入、创新基地、国际合作这些在哪一部分讲的？", 0.9) == [1, 2, 3]
-        assert part_of("资金投入、创新基地、国际合作这些在哪一部分讲的？", 0.7) is None  # not close enough
-        assert part_of("资金投入、创新基地、国际合作这些在哪一部分讲的？", 0.9, own_words=False) is None
-        assert part_of("资金投入、创新基地、国际合作分别在哪一部分？", 0.9) is None  # each its own best
+        asked = "人才引进、数据开放和对外交流是哪个部分的内容？"
+        assert part_of(asked, 0.9) == [1, 2, 3]
+        assert part_of(asked, 0.7) is None  # not close enough
+        assert part_of(asked, 0.9, own_words=False) is None
+        assert part_of("人才引进、数据开放和对外交流分别在哪个部分？", 0.9) is None  # each its own best
