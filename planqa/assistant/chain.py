@@ -1039,6 +1039,9 @@ class Assistant:
         # close to it that hold its words too (a topic whose best task stands in another part, but
         # a task of this part treats it nearly as well). The one part holding a task of every
         # topic, and the best task of one, answers, with two tasks or more.
+        def part_of(hit: Scored) -> tuple[str, str]:
+            return hit.chunk.plan, hit.chunk.section_number
+
         apart = table().flag("apart", turn.question)
         near_of = []
         for text, terms in parts:
@@ -1048,16 +1051,16 @@ class Assistant:
                                      if h.score >= PART_BAND * best.score
                                      and ex.term_share(h.chunk, terms, turn.evidence.idf) >= KEY_SHARE]
             near_of.append([best, *near])
-        places = [{(h.chunk.plan, h.chunk.section_number) for h in near} for near in near_of]
-        common = [place for place in dict.fromkeys((b.chunk.plan, b.chunk.section_number) for b, *_ in near_of)
-                  if all(place in p for p in places)]
+        places = [{part_of(h) for h in near} for near in near_of]
+        common = [place for place in dict.fromkeys(part_of(best) for best, *_ in near_of) if all(place in p for p in places)]
         if len(common) != 1:
             return None
-        chosen = {next(h for h in near if (h.chunk.plan, h.chunk.section_number) == common[0]).chunk.id for near in near_of}
+        chosen = {next(h for h in near if part_of(h) == common[0]).chunk.id for near in near_of}
         if len(chosen) < 2:
             return None
-        plan = self.search.entries[common[0][0]].plan
-        section = structure.find_section(plan, number=common[0][1])
+        plan_id, number = common[0]
+        plan = self.search.entries[plan_id].plan
+        section = structure.find_section(plan, number=number)
         return self._reply(turn, structure.answer_section(plan, section)) if section is not None else None
 
     def _which_part(self, turn: Turn, hits: list[Scored]) -> Answer | None:

@@ -208,9 +208,10 @@ class Evidence:
                 making = table().word_set("work_verb") | made_verbs()
                 before = set(ex.key_terms(question[:which[0]], self.idf)) - generic_words() - making
                 weight = KEY_SHARE * sum(self.idf[t] for t in terms if t not in generic_words() and t not in making)
-                kind = [t for t in ex.key_terms(question[which[1]:], self.idf)[:1] if t not in generic_words()]
-                if question[which[1]:].lstrip("个家类种").startswith(tuple(table().words["class_noun"])):
-                    kind = []  # a kind of doer or place (哪些单位, 哪几个地区): its instances are asked
+                after = question[which[1]:]
+                # (none when it is a kind of doer or place, 哪些单位, 哪几个地区: its instances are asked)
+                kind = [] if after.lstrip("个家类种").startswith(tuple(table().words["class_noun"])) else [
+                    t for t in ex.key_terms(after, self.idf)[:1] if t not in generic_words()]
                 if (named := [t for t in terms if t in before]) and self.idf[named[0]] >= weight:
                     phrase = named[0]
                 elif kind and self.idf[kind[0]] >= weight and not before and (
