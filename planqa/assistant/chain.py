@@ -316,8 +316,9 @@ class Assistant:
         if turn.intent.kind not in STRUCTURAL:
             return False
         frame = plan_frame(turn.plan, turn.context)
+        each = rule("each_of_them").pattern  # "…哪几条？分别是什么？": the whole's list names them
         queries = {(q.kind, q.meta, q.task, q.section, q.section_number)
-                   for q in (understand(normalize_question(p), frame) for p in parts)}
+                   for q in (understand(normalize_question(p), frame) for p in parts if not each.search(p))}
         return len(queries) > 1
 
     def _chat(self, turn: Turn) -> Answer:

@@ -476,7 +476,8 @@ class Evidence:
         """Each fact of the kind the chunk states, with the share of ``weights`` its clause
         holds under the task's title."""
         for f in self.stated(chunk, kind):
-            yield f, ex.text_share(f"{chunk.task_title}\n{ex.clause_of(f.sentence, f.text)}", weights)
+            yield f, max(ex.text_share(f"{chunk.task_title}\n{clause}", weights)
+                         for clause in ex.clauses_of(f.sentence, f.text))
 
     def unasked(self, asks: str | None) -> str:
         """The question without its words asking for the kind of fact ``asks`` (时间上, 是谁):
@@ -496,7 +497,11 @@ class Evidence:
         """The question's key words without the words asking for the fact (多少个, 什么时候): what
         the fact must be said of ("公共服务平台要建几个" → 公共服务, 平台)."""
         if asks not in self._topics:
-            self._topics[asks] = ex.topic_weights(self.unasked(asks), self.idf)
+            from planqa.assistant.rules import no_topic_words  # rules imports this module
+
+            plain = no_topic_words()  # 一共, 现在, 整个: said of any fact, no topic a clause must hold
+            self._topics[asks] = {w: v for w, v in ex.topic_weights(self.unasked(asks), self.idf).items()
+                                  if w not in plain}
         return self._topics[asks]
 
     @cached_property

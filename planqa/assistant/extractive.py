@@ -517,19 +517,32 @@ def text_share(text: str, weights: Mapping[str, float]) -> float:
     return sum(w for t, w in weights.items() if t in words) / total if total else 0.0
 
 
-def clause_of(sentence: str, words: str) -> str:
-    """The clause of ``sentence`` (between commas or semicolons) that holds ``words``; the
+def clauses_of(sentence: str, words: str) -> tuple[str, ...]:
+    """Each clause of ``sentence`` (between commas or semicolons) that holds ``words`` (a figure
+    a sentence prints twice, "渗透率达到30%以上，搭载率达到30%以上", is said in both); the
     sentence when none holds them whole. A clause that is nothing but the fact (and 到,
     力争到 …) leads the rest of the sentence ("到2022年底前，…长效机制基本建立"): it is said of the clauses
     after it."""
     clauses = _CLAUSE.split(sentence)
+    found = []
     for i, clause in enumerate(clauses):
-        if words in clause:
+        if _holds_figure(clause, words):
             lead = clause.strip().replace(words, "", 1)  # 到, 力争到 …: the fact leads the sentence
             if i + 1 < len(clauses) and (not lead or lead in table().word_set("time_lead")):
-                return "，".join(clauses[i:])
-            return clause
-    return sentence
+                found.append("，".join(clauses[i:]))
+            else:
+                found.append(clause)
+    return tuple(found) or (sentence,)
+
+
+def _holds_figure(clause: str, words: str) -> bool:
+    """Whether ``clause`` holds ``words`` as printed, not inside a longer number (5个 in 15个)."""
+    at = clause.find(words)
+    while at >= 0:
+        if not (words[:1].isdigit() and at and (clause[at - 1].isdigit() or clause[at - 1] in ".．")):
+            return True
+        at = clause.find(words, at + 1)
+    return False
 
 
 JOINERS = "和与及、或并"

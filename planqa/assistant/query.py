@@ -71,13 +71,28 @@ def split_questions(question: str) -> list[str]:
     return []
 
 
-def titles_named(question: str, section_titles: Sequence[tuple[str, str]], common: Sequence[str] = ()) -> list[str]:
+def titles_named(question: str, section_titles: Sequence[tuple[str, str]], common: Sequence[str] = (),
+                 verbs: Sequence[str] = ()) -> list[str]:
     """The parts whose whole title (four characters or more) the question holds: 保障措施都有哪些;
     or, the plan's subject (``common``) known, the title without it or without its first one to
-    three characters (``headless``), as a question drops them."""
+    three characters (``headless``), as a question drops them; or, ``verbs`` given, the title
+    without the verb it opens with (支撑体系 of 构建支撑体系) when no other part's title holds that."""
+    titles = [title for _, title in section_titles]
     return [number for number, title in section_titles
             if (len(title) >= 4 and title in question)
-            or any(f in question for f in (*subjectless(title, common), *(headless(title, common) if common else ())))]
+            or any(f in question for f in (*subjectless(title, common), *(headless(title, common) if common else ())))
+            or any(f in question and not any(f in t for t in titles if t != title) for f in verbless(title, verbs))]
+
+
+MIN_VERBLESS_CHARS = 4  # a title without its verb that still names a thing (支撑体系), not a word
+
+
+def verbless(title: str, verbs: Sequence[str]) -> list[str]:
+    """The title without the verb it opens with (构建支撑体系 → 支撑体系), when what is left is
+    long enough to name the part; [] for a title opening otherwise."""
+    verb = max((v for v in verbs if title.startswith(v)), key=len, default="")
+    rest = title[len(verb):]
+    return [rest] if verb and len(rest) >= MIN_VERBLESS_CHARS and "，" not in rest else []
 
 
 MAX_TITLE_HEAD = 3  # a title's opening qualifier an asker drops: 全过程, 全方位, 大力
@@ -105,12 +120,16 @@ def role_names(parts: Sequence[str], headings: Sequence[str],
     the plan's ``parts`` (their titles, the attachments' too) prints one of the role's titles
     (after a verb of at most two characters), each name of the role that none of the plan's
     ``headings`` (parts' and tasks' titles) holds is another name of that part: (name, title),
-    longest name first. A part titled otherwise (政策措施) gets no other name."""
+    longest name first; so is the printed title without its verb (组织实施 of 加强组织实施). A
+    part titled otherwise (政策措施) gets no other name."""
     pairs = []
     for prints, said in roles:
-        playing = [p for p in parts if any(p.endswith(t) and len(p) - len(t) <= MAX_ROLE_VERB for t in prints)]
-        if len(playing) == 1:
-            pairs += [(name, playing[0]) for name in said if not any(name in h for h in headings)]
+        playing = [(p, t) for p in parts for t in prints if p.endswith(t) and len(p) - len(t) <= MAX_ROLE_VERB]
+        if len({p for p, _ in playing}) == 1:
+            title = playing[0][0]
+            others = [h for h in headings if h != title]
+            bare = [t for _, t in playing if t != title]
+            pairs += [(name, title) for name in (*said, *bare) if name != title and not any(name in h for h in others)]
     return tuple(sorted(dict.fromkeys(pairs), key=lambda p: -len(p[0])))
 
 

@@ -62,6 +62,14 @@ def generic_words() -> frozenset[str]:
         "item_noun", "action_noun", "plan_things", "part_item", "total", "qualifier")))
 
 
+@cache
+def no_topic_words() -> frozenset[str]:
+    """Words a question says of any fact it asks, naming no topic a clause stating the fact must
+    hold: the total (一共) and the plan's own (整个, 全省, 今年). Not the present (目前, 现在): a
+    plan's targets are no answer to how many there are now."""
+    return table().word_set("total") | table().word_set("own_plan")
+
+
 def names_a_topic(text: str, besides: frozenset[str] = frozenset()) -> bool:
     """Whether ``text`` holds a word of two characters or more that is none of the generic words
     (nor of ``besides``): 资金 in "资金方面", none in "有哪几项"."""
@@ -186,10 +194,12 @@ def strip_preamble(question: str) -> str:
 
 def asks_for(question: str) -> str | None:
     """The kind of fact the question asks for (when, who, count …), or None. A question that
-    ends asking which task ("…到底有多少、分布在哪，这是哪项工作？") or whether there is such work
-    ("…，有这个安排吗") asks what its last clause asks: the clauses before it describe the task."""
+    ends asking which task ("…到底有多少、分布在哪，这是哪项工作？"), whether there is such work
+    ("…，有这个安排吗") or about what it points back to ("…，这种做法行吗") asks what its last
+    clause asks: the clauses before it describe the task."""
+    question = pattern("quoted").sub("“”", question)  # a name quoted (“省级主管部门”) is searched, no fact asked
     last = re.split(r"[，,；;]", question.rstrip("？?。.！! "))[-1]
-    if last != question and (table().flag("which_task", last) or table().flag("task_asked", last)):
+    if last != question and any(table().flag(name, last) for name in ("which_task", "task_asked", "points_back")):
         question = last
     if table().flag("times_said", question):
         return None
@@ -338,6 +348,8 @@ def _named_task(x: Match) -> Query | None:
     name = x.group(1)
     if name.startswith(tuple(table().words["besides"])) or x.followed_by("besides_after"):
         return None  # "除了科技馆那条，还有哪里…": the other tasks are asked for
+    if name.endswith(tuple(table().words["work_verb"])) and "这" in x.m.group(0)[len(name):]:
+        return None  # "推进这项工作要坚持什么": the work the verb acts on (not "工作落实那条")
     if x.followed_by("and"):
         return None  # "整改那条和落实那条…": two things, not one named
     for size in range(len(name), 1, -1):
@@ -464,7 +476,8 @@ def _one_inside(x: Match, after: str) -> bool:
 
 def _last_section(x: Match) -> Query | None:
     titles = x.frame.section_titles
-    return Query("section", section_number=titles[-1][0]) if titles else None
+    back = to_int(x.group(1)) if x.group(1) else 1  # 倒数第二块: the second from the end
+    return Query("section", section_number=titles[-back][0]) if back and 0 < back <= len(titles) else None
 
 
 def _section_title(x: Match) -> Query | None:
@@ -518,7 +531,7 @@ CLAUSE_CHARS = 6  # a clause of a part's title this long names the part, as its 
 
 def _section_named(x: Match) -> Query | None:
     """A part asked for by its whole title, without the word 部分: "保障措施都有哪些？"."""
-    named = titles_named(x.question, x.frame.section_titles, x.frame.common)
+    named = titles_named(x.question, x.frame.section_titles, x.frame.common, table().words["work_verb"])
     if not named and not table().flag("literal", x.question):  # "服务创新驱动发展的任务有哪些": a clause of it
         named = [number for number, title in x.frame.section_titles
                  if any(len(c) >= CLAUSE_CHARS and c in x.question and not _names_a_thing(x, x.question.split(c)[0])
@@ -595,6 +608,8 @@ def _this_section(x: Match) -> Query | None:
     t, q, ctx = table(), x.question, x.ctx
     if any(w in q[: x.m.start()] for w in t.word_set("these_tasks")):
         return None  # "这两项是不是在同一个部分": those tasks' parts
+    if _names_another_part(x, q[: x.m.start()]):
+        return None  # "那反邪教这块？" after a task of another part: that topic, searched
     if t.flag("rest", q):  # "这一部分剩下的呢？"
         return Query("section", section_number=ctx.section, followup=True, besides=ctx.task)
     if (few := pattern("next_few").search(q)) and (n := to_int(few.group(2))):  # "同部分后面两条"
@@ -611,6 +626,22 @@ def _this_section(x: Match) -> Query | None:
             x.asks not in (None, "count", "part", "whether") and not t.flag("apart", q)):
         return Query("search", within=True, asks=x.asks, followup=True, besides=besides)
     return Query("section", section_number=ctx.section, followup=True, besides=besides)
+
+
+MIN_AREA_CHARS = 3  # a topic named before 这块 that can stand for an area (反邪教; not 网上, 人才)
+
+
+def _names_another_part(x: Match, before: str) -> bool:
+    """Whether the words before 这块 name a topic ("反邪教这块") that no task of the part in view
+    prints and a task of another part does: the area of that topic, not the part in view. A
+    word of two characters (网上这块) says which side of the task in view."""
+    at = [i for i, (n, _) in enumerate(x.frame.section_titles) if n == x.ctx.section]
+    topic = before.strip(" ，,")
+    topic = topic[2:] if topic.startswith("那么") else topic[1:] if topic.startswith("那") else topic
+    if not at or len(x.frame.part_texts) <= at[0] or len(topic) < MIN_AREA_CHARS or not names_a_topic(topic):
+        return False
+    elsewhere = [task for i, part in enumerate(x.frame.part_texts) if i != at[0] for task in part]
+    return not any(topic in task for task in x.frame.part_texts[at[0]]) and any(topic in task for task in elsewhere)
 
 
 def _within(x: Match) -> Query:
@@ -653,6 +684,11 @@ def _these_tasks(x: Match) -> Query | None:
             return each_saying  # "这两条都提青年了吗"
         return None
     return Query("task", task=tasks[0], also=tasks[1:], asks=x.asks, followup=True)
+
+
+def _each_of_them(x: Match) -> Query | None:
+    tasks = x.ctx.tasks
+    return Query("task", task=tasks[0], also=tasks[1:], followup=True) if len(tasks) > 1 else None
 
 
 def _else(x: Match) -> Query:
@@ -790,7 +826,7 @@ def _search(x: Match) -> Query:
 
 BUILDERS: dict[str, Callable[[Match], Query | None]] = {
     "chat": _chat, "section_place_en": _section_place_en, "section_en": _section_en,
-    "section_place": _section_place, "section_label": _section_label, "titled_label": _titled_label, "task_number": _task_number, "these_tasks": _these_tasks, "section_asked": _section_asked, "section_number": _section_number,
+    "section_place": _section_place, "section_label": _section_label, "titled_label": _titled_label, "task_number": _task_number, "these_tasks": _these_tasks, "each_of_them": _each_of_them, "section_asked": _section_asked, "section_number": _section_number,
     "last_section": _last_section, "last_task": _last_task, "section_title": _section_title, "section_named": _section_named, "list_reference": _list_reference, "listed_thing": _listed_thing, "listed_count": _listed_count, "which_listed": _which_listed, "list_rest": _list_rest,
     "next": _next, "prev": _prev, "named_task": _named_task, "its_section": _its_section, "this_section": _this_section,
     "within": _within, "this_task": _this_task, "else": _else, "meta": _meta, "attachments": _attachments,

@@ -325,8 +325,9 @@ def answer_meta(plan: Plan, meta: str) -> Reply | None:
         parts = []
         if published:
             parts.append(f"发布时间是{published}")
-        if signed:
-            parts.append(f"通知落款日期是{signed}")
+        if signed:  # a signature is its unit and its date: "落款是哪" asks both
+            by = f"通知落款是{plan.issuer}，" if meta == "signed" and plan.issuer else "通知"
+            parts.append(f"{by}落款日期是{signed}")
         if meta == "signed":
             parts.reverse()
         quote = f"发布时间：{published}" if published and meta == "published" else (signed or published)
@@ -484,6 +485,66 @@ def _bare_number() -> re.Pattern:
     return re.compile(r"([1-9][0-9]?)(?!" + "|".join(map(re.escape, units)) + r")(?=[\u4e00-\u9fff])")
 
 
+_NAME_END = re.compile(r"[。；;：:，,]")
+
+
+def _item_name(text: str) -> str:
+    """An item's name: its words up to the first stop or comma."""
+    return _NAME_END.split(text, maxsplit=1)[0][:ITEM_NAME_CHARS]
+
+
+def _item_lead(lead: str) -> bool:
+    """Whether the words every item opens with alike are a list's heading word (坚持…), not
+    a verb or a subject that opens any sentence (加强…, 各市要…, 到2025年…)."""
+    return lead.startswith(tuple(_table().words["item_lead"]))
+
+
+def _run_in_items(paragraphs: list[str]) -> list[str]:
+    """The paragraphs, each run-in heading that a copy ran into the paragraph before it
+    ("…转型升级。坚持安全可控。牢固树立…") set on a paragraph of its own: a sentence after a stop
+    that opens as every run-in heading of the text does (坚持) and is as short as one."""
+    heads = [m.group("heading") for p in paragraphs if (m := _item_opening().match(p)) and m.group("heading")]
+    lead = os.path.commonprefix(heads) if len(heads) >= 2 else ""
+    if not _item_lead(lead):
+        return paragraphs
+    longest = max(map(len, heads))
+    return [piece for p in paragraphs for piece in _split_run_in(p, lead, longest)]
+
+
+def _split_run_in(paragraph: str, lead: str, longest: int) -> list[str]:
+    """The paragraph cut before each sentence that opens with ``lead`` and ends within
+    ``longest`` characters of heading words (a run-in heading)."""
+    pieces, start, at = [], 0, paragraph.find("。" + lead)
+    while at >= 0:
+        end = paragraph.find("。", at + 1)
+        if 0 < end - at - 1 <= longest and all(_heading_char(c) for c in paragraph[at + 1:end]):
+            pieces.append(paragraph[start:at + 1])
+            start = at + 1
+        at = paragraph.find("。" + lead, at + 1)
+    return [*pieces, paragraph[start:]]
+
+
+def _heading_char(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or c in "“”、，"
+
+
+MIN_SENTENCE_ITEMS = 3  # sentences opening alike that make a list run into one paragraph
+
+
+def _sentence_items(text: str) -> tuple[str, ...]:
+    """The items of a paragraph whose sentences each open alike ("坚持政策引导，…。坚持绿色智能，…。"),
+    after an optional lead-in: each by its first clause. () for prose."""
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    if len(paragraphs) != 1:
+        return ()
+    sentences = split_sentences(paragraphs[0])
+    for body in (sentences, sentences[1:]):  # the first may lead in
+        lead = os.path.commonprefix(body) if len(body) >= MIN_SENTENCE_ITEMS else ""
+        if _item_lead(lead) and all(len(_item_name(x)) < len(x.rstrip("。；")) for x in body):
+            return tuple(_item_name(x) for x in body)  # each a heading clause, then its text
+    return ()
+
+
 def items_of(text: str) -> tuple[str, ...]:
     """The items a task enumerates, by name: its paragraphs (after an optional lead-in) when
     each opens as an item does (——X。, a run-in heading X。, or a numbered sub-level); the
@@ -491,18 +552,18 @@ def items_of(text: str) -> tuple[str, ...]:
     not such a list."""
     openings: list[tuple[str, str] | None] = []  # (kind of opening, item name) per paragraph
     values: dict[str, list[int]] = {}  # the numbers of each numbered level, in order
-    for paragraph in (p.strip() for p in text.split("\n")):
+    for paragraph in _run_in_items([p.strip() for p in text.split("\n")]):
         if not paragraph:
             continue
         if m := _item_opening().match(paragraph):
             dash = m.group("dash") or m.group("clause")
             openings.append(("dash", dash) if dash else ("heading", m.group("heading")))
         elif label := grammar().label(paragraph):
-            name = re.split(r"[。；;：:，,]", label.rest)[0][:ITEM_NAME_CHARS]
+            name = _item_name(label.rest)
             openings.append((label.level.name, name) if name else None)
             values.setdefault(label.level.name, []).append(label.value)
         elif m := _bare_number().match(paragraph):  # "1突破…": a label whose dot was lost in copying
-            name = re.split(r"[。；;：:，,]", paragraph[m.end():])[0][:ITEM_NAME_CHARS]
+            name = _item_name(paragraph[m.end():])
             openings.append((BARE, name) if name else None)
             values.setdefault(BARE, []).append(int(m.group(1)))
         else:
@@ -515,7 +576,7 @@ def items_of(text: str) -> tuple[str, ...]:
     if openings and openings[0] is None:  # a lead-in: 场景创新成为…新路径。then the items
         openings = openings[1:]
     if not openings or openings[0] is None:
-        return ()
+        return _sentence_items(text)
     # A paragraph without an opening continues the item before it (a line broken in copying),
     # as long as most paragraphs open items: otherwise the text is prose.
     opened = [o for o in openings if o]
@@ -523,7 +584,7 @@ def items_of(text: str) -> tuple[str, ...]:
     items = tuple(name for kind, name in opened if kind == top)
     # Numbered 1, 2, 3 … in order is a list however many lines each item was broken into.
     counted = values.get(top) == list(range(1, len(items) + 1))
-    return items if len(items) >= 2 and (counted or 2 * len(opened) > len(openings)) else ()
+    return items if len(items) >= 2 and (counted or 2 * len(opened) > len(openings)) else _sentence_items(text)
 
 
 DASH_ITEM_CHARS = 40  # of a point opened by a dash, up to its first stop or comma

@@ -274,6 +274,37 @@ def test_a_near_task_that_states_the_fact_asked_about_the_topic_answers(tmp_path
         hedged = Evidence(search, "系统解决方案大概要搞几套？", plan)
         assert not {"几套", "大概", "要搞"} & set(hedged.topic_of("count"))
         assert hedged.stating(ranked, "count") is ranked[1]
+        # Nor are words said of any count: the total, the plan's own scope; the present is (a
+        # target is no count of what there is now).
+        plain = Evidence(search, "按照目标，全省一共要形成多少套系统解决方案？", plan)
+        assert not {"一共", "全省", "按照"} & set(plain.topic_of("count"))
+        assert plain.stating(far, "count") is far[1]
+        assert "目前" in Evidence(search, "目前一共有多少套系统解决方案？", plan).topic_of("count")
+
+
+def test_a_topic_named_with_this_area_is_sought_beyond_the_part_in_view(assistant, plan):
+    # "那X这块？" after a task of one part: X printed only in another part is answered from there
+    from planqa.index.lexical import content_words
+
+    first, last = plan.sections[0], plan.sections[-1]
+    printed_first = "".join(f"{t.title}{t.text}" for t in first.tasks)
+    word, task = next((w, t) for t in last.tasks for w in content_words(t.title)
+                      if len(w) >= 3 and w not in printed_first)
+    shown = assistant.ask(f"第{first.tasks[0].number}项讲什么？")
+    answer = assistant.ask(f"那{word}这块？", history=[shown])
+    assert answer.citations and answer.citations[0].task in [t.number for t in last.tasks]
+
+
+def test_which_tasks_they_are_asked_with_the_part_is_answered_by_its_list(assistant, plan):
+    # "…有哪几条？分别是什么？": the part's list names them; no second answer quoting each
+    part = plan.sections[1]
+    answer = assistant.ask("第二部分有哪几条？分别是什么？")
+    assert [c.task for c in answer.citations] == [t.number for t in part.tasks]
+    assert "问：" not in answer.answer
+    # asked in a turn of its own after the list, "分别是啥" quotes each of them
+    each = assistant.ask("分别是啥", history=[answer])
+    assert [c.task for c in each.citations] == [t.number for t in part.tasks]
+    assert all(t.text.split("。")[0][:10] in each.answer for t in part.tasks)
 
 
 def test_two_parts_by_number_are_listed_each_and_the_last_task_is_the_plans_last(assistant, plan):

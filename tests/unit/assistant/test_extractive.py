@@ -140,12 +140,15 @@ def test_a_chinese_aside_adds_no_key_term_a_latin_gloss_stays():
 
 def test_the_clause_that_states_a_fact():
     sentence = "建立5个创新平台，形成15套系统解决方案；突破50项关键技术。"
-    assert ex.clause_of(sentence, "15套") == "形成15套系统解决方案"
-    assert ex.clause_of(sentence, "不在句中") == sentence
+    assert ex.clauses_of(sentence, "15套") == ("形成15套系统解决方案",)
+    assert ex.clauses_of(sentence, "不在句中") == (sentence,)
     # A time that leads the sentence is said of the clauses after it.
-    assert ex.clause_of("新建5个，改造10个示范点。", "5个") == "新建5个"  # not leading: its own clause
+    assert ex.clauses_of("新建5个，改造10个示范点。", "5个") == ("新建5个",)  # not leading: its own clause
     leading = "到2022年底前，老年人享受智能化服务水平显著提升，长效机制基本建立。"
-    assert ex.clause_of(leading, "2022年底前") == "到2022年底前，老年人享受智能化服务水平显著提升，长效机制基本建立。"
+    assert ex.clauses_of(leading, "2022年底前") == ("到2022年底前，老年人享受智能化服务水平显著提升，长效机制基本建立。",)
+    # A figure printed twice is said in each of its clauses.
+    assert ex.clauses_of("覆盖率达到80%以上，满意度达到80%以上。", "80%以上") == ("覆盖率达到80%以上", "满意度达到80%以上。")
+    assert ex.clauses_of("新建5个示范中心，改造15个平台。", "5个") == ("新建5个示范中心",)  # not inside 15个
 
 
 def test_words_the_plan_lacks_weigh_as_the_rarest():

@@ -9,6 +9,7 @@ from planqa.assistant.query import (
     section_by_title,
     split_questions,
     titles_named,
+    verbless,
 )
 from planqa.assistant.rules import Frame, asks_for, plan_frame, table, understand
 
@@ -61,6 +62,19 @@ def test_a_part_named_without_its_opening_qualifier():
     assert headless("加强宣传", common) == []  # too short to be more than a phrase
 
 
+def test_a_part_named_by_its_title_without_its_verb():
+    titles = [("四", "深化发展智能制造"), ("五", "构建支撑体系"), ("六", "完善标准体系")]
+    verbs = ("构建", "完善", "深化")
+    assert titles_named("支撑体系具体要建哪些东西？", titles, verbs=verbs) == ["五"]
+    assert titles_named("支撑体系具体要建哪些东西？", titles) == []  # no verbs known: the whole title only
+    assert titles_named("体系具体有哪些？", titles, verbs=("构建",)) == []  # too short to name a part
+    # another part's title holding what is left: neither part named by it
+    assert titles_named("标准体系有哪些？", [("一", "完善标准体系"), ("二", "推进国际标准体系对接")], verbs=verbs) == []
+    assert verbless("发展智能制造", verbs) == []  # opens with no verb of the list
+    # asked for what it lists: the part, its verbs from the rule table
+    assert understand("支撑体系都有哪些？", Frame(section_titles=tuple(titles))).section_number == "五"
+
+
 ROLES = [(("保障措施", "组织保障", "组织实施"), ("保障措施", "组织保障", "保障举措")),
          (("主要目标", "发展目标"), ("主要目标", "发展目标"))]
 BEFORE = ("哪些", "的")
@@ -74,9 +88,14 @@ def test_a_part_called_by_another_name_of_its_role():
     assert as_printed("保障措施一共几条", names, BEFORE) == "组织保障一共几条"
     assert as_printed("资金保障措施有哪些？", names, BEFORE) == "资金保障措施有哪些？"  # measures for a thing
     assert as_printed("由谁组织实施", names, BEFORE) == "由谁组织实施"  # a verb phrase is never a said name
-    # a verb before the role's title: 加强组织实施 plays it
-    assert dict(role_names(["重点任务", "加强组织实施"], ["重点任务", "加强组织实施"], ROLES[:1])) == {
-        "保障措施": "加强组织实施", "组织保障": "加强组织实施", "保障举措": "加强组织实施"}
+    # a verb before the role's title: 加强组织实施 plays it, and is called by that title without its verb
+    verbed = role_names(["重点任务", "加强组织实施"], ["重点任务", "加强组织实施"], ROLES[:1])
+    assert dict(verbed) == {"保障措施": "加强组织实施", "组织保障": "加强组织实施", "保障举措": "加强组织实施",
+                            "组织实施": "加强组织实施"}
+    assert as_printed("为确保落地，组织实施上有哪些安排？", verbed, BEFORE) == "为确保落地，加强组织实施上有哪些安排？"
+    assert as_printed("由谁组织实施", verbed, BEFORE) == "由谁组织实施"  # the verb phrase stays
+    # the bare title is no other name when another heading prints it
+    assert "组织实施" not in dict(role_names(["加强组织实施"], ["加强组织实施", "做好组织实施"], ROLES[:1]))
     # two parts play it, or a heading prints the name: no other name
     assert role_names(["保障措施", "加强组织实施"], ["保障措施", "加强组织实施"], ROLES[:1]) == ()
     assert "保障举措" not in dict(role_names(["组织保障"], ["组织保障", "完善保障举措"], ROLES[:1]))
@@ -210,6 +229,9 @@ def test_a_follow_up_that_names_nothing_asks_about_the_last_task():
     ("条例最早是哪一年颁布的？", "when"), ("科普大篷车进校园怎么预约？", "procedure"),
     ("申报工作站需要准备哪些材料，找谁报？", "procedure"), ("离岸基地建在哪几个城市？", "places"),
     ("怎么推进学会改革？", None),
+    # a name quoted is searched: the words inside ask nothing; what stands outside still asks
+    ("哪些条目提到了“市级主管部门”？", None), ("“科技工作者日”是哪一天？", "date"),
+    ("我想问“新馆什么时候开放？”", "when"),
 ])
 def test_what_a_question_asks_for(question, asks):
     assert asks_for(normalize_question(question)) == asks

@@ -32,7 +32,7 @@ def test_a_section_lists_every_task(plan):
 
 @pytest.mark.parametrize("meta, expected", [
     ("count_tasks", "共23项任务"), ("count_sections", "分7个部分，共23项任务"), ("issuer", "由山东省科协办公室印发"),
-    ("published", "发布时间是2017-03-07"), ("signed", "通知落款日期是2017年3月6日"),
+    ("published", "发布时间是2017-03-07"), ("signed", "通知落款是山东省科协办公室，落款日期是2017年3月6日"),
     ("mainline", "科协系统深化改革"), ("addressees", "各省级学会、协会、研究会"), ("year", "2017年"),
     ("instruction", "请结合实际，认真贯彻落实"),
 ])
@@ -129,6 +129,20 @@ def test_items_of_a_task_by_dash_heading_or_number_after_a_lead_in():
     across = "13强化资本供给。发挥基金作用。\n14优化发展环境。落实相关政策。\n15加强交流合作。推动开源。"
     assert items_of(across) == ("强化资本供给", "优化发展环境", "加强交流合作")
     assert items_of("13强化资本供给。发挥基金作用。\n15加强交流合作。推动开源。") == ()  # not run on by one
+    # A run-in heading a copy ran into the item before it: opened like every heading (坚持…), as short.
+    run_on = "坚持统筹推进。加强顶层设计。\n坚持开放共享。汇聚数据资源，服务社会。坚持安全可控。守住底线。"
+    assert items_of(run_on) == ("坚持统筹推进", "坚持开放共享", "坚持安全可控")
+    assert items_of("政府引导。积极发挥作用。\n市场主导。发挥市场作用。坚持安全可控。守住底线。") == (
+        "政府引导", "市场主导")  # headings opening unlike: no run-in heading told
+    # One paragraph whose sentences each open alike (坚持…), after an optional lead-in: a list.
+    one_paragraph = "按以下原则推进。坚持需求牵引，聚焦短板。坚持创新驱动，集聚资源。坚持安全发展，守住底线。"
+    assert items_of(one_paragraph) == ("坚持需求牵引", "坚持创新驱动", "坚持安全发展")
+    assert items_of("坚持需求牵引，聚焦短板。坚持创新驱动，集聚资源。") == ()  # two sentences are no list
+    assert items_of("建设平台。完善机制。推进应用。") == ()  # prose opening unlike
+    # Sentences opening with a verb, a subject or a time any sentence may open with: no run-in items.
+    assert items_of("加强组织领导。成立领导小组。加强统筹协调。\n加强资金保障。设立专项资金。") == ("加强组织领导", "加强资金保障")
+    assert items_of("各市要成立工作专班。各市要制定实施方案。各市要加强督促检查。") == ()
+    assert items_of("到2025年，建成平台。到2027年，全面推广。到2030年，形成体系。") == ()
 
 
 PRINCIPLES = """某市人工智能发展实施方案
