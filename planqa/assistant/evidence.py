@@ -499,7 +499,7 @@ class Evidence:
         if asks not in self._topics:
             from planqa.assistant.rules import no_topic_words  # rules imports this module
 
-            plain = no_topic_words()  # 一共, 现在, 整个: said of any fact, no topic a clause must hold
+            plain = no_topic_words()  # 一共, 整个, 全省: said of any fact, no topic a clause must hold
             self._topics[asks] = {w: v for w, v in ex.topic_weights(self.unasked(asks), self.idf).items()
                                   if w not in plain}
         return self._topics[asks]

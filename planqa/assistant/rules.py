@@ -609,7 +609,7 @@ def _this_section(x: Match) -> Query | None:
     if any(w in q[: x.m.start()] for w in t.word_set("these_tasks")):
         return None  # "这两项是不是在同一个部分": those tasks' parts
     if _names_another_part(x, q[: x.m.start()]):
-        return None  # "那反邪教这块？" after a task of another part: that topic, searched
+        return None  # "那安全生产这块？" after a task of another part: that topic, searched
     if t.flag("rest", q):  # "这一部分剩下的呢？"
         return Query("section", section_number=ctx.section, followup=True, besides=ctx.task)
     if (few := pattern("next_few").search(q)) and (n := to_int(few.group(2))):  # "同部分后面两条"
@@ -628,11 +628,11 @@ def _this_section(x: Match) -> Query | None:
     return Query("section", section_number=ctx.section, followup=True, besides=besides)
 
 
-MIN_AREA_CHARS = 3  # a topic named before 这块 that can stand for an area (反邪教; not 网上, 人才)
+MIN_AREA_CHARS = 3  # a topic named before 这块 that can stand for an area (安全生产; not 网上, 人才)
 
 
 def _names_another_part(x: Match, before: str) -> bool:
-    """Whether the words before 这块 name a topic ("反邪教这块") that no task of the part in view
+    """Whether the words before 这块 name a topic ("安全生产这块") that no task of the part in view
     prints and a task of another part does: the area of that topic, not the part in view. A
     word of two characters (网上这块) says which side of the task in view."""
     at = [i for i, (n, _) in enumerate(x.frame.section_titles) if n == x.ctx.section]
