@@ -229,6 +229,12 @@ class Frame:
     parts: tuple[str, ...] = ()  # every part's title, the attachments' too
     headings: tuple[str, ...] = ()  # ... and every task's
 
+    def part_index(self, number: str | None) -> int | None:
+        """Where the part numbered so stands in ``section_titles`` and ``part_texts``; None when
+        its tasks' texts are not known."""
+        at = next((i for i, (n, _) in enumerate(self.section_titles) if n == number), None)
+        return at if at is not None and at < len(self.part_texts) else None
+
     @cached_property
     def role_names(self) -> tuple[tuple[str, str], ...]:
         """(another name, the part it names) of the parts playing a role (query.role_names): an
@@ -514,10 +520,10 @@ def _topic_in_part(x: Match, number: str | None) -> bool:
     half of them) and its title does not ("人才培养方面，高校和企业怎么合作": 高校, 企业;
     "做芯片、框架这类支撑的培养方向都包括啥"); one such word is the part's own business ("保障措施
     方面怎么落实"), and a question asking which part it is asks for the part."""
-    at = [i for i, (n, _) in enumerate(x.frame.section_titles) if n == number]
-    if x.asks == "part" or not at or len(x.frame.part_texts) <= at[0]:
+    at = x.frame.part_index(number)
+    if x.asks == "part" or at is None:
         return False
-    title, tasks = x.frame.section_titles[at[0]][1], x.frame.part_texts[at[0]]
+    title, tasks = x.frame.section_titles[at][1], x.frame.part_texts[at]
     words = table().word_set  # words of any part's business: 全省, 各级, 开展, 落实 …
     skip = generic_words() | set(x.frame.owner) | words("topicless") | words("own_plan") | words("work_verb")
     asked = content_words(x.doc.sub(" ", pattern("by_genre").sub(" ", x.question)))  # 这份意见: the plan
@@ -635,13 +641,13 @@ def _names_another_part(x: Match, before: str) -> bool:
     """Whether the words before 这块 name a topic ("安全生产这块") that no task of the part in view
     prints and a task of another part does: the area of that topic, not the part in view. A
     word of two characters (网上这块) says which side of the task in view."""
-    at = [i for i, (n, _) in enumerate(x.frame.section_titles) if n == x.ctx.section]
+    at = x.frame.part_index(x.ctx.section)
     topic = before.strip(" ，,")
     topic = topic[2:] if topic.startswith("那么") else topic[1:] if topic.startswith("那") else topic
-    if not at or len(x.frame.part_texts) <= at[0] or len(topic) < MIN_AREA_CHARS or not names_a_topic(topic):
+    if at is None or len(topic) < MIN_AREA_CHARS or not names_a_topic(topic):
         return False
-    elsewhere = [task for i, part in enumerate(x.frame.part_texts) if i != at[0] for task in part]
-    return not any(topic in task for task in x.frame.part_texts[at[0]]) and any(topic in task for task in elsewhere)
+    elsewhere = [task for i, part in enumerate(x.frame.part_texts) if i != at for task in part]
+    return not any(topic in task for task in x.frame.part_texts[at]) and any(topic in task for task in elsewhere)
 
 
 def _within(x: Match) -> Query:

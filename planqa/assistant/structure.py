@@ -540,8 +540,9 @@ def _sentence_items(text: str) -> tuple[str, ...]:
     sentences = split_sentences(paragraphs[0])
     for body in (sentences, sentences[1:]):  # the first may lead in
         lead = os.path.commonprefix(body) if len(body) >= MIN_SENTENCE_ITEMS else ""
-        if _item_lead(lead) and all(len(_item_name(x)) < len(x.rstrip("。；")) for x in body):
-            return tuple(_item_name(x) for x in body)  # each a heading clause, then its text
+        names = tuple(_item_name(x) for x in body)
+        if _item_lead(lead) and all(len(n) < len(x.rstrip("。；")) for n, x in zip(names, body)):
+            return names  # each a heading clause, then its text
     return ()
 
 
