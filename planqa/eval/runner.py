@@ -75,7 +75,7 @@ def score(q: Question, a: Answer | None) -> dict[str, float]:
         text = a.answer if a else ""
         quoted = [c.task if c.task is not None else c.section for c in a.citations] if a else []
         said = same_form(text)
-        out["fact"] = float(not abstained and any(same_form(x) in said for x in q.answer_any)
+        out["fact"] = float(not abstained and any(same_form(unlabelled(x)) in said for x in q.answer_any)
                             and len(text) <= max_fact_chars(q, quoted))
     return out
 
@@ -84,6 +84,17 @@ def same_form(text: str) -> str:
     """A phrase as compared: without spaces and in one width (a PDF's "2035 到 2050 年" and "２０２５年"
     are the cleaned plan's 2035到2050年 and 2025年)."""
     return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def unlabelled(phrase: str) -> str:
+    """An expected phrase copied with its heading's label ("7.完善议事规则", "五、扎实推进科普工作")
+    is the heading's words: an answer names a task or part as 第7项 or 第五部分, not by its label.
+    A figure is no label (2.5亿元 stays whole)."""
+    for digits in ("0123456789", "一二三四五六七八九十"):
+        rest = phrase.lstrip(digits)
+        if rest != phrase and rest[:1] in ".．、" and rest[1:2] and not rest[1].isdigit():
+            return rest[1:]
+    return phrase
 
 
 def max_fact_chars(q: Question, cited: Sequence[int | str | None]) -> int:

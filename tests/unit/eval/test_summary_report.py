@@ -49,6 +49,14 @@ def test_score_of_one_answer():
     assert score(spaced, answer([6], text="展望2035到2050年"))["fact"] == 1.0
     assert score(spaced, answer([6], text="到2025年"))["fact"] == 1.0
     assert score(spaced, answer([6], text="到2030年"))["fact"] == 0.0
+    # a heading copied with its label is named by its words: 第7项 or 第五部分 print no label
+    titled = Question("11", "问11", (7,), "list", answer_any=("7.完善议事规则", "五、扎实推进科普工作"))
+    assert score(titled, answer([7], text="第7项：完善议事规则"))["fact"] == 1.0
+    assert score(titled, answer([7], text="第五部分“扎实推进科普工作”"))["fact"] == 1.0
+    assert score(titled, answer([7], text="第7项：推进网上科协建设"))["fact"] == 0.0
+    figure = Question("12", "问12", (7,), "how_many", answer_any=("2.5亿元", "3、4月"))
+    assert score(figure, answer([7], text="安排5亿元"))["fact"] == 0.0  # a figure is no label
+    assert score(figure, answer([7], text="4月"))["fact"] == 0.0
     # a refusal that names the task lacking the fact still answers nothing
     named = score(Question("10", "问10", (6,), "fact", answer_any=("6月底",)), answer([6], abstained=True, text="第6项没写6月底"))
     assert named["false_refusal"] == 1.0 and named["top1"] == 0.0 and named["fact"] == 0.0
