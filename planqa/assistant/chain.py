@@ -16,10 +16,11 @@ from difflib import SequenceMatcher
 from itertools import groupby
 
 from planqa.assistant import extractive as ex
+from planqa.assistant.abbreviations import expansions
 from planqa.assistant import structure
 from planqa.assistant.answer import Answer, place
 from planqa.assistant.evidence import EVENT_SHARE, FACT_SHARE, KEY_SHARE, NO_FACT_NEEDED, Evidence, spelled_out
-from planqa.assistant.facts import count_unit, counted_nouns, counting, enumerations, shown
+from planqa.assistant.facts import count_unit, counted_nouns, counting, enumerations, shown, which_nouns
 from planqa.assistant.followup import Context, context_from_history, listed_count, listed_thing, without_reference
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
 from planqa.assistant.query import (
@@ -192,6 +193,9 @@ def clauses_of(text: str) -> list[str]:
     return [c for c in text.split("，") if c.strip()]
 
 
+NAMED_PHRASE_CHARS = 4  # a phrase of the plan this long that a question holds names a thing of it (墙体材料)
+
+
 def merge_answers(question: str, parts: list[Answer], labels: Sequence[str] = ()) -> Answer:
     """Answers to the parts of one question (第4条和第5条, or several questions in one message,
     each under its own ``labels``): texts in order, citations in order without repeats, those of
@@ -239,7 +243,7 @@ FACT_LABEL = {"who": "责任单位", "lead": "责任单位", "when": "时间", "
               "person": "人员", "actor": "单位或人员", "penalty": "处罚", "frequency": "频次", "role": "定位",
               "doc_number": "文号", "founded": "成立", "code": "标准编号"}
 DOCUMENT_FACTS = {"signed": "印发日期", "published": "发布日期", "issuer": "印发单位", "addressees": "主送单位",
-                  "doc_number": "文号", "instruction": "对收文单位的要求"}
+                  "doc_number": "文号", "instruction": "对收文单位的要求", "effective": "施行日期或有效期"}
 STRUCTURAL = ("meta", "section", "task")  # answered from the outline, not by retrieval
 NOT_UNDERSTOOD = "没有理解这个问题。可以换个说法，或者问{name}的某一部分、某一项，例如：{examples}"
 GREETING = "您好！我可以回答关于{name}的问题，并注明出自第几项任务。例如：{examples}"
@@ -612,7 +616,81 @@ class Assistant:
         task = structure.task_titled(plan, turn.question) if plan and asked else None
         if task is None or (within is not None and task not in within.tasks):
             return None
-        reply = structure.answer_items(plan, task, self._unit(turn))
+        named = structure.naming_sentence(task, self._things_named(turn) + counted_nouns(turn.question))
+        reply = structure.answer_items(plan, task, self._unit(turn), named)
+        return self._reply(turn, reply) if reply else None
+
+    def _titled_alike(self, turn: Turn) -> Answer | None:
+        """The tasks of one part whose titles end with the thing asked for by name (哪些方面的场景
+        → 开放工业赋能场景, 开放园区场景 …), unless the question names one of them by words no
+        other of them has; else the one part titled so (哪些原则 → 基本原则)."""
+        plan = turn.plan
+        nouns = self._things_named(turn) if plan is not None and turn.intent.asks in (None, "count") else ()
+        if not nouns or outside_plan(turn.evidence.spelled, self._plan_text(plan), plan.title):
+            return None  # "江苏的…有哪些目标": another place's, refused where it is judged; a fact asked besides: searched
+        tasks = structure.titled_alike(plan, nouns)
+        if not tasks:  # "要遵循哪些原则": the one part of the body titled so (基本原则), by the whole noun
+            whole = [n for n in nouns if not any(o != n and o.endswith(n) for o in nouns)]
+            parts = [s for s in plan.body if len(s.tasks) >= 2 and any(s.title.endswith(n) for n in whole)]
+            if len(parts) != 1 or self._narrows(turn, plan, parts[0].tasks, parts[0].title):
+                return None
+            return self._reply(turn, structure.answer_section(plan, parts[0]))
+        noun = next(n for n in sorted(nouns, key=len, reverse=True) if all(t.title.endswith(n) for t in tasks))
+        if any(self._names_own_words(turn.question, plan, t.title[:-len(noun)], [o.title for o in tasks if o is not t])
+               for t in tasks) or self._narrows(turn, plan, tasks, noun):
+            return None  # "生态保护方面有哪些应用体系": the one titled so
+        return self._reply(turn, structure.answer_titled_alike(plan, tasks, noun))
+
+    @staticmethod
+    def _narrows(turn: Turn, plan: Plan, tasks: Sequence[Task], noun: str) -> bool:
+        """Whether the question names a thing of the plan that not all of the tasks print, and
+        that is no word of the plan at large, in most tasks or its title (养老 of 哪些场景; 墙体材料
+        of 哪些标准; OTA of 哪些能力 where another task treats it; not 企业 in a plan about
+        enterprises): it asks about that thing, not all of them."""
+        asked = pattern("frame").sub("，", turn.question)
+        verbs = table().word_set("work_verb") | table().word_set("make_verb") | generic_words()  # 建设, 支持: no thing
+        words = [w for w in ex.key_terms(asked, turn.evidence.idf) if w not in noun and w not in verbs]
+        phrase = ex.plan_phrase(asked, turn.evidence.plan_text, turn.evidence.idf, KEY_SHARE)
+        words += [phrase] if len(phrase) >= NAMED_PHRASE_CHARS and noun not in phrase else []
+        texts = [f"{t.title}{t.text}".lower() for t in tasks]
+        every = [f"{t.title}{t.text}".lower() for t in plan.tasks]
+        forms = {short.lower(): full for short, full in expansions(turn.question)}  # AI where 人工智能 is printed
+
+        def printing(w: str, among: list[str]) -> int:
+            return sum(w in x or any(f in x for f in forms.get(w, ())) for x in among)
+        return any(0 < printing(w, every) and 2 * printing(w, every) < len(every) and not printing(w, [plan.title])
+                   and printing(w, texts) < len(texts) for w in words)  # the title's words are the plan's subject
+
+    @staticmethod
+    def _things_named(turn: Turn) -> tuple[str, ...]:
+        """The things the question asks for by name (which_nouns), not the plan's own words for
+        its contents (哪些工作, 哪些措施: any task is one)."""
+        return tuple(n for n in which_nouns(turn.question) if n not in table().word_set("plan_things"))
+
+    @staticmethod
+    def _names_own_words(question: str, plan: Plan, head: str, others: Sequence[str]) -> bool:
+        """Whether the question holds two characters of the title's head that no other title has,
+        and that are not the plan's subject (its title's words, or in half its tasks)."""
+        every = [f"{t.title}{t.text}" for t in plan.tasks]
+
+        def own(pair: str) -> bool:
+            return (pair in question and not any(pair in o for o in others) and pair not in plan.title
+                    and 2 * sum(pair in x for x in every) < len(every))
+        return any(own(head[i:i + 2]) for i in range(len(head) - 1))
+
+    def _named_items(self, turn: Turn, top: Scored | None) -> Answer | None:
+        """The best task's items when they are the things asked for by name or counted
+        (要坚持哪些原则 of a task titled 基本原则; 要用到哪些领域 of one printing 种苗培育领域、…)."""
+        if top is None or top.chunk.kind != "task" or (entry := self.search.entries.get(top.chunk.plan)) is None:
+            return None
+        nouns = self._things_named(turn) + counted_nouns(turn.question)
+        plan = entry.plan
+        task = next((t for t in plan.tasks if t.number == top.chunk.task_number
+                     and plan.section_of(t).ref == top.chunk.section_number), None)
+        if (not nouns or task is None or turn.intent.asks not in (None, "count")
+                or any(counts_noun(task.text, n) for n in nouns) or not structure.lists_as_named(plan, task, nouns)):
+            return None  # a fact asked besides, or a count the task prints (建设10个平台): searched
+        reply = structure.answer_items(plan, task, self._unit(turn), structure.naming_sentence(task, nouns))
         return self._reply(turn, reply) if reply else None
 
     def _unit_referred(self, turn: Turn) -> Answer | None:
@@ -647,6 +725,8 @@ class Assistant:
             return self._refuse(turn, turn.plan, [], verdict.reason)
         if listed := self._items_asked(turn, turn.plan):
             return listed  # "产业生态优化工程下面列了哪些具体工作？": that task's items
+        if alike := self._titled_alike(turn):
+            return alike  # "哪几套应用体系": the tasks titled 建设…应用体系
         if referred := self._unit_referred(turn):
             return referred  # "打基础那一块有哪几项": the one task titled so
         if turn.intent.asks == "part" and not turn.intent.literal:
@@ -1159,6 +1239,8 @@ class Assistant:
             return self._not_understood(turn)
         if listed := self._items_asked(turn, turn.plan):
             return listed  # 发展目标列了几个方面: the items the task names
+        if alike := self._titled_alike(turn):
+            return alike  # "开放哪些方面的场景": the tasks titled 开放…场景
         if not turn.intent.followup and (made := self._set_up(turn)):
             return made  # 要新成立几个协会: the tasks setting them up
         if (stating := self._stating_kind(turn)) is not None:
@@ -1168,6 +1250,8 @@ class Assistant:
         refused, hits, top = self._retrieval(turn)
         if refused is not None:
             return self._part_counted(turn) or refused
+        if (named := self._named_items(turn, top)) is not None:
+            return named  # "要坚持哪些原则": the items of the task titled 基本原则
         if (announcing := self._announcing(turn, hits)) is not None:
             return self._reply(turn, structure.answer_section(*announcing))  # "应具备以下条件": its items
         if (one_part := self._one_part(turn)) is not None:

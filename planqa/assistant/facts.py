@@ -233,10 +233,14 @@ def _sizes(words: str) -> range:
     return range(len(words), 1 if len(words) > 1 else 0, -1)
 
 
+QUOTE_MARKS = str.maketrans("", "", "“”‘’\"'「」『』")
+
+
 def _blanks(question: str) -> list[tuple[str, str]]:
-    """(unit, words after it) of each 几 in a question: 几大产业集群 → (大, 产业集群), 几类病 → (类, 病)."""
+    """(unit, words after it) of each 几 in a question: 几大产业集群 → (大, 产业集群), 几类病 → (类, 病);
+    a noun the question quotes is its words (几个“革命” → (个, 革命))."""
     found = []
-    for b in _blank().finditer(question):
+    for b in _blank().finditer(question.translate(QUOTE_MARKS)):
         short_unit, short, unit, words = b.groups()
         found.append((unit or short_unit or "", words or short))
     return found
@@ -342,6 +346,7 @@ def _enumeration() -> dict[str, re.Pattern[str]]:
         "head": re.compile(expand(table["counted_head"])),
         "before": re.compile(expand(table["counted_before"])),
         "named": re.compile(expand(table["named_before"])),
+        "named_after": re.compile(expand(table["named_after"])),
     }
 
 
@@ -373,6 +378,14 @@ def counted_nouns(question: str) -> tuple[str, ...]:
     for m in _enumeration()["named"].finditer(question):  # named: its tails of four or more (科普设施, not 设施)
         nouns += _tails(m.group(1), NAMED_TAIL)
     return tuple(dict.fromkeys(nouns))
+
+
+@lru_cache(maxsize=1024)
+def which_nouns(question: str) -> tuple[str, ...]:
+    """What a question asks for by name after 哪些/哪几, and its endings of two characters or
+    more: 哪几套AI应用体系 → …, 应用体系, 用体系, 体系; 哪些方面的场景 → 场景."""
+    return tuple(dict.fromkeys(n for m in _enumeration()["named_after"].finditer(question)
+                               for n in _tails(m.group(1), 2)))
 
 
 def enumeration_items(printed: str) -> tuple[str, ...]:

@@ -218,7 +218,10 @@ def answer_section(plan: Plan, section: Section, besides: int | None = None, nea
         return _task_list(plan, f"{head}里第{besides}项{side}的{len(tasks)}项任务：", tasks)
     if len(tasks) == len(section.tasks):
         items = sum(task in section.tasks for task, _ in printed_items(plan).values())
-        return _task_list(plan, f"{head}包括{len(section.tasks)}项任务" + (f"（共{items}条）：" if items else "："), tasks)
+        held = f"（共{items}条）：" if items else "："
+        if len(tasks) == 1:  # a part of one task is that task: what it says, not its title alone
+            return _task_list(plan, f"{head}只有1项任务" + held, tasks, lead=SOLE_TASK_QUOTE_CHARS)
+        return _task_list(plan, f"{head}包括{len(section.tasks)}项任务" + held, tasks)
     if tasks:  # a few others: what each says first, not only its title ("另外两条简单说一下")
         return _task_list(plan, f"{head}除第{besides}项外，还有{len(tasks)}项任务：", tasks,
                           quoted=len(tasks) <= MAX_QUOTED_OTHERS)
@@ -227,6 +230,22 @@ def answer_section(plan: Plan, section: Section, besides: int | None = None, nea
 
 MAX_QUOTED_OTHERS = 3  # the other tasks of a part shown with their first sentence
 MAX_OPENING_CHARS = 120  # a longer first sentence is left to the task's own answer
+SOLE_TASK_QUOTE_CHARS = 220  # a part's only task quoted as long as a one-task answer's quote
+
+
+def leading(text: str, limit: int) -> str:
+    """The text's first sentences as printed, up to ``limit`` characters; a first sentence
+    longer than that up to its last clause within the limit, marked as cut (……)."""
+    kept = ""
+    for sentence in split_sentences(text.strip()):
+        sentence = sentence.strip()
+        if len(kept) + len(sentence) > limit:
+            if not kept:
+                cut = max(sentence.rfind(mark, 0, limit) for mark in "，；、")
+                kept = sentence[:cut] + "……" if cut > 0 else ""
+            break
+        kept += sentence
+    return kept
 
 
 def opening(task: Task) -> str:
@@ -235,12 +254,13 @@ def opening(task: Task) -> str:
     return first if 0 < len(first) <= MAX_OPENING_CHARS else ""
 
 
-def _task_list(plan: Plan, intro: str, tasks: Sequence[Task], quoted: bool = False) -> Reply:
+def _task_list(plan: Plan, intro: str, tasks: Sequence[Task], quoted: bool = False, lead: int = 0) -> Reply:
     """The intro, then each task by its label and title, each cited by its title; ``quoted``:
-    with its first sentence under it, cited by that."""
+    with its first sentence under it, cited by that; ``lead``: with its first sentences up to so
+    many characters."""
     lines, cites = [intro], []
     for t in tasks:
-        first = opening(t) if quoted else ""
+        first = leading(t.text, lead) if lead else opening(t) if quoted else ""
         lines.append(f"{task_label(t, plan)}：{t.title}" + (f"\n  “{first}”" if first else ""))
         cites.append(task_citation(plan, t, first or t.title))
     return "\n".join(lines), tuple(cites), False
@@ -354,9 +374,26 @@ def answer_meta(plan: Plan, meta: str) -> Reply | None:
         if m:
             return f"这是{m.group(1)}年的工作安排（{plan.name}）。", (_overview_citation(plan, plan.title),), False
         return None
-    if meta == "title" and plan.title:
-        return f"文件标题是{plan.name}。", (_overview_citation(plan, plan.title),), False
+    if meta == "effective" and (said := _effective(plan)):
+        return (f"{plan.name}写明：" + "".join(f"\n“{sentence}”" for sentence, _ in said),
+                tuple(cite for _, cite in said), False)
+    if meta == "title" and plan.title:  # and the covering notice's own title, when it has one
+        notice = f"印发通知的标题是“{plan.notice_title}”。" if plan.notice_title and plan.notice_title != plan.title else ""
+        return f"文件标题是{plan.name}。{notice}", (_overview_citation(plan, plan.title),), False
     return None
+
+
+def _effective(plan: Plan) -> list[tuple[str, Citation]]:
+    """The sentences saying when the document takes effect or how long it holds, where they are
+    printed: a task (its title too: 第四十二条 本办法于…起施行), a part's own text, the notice, the
+    opening or the end matter; each opens naming the document (本措施自2024年1月1日起施行, 自印发之日起),
+    not a permit's term (本市认定的…有效期为3年) nor a project's (本项目自立项之日起执行)."""
+    marks, openings = _table().words["effective_mark"], tuple(_table().words["effective_opening"])
+    places = [(text, lambda s, t=t: task_citation(plan, t, s)) for t in plan.tasks for text in (t.title, t.text)]
+    places += [(s.text, lambda q, s=s: replace(section_citation(plan, s), quote=q)) for s in plan.sections]
+    places += [(text, lambda s: _overview_citation(plan, s)) for text in (plan.notice, plan.overview, plan.end_matter)]
+    return [(s, cite(s)) for text, cite in places for line in text.split("\n")
+            for s in (x.strip() for x in split_sentences(line)) if s.startswith(openings) and any(m in s for m in marks)]
 
 
 def _instruction(plan: Plan) -> str:
@@ -558,7 +595,7 @@ def items_of(text: str) -> tuple[str, ...]:
             continue
         if m := _item_opening().match(paragraph):
             dash = m.group("dash") or m.group("clause")
-            openings.append(("dash", dash) if dash else ("heading", m.group("heading")))
+            openings.append(("dash", dash) if dash else ("heading", m.group("heading") or m.group("stage")))
         elif label := grammar().label(paragraph):
             name = _item_name(label.rest)
             openings.append((label.level.name, name) if name else None)
@@ -679,12 +716,57 @@ def task_titled(plan: Plan, question: str) -> Task | None:
     return found[0] if len(found) == 1 else None
 
 
-def answer_items(plan: Plan, task: Task, unit: str = "条") -> Reply | None:
-    """How many items a task lists (counted in ``unit``: 5个方面), and which; None when it lists none."""
+def lists_as_named(plan: Plan, task: Task, nouns: Sequence[str]) -> bool:
+    """Whether the task's items are the things a question asks for by name (要坚持哪些原则,
+    要用到哪些领域): its title alone ends with the noun and names the items, no deed (基本原则, not
+    支持科技型企业), every item does, or the text prints each item before it (种苗培育领域、营造林领域)."""
+    items = items_of(task.text)
+    if len(items) < 2:
+        return False
+    verbs = _table().word_set("work_verb") | _table().word_set("make_verb")
+    named = not task.title.startswith(tuple(verbs))  # 基本原则 is its items; 支持科技型企业 is a deed
+    return any(len(n) >= 2 and (
+        (named and task.title.endswith(n) and sum(t.title.endswith(n) for t in plan.tasks) == 1)
+        or all(i.endswith(n) for i in items) or all(f"{i}{n}" in task.text for i in items)) for n in nouns)
+
+
+def naming_sentence(task: Task, nouns: Sequence[str]) -> str:
+    """The task's sentence that prints each of its items before the noun asked for ("在种苗培育领域、
+    营造林领域…"), as printed; "" when none does."""
+    items = items_of(task.text)
+    for n in nouns:
+        for line in task.text.split("\n"):
+            for sentence in split_sentences(line):
+                if items and all(f"{i}{n}" in sentence for i in items):
+                    return sentence.strip()
+    return ""
+
+
+def titled_alike(plan: Plan, nouns: Sequence[str]) -> tuple[Task, ...]:
+    """The tasks of one part whose titles end with the thing a question asks for by name, when
+    two or more do (开放工业赋能场景, 开放园区场景 … for "开放哪些方面的场景"): by the longest such
+    ending; () when no part or several have them."""
+    for noun in sorted((n for n in nouns if len(n) >= 2), key=len, reverse=True):
+        parts = [ended for s in plan.sections if len(ended := tuple(t for t in s.tasks if t.title.endswith(noun))) >= 2]
+        if parts:
+            return parts[0] if len(parts) == 1 else ()
+    return ()
+
+
+def answer_titled_alike(plan: Plan, tasks: Sequence[Task], noun: str) -> Reply:
+    """The tasks titled alike, each with its first sentence."""
+    section = plan.section_of(tasks[0])
+    head = f"{section_label(section)}“{section.title}”" if section.title else plan.name
+    return _task_list(plan, f"{head}里讲{noun}的有{len(tasks)}项：", tasks, quoted=True)
+
+
+def answer_items(plan: Plan, task: Task, unit: str = "条", printed: str = "") -> Reply | None:
+    """How many items a task lists (counted in ``unit``: 5个方面), and which; None when it lists none.
+    ``printed``: the sentence naming them all, quoted as the plan words it."""
     items = items_of(task.text)
     if not items:
         return None
     paragraphs = [p.strip() for p in task.text.split("\n") if p.strip()]
-    first = next((p for p in paragraphs if items[0] in p), paragraphs[0])  # quoted as printed
+    first = printed or next((p for p in paragraphs if items[0] in p), paragraphs[0])  # quoted as printed
     text = f"{task_label(task, plan)}“{task.title}”列了{len(items)}{unit}：{'；'.join(items)}。"
-    return text, (task_citation(plan, task, first),), False
+    return text + (f"\n“{printed}”" if printed else ""), (task_citation(plan, task, first),), False

@@ -89,11 +89,13 @@ def same_form(text: str) -> str:
 def unlabelled(phrase: str) -> str:
     """An expected phrase copied with its heading's label ("7.完善议事规则", "五、扎实推进科普工作")
     is the heading's words: an answer names a task or part as 第7项 or 第五部分, not by its label.
-    A figure is no label (2.5亿元 stays whole)."""
-    for digits in ("0123456789", "一二三四五六七八九十"):
+    A figure is no label (2.5亿元, 三、四月份 stay whole)."""
+    phrase = unicodedata.normalize("NFKC", phrase)  # ７．完善 is 7.完善
+    numerals = "一二三四五六七八九十两"
+    for digits in ("0123456789", numerals):
         rest = phrase.lstrip(digits)
-        if rest != phrase and rest[:1] in ".．、" and rest[1:2] and not rest[1].isdigit():
-            return rest[1:]
+        if rest != phrase and rest[:1] in ".．、" and rest[1:2] and not (rest[1].isdigit() or rest[1] in numerals):
+            return rest[1:]  # not 三、四月份 or 一、二季度: numbers joined, no label
     return phrase
 
 

@@ -1280,3 +1280,33 @@ def test_joined_topics_asked_for_their_part_take_a_near_task_of_the_part_all_sha
         assert part_of(asked, 0.7) is None  # not close enough
         assert part_of(asked, 0.9, own_words=False) is None
         assert part_of("人才引进、数据开放和对外交流分别在哪个部分？", 0.9) is None  # each its own best
+
+
+def test_things_asked_by_name_are_the_tasks_titled_so_or_the_part_or_a_tasks_items(tmp_path):
+    text = ("某市促进平台发展的若干措施\n一、基本原则\n1.坚持市场主导。发挥企业主体作用。\n"
+            "2.坚持开放合作。加强区域协作。\n二、强化应用场景开放\n3.开放工业赋能场景。定期发布企业需求场景清单。\n"
+            "4.开放园区场景。支持园区建设数字化管理平台。\n5.开放公共服务场景。推动政务数据有序开放。\n"
+            "三、主要任务\n6.发展目标。第一阶段，到2025年，建成一批平台。\n第二阶段，到2030年，平台全面普及。\n"
+            "第三阶段，到2035年，形成完整生态。\n7.建设修复体系。通过部署传感器，在种苗培育领域、营造林领域、草原修复领域，"
+            "构建智能化分析平台。\n种苗培育。推广智慧化种植。\n营造林。利用植树机器人开展作业。\n草原修复。建立草原大数据。\n")
+    with assistant_over(tmp_path, "pf-named", text) as assistant:
+        def cited(question):
+            return [c.task for c in assistant.ask(question).citations]
+        # the tasks of one part whose titles end with the thing asked for, in order
+        assert cited("市里准备开放哪些方面的场景？") == [3, 4, 5]
+        assert cited("园区方面开放哪些场景？")[:1] == [4]  # words one of them alone has: that one
+        assert cited("政务数据要开放到哪些场景？")[:1] == [5]  # a thing of the plan one of them prints
+        assert assistant.ask("2040年要开放哪些场景？").abstained  # another year's: judged, refused
+        assert cited("推进平台发展要遵循哪些原则？") == [1, 2]  # the one part titled so
+        # a task's items when they are what is asked: each printed with the noun, or counted stages
+        answer = assistant.ask("草原修复体系要用到哪些领域？")
+        assert [c.task for c in answer.citations] == [7] and "列了3" in answer.answer
+        assert "种苗培育；营造林；草原修复" in answer.answer
+        assert "在种苗培育领域、营造林领域、草原修复领域" in answer.answer  # the sentence naming them, quoted
+        answer = assistant.ask("发展目标一共分几个阶段？")
+        assert [c.task for c in answer.citations] == [6]
+        assert "第一阶段，到2025年；第二阶段，到2030年；第三阶段，到2035年" in answer.answer  # each with its time
+        # not the plan's own word for its contents, nor a fact asked besides, nor a topic's tasks
+        assert "讲场景的" not in assistant.ask("开放哪些场景，什么时候完成？").answer
+        assert "讲原则的" not in assistant.ask("要做哪些工作？").answer
+        assert cited("哪几项任务跟园区有关？")[:1] == [4]

@@ -121,6 +121,7 @@ def test_a_task_without_facts_and_an_empty_text():
     ("数据要汇成几张网？", "建设全省数据“一张网”，统一调度。", ["一张网"]),  # a slogan in quotes opens with it
     ("要建设几个基站？", "一个基站管理平台要建好。", []),  # an article opening the text too
     ("智慧工地要统一几项标准？", "统一五项标准，规范数据接口。", ["五项标准"]),  # 统一 holds no 一五项
+    ("监管要落实几个“最严”？", "落实“四个最严”要求，加强全过程监管。", ["四个最严"]),  # a noun quoted is its words
 ])
 def test_a_count_the_question_leaves_blank_is_filled_from_the_text(question, text, counts):
     assert [f.text for f in filled_counts(question, text)] == counts

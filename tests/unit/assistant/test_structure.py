@@ -30,11 +30,40 @@ def test_a_section_lists_every_task(plan):
     assert "没有第九部分" in structure.missing_section(plan, 9, None)[0]
 
 
+def test_a_part_of_one_task_says_what_that_task_says():
+    # "第三部分讲什么" of a part holding one task: that task's words, not only its title
+    long = "支持建设开源开放平台，打造超算产业生态，" * 15 + "形成开放社区。"
+    tasks = (Task(1, "推进试点", "选择两个市开展试点。组织评估。"), Task(2, "建设平台", long))
+    plan = Plan("p", "关于加快发展的若干政策", "", "", "", (Section("一", "开展试点", "", tasks[:1]),
+                                                   Section("二", "强化平台建设", "", tasks[1:])))
+    text, cites, _ = structure.answer_section(plan, plan.sections[0])
+    assert "只有1项任务" in text and "“选择两个市开展试点。组织评估。”" in text
+    assert cites[0].task == 1 and cites[0].quote == "选择两个市开展试点。组织评估。"
+    text, cites, _ = structure.answer_section(plan, plan.sections[1])
+    # a first sentence past the limit: up to its last clause within it, marked as cut
+    assert cites[0].quote.endswith("……") and len(cites[0].quote) <= structure.SOLE_TASK_QUOTE_CHARS + 2
+    assert cites[0].quote.startswith("支持建设开源开放平台")
+
+
+def test_when_the_document_takes_effect_is_said_where_it_is_printed():
+    tasks = (Task(1, "支持平台建设", "对新建平台给予补助。本市认定的示范企业有效期为3年。本项目自立项之日起执行。"),
+             Task(2, "附则", "本办法自2024年1月1日起施行，有效期3年。"))
+    plan = Plan("p", "关于支持平台发展的若干措施", "", "", "", (Section("一", "主要措施", "", tasks),),
+                end_matter="本措施自发布之日起实施。\n某市人民政府")
+    text, cites, abstained = structure.answer_meta(plan, "effective")
+    assert not abstained and "“本办法自2024年1月1日起施行，有效期3年。”" in text and "“本措施自发布之日起实施。”" in text
+    assert "示范企业" not in text and "立项" not in text  # a permit's or a project's term is not the document's
+    assert [c.task for c in cites] == [2, None]  # the task that prints it, then the end matter
+    assert structure.answer_meta(replace(plan, end_matter="", sections=(Section("一", "主要措施", "", tasks[:1]),)),
+                                 "effective") is None  # not printed: nothing to answer with
+
+
 @pytest.mark.parametrize("meta, expected", [
     ("count_tasks", "共23项任务"), ("count_sections", "分7个部分，共23项任务"), ("issuer", "由山东省科协办公室印发"),
     ("published", "发布时间是2017-03-07"), ("signed", "通知落款是山东省科协办公室，落款日期是2017年3月6日"),
     ("mainline", "科协系统深化改革"), ("addressees", "各省级学会、协会、研究会"), ("year", "2017年"),
     ("instruction", "请结合实际，认真贯彻落实"),
+    ("title", "印发通知的标题是“山东省科协办公室关于印发《山东省科协2017年工作要点》的通知”"),
 ])
 def test_document_facts(plan, meta, expected):
     text, cites, abstained = structure.answer_meta(plan, meta)

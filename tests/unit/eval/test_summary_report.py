@@ -57,6 +57,9 @@ def test_score_of_one_answer():
     figure = Question("12", "问12", (7,), "how_many", answer_any=("2.5亿元", "3、4月"))
     assert score(figure, answer([7], text="安排5亿元"))["fact"] == 0.0  # a figure is no label
     assert score(figure, answer([7], text="4月"))["fact"] == 0.0
+    months = Question("13", "问13", (7,), "when", answer_any=("三、四月份", "７．完善议事规则"))
+    assert score(months, answer([7], text="四月份"))["fact"] == 0.0  # numbers joined, not a label
+    assert score(months, answer([7], text="第7项：完善议事规则"))["fact"] == 1.0  # a full-width label
     # a refusal that names the task lacking the fact still answers nothing
     named = score(Question("10", "问10", (6,), "fact", answer_any=("6月底",)), answer([6], abstained=True, text="第6项没写6月底"))
     assert named["false_refusal"] == 1.0 and named["top1"] == 0.0 and named["fact"] == 0.0
