@@ -616,7 +616,7 @@ class Assistant:
         task = structure.task_titled(plan, turn.question) if plan and asked else None
         if task is None or (within is not None and task not in within.tasks):
             return None
-        named = structure.naming_sentence(task, self._things_named(turn) + counted_nouns(turn.question))
+        named = structure.naming_sentence(task, self._item_nouns(turn))
         reply = structure.answer_items(plan, task, self._unit(turn), named)
         return self._reply(turn, reply) if reply else None
 
@@ -628,14 +628,13 @@ class Assistant:
         nouns = self._things_named(turn) if plan is not None and turn.intent.asks in (None, "count") else ()
         if not nouns or outside_plan(turn.evidence.spelled, self._plan_text(plan), plan.title):
             return None  # "江苏的…有哪些目标": another place's, refused where it is judged; a fact asked besides: searched
-        tasks = structure.titled_alike(plan, nouns)
+        noun, tasks = structure.titled_alike(plan, nouns)
         if not tasks:  # "要遵循哪些原则": the one part of the body titled so (基本原则), by the whole noun
             whole = [n for n in nouns if not any(o != n and o.endswith(n) for o in nouns)]
             parts = [s for s in plan.body if len(s.tasks) >= 2 and any(s.title.endswith(n) for n in whole)]
             if len(parts) != 1 or self._narrows(turn, plan, parts[0].tasks, parts[0].title):
                 return None
             return self._reply(turn, structure.answer_section(plan, parts[0]))
-        noun = next(n for n in sorted(nouns, key=len, reverse=True) if all(t.title.endswith(n) for t in tasks))
         if any(self._names_own_words(turn.question, plan, t.title[:-len(noun)], [o.title for o in tasks if o is not t])
                for t in tasks) or self._narrows(turn, plan, tasks, noun):
             return None  # "生态保护方面有哪些应用体系": the one titled so
@@ -667,6 +666,10 @@ class Assistant:
         its contents (哪些工作, 哪些措施: any task is one)."""
         return tuple(n for n in which_nouns(turn.question) if n not in table().word_set("plan_things"))
 
+    def _item_nouns(self, turn: Turn) -> tuple[str, ...]:
+        """What a task's items may be asked as: the things named, or counted (几个阶段)."""
+        return self._things_named(turn) + counted_nouns(turn.question)
+
     @staticmethod
     def _names_own_words(question: str, plan: Plan, head: str, others: Sequence[str]) -> bool:
         """Whether the question holds two characters of the title's head that no other title has,
@@ -681,15 +684,14 @@ class Assistant:
     def _named_items(self, turn: Turn, top: Scored | None) -> Answer | None:
         """The best task's items when they are the things asked for by name or counted
         (要坚持哪些原则 of a task titled 基本原则; 要用到哪些领域 of one printing 种苗培育领域、…)."""
-        if top is None or top.chunk.kind != "task" or (entry := self.search.entries.get(top.chunk.plan)) is None:
-            return None
-        nouns = self._things_named(turn) + counted_nouns(turn.question)
+        nouns = self._item_nouns(turn)  # most questions name none: nothing looked up
+        if (not nouns or turn.intent.asks not in (None, "count") or top is None or top.chunk.kind != "task"
+                or (entry := self.search.entries.get(top.chunk.plan)) is None):
+            return None  # a fact asked besides: searched
         plan = entry.plan
-        task = next((t for t in plan.tasks if t.number == top.chunk.task_number
-                     and plan.section_of(t).ref == top.chunk.section_number), None)
-        if (not nouns or task is None or turn.intent.asks not in (None, "count")
-                or any(counts_noun(task.text, n) for n in nouns) or not structure.lists_as_named(plan, task, nouns)):
-            return None  # a fact asked besides, or a count the task prints (建设10个平台): searched
+        task = next(iter(structure.find_tasks(plan, top.chunk.task_number, top.chunk.section_number)), None)
+        if task is None or any(counts_noun(task.text, n) for n in nouns) or not structure.lists_as_named(plan, task, nouns):
+            return None  # a count the task prints (建设10个平台): searched
         reply = structure.answer_items(plan, task, self._unit(turn), structure.naming_sentence(task, nouns))
         return self._reply(turn, reply) if reply else None
 

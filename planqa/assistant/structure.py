@@ -742,15 +742,15 @@ def naming_sentence(task: Task, nouns: Sequence[str]) -> str:
     return ""
 
 
-def titled_alike(plan: Plan, nouns: Sequence[str]) -> tuple[Task, ...]:
+def titled_alike(plan: Plan, nouns: Sequence[str]) -> tuple[str, tuple[Task, ...]]:
     """The tasks of one part whose titles end with the thing a question asks for by name, when
-    two or more do (开放工业赋能场景, 开放园区场景 … for "开放哪些方面的场景"): by the longest such
-    ending; () when no part or several have them."""
+    two or more do (开放工业赋能场景, 开放园区场景 … for "开放哪些方面的场景"), with that ending:
+    the longest such; ("", ()) when no part or several have them."""
     for noun in sorted((n for n in nouns if len(n) >= 2), key=len, reverse=True):
         parts = [ended for s in plan.sections if len(ended := tuple(t for t in s.tasks if t.title.endswith(noun))) >= 2]
         if parts:
-            return parts[0] if len(parts) == 1 else ()
-    return ()
+            return (noun, parts[0]) if len(parts) == 1 else ("", ())
+    return "", ()
 
 
 def answer_titled_alike(plan: Plan, tasks: Sequence[Task], noun: str) -> Reply:
