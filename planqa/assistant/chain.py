@@ -82,6 +82,14 @@ class Turn:
     evidence: Evidence
 
 
+def returned_to(turn: Turn) -> list[Scored]:
+    """The tasks earlier answers cited whose words hold the topic named after "回到" (回到论坛，
+    谁负责), best first."""
+    terms = ex.key_terms(rule("return_to").pattern.sub("，", turn.evidence.unasked(turn.intent.asks)), turn.evidence.idf)
+    return [h for h in turn.evidence.task_hits if h.chunk.task_number in turn.intent.among
+            and terms and ex.term_share(h.chunk, terms, turn.evidence.idf) >= KEY_SHARE]
+
+
 def is_held(ctx: Context, hit: Scored) -> bool:
     """Whether the hit is the conversation's task (its number within its part)."""
     return (hit.chunk.task_number, hit.chunk.section_number) == (ctx.task, ctx.section)
@@ -374,7 +382,10 @@ class Assistant:
             words = re.sub(expand(r"(?i)\b{en_frame}\b", table().words), " ", question)
             if number := structure.section_by_terms(plan, evidence.lexicon.glossary.english_groups(words)[0]):
                 intent = Query("section", section_number=number)
-        return Turn(request["question"], question, plan, intent, context, evidence)
+        turn = Turn(request["question"], question, plan, intent, context, evidence)
+        if intent.rule == "return_to" and intent.among and not returned_to(turn):  # 回到家乡创业: no earlier
+            turn = replace(turn, intent=replace(intent, within=False, among=(), followup=False))  # topic
+        return turn
 
     def _plan_for(self, turn: Turn) -> Plan:
         """Structural questions need one plan: the chosen one, else the best hit's."""
@@ -1363,7 +1374,11 @@ class Assistant:
             among = turn.intent.among or (ctx.tasks if len(ctx.tasks) > 1 else listed)
             keep = (lambda h: h.chunk.task_number in among) if among else (
                 lambda h: is_held(ctx, h) if inside else h.chunk.section_number == ctx.section)
-            hits = [h for h in hits if keep(h)] or hits
+            if turn.intent.rule == "return_to":  # "回到论坛…": the earlier task saying it, however the others score
+                back = returned_to(turn)
+                hits = back + [h for h in hits if h not in back]
+            else:
+                hits = [h for h in hits if keep(h)] or hits
             if turn.intent.besides is not None:  # "…这块还有别的吗": the part's other tasks
                 hits = [h for h in hits if h.chunk.task_number != turn.intent.besides] or hits
         # the part's other tasks asked for, naming nothing else: however near its words are
@@ -1378,9 +1393,10 @@ class Assistant:
             hits = [about] + [h for h in hits if h is not about]  # "哪条讲人才" → the task titled 人才
         asks = turn.intent.asks
         stated = bool(hits) and turn.evidence.states(self._answerable(hits[0].chunk), asks)
-        pointing = table().word_set("these_tasks") | table().word_set("within")  # 这三条里, 其中: no topic
-        if within and hits and not stated and asks not in NO_FACT_NEEDED and not (
-                set(turn.evidence.topic_of(asks)) - generic_words() - pointing) and (near := next(
+        # 这三条里, 其中, 这些当中 (cut as 这些|当中): words pointing at the tasks in view, no topic
+        pointing = frozenset().union(*(table().word_set(w) for w in ("these_tasks", "within", "these_within")))
+        topic = {w for w in set(turn.evidence.topic_of(asks)) - generic_words() if not any(w in p for p in pointing)}
+        if within and hits and not stated and asks not in NO_FACT_NEEDED and not topic and (near := next(
                 (h for h in hits if turn.evidence.states(self._answerable(h.chunk), asks)), None)):
             hits, stated = [near] + [h for h in hits if h is not near], True  # "其中哪项有时间要求": the one saying it
             followed = True  # about the tasks in view: how near its words are says nothing
@@ -1391,8 +1407,10 @@ class Assistant:
                 (h for h in hits[:SEARCH_K] if turn.evidence.states(h.chunk, asks)), None)) is not None:
             hits, stated = [near] + [h for h in hits if h is not near], True  # the best that stands in a part
         plan = turn.plan or (self.search.entries[hits[0].chunk.plan].plan if hits else None)
-        # 剩下三项里…: the words pointing into the list are no topic the plan should print
+        # 剩下三项里…, 回到…: the words pointing into the list or back are no topic the plan should print
         asked = rule("list_rest").pattern.sub("，", turn.evidence.spelled) if turn.intent.among else turn.evidence.spelled
+        if turn.intent.rule in ("within", "return_to"):  # 这些当中…, 回到…
+            asked = rule(turn.intent.rule).pattern.sub("，", asked)
         verdict = judge(asked, hits, self._plan_text(plan), asks,
                         answered=bool(hits) and (asks in table().loose or stated
                                                  or self._announcing(turn, hits) is not None),
@@ -1621,8 +1639,8 @@ class Assistant:
         """In a conversation, a question that the previous task answers about as well as the
         best hit stays with that task ("要争取哪方面的资金支持？" after task 18)."""
         if not turn.context or turn.context.task is None or not hits or turn.intent.besides == turn.context.task \
-                or (turn.intent.among and turn.context.task not in turn.intent.among):
-            return None  # "…还有别的吗", "剩下两项里…": another task than the one shown
+                or (turn.intent.among and turn.context.task not in turn.intent.among) or turn.intent.rule == "return_to":
+            return None  # "…还有别的吗", "剩下两项里…", "回到…": another task than the one shown
         if not turn.evidence.names_nothing and (printed := turn.evidence.phrase_hits) and not any(
                 is_held(turn.context, h) for h in printed):
             return None  # "学会群是哪条里的": a term other tasks print, the conversation's does not

@@ -299,12 +299,14 @@ class Evidence:
         for joiner in words["kind_joiner"]:
             asked = asked.replace(joiner, "、")
         for kind in (k.strip("，, ") for k in pattern("and").split(pattern("closing").sub("", asked))):
+            new = next((w for w in words["set_up_new"] if kind.startswith(w) and kind != w), "")
+            kind = kind[len(new):]  # 新协会: the new ones are asked for; the kind is 协会
             if not kind:
                 continue
-            if kind in words["institution_word"]:
-                endings += words["institution"]  # 机构: any institution
-            elif (word := next((w for w in words["institution_word"] if kind.endswith(w)), None)) \
-                    and len(kind) <= MAX_KIND_CHARS:  # 研究机构: those named so (研究院, 研究所)
+            word = next((w for w in words["institution_word"] if kind.endswith(w)), None)
+            if kind in words["institution_word"] or (word and kind[: -len(word)].endswith(tuple(words["institution"]))):
+                endings += words["institution"]  # 机构, 协会机构: any institution
+            elif word and len(kind) <= MAX_KIND_CHARS:  # 研究机构: those named so (研究院, 研究所)
                 named = [e for e in words["institution"] if kind[: -len(word)] in e]
                 if not named:
                     return ()  # 金融机构, 志愿者组织: no kind the table names

@@ -433,7 +433,19 @@ def _topic_words(question: str, idf: Mapping[str, float]) -> list[tuple[str, str
     # 打算, 需要 (a modal) and 出来 (a complement) say how a thing is done, not what it is
     how = table().word_set("modal") | table().word_set("complement")
     words = [_without_preposition(w) for w in dict.fromkeys(content_words(topic)) if w not in how]
-    return [(w, known_part(w, idf)) for w in words if w]
+    return [(w, known_part(w, idf)) for word in words if word for w in _headless(word, idf)]
+
+
+def _headless(word: str, idf: Mapping[str, float]) -> tuple[str, ...]:
+    """A word the segmenter made of a topic and a head that names no topic (试点工作): the topic
+    and the head apart (the head keeps its small weight), when the plan's index has the topic as
+    a term (every two characters of its text are one); a task saying 改革试点 is about 试点 too.
+    Else the word."""
+    for head in table().words["generic_head"]:
+        stem = word[: -len(head)]
+        if word.endswith(head) and len(stem) >= 2 and stem in idf:
+            return stem, head
+    return (word,)
 
 
 def _without_preposition(word: str) -> str:

@@ -31,6 +31,7 @@ class Context:
     recent: tuple[int, ...] = ()  # the task each latest answer was about, latest first: 这两条
     visited: tuple[int, ...] = ()  # the tasks answered one by one since the latest list
     quote: str = ""  # what the latest answer quoted (shown as such): "第二个" may be a thing it lists
+    seen: tuple[int, ...] = ()  # every task an earlier answer cited (not as related), latest first: 回到…
 
     @property
     def rest(self) -> tuple[int, ...]:
@@ -51,13 +52,7 @@ def context_from_history(history: Sequence) -> Context | None:
         latest.get("question") if isinstance(latest, dict) else "")
     asked = asked if isinstance(asked, str) else ""
     for item in reversed(history):
-        cites = item.citations if isinstance(item, Answer) else (
-            item.get("citations") if isinstance(item, dict) else None)
-        if not isinstance(cites, (list, tuple)):
-            continue
-        cites = [_cited(c.to_json() if isinstance(c, Citation) else c)
-                 for c in cites if isinstance(c, (Citation, dict))]
-        cites = [c for c in cites if c["task"] is not None or c["section"]]
+        cites = _citations(item)
         if not cites:
             continue
         tasks = tuple(dict.fromkeys(c["task"] for c in cites if c["task"] is not None))
@@ -77,7 +72,20 @@ def context_from_history(history: Sequence) -> Context | None:
             break
     if context is None:
         return None
-    return replace(context, listed=listed, recent=tuple(recent), visited=tuple(visited) if listed else ())
+    seen = dict.fromkeys(c["task"] for item in reversed(history) for c in _citations(item)
+                         if c["task"] is not None and not c["related"] and c["plan"] == context.plan)
+    return replace(context, listed=listed, recent=tuple(recent), visited=tuple(visited) if listed else (),
+                   seen=tuple(seen))
+
+
+def _citations(item) -> list[dict]:
+    """An earlier answer's citations of a task or part (Answer, or Answer JSON from a client)."""
+    cites = item.citations if isinstance(item, Answer) else (
+        item.get("citations") if isinstance(item, dict) else None)
+    if not isinstance(cites, (list, tuple)):
+        return []
+    cites = [_cited(c.to_json() if isinstance(c, Citation) else c) for c in cites if isinstance(c, (Citation, dict))]
+    return [c for c in cites if c["task"] is not None or c["section"]]
 
 
 def _cited(c: dict) -> dict:

@@ -17,7 +17,7 @@ from planqa.assistant.followup import Context, list_reference, listed_count, lis
 from planqa.assistant.query import (Query, as_printed, role_names, section_by_title, section_by_word, title_clauses,
                                     titles_named, without)
 from planqa.assistant.structure import common_phrases, part_texts
-from planqa.index.lexical import content_words
+from planqa.index.lexical import content_words, pointing
 from planqa.ingest.numerals import to_int
 from planqa.ingest.plan import Plan
 
@@ -265,7 +265,7 @@ def needs_met(needs: str, ctx: Context | None) -> bool:
     if ctx is None:
         return False
     return {"task": ctx.task is not None, "section": bool(ctx.section),
-            "tasks": bool(ctx.section or ctx.tasks), "list": len(ctx.listed) > 1}[needs]
+            "tasks": bool(ctx.section or ctx.tasks), "list": len(ctx.listed) > 1, "seen": bool(ctx.seen)}[needs]
 
 
 def understand(question: str, frame: Frame = Frame()) -> Query:
@@ -282,7 +282,8 @@ def understand(question: str, frame: Frame = Frame()) -> Query:
             continue
         query = BUILDERS[rule.builds](Match(question, m, rule, frame, asks, doc))
         if query is not None:
-            return replace(carried(query, question, m, frame.context), rule=rule.name)
+            # (a rule that read part of the question through another keeps that one's name)
+            return replace(carried(query, question, m, frame.context), rule=query.rule or rule.name)
     raise AssertionError("rules.toml must end with a rule that always builds")
 
 
@@ -598,6 +599,27 @@ def _list_rest(x: Match) -> Query | None:
     return Query("search", within=True, among=rest, asks=asks, followup=True)
 
 
+# The rules whose reading of what follows the words going back yields to it: a topic searched,
+# "它" (that topic, not the task in view), a bare term.
+RETURN_SEARCHED = frozenset({"search", "this_task", "bare_term"})
+
+
+def _return_to(x: Match) -> Query | None:
+    """"回到论坛，谁负责": the topic named after the words going back, searched among the tasks
+    earlier answers cited; what follows as another rule reads it ("说回上一条，谁负责": the
+    previous task; "回过头来看，一共几项任务": a count); None when it names nothing ("回到那条")."""
+    rest = x.question[x.m.end():]
+    if not rest.strip(" ，,、。.？?！!：:"):
+        return None
+    other = understand(rest, x.frame)
+    if other.rule not in RETURN_SEARCHED:
+        return other
+    skip = table().word_set("topicless") | table().word_set("return_pointing")
+    if not any(len(w) > 1 and w not in skip and not pointing(w) for w in content_words(rest)):
+        return None  # "回到那条，谁负责", "回头说说那个": pointing words only
+    return Query("search", within=True, among=x.ctx.seen, asks=x.asks, followup=True)
+
+
 def _next(x: Match) -> Query:
     return Query("task", task=x.ctx.task + 1, followup=True)
 
@@ -650,7 +672,14 @@ def _names_another_part(x: Match, before: str) -> bool:
     return not any(topic in task for task in x.frame.part_texts[at]) and any(topic in task for task in elsewhere)
 
 
-def _within(x: Match) -> Query:
+def _within(x: Match) -> Query | None:
+    """"其中…", "这些当中…": asked among the tasks in view; of several, "其中哪几条讲了X" lists
+    those saying X, as "这几条里…" does (these_tasks)."""
+    if x.m.group(0) in table().word_set("these_within") and len(x.ctx.tasks) < 2:
+        return None  # "这些里面…" after one task: not those in view
+    rest, tasks = x.question[x.m.end():], x.ctx.tasks
+    if len(tasks) > 1 and not x.asks and (table().flag("which_several", rest) or table().flag("mentioned_whether", rest)):
+        return Query("mention", within=True, among=tasks, listing=True, followup=True, literal=True)
     return Query("search", within=True, asks=x.asks, followup=True)
 
 
@@ -833,7 +862,7 @@ def _search(x: Match) -> Query:
 BUILDERS: dict[str, Callable[[Match], Query | None]] = {
     "chat": _chat, "section_place_en": _section_place_en, "section_en": _section_en,
     "section_place": _section_place, "section_label": _section_label, "titled_label": _titled_label, "task_number": _task_number, "these_tasks": _these_tasks, "each_of_them": _each_of_them, "section_asked": _section_asked, "section_number": _section_number,
-    "last_section": _last_section, "last_task": _last_task, "section_title": _section_title, "section_named": _section_named, "list_reference": _list_reference, "listed_thing": _listed_thing, "listed_count": _listed_count, "which_listed": _which_listed, "list_rest": _list_rest,
+    "last_section": _last_section, "last_task": _last_task, "section_title": _section_title, "section_named": _section_named, "list_reference": _list_reference, "listed_thing": _listed_thing, "listed_count": _listed_count, "which_listed": _which_listed, "list_rest": _list_rest, "return_to": _return_to,
     "next": _next, "prev": _prev, "named_task": _named_task, "its_section": _its_section, "this_section": _this_section,
     "within": _within, "this_task": _this_task, "else": _else, "meta": _meta, "attachments": _attachments,
     "document_meta": _document_meta, "topicless": _topicless, "bare_term": _bare_term,

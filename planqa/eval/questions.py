@@ -14,7 +14,7 @@ from pathlib import Path
 
 from planqa.errors import PlanqaError
 from planqa.ingest.grammar import fold_digits, grammar
-from planqa.ingest.numerals import cn_to_int
+from planqa.ingest.numerals import DIGITS, cn_to_int, int_to_cn, to_int
 from planqa.ingest.plan import Plan, Section, attachment_key
 
 HERE = Path(__file__).resolve().parent
@@ -64,6 +64,32 @@ def _key(label: str) -> tuple[str, int] | None:
     label = label.strip()
     found = grammar().label(f"{label}题") or grammar().label(f"{label}、题")  # "五" for 五、
     return (found.level.name, found.value) if found else None
+
+
+BOX_NOUNS = ("专栏",)  # a box printed inside a part: 专栏一 …, 专栏 2 …
+
+
+def _box(label: str) -> tuple[str, int] | None:
+    """A cited box ("专栏二", "专栏 2") → ("专栏", 2); None for any other label."""
+    text = "".join(fold_digits(label).split())
+    noun = next((n for n in BOX_NOUNS if text.startswith(n)), None)
+    value = to_int(text[len(noun):]) if noun else None
+    return (noun, value) if value else None
+
+
+def _heads_box(line: str, box: tuple[str, int]) -> bool:
+    """Whether a line of the outline opens the box: its noun and number as printed (专栏二, 专栏 2),
+    then its title. Spaces were taken out of the outline's lines, so a title opening with a
+    numeral of the same script (专栏二十大场景) is not told from the number: no match."""
+    noun, value = box
+    text = fold_digits(line).strip()
+    if not text.startswith(noun):
+        return False
+    after = text[len(noun):].lstrip()
+    for numeral, more in ((str(value), str.isdigit), (int_to_cn(value), lambda ch: ch in DIGITS or ch in "十百")):
+        if after.startswith(numeral) and not (len(after) > len(numeral) and more(after[len(numeral)])):
+            return True
+    return False
 
 
 def _tasks_at(plan: Plan, path: tuple[str, ...]) -> tuple[int, ...] | None:
@@ -128,6 +154,21 @@ def _within(sections: Sequence[Section], path: tuple[str, ...]) -> tuple[int, ..
         return (once[0].number,) if len(once) == 1 else None
     if not rest:
         return tuple(t.number for t in section.tasks)
+    for k, label in enumerate(rest):
+        box = _box(label)
+        if box is None:
+            continue
+        # A box (专栏二) inside a task's text is that task's; one in the part's own text heads
+        # the tasks after it: the box whole is the part's tasks, else the labels that follow.
+        holders = [t for t in section.tasks if any(_heads_box(line, box) for line in t.text.split("\n"))]
+        if len(holders) == 1:
+            return (holders[0].number,)
+        if holders or not any(_heads_box(line, box) for line in section.text.split("\n")):
+            return None
+        if k + 1 == len(rest):
+            return tuple(t.number for t in section.tasks)
+        rest = rest[k + 1:]
+        break
     for label in rest:  # the task is the first label on the path that names one of its tasks
         task = next((t for t in section.tasks if _key(t.label) == _key(label)), None)
         if task:

@@ -857,12 +857,31 @@ def test_the_rest_of_a_list_is_searched_without_the_task_already_answered(assist
     assert not rest.abstained and rest.citations[0].task in {t.number for t in part.tasks[1:]}
 
 
+def test_going_back_to_an_earlier_topic_searches_the_tasks_cited_before(assistant, plan):
+    # "回到X，…" after other turns: X among the tasks earlier answers cited, though another task
+    # says X better; the words going back are no topic the plan should print
+    term = next(w for w in ("科普", "学会", "人才", "智库") if sum(w in t.text for t in plan.tasks) >= 3)
+    best = assistant.ask(f"{term}在哪个部分？").citations[0].task
+    earlier = next(t for t in plan.tasks if term in t.text and t.number != best)
+    between = next(t for t in plan.tasks if term not in t.text and term not in t.title)
+    history = [assistant.ask(f"第{earlier.number}项讲什么？")]
+    history.append(assistant.ask(f"第{between.number}项讲什么？", history=history))
+    back = assistant.ask(f"回到{term}，它在哪个部分？", history=history)
+    assert not back.abstained and back.citations[0].task == earlier.number
+    # no earlier answer cited a task saying it: searched at large, as if asked afresh
+    afresh = assistant.ask(f"回到{term}，它在哪个部分？", history=history[1:])
+    saying = {t.number for t in plan.tasks if term in t.text}
+    assert not afresh.abstained and afresh.citations[0].task in saying
+
+
 def test_pointing_words_are_no_topic_when_the_listed_tasks_are_searched_for_a_fact(tmp_path):
-    """"这三条里有没有给了明确完成时间的": 这三条 points into the list; the one stating a time answers."""
+    """"这三条里有没有给了明确完成时间的", "这些当中…": they point into the list; the one stating a
+    time answers."""
     with assistant_over(tmp_path, "publicity-plan", PUBLICITY_PLAN) as assistant:
         listed = assistant.ask("第一部分有哪些任务？")
-        answer = assistant.ask("这三条里有没有给了明确完成时间的", history=[listed])
-        assert not answer.abstained and answer.citations[0].task == 2 and "6月底前" in answer.answer
+        for question in ("这三条里有没有给了明确完成时间的", "这些当中哪条有完成时限？"):
+            answer = assistant.ask(question, history=[listed])
+            assert not answer.abstained and answer.citations[0].task == 2 and "6月底前" in answer.answer, question
 
 
 def test_how_often_is_answered_only_by_a_task_that_says_how_often(tmp_path):
@@ -934,6 +953,8 @@ def test_institutions_asked_which_are_set_up_are_the_tasks_setting_one_up(tmp_pa
         assert [c.task for c in assistant.ask("要新成立哪些研究机构？").citations] == [5]  # named 研究…
         assert [c.task for c in assistant.ask("要新设立哪些金融机构？").citations] != [1, 5, 6]
         assert [c.task for c in assistant.ask("要组建几个联盟？").citations] == [6]  # not a fund for one
+        # "哪些新协会机构": the new ones, of a kind and the general word glued (any institution)
+        assert [c.task for c in assistant.ask("今年要成立或者组建哪些新协会机构").citations] == [1, 5, 6]
         assert [c.task for c in assistant.ask("要新组建几个委员会？").citations] == [6]  # the second name
         # one set up for a topic is that topic's, searched as usual
         assert [c.task for c in assistant.ask("科普方面要成立哪些组织？").citations] != [1, 5, 6]

@@ -3,6 +3,7 @@ from itertools import combinations
 import pytest
 
 from planqa.assistant import extractive as ex
+from planqa.assistant.evidence import KEY_SHARE
 from planqa.assistant.llm import check_citations
 from planqa.index.chunk import Chunk
 from planqa.index.lexical import tagged
@@ -210,6 +211,21 @@ def test_a_verb_opening_a_phrase_is_cut_when_a_noun_phrase_follows():
     plan = "建设协同创新中心。支持共建一批协同创新中心。"
     assert ex.plan_phrase("哪些任务提到要建设协同创新中心？", plan, {"协同": 2.0, "创新": 1.0, "中心": 1.0, "建设": 0.5},
                           0.6) == "协同创新中心"
+
+
+def test_a_topic_glued_to_a_head_naming_no_topic_is_its_own_term():
+    # the segmenter may keep 试点工作 whole: a task saying 改革试点 is about 试点 too
+    from planqa.index.lexical import BM25Index, content_words
+
+    assert "试点工作" in content_words("哪些任务里有试点工作")
+    tasks = ["稳妥推进承接职能试点工作。", "开展省级学会改革试点，积累经验。", "加强科普工作，办好科技周。",
+             "做好人才工作，完善评价机制。", "推进网上科协工作，建设数据库。", "强化智库工作，开展调查研究。"]
+    idf = BM25Index(tasks).idf
+    terms = ex.key_terms("哪些任务里有试点工作", idf)
+    assert terms[0] == "试点" and "试点工作" not in terms
+    found = [i for i, text in enumerate(tasks)
+             if ex.term_share(Chunk("c", "p", f"task-{i}", "task", text, text, "一", "部分", i, ""), terms, idf) >= KEY_SHARE]
+    assert found == [0, 1]
 
 
 def test_words_of_the_asking_are_no_key_terms():

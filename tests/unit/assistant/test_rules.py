@@ -31,7 +31,8 @@ def frame(ctx: dict | None) -> Frame:
         listed = tuple(ctx.get("listed", tasks if len(tasks) > 1 else ()))
         context = Context("p", ctx["task"], ctx.get("section"), tasks, listed=listed,
                           question=ctx.get("question", ""), recent=tuple(ctx.get("recent", ())),
-                          visited=tuple(ctx.get("visited", ())), quote=ctx.get("quote", ""))
+                          visited=tuple(ctx.get("visited", ())), quote=ctx.get("quote", ""),
+                          seen=tuple(ctx.get("seen", ())))
     return Frame(context, tuple(tuple(t) for t in PLAN["section_titles"]), tuple(PLAN["doc_nouns"]),
                  tuple(PLAN["owner"]), tuple(PLAN["part_sizes"]), part_texts=tuple(PLAN["part_texts"]),
                  title=PLAN["title"], task_titles=tuple(tuple(t) for t in PLAN["task_titles"]))

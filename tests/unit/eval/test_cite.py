@@ -172,3 +172,22 @@ def test_an_attachment_of_parts_without_items_cited_whole_expects_its_parts(tmp_
     questions, _ = load_any(_set(tmp_path, [{"id": "g", "question": "解释了几个词？", "cite": [["附件"]]}]))
     q = resolve_cites(questions, plan)[0]
     assert (q.tasks, q.expected) == ((), ("附件/一", "附件/二"))
+
+
+def test_a_box_names_the_task_it_is_printed_in_or_the_part_tasks_it_heads(tmp_path):
+    from planqa.ingest.outline import parse_plan
+
+    plan = parse_plan("某某行动计划\n一、提升产品供给\n（一）推动技术研发。攻关关键技术。\n（二）拓展产品供给。丰富产品种类。\n"
+                      "专栏一 产品供给工程\n1.健康管理类产品。发展监测设备。\n2.康复辅助类产品。发展训练设备。\n"
+                      "二、丰富健康服务\n发展智慧健康服务。\n专栏 2 100家医院应用工程\n1.远程医疗。开展远程会诊。\n"
+                      "2.健康科普。普及健康知识。\n", "p")
+    questions, _ = load_any(_set(tmp_path, [
+        {"id": "a", "question": "康复？", "cite": [["一、", "专栏一", "2."]]},
+        {"id": "b", "question": "远程？", "cite": [["二、", "专栏二", "1."]]},
+        {"id": "c", "question": "专栏二？", "cite": [["二、", "专栏2"]]},
+        {"id": "d", "question": "专栏一？", "cite": [["一、", "专栏一"]]},
+    ]))
+    assert {q.id: q.tasks for q in resolve_cites(questions, plan)} == {"a": (2,), "b": (3,), "c": (3, 4), "d": (2,)}
+    questions, _ = load_any(_set(tmp_path, [{"id": "x", "question": "？", "cite": [["一、", "专栏三", "1."]]}]))
+    with pytest.raises(PlanqaError, match="问题 x 的出处"):
+        resolve_cites(questions, plan)
