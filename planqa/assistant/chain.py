@@ -376,6 +376,9 @@ class Assistant:
             context = None  # "换个问题，反邪教网站叫啥": nothing carried from the task before
         frame = plan_frame(plan, context)
         intent = understand(question, frame)
+        back = rule("return_to").pattern.match(question) if context and context.seen else None
+        if back and intent.rule != "return_to":  # "说回上一条，谁负责": what follows, read and searched alone
+            question = question[back.end():].lstrip(" ，,、：:") or question
         evidence = Evidence(self.search, question, plan)
         if plan and intent.kind in ("mention", "search") and table().flag("english_part", question):
             # "part", "tasks" translate to noise (部分): the words about the structure go first
@@ -804,7 +807,9 @@ class Assistant:
             if titled := [h for h in found + related
                           if ex.text_share(ex.bare(h.chunk.task_title).lower(), weights) >= PART_TITLE_SHARE]:
                 found, related = titled, []
-        if among and not found and terms:  # none of the tasks in view prints it
+        if among and not found and terms:  # none of the tasks in view prints them together:
+            if any(ex.mentions(h.chunk, [t]) for h in hits for t in terms):
+                return self._retrieve(turn)  # one prints some (年底前 of 年底、完成): searched among them
             return self._refuse(turn, turn.plan, hits, f"这几项里没有提到“{'、'.join(terms)}”")
         asks = turn.intent.asks
         counted = asks == "count" and found and set(terms) & set(counted_nouns(question))  # the thing listed
@@ -848,8 +853,8 @@ class Assistant:
         if "最" in rest:
             return None  # "哪项的完成时间最晚": one task compared, not those stating one
         if among:
-            for words in table().words["these_tasks"]:  # 这几项里: the tasks in view, no topic
-                rest = rest.replace(words, "")
+            for words in (*table().words["these_tasks"], *table().words["these_within"], *table().words["within"]):
+                rest = rest.replace(words, "")  # 这几项里, 其中, 这些当中: the tasks in view, no topic
         if names_a_topic(pattern("frame").sub("，", rest), table().word_set("stated_kind") | table().word_set("qualifier")):
             return None  # "科普那几条里哪条有完成时限": a topic's tasks, judged by retrieval
         found = self._in_plan_order([h for h in turn.evidence.task_hits if turn.evidence.states(h.chunk, asks)

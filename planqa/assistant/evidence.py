@@ -299,12 +299,14 @@ class Evidence:
         for joiner in words["kind_joiner"]:
             asked = asked.replace(joiner, "、")
         for kind in (k.strip("，, ") for k in pattern("and").split(pattern("closing").sub("", asked))):
-            new = next((w for w in words["set_up_new"] if kind.startswith(w) and kind != w), "")
-            kind = kind[len(new):]  # 新协会: the new ones are asked for; the kind is 协会
+            glued = {i + w for i in words["generic_institution"] for w in words["institution_word"]}
+            plain = {*words["institution"], *words["institution_word"], *glued}
+            new = next((w for w in words["set_up_new"] if kind.startswith(w) and kind[len(w):] in plain), "")
+            kind = kind[len(new):]  # 新协会: the new ones are asked for; the kind is 协会 (not 新材料产业联盟)
             if not kind:
                 continue
             word = next((w for w in words["institution_word"] if kind.endswith(w)), None)
-            if kind in words["institution_word"] or (word and kind[: -len(word)].endswith(tuple(words["institution"]))):
+            if kind in words["institution_word"] or kind in glued:
                 endings += words["institution"]  # 机构, 协会机构: any institution
             elif word and len(kind) <= MAX_KIND_CHARS:  # 研究机构: those named so (研究院, 研究所)
                 named = [e for e in words["institution"] if kind[: -len(word)] in e]

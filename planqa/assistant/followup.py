@@ -32,6 +32,7 @@ class Context:
     visited: tuple[int, ...] = ()  # the tasks answered one by one since the latest list
     quote: str = ""  # what the latest answer quoted (shown as such): "第二个" may be a thing it lists
     seen: tuple[int, ...] = ()  # every task an earlier answer cited (not as related), latest first: 回到…
+    lists: tuple[tuple[int, ...], ...] = ()  # every list earlier answers gave, latest first: 第三个 after two
 
     @property
     def rest(self) -> tuple[int, ...]:
@@ -72,10 +73,11 @@ def context_from_history(history: Sequence) -> Context | None:
             break
     if context is None:
         return None
-    seen = dict.fromkeys(c["task"] for item in reversed(history) for c in _citations(item)
-                         if c["task"] is not None and not c["related"] and c["plan"] == context.plan)
+    answers = [tuple(dict.fromkeys(c["task"] for c in _citations(item) if c["task"] is not None
+                                   and not c["related"] and c["plan"] == context.plan)) for item in reversed(history)]
+    seen = dict.fromkeys(task for tasks in answers for task in tasks)
     return replace(context, listed=listed, recent=tuple(recent), visited=tuple(visited) if listed else (),
-                   seen=tuple(seen))
+                   seen=tuple(seen), lists=tuple(tasks for tasks in answers if len(tasks) > 1))
 
 
 def _citations(item) -> list[dict]:
@@ -153,6 +155,8 @@ def list_reference(question: str, context: Context) -> int | None:
         if m.group(3):
             return listed[0]
         n = to_int(m.group(1) or m.group(4))  # 第二个, "the fourth one"
+        if n and n > len(listed):  # 第三个 after a list of two: the latest list that long
+            listed = next((tasks for tasks in context.lists if len(tasks) >= n), listed)
         return listed[n - 1] if n and n <= len(listed) else None
     if table().flag("list_other", question) and len(listed) > 1 and context.task in listed:
         return next(t for t in listed if t != context.task)

@@ -608,7 +608,7 @@ def _return_to(x: Match) -> Query | None:
     """"回到论坛，谁负责": the topic named after the words going back, searched among the tasks
     earlier answers cited; what follows as another rule reads it ("说回上一条，谁负责": the
     previous task; "回过头来看，一共几项任务": a count); None when it names nothing ("回到那条")."""
-    rest = x.question[x.m.end():]
+    rest = x.question[x.m.end():].lstrip(" ，,、：:")  # what follows, read from its start (^ rules)
     if not rest.strip(" ，,、。.？?！!：:"):
         return None
     other = understand(rest, x.frame)
@@ -680,6 +680,8 @@ def _within(x: Match) -> Query | None:
     rest, tasks = x.question[x.m.end():], x.ctx.tasks
     if len(tasks) > 1 and not x.asks and (table().flag("which_several", rest) or table().flag("mentioned_whether", rest)):
         return Query("mention", within=True, among=tasks, listing=True, followup=True, literal=True)
+    if len(tasks) > 1 and x.asks and table().flag("which_stating", rest):  # "其中哪几项有时间要求": those stating one
+        return Query("search", within=True, asks=x.asks, followup=True, among=tasks)
     return Query("search", within=True, asks=x.asks, followup=True)
 
 

@@ -879,7 +879,7 @@ def test_pointing_words_are_no_topic_when_the_listed_tasks_are_searched_for_a_fa
     time answers."""
     with assistant_over(tmp_path, "publicity-plan", PUBLICITY_PLAN) as assistant:
         listed = assistant.ask("第一部分有哪些任务？")
-        for question in ("这三条里有没有给了明确完成时间的", "这些当中哪条有完成时限？"):
+        for question in ("这三条里有没有给了明确完成时间的", "这些当中哪条有完成时限？", "回过头来看其中哪项有完成时限"):
             answer = assistant.ask(question, history=[listed])
             assert not answer.abstained and answer.citations[0].task == 2 and "6月底前" in answer.answer, question
 
@@ -955,6 +955,7 @@ def test_institutions_asked_which_are_set_up_are_the_tasks_setting_one_up(tmp_pa
         assert [c.task for c in assistant.ask("要组建几个联盟？").citations] == [6]  # not a fund for one
         # "哪些新协会机构": the new ones, of a kind and the general word glued (any institution)
         assert [c.task for c in assistant.ask("今年要成立或者组建哪些新协会机构").citations] == [1, 5, 6]
+        assert [c.task for c in assistant.ask("要组建哪些联盟组织？").citations] == [6]  # of that kind only
         assert [c.task for c in assistant.ask("要新组建几个委员会？").citations] == [6]  # the second name
         # one set up for a topic is that topic's, searched as usual
         assert [c.task for c in assistant.ask("科普方面要成立哪些组织？").citations] != [1, 5, 6]

@@ -8,7 +8,7 @@ def test_the_context_is_the_latest_citing_answer_and_the_latest_list():
     listed = Answer("q", "a", False, (Citation("p", 14, "四", "t", "q", 1.0), Citation("p", 9, "三", "t", "q", 1.0)))
     one = {"citations": [{"plan": "p", "task": 14, "section": "四"}]}
     assert context_from_history([listed, one]) == Context("p", 14, "四", (14,), listed=(14, 9), recent=(14,),
-                                                          visited=(14,), seen=(14, 9))
+                                                          visited=(14,), seen=(14, 9), lists=((14, 9),))
     assert context_from_history([one, {"citations": []}]) == Context("p", 14, "四", (14,), recent=(14,), seen=(14,))
 
 
@@ -18,6 +18,16 @@ def test_every_task_earlier_answers_cited_is_seen_latest_first_not_related_ones_
 
     history = [about(3), about(7, 8), about(5, related=True), about(2, plan="q"), about(4), about(3)]
     assert context_from_history(history).seen == (3, 4, 7, 8)
+
+
+def test_a_place_past_the_latest_list_is_in_the_latest_list_that_long():
+    # "第三个" right after a list of two (its part's tasks, then 其中哪几条…): the part's third
+    def about(*tasks):
+        return {"citations": [{"plan": "p", "task": t, "section": "三"} for t in tasks]}
+
+    ctx = context_from_history([about(7, 8, 9, 10), about(9, 10)])
+    assert (list_reference("第三个展开说说", ctx), list_reference("第二个呢", ctx)) == (9, 10)
+    assert list_reference("第五个呢", ctx) is None
 
 
 def test_the_rest_of_a_list_is_what_was_not_answered_one_by_one_since():
