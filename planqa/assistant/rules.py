@@ -205,8 +205,9 @@ def asks_for(question: str) -> str | None:
         return None
     for name, asking, _ in table().asks:
         m = asking.search(question)
-        if m and not (name == "count" and m.group(0).startswith("几") and pattern("yes_no").search(question[: m.start()])):
-            return name  # "能不能再拆几个课题一起报": 几 is some, in a question of yes or no
+        if m and not (name == "count" and m.group(0).startswith("几") and (pattern("yes_no").search(question[: m.start()])
+                                                                            or pattern("yes_no_after").search(question[m.end():]))):
+            return name  # "能不能再拆几个课题一起报", "想办几个会，支持吗": 几 is some, in a question of yes or no
     return None
 
 
