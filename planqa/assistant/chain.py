@@ -40,6 +40,7 @@ from planqa.assistant.rules import (
     names_a_topic,
     pattern,
     plan_frame,
+    pointing_words,
     rule,
     strip_preamble,
     table,
@@ -853,8 +854,8 @@ class Assistant:
         if "最" in rest:
             return None  # "哪项的完成时间最晚": one task compared, not those stating one
         if among:
-            for words in (*table().words["these_tasks"], *table().words["these_within"], *table().words["within"]):
-                rest = rest.replace(words, "")  # 这几项里, 其中, 这些当中: the tasks in view, no topic
+            for words in pointing_words():  # 这几项里, 其中, 这些当中: the tasks in view, no topic
+                rest = rest.replace(words, "")
         if names_a_topic(pattern("frame").sub("，", rest), table().word_set("stated_kind") | table().word_set("qualifier")):
             return None  # "科普那几条里哪条有完成时限": a topic's tasks, judged by retrieval
         found = self._in_plan_order([h for h in turn.evidence.task_hits if turn.evidence.states(h.chunk, asks)
@@ -1399,7 +1400,7 @@ class Assistant:
         asks = turn.intent.asks
         stated = bool(hits) and turn.evidence.states(self._answerable(hits[0].chunk), asks)
         # 这三条里, 其中, 这些当中 (cut as 这些|当中): words pointing at the tasks in view, no topic
-        pointing = frozenset().union(*(table().word_set(w) for w in ("these_tasks", "within", "these_within")))
+        pointing = pointing_words()
         topic = {w for w in set(turn.evidence.topic_of(asks)) - generic_words() if not any(w in p for p in pointing)}
         if within and hits and not stated and asks not in NO_FACT_NEEDED and not topic and (near := next(
                 (h for h in hits if turn.evidence.states(self._answerable(h.chunk), asks)), None)):

@@ -53,6 +53,13 @@ class Table:
 
 
 @cache
+def pointing_words() -> tuple[str, ...]:
+    """Words pointing at the tasks in view, no topic (这几项里, 其中, 这些当中): the `these_tasks`,
+    `these_within` and `within` lists, in that order."""
+    words = table().words
+    return (*words["these_tasks"], *words["these_within"], *words["within"])
+
+
 def generic_words() -> frozenset[str]:
     """Words that name items of any plan, no topic of their own (任务, 措施, 行动, 安排, 方面,
     一共, 重点, 具体 …): the `item_noun`, `action_noun`, `plan_things`, `part_item`, `total` and

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from planqa.errors import PlanqaError
 from planqa.ingest.grammar import fold_digits, grammar
-from planqa.ingest.numerals import DIGITS, cn_to_int, int_to_cn, to_int
+from planqa.ingest.numerals import cn_to_int, int_to_cn, to_int
 from planqa.ingest.plan import Plan, Section, attachment_key
 
 HERE = Path(__file__).resolve().parent
@@ -86,7 +86,7 @@ def _heads_box(line: str, box: tuple[str, int]) -> bool:
     if not text.startswith(noun):
         return False
     after = text[len(noun):].lstrip()
-    for numeral, more in ((str(value), str.isdigit), (int_to_cn(value), lambda ch: ch in DIGITS or ch in "十百")):
+    for numeral, more in ((str(value), str.isdigit), (int_to_cn(value), lambda ch: cn_to_int(ch) is not None)):
         if after.startswith(numeral) and not (len(after) > len(numeral) and more(after[len(numeral)])):
             return True
     return False
