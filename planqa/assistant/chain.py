@@ -27,6 +27,7 @@ from planqa.assistant.query import (
     Query,
     normalize_question,
     section_by_title,
+    title_clauses,
     split_questions,
     titles_named,
 )
@@ -38,6 +39,7 @@ from planqa.assistant.rules import (
     expand,
     generic_words,
     names_a_topic,
+    no_topic_words,
     pattern,
     plan_frame,
     pointing_words,
@@ -58,6 +60,7 @@ from planqa.ingest.plan import Plan, Section, Task
 SEARCH_K = 5
 HALF_IDF = math.log(2)  # the BM25 idf of a word that half the plan's texts hold
 PART_HITS, PART_BAND, PART_TITLE_SHARE = 3, 0.8, 0.5  # a part answers "which part" (_which_part, _one_part)
+PART_FIRST_BAND = 0.5  # a part's own text this far ahead of every task answers "which part" by itself
 UNIT_REST_ENDS = "？?。！!，, 呢啊呀吗吧"  # what may follow "X那部分有哪几项" (_unit_referred)
 RELATED_BAND = 0.75  # a task scoring this close to the best one is listed as related too
 MAX_RELATED = 4  # among the best hits only
@@ -188,6 +191,20 @@ def demonstrated(question: str) -> str:
             noun = text[len(word):len(word) + DEMONSTRATED_CHARS]
             return noun if len(noun) == DEMONSTRATED_CHARS and all(_HAN.match(c) for c in noun) else ""
     return ""
+
+
+def repeated_subject(question: str, previous: str) -> str:
+    """The word a follow-up opens with when the previous question said it too ("普查什么时候
+    开始" after "要开展哪些普查" → 普查): the thing talked about, said again; or ""."""
+    words = tagged(question.lstrip("，, ").removeprefix("那么").removeprefix("那"))
+    if not words:
+        return ""
+    first, tag = words[0]
+    if len(first) < 2 or not tag.startswith(("n", "vn")) or first in generic_words() | no_topic_words():
+        return ""  # 全省, 方案: said of anything
+    if len(words) > 1 and words[1][1].startswith(("n", "vn")):
+        return ""  # 市县科技馆: the thing is the whole phrase, not its first word
+    return first if first in content_words(previous) else ""
 
 
 def mostly_titled(section: Section, end: str) -> bool:
@@ -744,6 +761,8 @@ class Assistant:
             return listed  # "产业生态优化工程下面列了哪些具体工作？": that task's items
         if alike := self._titled_alike(turn):
             return alike  # "哪几套应用体系": the tasks titled 建设…应用体系
+        if (held := self._part_items(turn)) is not None:
+            return held  # "保障措施包括哪些方面": the tasks of the part titled so
         if referred := self._unit_referred(turn):
             return referred  # "打基础那一块有哪几项": the one task titled so
         if turn.intent.asks == "part" and not turn.intent.literal:
@@ -752,6 +771,8 @@ class Assistant:
             return made
         if (stating := self._stating_kind(turn)) is not None:
             return stating  # "有完成时限的是哪几项": the tasks that state one
+        if (whole := self._part_listed(turn)) is not None:
+            return whole  # "科普工作有哪几项任务": the part its title names, every task of it
         among = turn.intent.among if turn.intent.within else ()  # "这几条里面哪些还提到了院士": the tasks in view
         hits = [h for h in turn.evidence.task_hits if h.chunk.task_number in among] if among else \
             self._besides_context(turn, list(turn.evidence.task_hits))
@@ -977,7 +998,11 @@ class Assistant:
         answer = self._compose(turn, items[: len(found)], f"涉及{shown}的共有{count}：")
         if not related:
             return answer
-        extra = self._compose(turn, items[len(found):], "内容相关的还有：")
+        return self._with_related(turn, answer, items[len(found):], "内容相关的还有：")
+
+    def _with_related(self, turn: Turn, answer: Answer, items: list[tuple[Chunk, str, float]], intro: str) -> Answer:
+        """The answer, then the items under ``intro``, cited as related."""
+        extra = self._compose(turn, items, intro)
         return replace(answer, answer=f"{answer.answer}\n{extra.answer}",
                        citations=answer.citations + tuple(replace(c, related=True) for c in extra.citations))
 
@@ -1126,6 +1151,30 @@ class Assistant:
             return None
         return best
 
+    def _part_searched_first(self, turn: Turn, hits: list[Scored]) -> Answer | None:
+        """The part asked for when the best hit is a part's own text (a part of text alone, a
+        part's lead), far ahead of the tasks and holding more of the question's words than the best
+        of them: that part, whatever tasks elsewhere hold some of the words (a part of text alone
+        answers with its sentence saying it)."""
+        plan = turn.plan
+        if (plan is None or turn.intent.asks != "part" or turn.intent.followup or not hits
+                or hits[0].chunk.kind != "section" or hits[0].chunk.plan != plan.plan_id):
+            return None
+        # ... far ahead of every task, and holding more of the question's words than the best does
+        idf = turn.evidence.idf
+        weights = {t: idf[t] for t in ex.key_terms(turn.evidence.spelled, idf)}
+        own = ex.text_share(f"{hits[0].chunk.section_title}\n{hits[0].chunk.body}", weights)
+        task = next((h for h in hits if h.chunk.kind == "task"), None)
+        if task is not None and (task.score >= PART_FIRST_BAND * hits[0].score
+                                 or own <= ex.text_share(ex.own_words(task.chunk), weights)):
+            return None
+        section = structure.find_section(plan, number=hits[0].chunk.section_number)
+        if section is None:
+            return None
+        if not section.tasks:  # its sentence saying it, under the part's name
+            return self._extractive(turn, hits[0])
+        return self._reply(turn, structure.answer_section(plan, section))
+
     def _one_part(self, turn: Turn) -> Answer | None:
         """"房租补贴和产业链招商属于哪一部分？": topics joined in a question asking for the part,
         each clearly treated by a task of one part (its best, or one close to it, below):
@@ -1162,6 +1211,83 @@ class Assistant:
         plan = self.search.entries[plan_id].plan
         section = structure.find_section(plan, number=number)
         return self._reply(turn, structure.answer_section(plan, section)) if section is not None else None
+
+    def _part_items(self, turn: Turn) -> Answer | None:
+        """The tasks of the part the question names by its title ("实施步骤分哪几个环节",
+        "保障措施都有哪些"), when it asks which things there are and the title holds most of
+        its key words (not "主要任务里哪些和港口有关": a topic among them, listed by mention)."""
+        plan, intent = turn.plan, turn.intent
+        if (plan is None or intent.followup or intent.within or intent.asks not in (None, "procedure")
+                or not table().flag("enumerate", turn.question) or not self._asks_parts_items(turn)):
+            return None
+        part = self._part_titled(turn.question, plan)
+        if part is None or len(part.tasks) < 2:
+            return None
+        plain = generic_words() | no_topic_words()
+        idf = turn.evidence.idf
+        weights = {t: idf[t] for t in ex.key_terms(turn.evidence.spelled, idf) if t not in plain}
+        # both ways: the title holds the question's words, the question most of a clause of the
+        # title (not 人才工作 of 做好建家交友和科技人才工作)
+        if ex.text_share(part.title, weights) < KEY_SHARE or self._title_said(turn, part) < KEY_SHARE:
+            return None
+        return self._reply(turn, structure.answer_section(plan, part))
+
+    @staticmethod
+    def _title_said(turn: Turn, part: Section) -> float:
+        """How much of a clause of the part's title the question says, at best (its key words' idf)."""
+        idf = turn.evidence.idf
+        return max((ex.text_share(turn.evidence.spelled, {t: idf[t] for t in ex.key_terms(clause, idf)})
+                    for clause in title_clauses(part.title)), default=0.0)
+
+    def _part_listed(self, turn: Turn) -> Answer | None:
+        """A listing of the tasks on a topic ("科普的任务有哪些") whose every word one part's
+        title holds, where most of the tasks printing those words stand: that part, all its tasks
+        (a task of it may treat the topic in other words), then the others printing them, as related. A
+        topic the tasks print across parts (智库 in four tasks of two parts) is listed where printed.
+        Not where words are printed (提到), a quoted term, a fact asked, things named (哪些技术),
+        or the tasks in view; parts of the body only (an attachment's list is no topic's part)."""
+        intent, plan = turn.intent, turn.plan
+        if (plan is None or not intent.listing or intent.within or intent.asks or not self._asks_parts_items(turn)):
+            return None
+        if self._things_named(turn):
+            return None  # "这块要攻关哪些技术": things inside the tasks, not the tasks
+        plain = generic_words() | no_topic_words()
+        topic = [t for t in ex.key_terms(turn.evidence.spelled, turn.evidence.idf) if t not in plain]
+        if not topic:
+            return None
+        titled = [s for s in plan.body if len(s.tasks) >= 2 and all(t in ex.bare(s.title).lower() for t in topic)]
+        if len(titled) != 1:
+            return None
+        part = titled[0]
+        # as the question says it: a phrase the plan prints whole (创新驱动发展), else its words
+        phrase = ex.plan_phrase(turn.evidence.spelled, self._plan_text(plan), turn.evidence.idf, KEY_SHARE).lower()
+        said = [phrase] if phrase and phrase in ex.bare(part.title).lower() else topic
+        tasks = [h for h in turn.evidence.task_hits if h.chunk.plan == plan.plan_id]
+        titling = [h for h in tasks if all(t in ex.bare(h.chunk.task_title).lower() for t in said)]
+        if any(h.chunk.section_number != part.ref for h in titling) or (
+                len(titling) == 1 and self._title_said(turn, part) < KEY_SHARE):
+            return None  # 人才工作 of the task titled 强化科技人才工作, in a part titled 做好建家交友和…: the task's
+        printing = [h for h in tasks if all(t in ex.own_words(h.chunk) for t in said)]
+        inside = [h for h in printing if h.chunk.section_number == part.ref]
+        if not inside or 2 * len(inside) <= len(printing):
+            return None
+        answer = self._reply(turn, structure.answer_section(plan, part))
+        others = [h for h in printing if h not in inside]
+        if not others:
+            return answer
+        shown = "、".join(f"“{t}”" for t in said)
+        items = [(h.chunk, ex.pick_quote(h.chunk, " ".join([turn.question, *said]), turn.evidence.idf, (),
+                                         h.best_passages, ex.LIST_QUOTE_CHARS), h.score) for h in others]
+        return self._with_related(turn, answer, items, f"其他部分提到{shown}的还有：")
+
+    def _asks_parts_items(self, turn: Turn) -> bool:
+        """Whether a question may ask for a part's tasks as such: not where words are printed (提到,
+        涉及, 有体现; 包括 asks what a thing holds), not a quoted term, not the others besides the
+        task in view (还有哪些)."""
+        question = turn.question
+        said_where = [v for v in table().words["mention_verb"] if v not in table().word_set("include_verb")]
+        return not (turn.intent.literal or structure.quoted_terms(question) or any(v in question for v in said_where)
+                    or (turn.context is not None and turn.context.task is not None and table().flag("also", question)))
 
     def _which_part(self, turn: Turn, hits: list[Scored]) -> Answer | None:
         """"申报条件写在哪一部分": the part the evidence points to as a whole, with all its tasks —
@@ -1260,6 +1386,8 @@ class Assistant:
             return listed  # 发展目标列了几个方面: the items the task names
         if alike := self._titled_alike(turn):
             return alike  # "开放哪些方面的场景": the tasks titled 开放…场景
+        if (held := self._part_items(turn)) is not None:
+            return held  # "实施步骤分哪几个环节": the tasks of the part titled so
         if not turn.intent.followup and (made := self._set_up(turn)):
             return made  # 要新成立几个协会: the tasks setting them up
         if (stating := self._stating_kind(turn)) is not None:
@@ -1273,6 +1401,8 @@ class Assistant:
             return named  # "要坚持哪些原则": the items of the task titled 基本原则
         if (announcing := self._announcing(turn, hits)) is not None:
             return self._reply(turn, structure.answer_section(*announcing))  # "应具备以下条件": its items
+        if (own := self._part_searched_first(turn, hits)) is not None:
+            return own  # "2030年的目标写在哪部分": the part whose own text the search ranks first
         if (one_part := self._one_part(turn)) is not None:
             return one_part
         if (part := self._which_part(turn, hits)) is not None:
@@ -1666,9 +1796,10 @@ class Assistant:
             return held  # "什么时候要改完？": no word the plan knows, a fact asked of the task
         if held is not None and turn.evidence.names_nothing:
             return held  # "哪些单位会参与进来？": it names no thing of its own; the conversation's task
-        if held is not None and (noun := demonstrated(turn.question)) and noun in held.chunk.body and (
+        noun = demonstrated(turn.question) or repeated_subject(turn.question, turn.context.question)
+        if held is not None and noun and noun in held.chunk.body and (
                 ex.term_share(held.chunk, terms, idf) >= DEMONSTRATED_SHARE * ex.term_share(hits[0].chunk, terms, idf)):
-            return held  # "这个调查…" after the task about the survey (unless another says the rest far better)
+            return held  # "这个调查…", "调查…" said again, after the task about the survey (unless another says the rest far better)
         if held is not None and terms and ex.term_share(held.chunk, terms, idf) >= max(
                 ex.term_share(hits[0].chunk, terms, idf), MIN_STICKY_SHARE):
             return held

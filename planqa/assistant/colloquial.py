@@ -18,15 +18,26 @@ class Pair:
 
 
 @cache
+def _table() -> dict:
+    return tomllib.loads(resources.files("planqa.assistant").joinpath("colloquial.toml").read_text("utf-8"))
+
+
+@cache
 def pairs() -> tuple[Pair, ...]:
-    data = tomllib.loads(resources.files("planqa.assistant").joinpath("colloquial.toml").read_text("utf-8"))
-    return tuple(Pair(tuple(row["said"]), tuple(row["printed"])) for row in data["pair"])
+    return tuple(Pair(tuple(row["said"]), tuple(row["printed"])) for row in _table()["pair"])
+
+
+def said_forms(word: str) -> tuple[str, ...]:
+    """A said word as typed: whole, and a two-character one split too (摸底: 摸个底, 摸一下底)."""
+    if len(word) != 2:
+        return (word,)
+    return (word, *(word[0] + infix + word[1] for infix in _table()["split_by"]))
 
 
 @cache
 def _by_said() -> tuple[tuple[str, Pair], ...]:
-    """Every said word with its pair, longest first (搞科研的 before 科研)."""
-    return tuple(sorted(((w, p) for p in pairs() for w in p.said), key=lambda x: -len(x[0])))
+    """Every form of every said word with its pair, longest first (搞科研的 before 科研)."""
+    return tuple(sorted(((f, p) for p in pairs() for w in p.said for f in said_forms(w)), key=lambda x: -len(x[0])))
 
 
 def said_spans(question: str, edges: Collection[int]) -> list[tuple[int, int, tuple[str, ...]]]:

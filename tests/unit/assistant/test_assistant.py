@@ -518,6 +518,20 @@ def test_the_noun_a_question_points_at(question, noun):
     assert demonstrated(question) == noun
 
 
+@pytest.mark.parametrize(("question", "previous", "noun"), [
+    ("调查要摸清哪些情况？", "全省科技工作者状况调查是第几次", "调查"),  # the thing talked about, said again
+    ("调查要摸清哪些情况？", "智库建设有什么安排", ""),  # not said before: a topic of its own
+    ("那调查要摸清哪些情况？", "状况调查是第几次", "调查"),
+    ("全省有多少科技馆", "全省状况调查是第几次", ""),  # 全省 is said of anything
+    ("科技馆在哪建", "科技人员状况调查是第几次", ""),  # 科技 of 科技人员 is no word said
+    ("市县科技馆有支持吗", "对市县科协有培训安排吗", ""),  # 市县 of a longer noun phrase
+    ("什么时候开始调查", "状况调查是第几次", ""),  # it does not open the question
+])
+def test_the_subject_a_follow_up_repeats(question, previous, noun):
+    from planqa.assistant.chain import repeated_subject
+    assert repeated_subject(question, previous) == noun
+
+
 def test_topics_of_two_tasks_of_one_part_asked_for_their_part_answer_with_the_part(assistant, plan):
     joined = ("和", "与", "及", "、", "，")
     section = next(s for s in plan.sections
@@ -1036,6 +1050,84 @@ def test_a_topic_several_tasks_of_one_part_title_is_that_parts(tmp_path, questio
     with assistant_over(tmp_path, "kx-parts", KEXIE_PARTS_PLAN) as assistant:
         answer = assistant.ask(question)
         assert not answer.abstained and [c.task for c in answer.citations] == [3, 4, 5]
+
+
+@pytest.mark.parametrize("question, tasks", [
+    ("把智库方面的工作列一下", [6, 7]),  # 开展决策咨询 prints no 智库: it is of the part the topic titles
+    ("哪几项提到了智库？", [6]),  # where the word is printed: no part
+])
+def test_a_listing_of_a_topic_a_part_title_holds_is_that_parts_tasks(tmp_path, question, tasks):
+    with assistant_over(tmp_path, "kx-parts", KEXIE_PARTS_PLAN) as assistant:
+        answer = assistant.ask(question)
+        assert not answer.abstained and [c.task for c in answer.citations if c.task] == tasks
+
+
+ITEMS_PLAN = ("某市物流园区建设实施方案\n一、主要任务\n（一）建设智能仓储。推广自动化立体仓库，建设港口物流中心。\n"
+              "（二）发展冷链物流。完善冷链设施。\n（三）推进港口联运。发展铁水联运，提升港口集疏运能力。\n"
+              "二、项目实施步骤\n（四）编制方案。实施单位编制建设方案。\n（五）组织建设。按方案推进项目建设。\n"
+              "（六）验收总结。组织专家开展验收。\n")
+
+
+@pytest.mark.parametrize("question, tasks", [
+    ("项目实施步骤包括哪几个环节？", [4, 5, 6]),  # the part the question names by its title: all its items
+    ("主要任务里哪些和港口有关？", [1, 3]),  # a topic among the part's tasks: those saying it
+])
+def test_the_items_of_a_part_named_by_its_title_are_its_tasks(tmp_path, question, tasks):
+    with assistant_over(tmp_path, "items-plan", ITEMS_PLAN) as assistant:
+        answer = assistant.ask(question)
+        assert not answer.abstained and sorted(c.task for c in answer.citations if not c.related) == tasks
+
+
+def test_the_part_whose_own_text_the_search_ranks_first_is_the_part_asked_for(tmp_path):
+    text = ("某市智能建造发展实施方案\n一、发展目标\n到2025年，智能建造政策体系基本建立，培育一批示范企业。"
+            "到2035年，智能建造水平显著提高。\n二、保障措施\n（一）加强组织实施。各地要明确2025年目标任务。\n"
+            "（二）加大政策支持。落实税收优惠政策。\n（三）建立评估机制。2035年前对目标完成情况进行评估。\n")
+    with assistant_over(tmp_path, "targets-part", text) as assistant:
+        turn = assistant._prepare({"question": "到2025年、2035年要达到什么目标，是在哪一部分讲的？", "plan": None, "history": []})
+        part = next(h for h in turn.evidence.hits if h.chunk.kind == "section" and h.chunk.section_number == "一")
+        task = next(h for h in turn.evidence.hits if h.chunk.task_number == 1)
+        answer = assistant._part_searched_first(turn, [replace(part, score=0.9), replace(task, score=0.3)])
+        assert answer is not None and [(c.task, c.section) for c in answer.citations] == [(None, "一")]
+        # a task ranked first: judged as before, by the parts' titles and the tasks near it
+        assert assistant._part_searched_first(turn, [replace(task, score=0.9), replace(part, score=0.3)]) is None
+
+
+def test_what_a_task_is_meant_to_achieve_leads_its_quote(tmp_path):
+    text = ("某市科协工作要点\n一、联系服务科技人员\n1.开展科技人员状况普查。组织各区县科协按统一口径采集数据，"
+            "委托第三方机构对采集的数据进行汇总分析和质量核查。普查工作所需经费列入年度预算，由各级科协按照分级负责的"
+            "原则统筹安排。编制普查报告并向社会发布，同时报送有关部门参考。建立普查数据库，实行动态更新和分级管理。"
+            "普查结果作为制定人才政策的重要依据，普查中发现的问题及时反馈各地整改落实。掌握科技人员的规模和分布，确保联系服务工作落到实处。\n"
+            "2.办好学术年会。邀请专家作主旨报告。\n")
+    with assistant_over(tmp_path, "aim-plan", text) as assistant:
+        first = assistant.ask("第1项讲什么？")
+        answer = assistant.ask("那要达到什么程度？", history=[first])  # a follow-up: no topic words
+        assert not answer.abstained and answer.citations[0].task == 1
+        assert "确保联系服务工作落到实处" in answer.answer
+
+
+RELATED_PLAN = ("某市科协工作要点\n一、加强科普工作，提高公众科学素质\n1.推进科普社会化。开展社区科普活动。\n"
+                "2.推进科普信息化。建设科普网站。\n3.建设科技馆。完善场馆体系。\n二、做好人才工作\n"
+                "4.培养青年人才。建设科普人才队伍。\n5.表彰优秀人才。举办颁奖活动。\n")
+
+
+@pytest.mark.parametrize("question, cited, related", [
+    ("科普的任务有哪些？", [1, 2, 3], [4]),  # the part its title names, then the task elsewhere printing it
+    ("哪几项涉及科普？", [1, 2, 4], None),  # where it is said: no part listing
+    ("跟科普有关的一共几条？", [1, 2, 4], None),
+])
+def test_a_listing_of_a_part_titled_topic_and_where_it_is_said(tmp_path, question, cited, related):
+    with assistant_over(tmp_path, "kx-said", RELATED_PLAN) as assistant:
+        answer = assistant.ask(question)
+        assert not answer.abstained and sorted(c.task for c in answer.citations if not c.related) == cited
+        if related is not None:
+            assert [c.task for c in answer.citations if c.related] == related
+
+
+def test_the_other_tasks_of_a_listed_part_leave_out_the_one_in_view(tmp_path):
+    with assistant_over(tmp_path, "kx-besides", RELATED_PLAN) as assistant:
+        first = assistant.ask("第2项讲什么？")
+        answer = assistant.ask("科普还有哪些任务？", history=[first])
+        assert not answer.abstained and 2 not in {c.task for c in answer.citations}
 
 
 def test_a_part_of_text_alone_holding_more_of_the_question_than_the_best_task_is_the_part(tmp_path):

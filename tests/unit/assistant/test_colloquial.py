@@ -35,6 +35,12 @@ def test_every_example_is_spelled_as_plans_print_it(row):
     assert row["printed"][0] in spelled_out(example, "，".join(row["printed"]))
 
 
+def test_a_verb_and_its_object_are_read_split_as_well():
+    assert said_words("准备先摸个底再定方案") == [("摸个底", ("调查", "调研", "摸清"))]
+    assert said_words("先摸一下底再说") == [("摸一下底", ("调查", "调研", "摸清"))]
+    assert spelled_out("准备先摸个底再定方案", "调查") == "准备先调查再定方案"
+
+
 def test_a_word_inside_another_word_is_not_read():
     assert said_words("大学生科技节什么时候办") == []
     assert spelled_out("大学能不能参与", "高校") == "高校能不能参与"
