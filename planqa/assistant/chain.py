@@ -27,8 +27,8 @@ from planqa.assistant.query import (
     Query,
     normalize_question,
     section_by_title,
-    title_clauses,
     split_questions,
+    title_clauses,
     titles_named,
 )
 from planqa.assistant.retrieve import HybridSearch, Lexicon, Scored
@@ -1796,10 +1796,12 @@ class Assistant:
             return held  # "什么时候要改完？": no word the plan knows, a fact asked of the task
         if held is not None and turn.evidence.names_nothing:
             return held  # "哪些单位会参与进来？": it names no thing of its own; the conversation's task
-        noun = demonstrated(turn.question) or repeated_subject(turn.question, turn.context.question)
-        if held is not None and noun and noun in held.chunk.body and (
+        # "这个调查…", or "调查…" said again, after the task about the survey (unless another says the rest far better)
+        noun = (demonstrated(turn.question) or repeated_subject(turn.question, turn.context.question)) \
+            if held is not None else ""  # tagging only when there is a task to hold
+        if noun and noun in held.chunk.body and (
                 ex.term_share(held.chunk, terms, idf) >= DEMONSTRATED_SHARE * ex.term_share(hits[0].chunk, terms, idf)):
-            return held  # "这个调查…", "调查…" said again, after the task about the survey (unless another says the rest far better)
+            return held
         if held is not None and terms and ex.term_share(held.chunk, terms, idf) >= max(
                 ex.term_share(hits[0].chunk, terms, idf), MIN_STICKY_SHARE):
             return held
