@@ -1223,14 +1223,20 @@ class Assistant:
         part = self._part_titled(turn.question, plan)
         if part is None or len(part.tasks) < 2:
             return None
-        plain = generic_words() | no_topic_words()
         idf = turn.evidence.idf
-        weights = {t: idf[t] for t in ex.key_terms(turn.evidence.spelled, idf) if t not in plain}
+        weights = {t: idf[t] for t in self._topic_terms(turn)}
         # both ways: the title holds the question's words, the question most of a clause of the
         # title (not 人才工作 of 做好建家交友和科技人才工作)
         if ex.text_share(part.title, weights) < KEY_SHARE or self._title_said(turn, part) < KEY_SHARE:
             return None
         return self._reply(turn, structure.answer_section(plan, part))
+
+    @staticmethod
+    def _topic_terms(turn: Turn) -> list[str]:
+        """The question's key words, as the plan spells them, that name a topic: none generic (任务,
+        方面) nor said of anything (一共, 全省)."""
+        plain = generic_words() | no_topic_words()
+        return [t for t in ex.key_terms(turn.evidence.spelled, turn.evidence.idf) if t not in plain]
 
     @staticmethod
     def _title_said(turn: Turn, part: Section) -> float:
@@ -1251,8 +1257,7 @@ class Assistant:
             return None
         if self._things_named(turn):
             return None  # "这块要攻关哪些技术": things inside the tasks, not the tasks
-        plain = generic_words() | no_topic_words()
-        topic = [t for t in ex.key_terms(turn.evidence.spelled, turn.evidence.idf) if t not in plain]
+        topic = self._topic_terms(turn)
         if not topic:
             return None
         titled = [s for s in plan.body if len(s.tasks) >= 2 and all(t in ex.bare(s.title).lower() for t in topic)]
