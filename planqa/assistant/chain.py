@@ -1226,7 +1226,7 @@ class Assistant:
         idf = turn.evidence.idf
         weights = {t: idf[t] for t in self._topic_terms(turn)}
         # both ways: the title holds the question's words, the question most of a clause of the
-        # title (not 人才工作 of 做好建家交友和科技人才工作)
+        # title (not two words of a long title that names several things)
         if ex.text_share(part.title, weights) < KEY_SHARE or self._title_said(turn, part) < KEY_SHARE:
             return None
         return self._reply(turn, structure.answer_section(plan, part))
@@ -1271,7 +1271,7 @@ class Assistant:
         titling = [h for h in tasks if all(t in ex.bare(h.chunk.task_title).lower() for t in said)]
         if any(h.chunk.section_number != part.ref for h in titling) or (
                 len(titling) == 1 and self._title_said(turn, part) < KEY_SHARE):
-            return None  # 人才工作 of the task titled 强化科技人才工作, in a part titled 做好建家交友和…: the task's
+            return None  # one task titles it, in a part whose title names it among other things: the task's
         printing = [h for h in tasks if all(t in ex.own_words(h.chunk) for t in said)]
         inside = [h for h in printing if h.chunk.section_number == part.ref]
         if not inside or 2 * len(inside) <= len(printing):
