@@ -142,8 +142,10 @@ def _within(sections: Sequence[Section], path: tuple[str, ...]) -> tuple[int, ..
     # "三" for 三、, "第五章" as printed
     numbered = [s for s in sections if s.number and path and _names_part(path[0], s)]
     unnumbered = [s for s in sections if not s.number]
-    # a label the parts print once (items numbered across them) names its task alone
-    once = [t for s in sections for t in s.tasks if len(path) == 1 and _key(t.label) == _key(path[0])]
+    # a label the parts print once (items numbered across them) names its task alone, and so
+    # does it followed by paragraphs numbered inside that task's text (1. 2. the outline keeps whole)
+    once = [t for s in sections for t in s.tasks
+            if path and _key(t.label) == _key(path[0]) and _prints_items(t.text, path[1:])]
     if numbered:
         section, rest = numbered[0], path[1:]
     elif len(unnumbered) == 1 and (path or len(sections) == 1):
@@ -179,6 +181,12 @@ def _within(sections: Sequence[Section], path: tuple[str, ...]) -> tuple[int, ..
     if len(holding) == 1:
         return (holding[0].number,)
     return (once[0].number,) if len(once) == 1 and not numbered else None  # a preface before the parts
+
+
+def _prints_items(text: str, labels: tuple[str, ...]) -> bool:
+    """Whether a task's text opens a line with each label (its own numbered paragraphs)."""
+    printed = {_line_key(line) for line in text.split("\n")}
+    return all(_key(label) in printed for label in labels)
 
 
 def _part_cited(plan: Plan, path: tuple[str, ...]) -> Section | None:

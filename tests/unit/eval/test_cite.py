@@ -99,6 +99,19 @@ def test_a_label_printed_once_in_the_body_names_its_task_under_another_part(tmp_
     assert resolve_cites(questions, plan)[0].tasks == (2,)
 
 
+@pytest.mark.parametrize(("path", "task"), [(["(一)", "1."], 1), (["(一)", "2."], 1), (["(一)", "7."], None)])
+def test_a_paragraph_numbered_inside_a_task_printed_once_names_that_task(tmp_path, path, task):
+    # (一) opens with 1. and 2. paragraphs the outline keeps inside it; a writer cites the
+    # paragraph without the part (its heading lost); a paragraph the task does not print is an error
+    plan = load_plan(CORPUS / "further-strengthening-access-recall-online-software-upgrade.txt")[0]
+    questions = load_any(_set(tmp_path, [{"id": "a", "question": "?", "cite": [path]}]))[0]
+    if task is None:
+        with pytest.raises(PlanqaError):
+            resolve_cites(questions, plan)
+    else:
+        assert resolve_cites(questions, plan)[0].tasks == (task,)
+
+
 def test_an_item_label_printed_once_in_an_attachment_names_its_task_alone(tmp_path):
     # the annex's items 1.–15. run across its parts; the first part's heading lost its 一、
     plan = load_plan(CORPUS / "implementation-plan-digital-transformation-electric-equipment-manufacturing.txt")[0]
