@@ -465,7 +465,7 @@ class Assistant:
             asks = turn.intent.asks
             if asks == "count" and len(tasks) == 1 and (listed := structure.answer_items(plan, task, self._unit(turn))):
                 return self._reply(turn, listed)  # "第九条一共列了几项条件？": the items it lists
-            if asks and not turn.evidence.states(chunk, asks):  # said under the task asked about
+            if asks and turn.evidence.lacks(chunk, asks):  # said under the task asked about
                 where = structure.task_label(task, plan)
                 lacks = f"{where}没有写明{ASKED_TEXT.get(asks, '这方面的内容')}。"
                 if turn.intent.carried or asks in table().loose:  # the task, and what it lacks
@@ -521,7 +521,7 @@ class Assistant:
         """The task that holds the printed item, quoting the item (the fact asked, if any, from
         the task as a whole)."""
         chunk = self._chunk_of(plan, task.number, plan.section_of(task).ref)
-        if turn.intent.asks and not turn.evidence.states(chunk, turn.intent.asks):
+        if turn.intent.asks and turn.evidence.lacks(chunk, turn.intent.asks):
             plain = replace(turn, intent=replace(turn.intent, task=task.number, item=False))
             return self._task(plain)  # says what the task lacks
         quote = line if len(line) <= ex.LIST_QUOTE_CHARS * 2 else ex.pick_quote(
@@ -1042,7 +1042,7 @@ class Assistant:
         for text, terms in parts:
             if (best := self._clearly_treating(turn, text, terms)) is None:
                 return None  # a topic the plan does not clearly treat: no split
-            if asks and not turn.evidence.states(best.chunk, asks):
+            if asks and turn.evidence.lacks(best.chunk, asks):
                 return None
             chosen.setdefault(best.chunk.id, (best, text))
         return self._each_to_its_task(turn, chosen, f"问题里的{len(parts)}个方面")
@@ -1554,6 +1554,7 @@ class Assistant:
             asked = rule(turn.intent.rule).pattern.sub("，", asked)
         verdict = judge(asked, hits, self._plan_text(plan), asks,
                         answered=bool(hits) and (asks in table().loose or stated
+                                                 or not turn.evidence.lacks(self._answerable(hits[0].chunk), asks)
                                                  or self._announcing(turn, hits) is not None),
                         plan_title=plan.title if plan else "", calibration=self.search.calibration,
                         followed=followed)

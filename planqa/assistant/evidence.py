@@ -32,7 +32,7 @@ from planqa.assistant.query import titles_named, without
 from planqa.assistant.retrieve import HybridSearch, Lexicon, Scored
 from planqa.index.chunk import Chunk, split_sentences
 from planqa.index.glossary import TRANSLATION_TRUST, is_english
-from planqa.index.lexical import content_words, word_edges
+from planqa.index.lexical import content_words, pointing, tagged, word_edges
 from planqa.ingest.plan import Plan
 
 KEY_SHARE = 0.7  # of the question's key-word weight (idf) that a phrase or a listed task must hold
@@ -40,6 +40,8 @@ MIN_PHRASE_CHARS = 2
 MAX_WORDS_APART = 1  # content words between two translations that make one phrase ("revision of provincial regulations")
 MAX_PHRASE_GROUPS = 3  # an English phrase made of at most three translations (academician expert workstation)
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』]{2,30})[”\"」』]")
+NAME_KIND_CHARS = 4  # the kind of thing said after 叫什么 (叫什么计划来着)
+CLOSING = ("来着", "呀", "呢", "啊", "吗", "吧")  # particles closing a question
 NO_FACT_NEEDED = {"part", "whether"}  # asked kinds that any task answers
 LOCATIVE_REACH = 6  # characters before a place where 在/于/地点 may stand
 RATIO_MARKS = ("%", "％", "百分之", "成")
@@ -108,6 +110,24 @@ def _kind_ends() -> tuple[str, ...]:
     from planqa.assistant.rules import table
 
     return (*table().words["institution"], *table().words["institution_word"])
+
+
+def _han(word: str) -> bool:
+    """Whether the word is Chinese characters only."""
+    return all("\u4e00" <= c <= "\u9fff" for c in word) and bool(word)
+
+
+def _only_verbs(text: str) -> bool:
+    """Whether the text is nothing but verbs and adverbs (开发, 推动成立): no words of a name."""
+    return all(tag[:1] in ("v", "d") for _, tag in tagged(text))
+
+
+def _common_suffix(a: str, b: str) -> int:
+    """How many characters two texts end with alike."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def _near(a: Sequence[int], b: Sequence[int]) -> bool:
@@ -442,11 +462,93 @@ class Evidence:
             return of_kind(self.facts(chunk), "person") + of_kind(self.facts(chunk), "who")
         if kind in ("place", "where"):  # a place named as where something happens, not in passing
             return tuple(f for f in of_kind(self.facts(chunk), "place") if located(f))
+        if kind == "name":
+            return self._names(chunk)
         if kind == "list_names" and self._kind_quoted:  # "各种“工程”都是哪些": the names of that kind
             return of_kind(self.facts(chunk), kind) + ex.names_ending(chunk, self._kind_quoted)
         if kind == "list_names":  # "整合的公共科普设施都是哪些": the things a sentence lists as that kind
             return of_kind(self.facts(chunk), kind) + self.enumerated(chunk)
         return of_kind(self.facts(chunk), kind)
+
+    @cached_property
+    def _name_ends(self) -> tuple[str, ...]:
+        """How the name asked for ends: the thing the question names before asking it (那个论坛叫啥
+        → 论坛; an institution's endings for 机构, 组织); () when it names none, or a task or a
+        part (第7项叫什么: its title)."""
+        from planqa.assistant.rules import table
+
+        words = [w for w in content_words(self._name_thing) if _han(w) and not pointing(w)]
+        head = words[-1] if words else ""
+        if len(words) > 1 and len(head) == 1 and self._name_thing.endswith(words[-2] + head):
+            head = words[-2] + head  # 公众号 cut as 公众|号
+        plain = table().word_set("task_word") | table().word_set("section_word")
+        if not head or head in plain or head.startswith("第"):
+            return ()
+        if head in table().word_set("institution_word"):
+            return tuple(table().words["institution"])
+        return (head,)
+
+    @cached_property
+    def _named_ends(self) -> tuple[str, ...]:
+        """Of the endings asked, those of kinds a plan names by a phrase ending so (论坛, 研究院)."""
+        from planqa.assistant.rules import table
+
+        kinds = tuple(table().words["named_kind"])
+        return tuple(end for end in self._name_ends if end.endswith(kinds))
+
+    def _names(self, chunk: Chunk) -> tuple[Fact, ...]:
+        """The names the chunk prints of the thing asked ("name"), not said in the question: those
+        ending as the thing is called, and titles in 《》 of a document or periodical asked for.
+        No thing named: the task's own title is its name."""
+        from planqa.assistant.rules import table
+
+        ends = self._name_ends
+        if not ends:
+            title = chunk.task_title or chunk.section_title
+            return (Fact("name", title, title),) if title else ()
+        said = self._names_said(chunk)
+        # a phrase with 的 ending so describes the thing (庆祝…的节日), it names none
+        names = [n.text for end in self._named_ends for n in ex.names_ending(chunk, end) if "的" not in n.text]
+        sentences = [chunk.task_title, *split_sentences(chunk.body)]
+        titled = tuple(table().words["titled_thing"])
+        if any(end.endswith(titled) for end in ends):
+            names += [f.text.strip("《》") for f in of_kind(self.facts(chunk), "titled")]
+        # a name in quotes in a clause speaking of the thing (the title is read whole)
+        clauses = [chunk.task_title, *(c for x in sentences[1:] for end in ends for c in ex.clauses_of(x, end))]
+        names += [q for c in clauses if any(end in c for end in ends) for q in _QUOTED.findall(c)]
+        return tuple(Fact("name", n, next((x for x in sentences if n in x), ""))
+                     for n in dict.fromkeys(names) if n not in said and n not in self._name_thing)
+
+    def _names_said(self, chunk: Chunk) -> frozenset[str]:
+        """What the chunk prints of the thing in the question's own words (…官方网站 of "市局官方
+        网站叫啥"): a phrase ending as it is called whose ending the question says with more than
+        that word, nothing but verbs before."""
+        thing = self._name_thing
+        return frozenset(n.text for end in self._named_ends for n in ex.names_ending(chunk, end)
+                         if (k := _common_suffix(n.text, thing)) >= min(len(n.text), len(end) + 2)
+                         and _only_verbs(n.text[:len(n.text) - k]))
+
+    def lacks_name(self, chunk: Chunk) -> bool:
+        """Whether the chunk speaks of the thing whose name is asked in the question's own words
+        and names it nowhere: the plan does not give the name. (A thing the question words
+        otherwise may be named in words no pattern foresees: not judged lacking.)"""
+        return not self._names(chunk) and bool(self._names_said(chunk))
+
+    @cached_property
+    def _name_thing(self) -> str:
+        """The question's words before it asks a name (那个高水平论坛 of "那个高水平论坛叫啥"), and
+        the kind of thing said after (引进人才那块叫什么计划 → …那块计划)."""
+        from planqa.assistant.rules import table
+
+        asking = next(p for name, p, _ in table().asks if name == "name")
+        m = asking.search(self.spelled)
+        if m is None:
+            return ""
+        after = self.spelled[m.end():].rstrip("？?。！! ")
+        for particle in CLOSING:
+            after = after.removesuffix(particle)
+        before = "".join(self.spelled[:m.start()].split()).rstrip("，,的、")
+        return before + (after if 0 < len(after) <= NAME_KIND_CHARS and _han(after) else "")
 
     @cached_property
     def _kind_quoted(self) -> str:
@@ -557,3 +659,8 @@ class Evidence:
         if kind in NO_FACT_NEEDED:
             return kind != "part" or chunk.kind != "overview"  # every task and part's text stands in a part
         return kind is None or bool(self.stated(chunk, kind))
+
+    def lacks(self, chunk: Chunk, kind: str | None) -> bool:
+        """Whether the chunk is shown not to give the kind of fact asked: it states none; a name
+        only when it speaks of the thing in the question's own words and names it nowhere."""
+        return self.lacks_name(chunk) if kind == "name" else not self.states(chunk, kind)

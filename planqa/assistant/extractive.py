@@ -2,6 +2,7 @@
 the cited task that answer the question, quoted exactly. Pure functions."""
 
 import itertools
+from itertools import groupby
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -294,12 +295,12 @@ def conjunct_parts(question: str, idf: Mapping[str, float]) -> list[tuple[str, l
 
 
 _GLUE = "的了是在和与及或等要把被对将也都还就之"
-_QUOTE_MARKS = str.maketrans("", "", "“”\"‘’'「」『』《》")
+_QUOTE_MARKS = str.maketrans({"＋": "+"} | dict.fromkeys("“”\"‘’'「」『』《》"))  # (letters, digits fold when cleaned)
 
 
 def bare(text: str) -> str:
-    """The text without quotation marks: the plan's “科技工作者日”主题活动 is the phrase a
-    question types as 科技工作者日主题活动."""
+    """The text without quotation marks: the plan's “科技工作者日”主题活动 is the phrase a question
+    types as 科技工作者日主题活动, its “5G＋工业互联网” one typed 5G+工业互联网."""
     return text.translate(_QUOTE_MARKS)
 
 
@@ -310,10 +311,11 @@ def plan_phrase(question: str, plan_text: str, idf: Mapping[str, float], share: 
     when a noun phrase follows (object_of)."""
     terms = key_terms(question, idf)
     total = sum(idf[t] for t in terms)
-    topic = bare(pattern("frame").sub("，", question))
-    plan_text = bare(plan_text)
+    said = bare(pattern("frame").sub("，", question))
+    topic = said.lower()  # 5g+ as 5G+ (terms are lowercased); the phrase as the question spells it
+    plan_text = bare(plan_text).lower()
     best = ""
-    for run in re.findall(r"[\u4e00-\u9fff0-9]{3,}", topic):  # 2023年底前 is a phrase too
+    for run in _phrase_runs(topic):
         for i in range(len(run)):
             j = i + len(best) + 1  # only longer runs than the best so far
             while j <= len(run) and run[i:j] in plan_text:
@@ -323,7 +325,19 @@ def plan_phrase(question: str, plan_text: str, idf: Mapping[str, float], share: 
                         and sum(idf[t] for t in held) >= share * total > 0):
                     best = phrase
                 j += 1
-    return object_of(best)
+    at = topic.find(best)
+    return object_of(said[at:at + len(best)] if best else best)
+
+
+def _phrase_runs(text: str) -> list[str]:
+    """Runs of Chinese and digits (2023年底前 is a phrase too); a term joined by + (5G+工业互联网)
+    is one run, Latin letters and all. Latin letters elsewhere end a run (BIM技术应用: 技术应用)."""
+    runs = []
+    for run in re.findall(r"[\u4e00-\u9fff0-9A-Za-z+]{3,}", text):
+        pieces = [run] if "+" in run.strip("+") else [
+            "".join(chars) for latin, chars in groupby(run, lambda c: c.isascii() and c.isalpha()) if not latin]
+        runs += [p for p in pieces if len(p) >= 3 and "+" not in p[:1]]
+    return runs
 
 
 def beyond_words(phrase: str, words: Sequence[str]) -> bool:

@@ -30,7 +30,7 @@ ASKED_TEXT = {
     "place": "地点", "places": "地名", "where": "地点", "list_names": "具体名单", "standard": "具体标准或条件", "contact": "联系方式",
     "procedure": "具体办理流程或所需材料",
     "penalty": "处罚或追责的规定", "frequency": "频次", "role": "定位",
-    "doc_number": "文号", "founded": "成立的机构", "code": "标准编号",
+    "doc_number": "文号", "founded": "成立的机构", "code": "标准编号", "name": "具体名称",
 }
 
 

@@ -185,7 +185,7 @@ def _within(sections: Sequence[Section], path: tuple[str, ...]) -> tuple[int, ..
 
 def _prints_items(text: str, labels: tuple[str, ...]) -> bool:
     """Whether a task's text opens a line with each label (its own numbered paragraphs)."""
-    printed = {_line_key(line) for line in text.split("\n")}
+    printed = {_line_key(line) for line in text.split("\n")} - {None}
     return all(_key(label) in printed for label in labels)
 
 

@@ -280,6 +280,9 @@ def test_a_near_task_that_states_the_fact_asked_about_the_topic_answers(tmp_path
         assert not {"一共", "全省", "按照"} & set(plain.topic_of("count"))
         assert plain.stating(far, "count") is far[1]
         assert "目前" in Evidence(search, "目前一共有多少套系统解决方案？", plan).topic_of("count")
+        # The document itself said as the subject of a total (计划总共…) is no topic either.
+        whole = Evidence(search, "计划总共要形成多少套系统解决方案？", plan)
+        assert "计划" not in whole.topic_of("count") and whole.stating(far, "count") is far[1]
 
 
 def test_a_topic_named_with_this_area_is_sought_beyond_the_part_in_view(assistant, plan):
@@ -1424,3 +1427,24 @@ def test_things_asked_by_name_are_the_tasks_titled_so_or_the_part_or_a_tasks_ite
         assert "讲场景的" not in assistant.ask("开放哪些场景，什么时候完成？").answer
         assert "讲原则的" not in assistant.ask("要做哪些工作？").answer
         assert cited("哪几项任务跟园区有关？")[:1] == [4]
+
+
+def test_a_things_name_is_the_one_printed_ending_as_it_is_called_else_none_is_given(tmp_path):
+    text = ("某市科技创新工作要点\n一、平台建设\n1.建设创新平台。推动成立某市产业技术研究院，作为全市的创新枢纽。"
+            "开通市科技局官方微信公众号，及时发布政策。\n2.办好交流活动。举办好滨海创新论坛，每年一届。"
+            "把“科技活动周”办成全市的科技节日。\n3.编印刊物。办好《创新参考》，为决策提供支撑。\n")
+    with assistant_over(tmp_path, "names-plan", text) as assistant:
+        def asked(question):
+            answer = assistant.ask(question)
+            return answer, [c.task for c in answer.citations]
+        answer, cited = asked("要成立的那个研究院叫什么名字？")
+        assert cited[:1] == [1] and "某市产业技术研究院" in answer.answer
+        answer, cited = asked("那个论坛叫啥来着")
+        assert cited[:1] == [2] and "滨海创新论坛" in answer.answer
+        answer, cited = asked("那个节日叫什么名字？")  # named in quotes where the festival is spoken of
+        assert cited[:1] == [2] and "科技活动周" in answer.answer
+        answer, cited = asked("要办好的刊物叫啥？")  # a periodical: its title
+        assert cited[:1] == [3] and "《创新参考》" in answer.answer
+        # the question's own words are no name: the plan gives none
+        answer = assistant.ask("市科技局官方微信公众号叫什么名字？")
+        assert answer.abstained and "没有写明具体名称" in answer.answer

@@ -117,6 +117,12 @@ def test_plan_phrase_is_the_longest_run_the_plan_has_word_for_word():
     assert ex.plan_phrase("哪项任务提到要开发省科协官方微信公众号？", plan, idf, 0.7) == "开发省科协官方微信公众号"
     assert ex.plan_phrase("提到院士的任务有哪些？", plan, idf, 0.7) == ""  # 院士的 is just 院士
     assert ex.plan_phrase("学会和院士", plan, idf, 0.7) == ""  # no run of the plan holds both
+    # a term joined by a full-width ＋ as the cleaned plan prints it, typed with + in any case
+    wide = "深化“5G＋工业互联网”融合发展。推动工业设备上云。"
+    idf = {"5g": 3.0, "工业": 1.0, "互联网": 2.0, "设备": 1.0}
+    assert ex.plan_phrase("5G+工业互联网在哪些地方提到", wide, idf, 0.7) == "5G+工业互联网"
+    assert ex.plan_phrase("5g＋工业互联网在哪些地方提到", wide, idf, 0.7) == "5g+工业互联网"
+    assert ex.bare("“5G＋工业互联网”，") == "5G+工业互联网，"  # Chinese punctuation stays
 
 
 def test_sentences_with_the_same_terms_tie_exactly_and_keep_document_order():

@@ -99,7 +99,8 @@ def test_a_label_printed_once_in_the_body_names_its_task_under_another_part(tmp_
     assert resolve_cites(questions, plan)[0].tasks == (2,)
 
 
-@pytest.mark.parametrize(("path", "task"), [(["(一)", "1."], 1), (["(一)", "2."], 1), (["(一)", "7."], None)])
+@pytest.mark.parametrize(("path", "task"), [(["(一)", "1."], 1), (["(一)", "2."], 1), (["(一)", "7."], None),
+                                           (["(一)", "随便写的标题"], None)])
 def test_a_paragraph_numbered_inside_a_task_printed_once_names_that_task(tmp_path, path, task):
     # (一) opens with 1. and 2. paragraphs the outline keeps inside it; a writer cites the
     # paragraph without the part (its heading lost); a paragraph the task does not print is an error
