@@ -1553,7 +1553,9 @@ class Assistant:
         if turn.intent.rule in ("within", "return_to"):  # 这些当中…, 回到…
             asked = rule(turn.intent.rule).pattern.sub("，", asked)
         verdict = judge(asked, hits, self._plan_text(plan), asks,
-                        answered=bool(hits) and (asks in table().loose or stated
+                        # a task not shown to lack the fact answers (one stating it, and one that
+                        # names no thing asked in the question's own words, for a name)
+                        answered=bool(hits) and (asks in table().loose
                                                  or not turn.evidence.lacks(self._answerable(hits[0].chunk), asks)
                                                  or self._announcing(turn, hits) is not None),
                         plan_title=plan.title if plan else "", calibration=self.search.calibration,

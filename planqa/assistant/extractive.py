@@ -2,7 +2,6 @@
 the cited task that answer the question, quoted exactly. Pure functions."""
 
 import itertools
-from itertools import groupby
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -335,7 +334,7 @@ def _phrase_runs(text: str) -> list[str]:
     runs = []
     for run in re.findall(r"[\u4e00-\u9fff0-9A-Za-z+]{3,}", text):
         pieces = [run] if "+" in run.strip("+") else [
-            "".join(chars) for latin, chars in groupby(run, lambda c: c.isascii() and c.isalpha()) if not latin]
+            "".join(chars) for latin, chars in itertools.groupby(run, lambda c: c.isascii() and c.isalpha()) if not latin]
         runs += [p for p in pieces if len(p) >= 3 and "+" not in p[:1]]
     return runs
 
