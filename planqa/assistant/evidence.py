@@ -112,6 +112,13 @@ def _kind_ends() -> tuple[str, ...]:
     return (*table().words["institution"], *table().words["institution_word"])
 
 
+def _asking(asks: str | None) -> re.Pattern | None:
+    """The rule table's pattern of the words asking for a kind of fact (None: no such kind)."""
+    from planqa.assistant.rules import table  # rules imports this module
+
+    return next((p for name, p, _ in table().asks if name == asks), None)
+
+
 def _han(word: str) -> bool:
     """Whether the word is Chinese characters only."""
     return all("\u4e00" <= c <= "\u9fff" for c in word) and bool(word)
@@ -120,6 +127,11 @@ def _han(word: str) -> bool:
 def _only_verbs(text: str) -> bool:
     """Whether the text is nothing but verbs and adverbs (开发, 推动成立): no words of a name."""
     return all(tag[:1] in ("v", "d") for _, tag in tagged(text))
+
+
+def _ending(name: str, ends: Sequence[str]) -> str:
+    """The first of the endings the name ends with."""
+    return next(end for end in ends if name.endswith(end))
 
 
 def _common_suffix(a: str, b: str) -> int:
@@ -146,6 +158,7 @@ class Evidence:
     _filled: dict[tuple[str, str], tuple[Fact, ...]] = field(default_factory=dict)
     _enumerated: dict[tuple[str, str], tuple[Fact, ...]] = field(default_factory=dict)
     _topics: dict[str | None, dict[str, float]] = field(default_factory=dict)
+    _named: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
     def spelled(self) -> str:
@@ -508,7 +521,7 @@ class Evidence:
             return (Fact("name", title, title),) if title else ()
         said = self._names_said(chunk)
         # a phrase with 的 ending so describes the thing (庆祝…的节日), it names none
-        names = [n.text for end in self._named_ends for n in ex.names_ending(chunk, end) if "的" not in n.text]
+        names = [n for n in self._ending_so(chunk) if "的" not in n]
         sentences = [chunk.task_title, *split_sentences(chunk.body)]
         titled = tuple(table().words["titled_thing"])
         if any(end.endswith(titled) for end in ends):
@@ -524,9 +537,17 @@ class Evidence:
         网站叫啥"): a phrase ending as it is called whose ending the question says with more than
         that word, nothing but verbs before."""
         thing = self._name_thing
-        return frozenset(n.text for end in self._named_ends for n in ex.names_ending(chunk, end)
-                         if (k := _common_suffix(n.text, thing)) >= min(len(n.text), len(end) + 2)
-                         and _only_verbs(n.text[:len(n.text) - k]))
+        return frozenset(n for n in self._ending_so(chunk)
+                         if (k := _common_suffix(n, thing)) >= min(len(n), len(_ending(n, self._named_ends)) + 2)
+                         and _only_verbs(n[:len(n) - k]))
+
+    def _ending_so(self, chunk: Chunk) -> tuple[str, ...]:
+        """The phrases the chunk prints ending as the thing asked is called, for kinds plans name
+        (ex.names_ending), read once per chunk and turn."""
+        key = (chunk.id, chunk.body)  # the overview's chunk is also read as its notice alone
+        if key not in self._named:
+            self._named[key] = tuple(n.text for end in self._named_ends for n in ex.names_ending(chunk, end))
+        return self._named[key]
 
     def lacks_name(self, chunk: Chunk) -> bool:
         """Whether the chunk speaks of the thing whose name is asked in the question's own words
@@ -538,10 +559,7 @@ class Evidence:
     def _name_thing(self) -> str:
         """The question's words before it asks a name (那个高水平论坛 of "那个高水平论坛叫啥"), and
         the kind of thing said after (引进人才那块叫什么计划 → …那块计划)."""
-        from planqa.assistant.rules import table
-
-        asking = next(p for name, p, _ in table().asks if name == "name")
-        m = asking.search(self.spelled)
+        m = _asking("name").search(self.spelled)
         if m is None:
             return ""
         after = self.spelled[m.end():].rstrip("？?。！! ")
@@ -588,9 +606,7 @@ class Evidence:
     def unasked(self, asks: str | None) -> str:
         """The question without its words asking for the kind of fact ``asks`` (时间上, 是谁):
         what the fact must be said of."""
-        from planqa.assistant.rules import table
-
-        asking = next((p for name, p, _ in table().asks if name == asks), None)
+        asking = _asking(asks)
         return asking.sub("，", self.spelled) if asking else self.spelled
 
     @cached_property
