@@ -1544,6 +1544,9 @@ class Assistant:
         if hits and not stated and asks not in NO_FACT_NEEDED and (
                 near := turn.evidence.stating(hits[:SEARCH_K], asks)) is not None:
             hits, stated = [near] + [h for h in hits if h is not near], True  # the task that states it
+        if hits and not stated and asks in table().word_set("said_of_each") and (
+                lead := self._lead_stating(turn, hits[0])) is not None:
+            hits, stated = [lead] + [h for h in hits if h is not lead], True  # said of all the items announced
         if hits and not stated and asks == "part" and (near := next(
                 (h for h in hits[:SEARCH_K] if turn.evidence.states(h.chunk, asks)), None)) is not None:
             hits, stated = [near] + [h for h in hits if h is not near], True  # the best that stands in a part
@@ -1660,6 +1663,21 @@ class Assistant:
         text = (f"{structure.task_label(task, plan)}“{task.title}”写道：“{sentence}”这句列了{len(things)}个："
                 f"{'、'.join(things)}。{then}")
         return self._reply(turn, (text, (structure.task_citation(plan, task, sentence),), False))
+
+    def _lead_stating(self, turn: Turn, top: Scored) -> Scored | None:
+        """The part's own text, found among the hits, when its last sentence announces the items
+        below it and states the fact asked of them all (交通运输部组织制定如下11项工程标准: who
+        made each): the task found, one of those items, lacks it."""
+        chunk = top.chunk
+        if chunk.kind != "task":
+            return None
+        section = structure.find_section(self.search.entries[chunk.plan].plan, number=chunk.section_number)
+        sentence = structure.announcing_sentence(section) if section else ""
+        lead = next((h for h in turn.evidence.hits if h.chunk.kind == "section" and h.chunk.plan == chunk.plan
+                     and h.chunk.section_number == chunk.section_number), None) if sentence else None
+        if lead is None:
+            return None
+        return lead if any(sentence in f.sentence for f in turn.evidence.stated(lead.chunk, turn.intent.asks)) else None
 
     def _announcing(self, turn: Turn, hits: list[Scored]) -> tuple[Plan, Section] | None:
         """The part whose own text, found first, announces the items below it, when the question

@@ -299,7 +299,7 @@ class Evidence:
         """The endings of the names of the institutions the question asks which are set up
         ("新成立哪些协会或者机构" → 协会 and every ending of an institution's name), or (): a verb
         of setting up before the asking word, and after it only kinds of institutions."""
-        from planqa.assistant.rules import besides_the_plan, pattern, plan_frame, table
+        from planqa.assistant.rules import besides_the_plan, joined, pattern, plan_frame, table
 
         words = table().words
         question = self.spelled.rstrip("？?。！! ")
@@ -331,7 +331,7 @@ class Evidence:
             asked = asked.split(stop)[0]
         for joiner in words["kind_joiner"]:
             asked = asked.replace(joiner, "、")
-        for kind in (k.strip("，, ") for k in pattern("and").split(pattern("closing").sub("", asked))):
+        for kind in (k.strip("，, ") for k in joined(pattern("closing").sub("", asked))):
             glued = {i + w for i in words["generic_institution"] for w in words["institution_word"]}
             plain = {*words["institution"], *words["institution_word"], *glued}
             new = next((w for w in words["set_up_new"] if kind.startswith(w) and kind[len(w):] in plain), "")
@@ -598,9 +598,14 @@ class Evidence:
 
     def stated_shares(self, chunk: Chunk, kind: str, weights: Mapping[str, float]) -> Iterator[tuple[Fact, float]]:
         """Each fact of the kind the chunk states, with the share of ``weights`` its clause
-        holds under the task's title."""
+        holds under the task's title, and its part's for the kinds said of all a part's items
+        (`said_of_each`: an item titled 试点指导单位 says who leads the pilot its part is titled
+        by; a count in one item is not the part's)."""
+        from planqa.assistant.rules import table  # rules imports this module
+
+        part = chunk.section_title if kind in table().word_set("said_of_each") else ""
         for f in self.stated(chunk, kind):
-            yield f, max(ex.text_share(f"{chunk.task_title}\n{clause}", weights)
+            yield f, max(ex.text_share(f"{part}\n{chunk.task_title}\n{clause}", weights)
                          for clause in ex.clauses_of(f.sentence, f.text))
 
     def unasked(self, asks: str | None) -> str:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from planqa.assistant.answer import Citation, place
 from planqa.assistant.facts import Fact
-from planqa.assistant.rules import alternatives, names_a_topic, pattern, table, which_word
+from planqa.assistant.rules import alternatives, joined, names_a_topic, pattern, table, which_word
 from planqa.index.chunk import Chunk, split_sentences
 from planqa.index.lexical import STOP_WORDS, content_words, pointing, tagged, tokenize
 from planqa.ingest.grammar import grammar
@@ -274,7 +274,7 @@ def _unframed(question: str) -> str:
 
 def _joined(question: str) -> list[str]:
     """The question split where 和/与/、 join topics, its frame words ("计划里") cut out."""
-    return pattern("and").split(_unframed(question))
+    return joined(_unframed(question))
 
 
 def conjunct_parts(question: str, idf: Mapping[str, float]) -> list[tuple[str, list[str]]]:

@@ -17,7 +17,7 @@ from planqa.assistant.followup import Context, list_reference, listed_count, lis
 from planqa.assistant.query import (Query, as_printed, role_names, section_by_title, section_by_word, title_clauses,
                                     titles_named, without)
 from planqa.assistant.structure import common_phrases, part_texts
-from planqa.index.lexical import content_words, pointing
+from planqa.index.lexical import content_words, pieces, pointing
 from planqa.ingest.numerals import to_int
 from planqa.ingest.plan import Plan
 
@@ -244,12 +244,17 @@ class Frame:
         return at if at is not None and at < len(self.part_texts) else None
 
     @cached_property
+    def all_headings(self) -> tuple[str, ...]:
+        """Every heading: the parts' and tasks' titles (from the body's when none are given)."""
+        parts = self.parts or tuple(title for _, title in self.section_titles)
+        return self.headings or parts + tuple(title for *_, title in self.task_titles)
+
+    @cached_property
     def role_names(self) -> tuple[tuple[str, str], ...]:
         """(another name, the part it names) of the parts playing a role (query.role_names): an
         attachment's 保障措施 keeps the body's 组织实施 from being called so."""
         parts = self.parts or tuple(title for _, title in self.section_titles)
-        headings = self.headings or parts + tuple(title for *_, title in self.task_titles)
-        return role_names(parts, headings, table().roles)
+        return role_names(parts, self.all_headings, table().roles)
 
 
 def plan_frame(plan: Plan | None, context: Context | None = None) -> Frame:
@@ -281,6 +286,8 @@ def understand(question: str, frame: Frame = Frame()) -> Query:
     called by another name of its role (保障措施 for the part 组织保障) is read as printed."""
     question = as_printed(question, frame.role_names, table().words["role_before"])
     asks = asks_for(question)
+    if asks in table().word_set("heading_named"):
+        asks = asks_for(_headings_quoted(question, frame.all_headings))
     doc = doc_pattern(frame.doc_nouns)
     for rule in rules_for(frame.doc_nouns, frame.owner):
         if not needs_met(rule.needs, frame.context):
@@ -293,6 +300,20 @@ def understand(question: str, frame: Frame = Frame()) -> Query:
             # (a rule that read part of the question through another keeps that one's name)
             return replace(carried(query, question, m, frame.context), rule=query.rule or rule.name)
     raise AssertionError("rules.toml must end with a rule that always builds")
+
+
+HEADING_NAME_CHARS = 4  # a heading this long held whole names a thing (基础共性标准), asks nothing
+
+
+def _headings_quoted(question: str, headings: Sequence[str]) -> str:
+    """The question with each heading of the plan it holds whole quoted, as a quoted name is:
+    "基础共性标准是什么" asks what that part says, no criterion (标准是什么)."""
+    quoted: list[str] = []
+    for heading in sorted(headings, key=len, reverse=True):
+        if len(heading) >= HEADING_NAME_CHARS and heading in question and not any(heading in q for q in quoted):
+            question = question.replace(heading, f"“{heading}”")  # (not again inside a longer one)
+            quoted.append(heading)
+    return question
 
 
 @dataclass(frozen=True)
@@ -448,6 +469,20 @@ def task_numbers(question: str) -> list[int]:
     return numbered(question, "task_number", "项|条")
 
 
+def joined(text: str) -> list[str]:
+    """The text split where a joiner (和, 与, 及, 或, 、 … the `and` words) joins things; a joiner
+    is a word of its own, not a character of one (涉及, 参与, 及时, 跟踪). The segmenter decides:
+    科普及教育 reads 科/普及/教育 and stays whole."""
+    joiners = table().word_set("and")
+    parts = [""]
+    for word in pieces(text):
+        if word in joiners:
+            parts.append("")
+        else:
+            parts[-1] += word
+    return parts
+
+
 def rule(name: str) -> Rule:
     """One of the table's rules, by its name."""
     return next(r for r in table().rules if r.name == name)
@@ -479,7 +514,23 @@ def _section_number(x: Match) -> Query | None:
         return Query("section", section=n, within=True, followup=True)  # "这几个里哪些在第四部分": among them
     if not also and _one_inside(x, x.question[x.m.end():]):
         return Query("search", section=n, asks=x.asks)  # "第一部分里哪条讲八项规定": searched in it
+    if not also and (task := _task_titled_after(x, n, x.question[x.m.end():])):
+        return Query("task", task=task, asks=x.asks)  # "第二章技术架构…": the part's task so titled
     return Query("section", section=n, also=also)  # 第六部分和第七部分: each in turn
+
+
+def _task_titled_after(x: Match, n: int, after: str) -> int | None:
+    """The part's task whose title the words after the part's name quote, as a part's own title
+    is quoted (``section_by_title``): a reader naming the place down to the item."""
+    if x.asks == "count" or table().flag("enumerate", after) or any(
+            w in x.question[: x.m.start()] for w in table().words["attachment_noun"]):
+        return None  # its items asked for (…有几个, 哪几条); an attachment's part (titles are the body's)
+    titles = [(str(number), title) for number, part, title in x.frame.task_titles if to_int(part) == n]
+    own = [(number, title) for number, title in x.frame.section_titles if to_int(number) == n]
+    if not titles or section_by_title(after, own, x.frame.common):
+        return None  # "第一部分讲从严治党，有哪几条": the part's own words say which part it is
+    found = section_by_title(after, titles, x.frame.common)
+    return int(found) if found else None
 
 
 def _one_inside(x: Match, after: str) -> bool:
@@ -501,7 +552,7 @@ def _section_title(x: Match) -> Query | None:
                or bool(pattern("under_part").match(x.question[x.m.end():].lstrip())))
     before = x.question[: x.m.start()]
     if by_word:  # "智库和自身建设这两部分": each part its word names
-        named = [_part_by_word(p, x.frame.section_titles) for p in pattern("and").split(before)]
+        named = [_part_by_word(p, x.frame.section_titles) for p in joined(before)]
         if len(named) > 1 and None not in named and len(set(named)) == len(named):
             return Query("section", section_number=named[0], also=tuple(named[1:]))
     number = section_by_title(x.question, x.frame.section_titles, x.frame.common)

@@ -165,6 +165,8 @@ ANNOUNCING_AFTER = "如下"  # its noun stands before it: 要求如下
 ANNOUNCING_ENDS = ("。", "：", ":")
 ANNOUNCING_SENTENCES = 2  # a longer text says things of its own, which a question may ask
 ANNOUNCED_CHARS = 2  # of the noun announced: 条件, 要求, 领域
+ANNOUNCING_MIN_CHARS = 4  # of a sentence announcing items that says something of them
+_CN_NUMERALS = "零一二三四五六七八九十百千万亿两"
 
 
 def _table():  # the rule table's word lists
@@ -194,6 +196,25 @@ def announced(section: Section) -> str:
         noun = last[:-len(ANNOUNCING_AFTER)][-ANNOUNCED_CHARS:]
         return noun if len(noun) == ANNOUNCED_CHARS else ""
     return ""
+
+
+def announcing_sentence(section: Section) -> str:
+    """The last sentence of the part's own text when it announces the items below it
+    (…组织制定如下11项工程标准。, …应具备以下条件：): what it says, it says of each of them; ""
+    when it announces none."""
+    text = section.text.strip()
+    if not section.tasks or not text.endswith(ANNOUNCING_ENDS):
+        return ""
+    last = text[:-1].replace("；", "。").replace(";", "。").replace("\n", "。").split("。")[-1].strip()
+    if len(last) < ANNOUNCING_MIN_CHARS:  # 其中： says nothing of the items
+        return ""
+
+    def announces(word: str) -> bool:  # 以下条件, 下列3项; not 2000万元以下的企业 (an amount's bound)
+        at = last.find(word)
+        before, after = last[at - 1: at], last[at + len(word): at + len(word) + 1]
+        return at >= 0 and not (before.isdigit() or before in _CN_NUMERALS) and after != "的"
+
+    return last if text.endswith(("：", ":")) or ANNOUNCING_AFTER in last or any(map(announces, ANNOUNCING)) else ""
 
 
 def answer_section(plan: Plan, section: Section, besides: int | None = None, near: int = 0) -> Reply:
@@ -584,13 +605,15 @@ def _sentence_items(text: str) -> tuple[str, ...]:
 
 
 def items_of(text: str) -> tuple[str, ...]:
-    """The items a task enumerates, by name: its paragraphs (after an optional lead-in) when
-    each opens as an item does (——X。, a run-in heading X。, or a numbered sub-level); the
-    items are those opened like the first one, deeper ones belong to them. () when the text is
-    not such a list."""
+    """The items a task enumerates, by name: its paragraphs (after an optional lead-in, and
+    after lead-ins announcing them with a colon, 其中：, when they are numbered 1, 2, 3 … in
+    order) when each opens as an item does (——X。, a run-in heading X。, or a numbered
+    sub-level); the items are those opened like the first one, deeper ones belong to them. ()
+    when the text is not such a list."""
     openings: list[tuple[str, str] | None] = []  # (kind of opening, item name) per paragraph
     values: dict[str, list[int]] = {}  # the numbers of each numbered level, in order
-    for paragraph in _run_in_items([p.strip() for p in text.split("\n")]):
+    paragraphs = _run_in_items([p.strip() for p in text.split("\n")])
+    for paragraph in paragraphs:
         if not paragraph:
             continue
         if m := _item_opening().match(paragraph):
@@ -611,8 +634,12 @@ def items_of(text: str) -> tuple[str, ...]:
     if (bare := values.get(BARE)) and (bare != list(range(bare[0], bare[0] + len(bare))) or (bare[0] > 1 and len(bare) < 2)):
         openings = [None if o and o[0] == BARE else o for o in openings]
         values.pop(BARE)
+    announced = False
     if openings and openings[0] is None:  # a lead-in: 场景创新成为…新路径。then the items
         openings = openings[1:]
+        lead = [p for p in paragraphs if p][1:]
+        while openings and openings[0] is None and lead[0].endswith(("：", ":")):  # and 其中：
+            openings, lead, announced = openings[1:], lead[1:], True
     if not openings or openings[0] is None:
         return _sentence_items(text)
     # A paragraph without an opening continues the item before it (a line broken in copying),
@@ -622,7 +649,9 @@ def items_of(text: str) -> tuple[str, ...]:
     items = tuple(name for kind, name in opened if kind == top)
     # Numbered 1, 2, 3 … in order is a list however many lines each item was broken into.
     counted = values.get(top) == list(range(1, len(items) + 1))
-    return items if len(items) >= 2 and (counted or 2 * len(opened) > len(openings)) else _sentence_items(text)
+    # Items announced after a second lead-in are numbered 1, 2, 3 … (not several lists in a row).
+    listed = counted or (2 * len(opened) > len(openings) and not announced)
+    return items if len(items) >= 2 and listed else _sentence_items(text)
 
 
 DASH_ITEM_CHARS = 40  # of a point opened by a dash, up to its first stop or comma
@@ -730,16 +759,26 @@ def lists_as_named(plan: Plan, task: Task, nouns: Sequence[str]) -> bool:
         or all(i.endswith(n) for i in items) or all(f"{i}{n}" in task.text for i in items)) for n in nouns)
 
 
+ITEM_HEAD_CHARS = 4  # of an item's name, that a sentence summing the items up prints
+
+
 def naming_sentence(task: Task, nouns: Sequence[str]) -> str:
     """The task's sentence that prints each of its items before the noun asked for ("在种苗培育领域、
-    营造林领域…"), as printed; "" when none does."""
+    营造林领域…"), as printed; else the lead-in's sentence summing them up before they follow
+    (包括能力评价、参考模型…等四类标准); "" when none does."""
     items = items_of(task.text)
+    lines = task.text.split("\n")
     for n in nouns:
-        for line in task.text.split("\n"):
-            for sentence in split_sentences(line):
-                if items and all(f"{i}{n}" in sentence for i in items):
-                    return sentence.strip()
-    return ""
+        for sentence in (s.strip() for line in lines for s in split_sentences(line)):
+            if items and all(f"{i}{n}" in sentence for i in items):
+                return sentence
+    heads = [i[:ITEM_HEAD_CHARS] for i in items if len(i) >= ITEM_HEAD_CHARS]
+    if len(items) < 2 or len(heads) < len(items):
+        return ""
+    opening = next((k for k, line in enumerate(lines) if grammar().label(line.strip()) or _item_opening().match(line.strip())),
+                   len(lines))
+    lead = [s.strip() for line in lines[:opening] for s in split_sentences(line)]
+    return next((s for s in lead if all(h in s for h in heads) and not any(s.startswith(h) for h in heads)), "")
 
 
 def titled_alike(plan: Plan, nouns: Sequence[str]) -> tuple[str, tuple[Task, ...]]:

@@ -46,6 +46,12 @@ def _all_words(text: str) -> list[str]:
     return [w for w in _jieba().lcut(text.lower()) if w.strip() and not _PUNCT.fullmatch(w)]
 
 
+def pieces(text: str) -> list[str]:
+    """The text cut into jieba's dictionary words, nothing dropped (no guessed words: a joiner
+    stays a word of its own in 船和岸, and 及 stays inside 涉及)."""
+    return _jieba().lcut(text, HMM=False)
+
+
 def tagged(text: str) -> list[tuple[str, str]]:
     """jieba's words with their parts of speech (n… nouns, v… verbs, r pronouns, q measures)."""
     return [(w.word, w.flag) for w in _jieba().posseg.cut(text) if w.word.strip()]

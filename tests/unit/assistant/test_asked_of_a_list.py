@@ -120,3 +120,26 @@ GUIDE = ("凝练总结了2个环节的5个典型场景，作为智能工厂建�
 def test_the_things_a_plan_says_it_lists_are_its_items(assistant):
     assert cited(assistant.ask("生产作业环节一共列了几个场景")) == [3, 4, 5]  # counted: the part's items
     assert cited(assistant.ask("哪些场景里提到了5G？")) == [1, 5]  # 场景 asks where, names no topic
+
+
+STANDARDS = ("某市智能公交建设指南\n一、建设目标\n（一）总体目标\n到2025年建成智能公交系统。\n二、标准规范\n"
+             "工程建设应统一建设标准，规范建设行为。\n市交通运输局组织制定如下3项工程标准。\n（1）《智能调度系统技术要求》\n"
+             "（2）《电子站牌通讯协议》\n（3）《车载终端技术规范》\n")
+
+
+def test_a_fact_the_lead_says_of_every_item_it_announces_answers_for_each(tmp_path):
+    from tests.unit.assistant.test_assistant import ask_over
+
+    answer = ask_over(tmp_path, "standards", STANDARDS, "《电子站牌通讯协议》由哪个单位组织制定？")
+    assert not answer.abstained and "市交通运输局" in answer.answer
+    assert (answer.citations[0].task, answer.citations[0].section) == (None, "二")
+    # a lead that announces nothing says its facts of itself, not of each item below it
+    plain = STANDARDS.replace("市交通运输局组织制定如下3项工程标准。", "市交通运输局组织制定工程标准。")
+    (tmp_path / "plain").mkdir()
+    other = ask_over(tmp_path / "plain", "plain", plain, "《电子站牌通讯协议》由哪个单位组织制定？")
+    assert (other.citations[0].task, other.citations[0].section) != (None, "二")
+    # an amount the lead gives is the items' total, none item's own
+    funded = STANDARDS.replace("市交通运输局组织制定如下3项工程标准。", "市财政安排3000万元支持制定以下3项工程标准。")
+    (tmp_path / "funded").mkdir()
+    total = ask_over(tmp_path / "funded", "funded", funded, "《电子站牌通讯协议》投资多少钱？")
+    assert "3000万元" not in total.answer

@@ -437,7 +437,7 @@ def test_the_best_hit_stating_the_fact_asked_wins_over_a_titled_task_without_it(
     # on renewal, says 有效期为3年 of the factories.
     sentence = {"titled": "遴选一批智能制造示范工厂。", "renewal": "智能制造示范工厂有效期为3年，定期复评。",
                 "other": "2025年底前建成信息平台。"}
-    titled, renewal, other = (NS(chunk=NS(task_title=k, body=v)) for k, v in sentence.items())
+    titled, renewal, other = (NS(chunk=NS(section_title="", task_title=k, body=v)) for k, v in sentence.items())
 
     def stated(chunk, asks):
         return tuple(f for f in facts_in(chunk.body) if f.kind == "when")
@@ -1448,3 +1448,21 @@ def test_a_things_name_is_the_one_printed_ending_as_it_is_called_else_none_is_gi
         # the question's own words are no name: the plan gives none
         answer = assistant.ask("市科技局官方微信公众号叫什么名字？")
         assert answer.abstained and "没有写明具体名称" in answer.answer
+
+
+def test_a_fact_is_said_of_the_topic_its_part_is_titled_by():
+    from types import SimpleNamespace as NS
+
+    from planqa.assistant.evidence import Evidence
+    from planqa.assistant.facts import facts_in
+
+    def stated(chunk, asks):
+        return tuple(f for f in facts_in(chunk.body) if f.kind == "who")
+
+    evidence = NS(stated=stated)
+    weights = {"道路": 1.0, "绿色": 1.0, "建养": 2.0}
+    item = NS(section_title="城市道路绿色建养技术研究", task_title="试点指导单位", body="交通运输部综合规划司牵头，科技司配合。")
+    shares = [share for _, share in Evidence.stated_shares(evidence, item, "who", weights)]
+    assert shares and min(shares) == 1.0  # the item titled 试点指导单位 leads the pilot its part names
+    bare = NS(section_title="", task_title="试点指导单位", body=item.body)
+    assert max(share for _, share in Evidence.stated_shares(evidence, bare, "who", weights)) == 0.0

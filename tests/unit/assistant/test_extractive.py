@@ -59,6 +59,18 @@ def test_conjunct_terms_split_joined_topics():
     assert ex.conjunct_terms("计划里和院士有关的内容", idf) == [["院士"]]  # 计划里 is no topic
 
 
+def test_a_joiner_inside_a_word_joins_no_topics():
+    from planqa.assistant.rules import joined
+
+    assert joined("涉及海外引才、国际交流的有哪几条") == ["涉及海外引才", "国际交流的有哪几条"]  # 及 of 涉及
+    assert joined("学会能参与政府购买服务吗") == ["学会能参与政府购买服务吗"]  # 与 of 参与
+    assert joined("问题车辆怎么及时召回") == ["问题车辆怎么及时召回"]
+    assert joined("科普社会化和科普信息化") == ["科普社会化", "科普信息化"]
+    assert joined("高校或者企业") == ["高校", "企业"]
+    idf = {"问题": 1.8, "体系": 1.6, "及时": 1.3, "召回": 2.0}
+    assert ex.conjunct_terms("有问题的车及时召回要建哪些体系", idf) == [["召回", "问题", "体系", "及时"]]
+
+
 def test_joined_topics_share_what_the_first_ones_clause_says_of_them_all():
     idf = {"科协": 0.3, "委员": 1.7, "宣传": 2.0, "联系": 0.9, "服务": 0.3, "青年": 2.3, "培养": 2.8,
            "科技": 0.5, "工作者": 0.6, "协会": 1.5, "研究院": 2.0, "组建": 2.0, "成立": 1.8, "面向": 2.0}

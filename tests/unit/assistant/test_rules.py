@@ -122,6 +122,17 @@ def test_a_long_run_of_courtesies_is_read_once():
     assert strip_preamble("明白了" * 300 + "，第5项呢？") == "第5项呢？"
 
 
+def test_a_heading_the_question_holds_whole_names_a_thing_and_asks_no_fact():
+    plain = Frame()
+    titled = Frame(headings=("基础共性标准", "申报条件"))
+    assert understand("基础共性标准是什么", plain).asks == "standard"
+    assert understand("基础共性标准是什么", titled).asks is None  # the part so titled
+    assert understand("认定标准是什么", titled).asks == "standard"  # no heading
+    assert understand("申报条件什么时候截止", titled).asks == "when"  # asked besides the name
+    named = Frame(headings=("项目联系人",))
+    assert understand("中方的项目联系人是谁", named).asks == understand("中方的项目联系人是谁", plain).asks  # a person
+
+
 def test_the_rest_of_a_list_counted_asks_for_no_count():
     ctx = {"task": 5, "section": "二", "tasks": [5], "listed": [4, 5, 6], "visited": [5]}
     got = understand("剩下几条里哪个和学会有关", frame(ctx))

@@ -172,6 +172,19 @@ def test_items_of_a_task_by_dash_heading_or_number_after_a_lead_in():
     assert items_of("加强组织领导。成立领导小组。加强统筹协调。\n加强资金保障。设立专项资金。") == ("加强组织领导", "加强资金保障")
     assert items_of("各市要成立工作专班。各市要制定实施方案。各市要加强督促检查。") == ()
     assert items_of("到2025年，建成平台。到2027年，全面推广。到2030年，形成体系。") == ()
+    # A second lead-in announcing the list (其中：) before items numbered 1, 2, 3 …; lists in a
+    # row after it (numbered anew) are not the task's items.
+    announced = "基础标准用于统一要求，包括三类标准。\n其中：\n（1）评价标准用于规范评价；\n（2）模型标准用于规范对象；\n（3）安全标准用于保障运行。"
+    assert [name[:4] for name in items_of(announced)] == ["评价标准", "模型标准", "安全标准"]
+    from planqa.assistant.structure import naming_sentence
+    from planqa.ingest.plan import Task
+
+    assert "四类标准" in naming_sentence(Task(6, "基础标准", "基础标准包括评价标准、模型标准、安全标准、标识标准四类标准。\n其中：\n"
+                                           "（1）评价标准用于规范评价；\n（2）模型标准用于规范对象；\n（3）安全标准用于保障运行；\n（4）标识标准用于规范编码。"), ())
+    own = "（1）评价标准：规范能力评价。\n（2）模型标准：规范参考模型。\n（3）安全标准：规定评价标准、模型标准涉及的安全要求。"
+    assert naming_sentence(Task(7, "标准", own), ()) == ""  # an item's own sentence names them not
+    in_a_row = "技术标准包括装备、工厂两部分。\n各领域标准可包括：\n（1）装备：规范接口。\n（2）工厂：规范数据。\n（1）装备：规范通信。\n（2）工厂：规范监控。"
+    assert items_of(in_a_row) == ()
 
 
 PRINCIPLES = """某市人工智能发展实施方案
@@ -371,3 +384,16 @@ def test_what_the_notice_asks_of_its_recipients_is_its_sentence_of_request(plan)
     text, _, _ = structure.answer_meta(replace(plan, notice=notice), "instruction")
     assert "请遵照执行" in text and "申请" not in text  # asking for something is no request of them
     assert structure.answer_meta(replace(plan, notice=""), "instruction") is None  # no covering notice
+
+
+def test_a_part_announces_its_items_in_its_last_sentence_not_by_an_amount_bound():
+    from planqa.assistant.structure import announcing_sentence
+    from planqa.ingest.plan import Section, Task
+
+    items = (Task(1, "《智能调度系统技术要求》", ""), Task(2, "《电子站牌通讯协议》", ""))
+    assert announcing_sentence(Section("二", "标准规范", "统一建设标准。\n市交通运输局组织制定如下2项工程标准。", items)) == \
+        "市交通运输局组织制定如下2项工程标准"
+    assert announcing_sentence(Section("二", "标准规范", "申报单位应具备以下条件：", items)) == "申报单位应具备以下条件"
+    assert announcing_sentence(Section("二", "补贴", "对年营业收入2000万元以下的小微企业，由市财政局给予补贴。", items)) == ""
+    assert announcing_sentence(Section("二", "标准规范", "其中：", items)) == ""
+    assert announcing_sentence(Section("二", "标准规范", "市交通运输局组织制定如下2项工程标准。", ())) == ""  # no items
