@@ -4,6 +4,7 @@ the tasks that hold the question's phrase word for word (or as the plan spells a
 Evidence; nothing searches twice for one question.
 """
 
+import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -136,10 +137,7 @@ def _ending(name: str, ends: Sequence[str]) -> str:
 
 def _common_suffix(a: str, b: str) -> int:
     """How many characters two texts end with alike."""
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return n
+    return len(os.path.commonprefix([a[::-1], b[::-1]]))
 
 
 def _near(a: Sequence[int], b: Sequence[int]) -> bool:

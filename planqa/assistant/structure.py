@@ -634,12 +634,12 @@ def items_of(text: str) -> tuple[str, ...]:
     if (bare := values.get(BARE)) and (bare != list(range(bare[0], bare[0] + len(bare))) or (bare[0] > 1 and len(bare) < 2)):
         openings = [None if o and o[0] == BARE else o for o in openings]
         values.pop(BARE)
-    announced = False
+    colon_led = False
     if openings and openings[0] is None:  # a lead-in: 场景创新成为…新路径。then the items
         openings = openings[1:]
         lead = [p for p in paragraphs if p][1:]
         while openings and openings[0] is None and lead[0].endswith(("：", ":")):  # and 其中：
-            openings, lead, announced = openings[1:], lead[1:], True
+            openings, lead, colon_led = openings[1:], lead[1:], True
     if not openings or openings[0] is None:
         return _sentence_items(text)
     # A paragraph without an opening continues the item before it (a line broken in copying),
@@ -650,7 +650,7 @@ def items_of(text: str) -> tuple[str, ...]:
     # Numbered 1, 2, 3 … in order is a list however many lines each item was broken into.
     counted = values.get(top) == list(range(1, len(items) + 1))
     # Items announced after a second lead-in are numbered 1, 2, 3 … (not several lists in a row).
-    listed = counted or (2 * len(opened) > len(openings) and not announced)
+    listed = counted or (2 * len(opened) > len(openings) and not colon_led)
     return items if len(items) >= 2 and listed else _sentence_items(text)
 
 
