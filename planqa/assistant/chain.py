@@ -251,6 +251,23 @@ def part_of(plan: Plan, number: str) -> str:
     return f"{structure.section_label(section)}：{section.title}" if section else place(None, "", number)
 
 
+def _topic_of_title(clause: str, idf: Mapping[str, float]) -> dict[str, float]:
+    """A title clause's key words (→ idf) that say its topic, not what is done of it (推进, 加强:
+    `work_verb`): a word opening with such a verb stands for its rest (深化改革 → 改革). All its
+    key words when none is left (组织实施)."""
+    verbs = sorted(table().word_set("work_verb"), key=len, reverse=True)
+    plain = generic_words() | no_topic_words()
+    terms = ex.key_terms(clause, idf)
+    topic: dict[str, float] = {}
+    for term in terms:
+        verb = next((v for v in verbs if term.startswith(v)), "")
+        rest = term[len(verb):]
+        if term in plain or (verb and not rest):
+            continue
+        topic[rest if len(rest) >= 2 else term] = idf[term]
+    return topic or {t: idf[t] for t in terms}
+
+
 def understood(question: str, lexicon: Lexicon) -> bool:
     """Whether the question has words at all: Chinese content words, or English words the
     dictionary knows ("asdfgh", "？？？" and "啊啊啊" have none)."""
@@ -1242,7 +1259,7 @@ class Assistant:
     def _title_said(turn: Turn, part: Section) -> float:
         """How much of a clause of the part's title the question says, at best (its key words' idf)."""
         idf = turn.evidence.idf
-        return max((ex.text_share(turn.evidence.spelled, {t: idf[t] for t in ex.key_terms(clause, idf)})
+        return max((ex.text_share(turn.evidence.spelled, _topic_of_title(clause, idf))
                     for clause in title_clauses(part.title)), default=0.0)
 
     def _part_listed(self, turn: Turn) -> Answer | None:
@@ -1449,6 +1466,9 @@ class Assistant:
         titled = [a.label for a in plan.attachments if len(a.title) >= MIN_TITLE_CHARS and a.title in turn.question]
         if len(titled) == 1 and (parts := structure.answer_attachment_parts(plan, titled[0])):
             return self._reply(turn, parts)  # "名词解释一共解释了多少个术语": the glossary's parts
+        named = titled[0] if len(titled) == 1 else structure.attachment_in(plan, turn.question)
+        if named and (parts := structure.count_attachment_sections(plan, named, turn.question, nouns[0])):
+            return self._reply(turn, parts)  # "附件2分了几类课程": its parts, titled …类课程
         section = self._part_titled(turn.question, plan)
         if items_only:  # before any number printed: "生产作业环节一共几个场景" of a plan listing 场景,
             # "方法步骤总共分几步" counting the part its title names

@@ -10,7 +10,7 @@ from planqa.assistant.answer import Citation, place
 from planqa.assistant.facts import Fact
 from planqa.assistant.rules import alternatives, joined, names_a_topic, pattern, table, which_word
 from planqa.index.chunk import Chunk, split_sentences
-from planqa.index.lexical import STOP_WORDS, content_words, pointing, tagged, tokenize
+from planqa.index.lexical import STOP_WORDS, content_words, pieces, pointing, tagged, tokenize
 from planqa.ingest.grammar import grammar
 
 SINGLE_QUOTE_CHARS = 220  # a single-task answer stays around 300 characters in all
@@ -210,7 +210,21 @@ def conjunct_terms(question: str, idf: Mapping[str, float]) -> list[list[str]]:
     pronouns = {w for w, tag in tagged(said) if tag.startswith("r")}  # 科协自己的…: 自己 is no topic
     shared = [t for t in key_terms(said, idf) if t not in pronouns]
     topics = [topics[0], *(sorted(dict.fromkeys(t + shared), key=lambda w: -idf[w]) for t in topics[1:] if t)]
+    # ... and what the last topic's clause says of them all after 都 or 各自 belongs to the earlier ones.
+    if after := key_terms(_said_after(parts), idf):
+        topics = [*(sorted(dict.fromkeys(t + after), key=lambda w: -idf[w]) for t in topics[:-1] if t), topics[-1]]
     return [t for t in topics if t]
+
+
+def _said_after(parts: Sequence[str]) -> str:
+    """What the last joined part's clause says after a word saying it of each topic (都, 均:
+    the `distributive` words), when the part names a topic before it: said of every topic
+    ("学会和高校都要建服务站" → 要建服务站); "" when there is none. (各自, 分别 ask apart:
+    the frame cuts them, and each topic is asked for on its own.)"""
+    words = pieces(parts[-1].split("，")[0])
+    marks = table().word_set("distributive")
+    at = next((i for i, w in enumerate(words) if w in marks), 0)
+    return "".join(words[at + 1:]) if at else ""
 
 
 def _shared_words(parts: Sequence[str]) -> str:
@@ -288,6 +302,9 @@ def conjunct_parts(question: str, idf: Mapping[str, float]) -> list[tuple[str, l
     lead, _, first = parts[0].rpartition("，")
     own = [first, *parts[1:]]  # each topic's own words, for its key terms
     searched = [parts[0], *(f"{lead}，{p}" if lead else p for p in parts[1:])]
+    if after := _said_after(parts):  # 学会和高校都要建服务站: 要建服务站 of either
+        own = [*(f"{p}{after}" for p in own[:-1]), own[-1]]
+        searched = [*(f"{p}{after}" for p in searched[:-1]), searched[-1]]
     topics = [(text, key_terms(words, idf)) for text, words in zip(searched, own)]
     topics = [(p, t) for p, t in topics if t]
     return topics if len(topics) > 1 else []

@@ -709,7 +709,11 @@ def _this_section(x: Match) -> Query | None:
     # "这部分里和青少年有关的是哪项"; "这块给了多少经费？" asks a fact of it, not its tasks
     # "同一部分里学会改革试点选多少个学会": a count of a thing it names, searched there
     counted = x.asks == "count" and _names_a_printed_topic(x, rest)  # not 一共有几项任务
-    if t.flag("within", q) or (named and (not t.flag("several", q) or counted)) or (
+    # "学术交流这块有哪些活动": a topic the part in view prints, asked which: searched there (not
+    # 这部分有哪些建设任务: a word of what is done, or of the part's own title, is all of it)
+    printed = named and (at := x.frame.part_index(ctx.section)) is not None and _names_a_printed_topic(
+        x, rest, at, exclude=t.word_set("work_verb") | set(content_words(x.frame.section_titles[at][1])))
+    if t.flag("within", q) or (named and (not t.flag("several", q) or counted or printed)) or (
             x.asks not in (None, "count", "part", "whether") and not t.flag("apart", q)):
         return Query("search", within=True, asks=x.asks, followup=True, besides=besides)
     return Query("section", section_number=ctx.section, followup=True, besides=besides)
@@ -826,11 +830,14 @@ def _names_a_thing(x: Match, before: str | None = None) -> bool:
     return any(len(w) > 1 and not w.isascii() for w in content_words(_besides_the_plan(x, before)))
 
 
-def _names_a_printed_topic(x: Match, text: str) -> bool:
-    """Whether ``text`` holds a word that is no generic word and that a task of the plan prints
-    (智库; not 上次 or 帮忙 of "谢谢上次帮忙，这次想问…")."""
-    generic = generic_words()
-    return any(len(w) > 1 and w not in generic and any(w in t for part in x.frame.part_texts for t in part)
+def _names_a_printed_topic(x: Match, text: str, part: int | None = None,
+                           exclude: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether ``text`` holds a word that is no generic word (nor one of ``exclude``) and that a
+    task of the plan (of its part at index ``part``, when given) prints (智库; not 上次 or 帮忙 of
+    "谢谢上次帮忙，这次想问…")."""
+    generic = generic_words() | exclude
+    parts = x.frame.part_texts if part is None else x.frame.part_texts[part:part + 1]
+    return any(len(w) > 1 and w not in generic and any(w in t for p in parts for t in p)
                for w in content_words(text))
 
 

@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 from types import MappingProxyType
 
 from planqa.assistant.answer import Citation, place
+from planqa.assistant.facts import raw_facts
 from planqa.index.chunk import split_sentences
 from planqa.ingest.grammar import grammar, raw_grammar
 from planqa.ingest.numerals import int_to_cn
@@ -150,12 +151,38 @@ def attachment_in(plan: Plan | None, question: str) -> str | None:
                 if not (ch.isdigit() or ch in "一二三四五六七八九十"):
                     break
                 number += ch
-            if number and attachment_key(noun + number) == attachment_key(a.label):
+            # the longest start of the run that numbers it (附件2一共, 附件二一共: 一 opens 一共)
+            if any(attachment_key(noun + number[:end]) == attachment_key(a.label) for end in range(len(number), 0, -1)):
                 return a.label
             if alone and not number and question[at + 2:at + 3] in ATTACHMENT_AFTER:
                 return a.label
             at = question.find(noun, at + 2)
-    return None
+    return _titled_attachment(plan, question)
+
+
+ATTACHMENT_HEAD_CHARS = 3  # the ending of an attachment's title that names it (任务书, 推荐表)
+
+
+def _titled_attachment(plan: Plan, question: str) -> str | None:
+    """The attachment whose title, or an ending of it in whole words that neither the document's
+    own title nor a heading of its body holds, the question says before a numbered place in it
+    ("任务书第三部分" for the attachment 揭榜任务书; not 重点任务 for …试点任务); None when no one
+    attachment is named so."""
+    from planqa.index.lexical import pieces
+
+    body = [plan.title, *(s.title for s in plan.body), *(t.title for s in plan.body for t in s.tasks)]
+    said = pieces(question)
+    starts = {sum(map(len, said[:i])) for i in range(len(said))}  # where the question's words open
+    named = set()
+    for a in plan.attachments:
+        words = pieces(a.title)
+        endings = ("".join(words[i:]) for i in range(len(words)))
+        for ending in (e for e in endings if len(e) >= ATTACHMENT_HEAD_CHARS and not any(e in b for b in body)):
+            if any(question[at + len(ending):].lstrip("的里中")[:1] == "第"
+                   for at in starts if question.startswith(ending, at)):
+                named.add(a.label)
+                break
+    return named.pop() if len(named) == 1 else None
 
 
 # A part whose own words are little more than a sentence announcing what follows ("…应具备以下
@@ -309,9 +336,25 @@ def answer_attachment_parts(plan: Plan, label: str) -> Reply | None:
             tuple(section_citation(plan, s) for s in parts), False)
 
 
+def count_attachment_sections(plan: Plan, label: str, question: str, noun: str) -> Reply | None:
+    """An attachment's numbered parts counted and named, when the question counts them by a word
+    for parts (几个部分, 几个板块) or by the kind every part's title ends with (几类课程 of
+    基础知识类课程, 专业知识类课程; not 几个课程, the courses); None otherwise, or when it has
+    fewer than two parts."""
+    parts = [s for s in plan.sections_of(label) if s.number]
+    kinds = [f"{unit}{noun}" for unit in raw_facts()["words"]["kind_units"]]
+    if len(parts) < 2 or not (noun in _table().word_set("part_noun") or any(
+            kind in question and all(s.title.endswith(kind) for s in parts) for kind in kinds)):
+        return None
+    found = next(a for a in plan.attachments if a.label == label)
+    titles = "；".join(f"{s.label or s.number}{s.title}" for s in parts)
+    return f"{found.name}分{len(parts)}个部分：{titles}。", tuple(section_citation(plan, s) for s in parts), False
+
+
 def section_citation(plan: Plan, section: Section) -> Citation:
-    """A part cited whole, by its first paragraph."""
-    return Citation(plan.plan_id, None, section.ref, section.title, section.text.split("\n")[0][:200], 1.0)
+    """A part cited whole, by its first paragraph (its title when it has none)."""
+    quote = section.text.split("\n")[0][:200] or section.title
+    return Citation(plan.plan_id, None, section.ref, section.title, quote, 1.0)
 
 
 def _overview_citation(plan: Plan, quote: str) -> Citation:
@@ -357,8 +400,10 @@ def answer_meta(plan: Plan, meta: str) -> Reply | None:
         return f"{range_text(plan)}，分{len(plan.body)}个部分{numbered}{_also(attached(plan))}。", (), False
     if meta == "count_sections":
         titles = "；".join(f"{s.number}、{s.title}" for s in plan.body)
+        # each part named is where the answer comes from
         return (f"{plan.name}分{len(plan.body)}个部分，共{len(plan.body_tasks)}项任务：{titles}"
-                f"{_also(attached(plan))}。", (), False)
+                f"{_also(attached(plan))}。", tuple(
+                    section_citation(plan, s) for s in plan.body), False)
     if meta == "issuer" and plan.issuer:
         quote = plan.notice_title or plan.issuer
         return f"{plan.name}由{plan.issuer}印发。", (_overview_citation(plan, quote),), False
@@ -506,8 +551,7 @@ def answer_attachments(plan: Plan, label: str | None) -> Reply | None:
         if s.number:
             lines.append(f"{s.label}{s.title}")
         lines += [f"  {t.label}{t.title}" for t in s.tasks]
-    cites = tuple(task_citation(plan, t, t.title) for t in tasks) or tuple(
-        replace(c, quote=c.quote or c.title) for c in (section_citation(plan, s) for s in parts))
+    cites = tuple(task_citation(plan, t, t.title) for t in tasks) or tuple(section_citation(plan, s) for s in parts)
     return "\n".join(lines), cites, False
 
 

@@ -109,6 +109,51 @@ def test_a_plans_only_attachment_is_named_without_a_number():
     assert structure.attachment_in(titled, "第二部分里哪项讲交通？") is None
 
 
+def test_an_attachment_is_named_by_the_ending_of_its_title_before_a_place_in_it():
+    from planqa.assistant import structure
+    from planqa.ingest.load import load_plan
+
+    # a guide whose one attachment, a form titled 揭榜任务书, has parts 一、… 四、 of its own
+    plan = load_plan(CORPUS / "general-office-ministry-industry-information-technology-comprehensive.txt")[0]
+    assert structure.attachment_in(plan, "任务书第三部分讲什么") == "揭榜任务书"
+    assert structure.attachment_in(plan, "揭榜任务书里的第一部分要填什么") == "揭榜任务书"
+    assert structure.find_section(plan, 3, within="揭榜任务书").title == "重点攻关目标及计划"
+    assert structure.attachment_in(plan, "第三部分讲什么") is None  # the body's
+    assert structure.attachment_in(plan, "任务书要怎么填") is None  # no place in it
+
+
+def test_an_attachments_title_ending_the_body_also_uses_names_no_attachment(tmp_path):
+    from planqa.assistant import structure
+    from planqa.ingest.load import load_plan
+
+    text = ("关于开展改革试点的通知\n一、重点任务\n1.推进试点。\n二、保障措施\n1.报送任务清单。\n"
+            "附件\n2024年改革试点任务清单\n一、试点内容\n1.开展试点。\n二、工作要求\n1.按时报送。\n")
+    (tmp_path / "p.txt").write_text(text, encoding="utf-8")
+    plan = load_plan(tmp_path / "p.txt")[0]
+    assert [a.title for a in plan.attachments] == ["2024年改革试点任务清单"]
+    assert structure.attachment_in(plan, "试点任务清单第二部分讲什么") == "附件"
+    assert structure.attachment_in(plan, "任务清单第二部分讲什么") is None  # a task of the body prints it
+
+
+GRADUATE = CORPUS / "degree-management-graduate-education-department-ministry-education.txt"
+
+
+def test_an_attachments_parts_are_counted_when_asked_by_a_word_for_parts_or_their_titles_ending():
+    from planqa.assistant import structure
+    from planqa.ingest.load import load_plan
+
+    plan = load_plan(GRADUATE)[0]  # 附件2 has two parts, 一、基础知识类课程 and 二、专业知识类课程
+    assert structure.attachment_in(plan, "附件2一共分了几个部分") == "附件2"  # 一 of 一共 is no number of it
+    assert structure.attachment_in(plan, "附件二分几个部分") == "附件2"
+    assert structure.attachment_in(plan, "附件二一共分几个部分") == "附件2"
+    text, cites, abstained = structure.count_attachment_sections(plan, "附件2", "附件2分了几类课程", "课程")
+    assert text.startswith("附件2“核心课程参考建议”分2个部分：一、基础知识类课程；二、专业知识类课程") and not abstained
+    assert [c.section for c in cites] == ["附件2/一", "附件2/二"]
+    assert structure.count_attachment_sections(plan, "附件2", "附件2分了几个部分", "部分") is not None
+    assert structure.count_attachment_sections(plan, "附件2", "附件2有几个课程", "课程") is None  # the courses
+    assert structure.count_attachment_sections(plan, "附件2", "附件2有几类学分", "学分") is None  # something else
+
+
 def test_things_an_attachment_is_titled_as_are_counted_by_its_part(tmp_path):
     with hash_assistant(tmp_path, [ANNEXED]) as assistant:
         part = assistant.ask("附件第四部分讲的是什么")

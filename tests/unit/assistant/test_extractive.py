@@ -91,6 +91,21 @@ def test_joined_topics_share_what_the_first_ones_clause_says_of_them_all():
     assert ex.conjunct_terms("还有哪些任务讲到监督检查或督查？", idf)[1] == ["督查"]
 
 
+def test_joined_topics_share_what_the_last_ones_clause_says_of_each_after_du():
+    idf = {"学会": 1.5, "高校": 2.0, "服务站": 2.5, "建": 0.8}
+    # 都, 全都: what follows is said of every topic, the first too.
+    assert ex.conjunct_terms("学会和高校都要建服务站吗", idf) == [["服务站", "学会"], ["服务站", "高校"]]
+    assert [t for _, t in ex.conjunct_parts("学会和高校两边都要建服务站吗", idf)] == [
+        ["服务站", "学会"], ["服务站", "高校"]]
+    assert ex.conjunct_parts("学会和高校两边都要建服务站吗", idf)[0][0] == "学会要建服务站吗"
+    assert ex.conjunct_terms("学会和高校全都要建服务站吗", idf)[0] == ["服务站", "学会"]
+    # Without such a word the words after the last topic are its own; a topic's 都 of its own
+    # word (首都) says nothing of the others.
+    assert ex.conjunct_terms("学会和高校要建服务站吗", idf) == [["学会"], ["服务站", "高校"]]
+    idf |= {"首都": 2.0}
+    assert ex.conjunct_terms("学会和首都服务站", idf) == [["学会"], ["服务站", "首都"]]
+
+
 @pytest.mark.parametrize("question", ["建设目标写在哪一部分？", "建设目标在哪个章节", "建设目标在哪个板块里"])
 def test_where_in_the_document_a_thing_stands_is_no_topic(question):
     # 一部 is a word of a plan that prints "一部不断探寻资源…的历史"
@@ -385,3 +400,12 @@ def test_a_phrase_beyond_its_words_holds_a_character_they_leave_out():
     assert ex.beyond_words("氢燃料", ["燃料"])  # 氢, a word of one character, is no key word
     assert not ex.beyond_words("智库建设", ["智库", "建设"])
     assert not ex.beyond_words("院士的工作站", ["院士", "工作站"])  # 的 is glue
+
+
+def test_a_part_titles_topic_leaves_out_what_is_done_of_it():
+    from planqa.assistant.chain import _topic_of_title
+
+    idf = {"扎实": 1.5, "推进": 0.5, "科协": 0.3, "系统": 1.0, "深化改革": 1.7, "组织": 0.8, "实施": 0.6}
+    # 推进 is what is done; 深化改革 opens with such a verb and stands for 改革
+    assert _topic_of_title("扎实推进科协系统深化改革", idf) == {"改革": 1.7, "扎实": 1.5, "系统": 1.0, "科协": 0.3}
+    assert _topic_of_title("组织实施", idf) == {"组织": 0.8, "实施": 0.6}  # nothing else: all of it

@@ -72,6 +72,11 @@ def test_document_facts(plan, meta, expected):
         assert c.task is None and c.quote  # quoted from the notice or the overview
 
 
+def test_the_count_of_parts_cites_each_part_it_names(plan):
+    text, cites, _ = structure.answer_meta(plan, "count_sections")
+    assert [c.section for c in cites] == [s.ref for s in plan.body] and all(c.quote for c in cites)
+
+
 def test_a_fact_the_plan_does_not_state(plan):
     from dataclasses import replace
 
