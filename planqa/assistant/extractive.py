@@ -210,7 +210,7 @@ def conjunct_terms(question: str, idf: Mapping[str, float]) -> list[list[str]]:
     pronouns = {w for w, tag in tagged(said) if tag.startswith("r")}  # 科协自己的…: 自己 is no topic
     shared = [t for t in key_terms(said, idf) if t not in pronouns]
     topics = [topics[0], *(sorted(dict.fromkeys(t + shared), key=lambda w: -idf[w]) for t in topics[1:] if t)]
-    # ... and what the last topic's clause says of them all after 都 or 各自 belongs to the earlier ones.
+    # ... and what the last topic's clause says of them all after 都 (`distributive`) belongs to the earlier ones.
     if after := key_terms(_said_after(parts), idf):
         topics = [*(sorted(dict.fromkeys(t + after), key=lambda w: -idf[w]) for t in topics[:-1] if t), topics[-1]]
     return [t for t in topics if t]

@@ -13,6 +13,7 @@ from types import MappingProxyType
 from planqa.assistant.answer import Citation, place
 from planqa.assistant.facts import raw_facts
 from planqa.index.chunk import split_sentences
+from planqa.index.lexical import pieces
 from planqa.ingest.grammar import grammar, raw_grammar
 from planqa.ingest.numerals import int_to_cn
 from planqa.ingest.plan import Plan, Section, Task, attachment_key
@@ -151,8 +152,12 @@ def attachment_in(plan: Plan | None, question: str) -> str | None:
                 if not (ch.isdigit() or ch in "一二三四五六七八九十"):
                     break
                 number += ch
-            # the longest start of the run that numbers it (附件2一共, 附件二一共: 一 opens 一共)
-            if any(attachment_key(noun + number[:end]) == attachment_key(a.label) for end in range(len(number), 0, -1)):
+            # the longest start of the run that numbers one of them (附件2一共, 附件二一共: 一 opens
+            # 一共; 附件12 is not 附件1 where both are)
+            keys = {attachment_key(b.label) for b in plan.attachments}
+            numbered = next((noun + number[:end] for end in range(len(number), 0, -1)
+                             if attachment_key(noun + number[:end]) in keys), "")
+            if numbered and attachment_key(numbered) == attachment_key(a.label):
                 return a.label
             if alone and not number and question[at + 2:at + 3] in ATTACHMENT_AFTER:
                 return a.label
@@ -168,8 +173,6 @@ def _titled_attachment(plan: Plan, question: str) -> str | None:
     own title nor a heading of its body holds, the question says before a numbered place in it
     ("任务书第三部分" for the attachment 揭榜任务书; not 重点任务 for …试点任务); None when no one
     attachment is named so."""
-    from planqa.index.lexical import pieces
-
     body = [plan.title, *(s.title for s in plan.body), *(t.title for s in plan.body for t in s.tasks)]
     said = pieces(question)
     starts = {sum(map(len, said[:i])) for i in range(len(said))}  # where the question's words open

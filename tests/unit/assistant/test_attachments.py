@@ -135,6 +135,20 @@ def test_an_attachments_title_ending_the_body_also_uses_names_no_attachment(tmp_
     assert structure.attachment_in(plan, "任务清单第二部分讲什么") is None  # a task of the body prints it
 
 
+def test_an_attachments_number_is_the_longest_that_numbers_one(tmp_path):
+    from planqa.assistant import structure
+    from planqa.ingest.load import load_plan
+
+    text = "关于开展试点的通知\n一、重点任务\n1.推进试点。\n二、保障措施\n1.加强领导。\n" + "".join(
+        f"附件{n}\n试点表格{n}\n一、基本情况\n1.填写名称。\n" for n in range(1, 13))
+    (tmp_path / "p.txt").write_text(text, encoding="utf-8")
+    plan = load_plan(tmp_path / "p.txt")[0]
+    assert len(plan.attachments) == 12
+    assert structure.attachment_in(plan, "附件12第一部分讲什么") == "附件12"  # not 附件1
+    assert structure.attachment_in(plan, "附件1第一部分讲什么") == "附件1"
+    assert structure.attachment_in(plan, "附件2一共分几个部分") == "附件2"
+
+
 GRADUATE = CORPUS / "degree-management-graduate-education-department-ministry-education.txt"
 
 
