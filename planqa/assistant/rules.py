@@ -244,17 +244,20 @@ class Frame:
         return at if at is not None and at < len(self.part_texts) else None
 
     @cached_property
+    def all_parts(self) -> tuple[str, ...]:
+        """Every part's title (the body's when none are given)."""
+        return self.parts or tuple(title for _, title in self.section_titles)
+
+    @cached_property
     def all_headings(self) -> tuple[str, ...]:
         """Every heading: the parts' and tasks' titles (from the body's when none are given)."""
-        parts = self.parts or tuple(title for _, title in self.section_titles)
-        return self.headings or parts + tuple(title for *_, title in self.task_titles)
+        return self.headings or self.all_parts + tuple(title for *_, title in self.task_titles)
 
     @cached_property
     def role_names(self) -> tuple[tuple[str, str], ...]:
         """(another name, the part it names) of the parts playing a role (query.role_names): an
         attachment's 保障措施 keeps the body's 组织实施 from being called so."""
-        parts = self.parts or tuple(title for _, title in self.section_titles)
-        return role_names(parts, self.all_headings, table().roles)
+        return role_names(self.all_parts, self.all_headings, table().roles)
 
 
 def plan_frame(plan: Plan | None, context: Context | None = None) -> Frame:

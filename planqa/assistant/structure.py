@@ -139,6 +139,7 @@ def attachment_in(plan: Plan | None, question: str) -> str | None:
     """The label of the plan's attachment the question names (附件2, 附件 二, 附表1), or None."""
     if plan is None or not plan.attachments:
         return None
+    keys = {attachment_key(b.label) for b in plan.attachments}
     for a in plan.attachments:
         noun = a.label[:2]
         # a plan's only attachment printed 附件 alone needs no number (附件第四部分); not one the
@@ -154,7 +155,6 @@ def attachment_in(plan: Plan | None, question: str) -> str | None:
                 number += ch
             # the longest start of the run that numbers one of them (附件2一共, 附件二一共: 一 opens
             # 一共; 附件12 is not 附件1 where both are)
-            keys = {attachment_key(b.label) for b in plan.attachments}
             numbered = next((noun + number[:end] for end in range(len(number), 0, -1)
                              if attachment_key(noun + number[:end]) in keys), "")
             if numbered and attachment_key(numbered) == attachment_key(a.label):
@@ -168,6 +168,13 @@ def attachment_in(plan: Plan | None, question: str) -> str | None:
 ATTACHMENT_HEAD_CHARS = 3  # the ending of an attachment's title that names it (任务书, 推荐表)
 
 
+@lru_cache(maxsize=1024)
+def _word_endings(title: str) -> tuple[str, ...]:
+    """Each ending of the title that opens at one of its words, longest first (cut once per title)."""
+    words = pieces(title)
+    return tuple("".join(words[i:]) for i in range(len(words)))
+
+
 def _titled_attachment(plan: Plan, question: str) -> str | None:
     """The attachment whose title, or an ending of it in whole words that neither the document's
     own title nor a heading of its body holds, the question says before a numbered place in it
@@ -178,9 +185,7 @@ def _titled_attachment(plan: Plan, question: str) -> str | None:
     starts = {sum(map(len, said[:i])) for i in range(len(said))}  # where the question's words open
     named = set()
     for a in plan.attachments:
-        words = pieces(a.title)
-        endings = ("".join(words[i:]) for i in range(len(words)))
-        for ending in (e for e in endings if len(e) >= ATTACHMENT_HEAD_CHARS and not any(e in b for b in body)):
+        for ending in (e for e in _word_endings(a.title) if len(e) >= ATTACHMENT_HEAD_CHARS and not any(e in b for b in body)):
             if any(question[at + len(ending):].lstrip("的里中")[:1] == "第"
                    for at in starts if question.startswith(ending, at)):
                 named.add(a.label)
@@ -403,10 +408,8 @@ def answer_meta(plan: Plan, meta: str) -> Reply | None:
         return f"{range_text(plan)}，分{len(plan.body)}个部分{numbered}{_also(attached(plan))}。", (), False
     if meta == "count_sections":
         titles = "；".join(f"{s.number}、{s.title}" for s in plan.body)
-        # each part named is where the answer comes from
         return (f"{plan.name}分{len(plan.body)}个部分，共{len(plan.body_tasks)}项任务：{titles}"
-                f"{_also(attached(plan))}。", tuple(
-                    section_citation(plan, s) for s in plan.body), False)
+                f"{_also(attached(plan))}。", tuple(section_citation(plan, s) for s in plan.body), False)  # each part named
     if meta == "issuer" and plan.issuer:
         quote = plan.notice_title or plan.issuer
         return f"{plan.name}由{plan.issuer}印发。", (_overview_citation(plan, quote),), False
