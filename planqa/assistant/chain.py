@@ -34,6 +34,7 @@ from planqa.assistant.query import (
 from planqa.assistant.retrieve import HybridSearch, Lexicon, Scored
 from planqa.assistant.rules import (
     asks_for,
+    contact_media,
     besides_the_plan,
     doc_pattern,
     expand,
@@ -74,6 +75,7 @@ PHRASE_BAND = 0.9  # the one task printing the question's phrase, this close to 
 STICKY = 0.75  # a follow-up stays with the previous task when it scores this close to the top
 MIN_STICKY_SHARE = 0.3  # ... or when its words hold this much of the question's, and the top's no more
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_UNPUNCTUATED = str.maketrans("", "", "、 \u3000“”‘’「」\"")
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,13 @@ def name_pieces(name: str) -> list[str]:
     for w in content_words(name):
         pieces += [w[i:i + 2] for i in range(0, len(w), 2)] if len(w) > 3 else [w]
     return [p for p in pieces if len(p) > 1]
+
+
+def _asked_text(turn: Turn, asks: str | None) -> str:
+    """The fact asked, as a refusal names it: the ways to be contacted the question names (电子邮箱)
+    rather than any contact."""
+    media = contact_media(turn.question) if asks == "contact" else ()
+    return "或".join(m.name for m in media) or ASKED_TEXT.get(asks, "这方面的内容")
 
 
 DEMONSTRATED_CHARS = 2  # of the noun after a demonstrative: most nouns, or their first word
@@ -462,6 +471,11 @@ class Assistant:
         # the task's section: resolved from its place (附件1第二部分第3项), or the conversation's
         section = turn.intent.section_number or (turn.context.section if turn.context and turn.intent.followup else None)
         tasks = structure.find_tasks(plan, turn.intent.task, section) or structure.find_tasks(plan, turn.intent.task)
+        if (not tasks and not plan.body_tasks and turn.intent.task and turn.intent.task <= len(plan.body)
+                and turn.intent.section_number is None and structure.attachment_in(plan, turn.question) is None):
+            # a letter's numbered paragraphs are its only items ("回函第二条"): part 二 (not an attachment's)
+            return self._section(replace(turn, intent=replace(turn.intent, kind="section", section=turn.intent.task,
+                                                              task=None, followup=False)))
         if not tasks:
             return self._reply(turn, structure.missing_task(plan, turn.intent.task))
         if turn.intent.thing is not None and turn.context and (found := listed_thing(turn.question, turn.context)):
@@ -471,6 +485,13 @@ class Assistant:
             return self._quoted_list(turn, plan, tasks[0], *counted)  # "一共几个": the things its quote lists
         if turn.intent.followup and len(tasks) == 1 and (moved := self._named_elsewhere(turn, plan, tasks[0])):
             return moved
+        if turn.intent.rule == "list_reference" and len(tasks) == 1 and (
+                found := self._listed_saying(turn, plan, tasks[0])) is not None:
+            other, words = found  # "第一个里要做啥推选" where only the third listed prints 推选
+            answer = self._task(replace(turn, intent=replace(turn.intent, task=other.number,
+                                                             section_number=plan.section_of(other).ref)))
+            where = structure.task_label(tasks[0], plan)
+            return replace(answer, answer=f"{where}没有提到“{'”“'.join(words)}”，见：\n{answer.answer}")
         hits = [h for h in turn.evidence.hits if h.chunk.plan == plan.plan_id]
         # Keyed by section too: plans that restart numbering per section repeat numbers.
         by_task = {(h.chunk.section_number, h.chunk.task_number): h for h in hits if h.chunk.kind == "task"}
@@ -484,7 +505,7 @@ class Assistant:
                 return self._reply(turn, listed)  # "第九条一共列了几项条件？": the items it lists
             if asks and turn.evidence.lacks(chunk, asks):  # said under the task asked about
                 where = structure.task_label(task, plan)
-                lacks = f"{where}没有写明{ASKED_TEXT.get(asks, '这方面的内容')}。"
+                lacks = f"{where}没有写明{_asked_text(turn, asks)}。"
                 if turn.intent.carried or asks in table().loose:  # the task, and what it lacks
                     plain = replace(turn, intent=replace(turn.intent, asks=None, carried=False))
                     answer = self._task(plain)
@@ -511,16 +532,41 @@ class Assistant:
             answer = replace(answer, answer=answer.answer + f"\n（属于{part_of(plan, plan.section_of(tasks[0]).ref)}）")
         return answer
 
+    @staticmethod
+    def _listed_saying(turn: Turn, plan: Plan, task: Task) -> tuple[Task, list[str]] | None:
+        """Of the list a follow-up points into by a place ("第一个里…"), the one other task that
+        prints all the follow-up's own words when the task at that place lacks some ("第一个里要做啥
+        推选" where only the third prints 推选): the user may count the list otherwise, the words
+        say which; with the words the place's task lacks. None when it prints them all, or no one
+        other listed task does."""
+        ctx = turn.context
+        listed = (ctx.listed if len(ctx.listed) > 1 else ctx.tasks) if ctx else ()
+        numbers = [t.number for t in plan.tasks]
+        by_number = {t.number: t for t in plan.tasks}
+        if len(listed) < 2 or task.number not in listed or any(numbers.count(n) != 1 for n in listed):
+            return None  # a number that is not one task's (numbered again in an attachment)
+        # 市、县级学会 prints 市县: the list's commas, spaces and quotes left out
+        texts = {n: (by_number[n].title + by_number[n].text).translate(_UNPUNCTUATED) for n in listed}
+        generic = generic_words()
+        words = list(dict.fromkeys(w for w in content_words(without_reference(turn.question)) if len(w) >= 2
+                                   and _HAN.search(w) and w not in generic and not pointing(w)
+                                   and any(w in text for text in texts.values())))
+        if not words or all(w in texts[task.number] for w in words):
+            return None
+        holders = [n for n in listed if n != task.number and all(w in texts[n] for w in words)]
+        lacking = [w for w in words if w not in texts[task.number]]
+        return (by_number[holders[0]], lacking) if len(holders) == 1 else None
+
     def _named_elsewhere(self, turn: Turn, plan: Plan, task: Task) -> Answer | None:
         """A follow-up that places a name in the task it points at ("…是在上一条里提的吗", "…也是
         这条里的吗") when that task does not print it, nor all its words, and another does: the
         task printing it answers, the one pointed at named as not holding it."""
         texts = {(s.ref, t.number): t.title + t.text for s in plan.sections for t in s.tasks}
         name = printed_name(turn.question, list(texts.values()))
-        own = texts.get((plan.section_of(task).ref, task.number), name)
+        own = texts.get((plan.section_of(task).ref, task.number), name).translate(_UNPUNCTUATED)
         pieces = name_pieces(name)
         if not name or all(w in own for w in pieces):
-            return None  # its words are the task's too ("资源共享平台" of a task with 资源 and 共享): it stays
+            return None  # its words are the task's too ("资源共享平台" of a task with 资源 and 共享; 市县 of 市、县级): it stays
         if all(w in generic_words() or w in table().word_set("topicless") for w in pieces):
             return None  # "这一项的牵头单位是谁": a kind of fact asked of it, no name
         if turn.question.split(name, 1)[0].endswith(tuple(table().words["and"])):
@@ -898,7 +944,7 @@ class Assistant:
             return None  # "科普那几条里哪条有完成时限": a topic's tasks, judged by retrieval
         found = self._in_plan_order([h for h in turn.evidence.task_hits if turn.evidence.states(h.chunk, asks)
                                      and (not among or h.chunk.task_number in among)])
-        wanted = ASKED_TEXT.get(asks, "这方面的内容")
+        wanted = _asked_text(turn, asks)
         if not found:
             return self._refuse(turn, plan, turn.evidence.hits, ("这几项里" if among else "") + f"没有哪项任务写明{wanted}")
         limit = ex.SINGLE_QUOTE_CHARS if len(found) == 1 else ex.LIST_QUOTE_CHARS
@@ -1582,7 +1628,7 @@ class Assistant:
                                                  or not turn.evidence.lacks(self._answerable(hits[0].chunk), asks)
                                                  or self._announcing(turn, hits) is not None),
                         plan_title=plan.title if plan else "", calibration=self.search.calibration,
-                        followed=followed)
+                        followed=followed, wanted=_asked_text(turn, asks))
         if not verdict.in_scope:
             # A fact the best task does not state, of a topic the plan does treat ("大学生科技节几月
             # 份办"): that task is named and cited, so that "它在哪条里" next points at it.
@@ -1658,12 +1704,16 @@ class Assistant:
     def _states_instead(self, turn: Turn, hits: list[Scored], titled: Scored) -> bool:
         """Whether the best hit, not the task the question names by its title, states the fact
         asked for, about the question's words ("示范工厂称号的有效期是几年": the task on its renewal
-        says 智能制造示范工厂有效期为3年; the one titled 智能制造示范工厂 gives no time)."""
+        says 智能制造示范工厂有效期为3年; the one titled 智能制造示范工厂 gives no time), or at all,
+        a fact said of the document asked with nothing else named (a form's blank titled 联系电话
+        gives no number)."""
         asks = turn.intent.asks
         if asks in NO_FACT_NEEDED or asks is None or not hits or hits[0] is titled \
                 or turn.evidence.states(titled.chunk, asks):
             return False
         best = self._answerable(hits[0].chunk)  # the notice's dates answer nothing
+        if asks in table().word_set("said_of_document") and not turn.evidence.topic_of(asks):
+            return turn.evidence.states(best, asks)  # "联系电话是多少": nothing named but the fact
         return turn.evidence.stated_share(best, asks) >= EVENT_SHARE
 
     @staticmethod
@@ -1859,7 +1909,7 @@ class Assistant:
         question is about, which lacks the fact asked (named first and cited, still refused)."""
         title = plan.name if plan else "已索引的计划"
         if about is not None:
-            lacks = ASKED_TEXT.get(turn.intent.asks, "这方面的内容")
+            lacks = _asked_text(turn, turn.intent.asks)
             text = f"{title}没有写明{lacks}。问题涉及{ex.label(about.chunk)}，该项没有写明{lacks}。"
             related = [h.chunk for h in hits[:3] if h.chunk.kind == "task" and h is not about]
             if related:

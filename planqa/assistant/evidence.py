@@ -467,6 +467,8 @@ class Evidence:
             return tuple(f for f in of_kind(self.facts(chunk), "place")  # (山东省 in a 山东省… plan)
                          if named_place(f.text) and f.text.rstrip(ADMIN_ENDS) not in title
                          and (not self._place_level or f.text.endswith(tuple(self._place_level))))
+        if kind == "contact" and (media := self._contact_media):  # an e-mail asked: no phone number
+            return tuple(f for f in self._contacts(chunk) if any(m.gives(f) for m in media))
         if kind == "lead":  # a unit named: by a lead note or in the task's words
             return of_kind(self.facts(chunk), "who")
         if kind == "actor":  # "…是谁" with no title asked: a person named, or a unit
@@ -577,10 +579,18 @@ class Evidence:
         """Of the hits after the best one, the task that states the fact asked for about the
         question's topic: the clause stating it, under the task's title, holds the question's
         key words ("要形成多少套系统解决方案？" → "形成15套系统解决方案"); None when no hit near
-        enough does (a number of something else is no answer: "经费是多少" ↛ "20个学会")."""
+        enough does (a number of something else is no answer: "经费是多少" ↛ "20个学会"). A fact said of
+        the whole document (a contact), asked with nothing else named, is the first hit's stating one."""
+        from planqa.assistant.rules import table  # rules imports this module
+
         best, share = None, FACT_SHARE
+        named = bool(self.topic_of(kind)) or kind not in table().word_set("said_of_document")
         for h in hits[1:]:  # a part without tasks (总体目标) states targets and years too
             if h.chunk.kind not in ("task", "section"):
+                continue
+            if not named:  # "联系电话是多少": said of the document (the best hit's), no key word to hold
+                if h.chunk.plan == hits[0].chunk.plan and self.states(h.chunk, kind):
+                    return h
                 continue
             held = self.stated_share(h.chunk, kind)
             # a clause holding every key word answers from further down the ranking
@@ -634,6 +644,23 @@ class Evidence:
         from planqa.assistant.rules import table
 
         return table().flag("asks_year", self.spelled)
+
+    def _contacts(self, chunk: Chunk) -> tuple[Fact, ...]:
+        """The chunk's contacts and the people named as contacts: in a sentence giving a contact
+        or saying 联系 (`contact_mark`), not any person it names (a leader's instructions)."""
+        from planqa.assistant.rules import table  # rules imports this module
+
+        facts = self.facts(chunk)
+        contacts = of_kind(facts, "contact")
+        giving = {f.sentence for f in contacts}
+        marks = tuple(table().words["contact_mark"])
+        return contacts + tuple(f for f in of_kind(facts, "person") if f.sentence in giving or any(m in f.sentence for m in marks))
+
+    @cached_property
+    def _contact_media(self):
+        from planqa.assistant.rules import contact_media  # rules imports this module
+
+        return contact_media(self.question)
 
     @cached_property
     def _asked_unit(self) -> frozenset[str]:

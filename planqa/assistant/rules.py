@@ -36,6 +36,21 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Medium:
+    """A way to be contacted a question may ask for (e-mail, phone …): the facts of ``kind`` (a
+    contact or a person when "") whose text ``printed`` finds give it."""
+
+    name: str
+    said: tuple[str, ...]
+    kind: str
+    printed: re.Pattern
+
+    def gives(self, fact) -> bool:
+        kinds = (self.kind,) if self.kind else ("contact", "person")
+        return fact.kind in kinds and bool(self.printed.search(fact.text))
+
+
+@dataclass(frozen=True)
 class Table:
     words: dict[str, tuple[str, ...]]
     rules: tuple[Rule, ...]
@@ -44,6 +59,7 @@ class Table:
     loose: frozenset[str] = frozenset()  # asked kinds a task answers even without that fact
     sets: dict[str, frozenset[str]] = field(default_factory=dict)  # each word list as a set
     roles: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()  # [[part_role]]: (prints, said)
+    media: tuple["Medium", ...] = ()  # [[contact_medium]]
 
     def flag(self, name: str, question: str) -> bool:
         return bool(self.patterns[name].search(question))
@@ -131,7 +147,9 @@ def parse_table(data: dict) -> Table:
                  for row in data["asks"])
     loose = frozenset(row["name"] for row in data["asks"] if row.get("absent") == "answer")
     roles = tuple((tuple(row["prints"]), tuple(row["said"])) for row in data.get("part_role", ()))
-    return Table(words, tuple(rules), patterns, asks, loose, {k: frozenset(v) for k, v in words.items()}, roles)
+    media = tuple(Medium(row["name"], tuple(row["said"]), row.get("kind", "contact"), re.compile(row.get("printed", "")))
+                  for row in data.get("contact_medium", ()))
+    return Table(words, tuple(rules), patterns, asks, loose, {k: frozenset(v) for k, v in words.items()}, roles, media)
 
 
 PLAN_SLOTS = ("{doc}", "{owner}")  # word lists that the plan asked adds to
@@ -211,11 +229,39 @@ def asks_for(question: str) -> str | None:
     if table().flag("times_said", question):
         return None
     for name, asking, _ in table().asks:
-        m = asking.search(question)
-        if m and not (name == "count" and m.group(0).startswith("几") and (pattern("yes_no").search(question[: m.start()])
-                                                                            or pattern("yes_no_after").search(question[m.end():]))):
-            return name  # "能不能再拆几个课题一起报", "想办几个会，支持吗": 几 is some, in a question of yes or no
+        if any(not (name == "count" and _some(question, m)) for m in asking.finditer(question)):
+            return name
     return None
+
+
+def contact_media(question: str) -> tuple[Medium, ...]:
+    """The ways to be contacted the question names ("邮箱是多少" → e-mail), in its order; () when it
+    names none (any answers). A word inside a longer one said counts as that one (邮件地址 is no
+    地址); a way of reaching someone named beside the person (联系人电话) is what is asked."""
+    lowered = question.lower()
+    said = sorted(((w, m) for m in table().media for w in m.said), key=lambda wm: -len(wm[0]))
+    taken: list[range] = []
+    found: dict[str, tuple[int, Medium]] = {}
+    for word, medium in said:
+        start = lowered.find(word)
+        while start >= 0:
+            span = range(start, start + len(word))
+            if not any(start in r or span[-1] in r for r in taken):
+                found.setdefault(medium.name, (start, medium))
+            taken.append(span)  # an overlapping word covers its own inner words too
+            start = lowered.find(word, start + 1)
+    ordered = [m for _, m in sorted(found.values(), key=lambda pm: pm[0])]
+    return tuple([m for m in ordered if m.kind == "contact"] or ordered)
+
+
+def _some(question: str, m: re.Match[str]) -> bool:
+    """Whether the 几 matched says some and counts nothing: in a question of yes or no ("能不能再拆
+    几个课题一起报", "想办几个会，支持吗") or in a clause of condition before what is asked
+    ("几所学校合作申请的话，…", "如果报几个项目，…"): what it supposes is not asked."""
+    return m.group(0).startswith("几") and bool(
+        pattern("yes_no").search(question, 0, m.start()) or pattern("yes_no_after").search(question, m.end())
+        or (pattern("if_before").search(question, 0, m.start()) and pattern("clause_closes").match(question, m.end()))
+        or pattern("if_after").match(question, m.end()))
 
 
 # --- what the question is asked about ---------------------------------------------------------

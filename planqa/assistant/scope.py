@@ -165,16 +165,17 @@ def names_only(question: str, plan_text: str) -> list[str]:
 
 
 def judge(question: str, hits: Sequence[Scored], plan_text: str, asks: str | None, answered: bool, plan_title: str = "",
-          calibration: Calibration = Calibration(), followed: bool = False) -> Verdict:
+          calibration: Calibration = Calibration(), followed: bool = False, wanted: str = "") -> Verdict:
     """``answered``: whether the best hit states the kind of fact ``asks`` wants; ``followed``:
     the question names no topic of its own and the best hit is the conversation's task, so
-    how near the question's words are to it says nothing ("依据的是哪个文件")."""
+    how near the question's words are to it says nothing ("依据的是哪个文件"); ``wanted``: the
+    fact asked as the refusal names it (ASKED_TEXT's by default)."""
     if not hits:
         return Verdict(False, "没有找到相关内容")
     if verdict := outside_plan(question, plan_text, plan_title):
         return verdict
     if asks and not answered:
-        return Verdict(False, f"{genre_of(plan_title)}里没有写明{ASKED_TEXT.get(asks, '这方面的内容')}", lacks=True)
+        return Verdict(False, f"{genre_of(plan_title)}里没有写明{wanted or ASKED_TEXT.get(asks, '这方面的内容')}", lacks=True)
     top = hits[0]
     dense = top.dense if top.dense is not None else 0.0
     if not followed and dense < calibration.min_dense and known_share(question, plan_text) < calibration.min_known:

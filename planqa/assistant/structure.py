@@ -170,9 +170,15 @@ ATTACHMENT_HEAD_CHARS = 3  # the ending of an attachment's title that names it (
 
 @lru_cache(maxsize=1024)
 def _word_endings(title: str) -> tuple[str, ...]:
-    """Each ending of the title that opens at one of its words, longest first (cut once per title)."""
+    """Each ending of the title that opens at one of its words, longest first (cut once per title);
+    a closing qualifier in brackets (试点任务要点（北京工业大学）, …指南（试行）) may be left out:
+    the name's endings before it count too."""
     words = pieces(title)
-    return tuple("".join(words[i:]) for i in range(len(words)))
+    endings = ["".join(words[i:]) for i in range(len(words))]
+    opening = max(title.rfind("（"), title.rfind("("))
+    if opening > 0 and title.endswith(("）", ")")):
+        endings += _word_endings(title[:opening])
+    return tuple(dict.fromkeys(endings))
 
 
 def _titled_attachment(plan: Plan, question: str) -> str | None:

@@ -1466,3 +1466,87 @@ def test_a_fact_is_said_of_the_topic_its_part_is_titled_by():
     assert shares and min(shares) == 1.0  # the item titled 试点指导单位 leads the pilot its part names
     bare = NS(section_title="", task_title="试点指导单位", body=item.body)
     assert max(share for _, share in Evidence.stated_shares(evidence, bare, "who", weights)) == 0.0
+
+
+CONTACT_PLAN = ("某省工业和信息化厅关于开展智能制造试点申报工作的通知\n"
+                "一、申报条件\n（一）申报主体应为在本省注册的制造业企业，具有独立法人资格。\n"
+                "（二）联合申报的，由牵头企业负责组织实施。\n"
+                "二、组织实施\n（一）各市工业和信息化主管部门负责组织本地区的推荐工作，于2024年6月30日前报送。\n"
+                "（二）联系人及电话：省工业和信息化厅装备处张明0531-86012345\n"
+                "附件：试点项目申报书\n"
+                "附件\n试点项目申报书\n一、基本情况\n（一）单位名称\n（二）联系电话\n（三）通讯地址\n"
+                "二、项目内容\n（一）建设目标\n（二）主要任务\n")
+
+
+def test_a_contact_is_answered_only_by_the_way_to_be_contacted_asked(tmp_path):
+    """A phone number answers a phone asked, even where a form's blank is titled 联系电话; it is
+    no e-mail nor postcode: those are refused by name."""
+    with assistant_over(tmp_path, "pilot-notice", CONTACT_PLAN) as assistant:
+        phone = assistant.ask("联系电话是多少？")
+        assert not phone.abstained and [(c.task, c.section) for c in phone.citations] == [(4, "二")]
+        assert "0531-86012345" in phone.answer
+        mail = assistant.ask("装备处的电子邮箱是多少？")
+        assert mail.abstained and "没有写明电子邮箱" in mail.answer
+        post = assistant.ask("邮编是多少？")
+        assert post.abstained and "没有写明邮政编码" in post.answer
+
+
+def test_some_supposed_in_a_clause_of_condition_is_no_count_asked(tmp_path):
+    """几家 in "…的话，" supposes some: what is asked after it is answered, not refused for a count."""
+    with assistant_over(tmp_path, "pilot-notice", CONTACT_PLAN) as assistant:
+        answer = assistant.ask("几个厂子合伙申报的话，牵头企业要做什么？")
+        assert not answer.abstained and answer.citations[0].task == 2
+
+
+def test_a_numbered_item_of_a_document_whose_parts_hold_no_tasks_is_that_part(tmp_path):
+    """A letter numbers its paragraphs 一、二、三 and holds no tasks: 第二条 is its part 二."""
+    text = ("关于同意开展试点工作的复函\n某某大学：\n来函收悉。经研究，现函复如下：\n"
+            "一、原则同意你校开展智慧校园建设试点工作。\n"
+            "二、加强对试点工作的组织领导，明确责任分工，强化经费保障。\n"
+            "三、加强跟踪评估，及时总结推广试点经验。\n"
+            "附件：试点任务清单\n附件\n试点任务清单\n一、建设内容\n1.建设统一门户。\n2.完善数据平台。\n")
+    with assistant_over(tmp_path, "reply-letter", text) as assistant:
+        plan = assistant.search.entries["reply-letter"].plan
+        assert not plan.body_tasks and len(plan.body) == 3
+        second = assistant.ask("第二条说的是什么？")
+        assert not second.abstained and [c.section for c in second.citations] == ["二"]
+        assert "明确责任分工" in second.answer
+        beyond = assistant.ask("第五条说的是什么？")
+        assert "没有第5项" in beyond.answer
+        annexed = assistant.ask("附件第二条说的是什么？")  # the attachment's, not the letter's part 二
+        assert "二" not in [c.section for c in annexed.citations]
+
+
+def test_a_person_named_outside_a_contact_is_no_contact(tmp_path):
+    text = CONTACT_PLAN.replace("（二）联系人及电话", "（二）王明副省长对试点工作作出重要批示。\n（三）联系人及电话")
+    from planqa.assistant.evidence import Evidence
+
+    with assistant_over(tmp_path, "pilot-notice", text) as assistant:
+        plan = assistant.search.entries["pilot-notice"].plan
+        evidence = Evidence(assistant.search, "联系人是谁？", plan)
+        chunks = {h.chunk.task_number: h.chunk for h in evidence.task_hits}
+        leader = next(t.number for t in plan.tasks if "王明" in t.text + t.title)
+        contact = next(t.number for t in plan.tasks if "张明" in t.text + t.title)
+        assert "王明" in [f.text for f in evidence.facts(chunks[leader]) if f.kind == "person"]
+        assert not evidence.stated(chunks[leader], "contact")  # a leader's instructions name no contact
+        assert "张明" in [f.text for f in evidence.stated(chunks[contact], "contact")]
+
+
+LISTED_PLAN = ("某市科协工作要点\n一、学会建设\n1.推进学会改革。选取部分学会开展改革试点。\n"
+               "2.加强学术交流。举办学术年会，推荐优秀论文，支持市县两级学会办会。\n二、人才工作\n"
+               "3.做好人才举荐。开展院士候选人推选工作，推荐青年人才，支持市、县级学会举荐人才。\n"
+               "4.建设人才平台。建设院士工作站。\n")
+
+
+def test_a_place_in_a_list_yields_to_the_one_listed_task_printing_the_follow_ups_words(tmp_path):
+    with assistant_over(tmp_path, "kexie-points", LISTED_PLAN) as assistant:
+        listed = assistant.ask("哪些任务提到推荐？")
+        assert [c.task for c in listed.citations] == [2, 3]
+        moved = assistant.ask("第一个里要做啥推选？", history=[listed])  # only the second listed prints 推选
+        assert [c.task for c in moved.citations] == [3] and "第2项没有提到“推选”" in moved.answer
+        kept = assistant.ask("第一个里年会怎么办？", history=[listed])  # the first prints it: the place holds
+        assert [c.task for c in kept.citations] == [2] and "没有提到" not in kept.answer
+        plain = assistant.ask("第二个讲什么？", history=[listed])  # no words of its own
+        assert [c.task for c in plain.citations] == [3]
+        punctuated = assistant.ask("第二个里怎么支持市县学会？", history=[listed])  # 市、县级学会 prints 市县
+        assert [c.task for c in punctuated.citations] == [3] and "没有提到" not in punctuated.answer

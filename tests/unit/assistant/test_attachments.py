@@ -122,17 +122,33 @@ def test_an_attachment_is_named_by_the_ending_of_its_title_before_a_place_in_it(
     assert structure.attachment_in(plan, "任务书要怎么填") is None  # no place in it
 
 
-def test_an_attachments_title_ending_the_body_also_uses_names_no_attachment(tmp_path):
-    from planqa.assistant import structure
+def _annexed(tmp_path, body_task: str, title: str):
+    """A notice of two parts whose second part's task is ``body_task``, and one attachment titled
+    ``title`` with parts 一、二、 of its own."""
     from planqa.ingest.load import load_plan
 
-    text = ("关于开展改革试点的通知\n一、重点任务\n1.推进试点。\n二、保障措施\n1.报送任务清单。\n"
-            "附件\n2024年改革试点任务清单\n一、试点内容\n1.开展试点。\n二、工作要求\n1.按时报送。\n")
+    text = (f"关于开展改革试点的通知\n一、重点任务\n1.推进试点。\n二、保障措施\n1.{body_task}\n"
+            f"附件\n{title}\n一、试点内容\n1.开展试点。\n二、工作要求\n1.按时报送。\n")
     (tmp_path / "p.txt").write_text(text, encoding="utf-8")
     plan = load_plan(tmp_path / "p.txt")[0]
-    assert [a.title for a in plan.attachments] == ["2024年改革试点任务清单"]
+    assert [a.title for a in plan.attachments] == [title]
+    return plan
+
+
+def test_an_attachments_title_ending_the_body_also_uses_names_no_attachment(tmp_path):
+    from planqa.assistant import structure
+
+    plan = _annexed(tmp_path, "报送任务清单。", "2024年改革试点任务清单")
     assert structure.attachment_in(plan, "试点任务清单第二部分讲什么") == "附件"
     assert structure.attachment_in(plan, "任务清单第二部分讲什么") is None  # a task of the body prints it
+
+
+def test_an_attachment_is_named_by_its_title_without_a_closing_qualifier_in_brackets(tmp_path):
+    from planqa.assistant import structure
+
+    plan = _annexed(tmp_path, "加强领导。", "改革试点实施细则（试行）")
+    assert structure.attachment_in(plan, "实施细则第二部分讲什么") == "附件"
+    assert structure.attachment_in(plan, "改革试点实施细则（试行）第一部分讲什么") == "附件"
 
 
 def test_an_attachments_number_is_the_longest_that_numbers_one(tmp_path):

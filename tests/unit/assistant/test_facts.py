@@ -248,3 +248,15 @@ def test_opening_and_closing_words_inside_other_words_cut_nothing():
     # after an opening word the first thing is whole, however long
     (things, _, _), = enumerations("聚焦智能传感器、芯片、算法等领域。")
     assert things == ("智能传感器", "芯片", "算法")
+
+
+def test_the_names_after_a_title_ending_in_contact_person_are_people():
+    # （一）中方联系人：陈婧 刘秀萍 reads as the title 中方联系人 and the body 陈婧刘秀萍: the task's facts
+    # are read from its title and body joined by "。\n"
+    facts = facts_in("中方联系人。\n陈婧刘秀萍\n电话：010-62326877")
+    assert [f.text for f in facts if f.kind == "person"] == ["陈婧刘秀萍"]
+    assert not [f for f in facts_in("联系人及电话。\n电话：010-62326877") if f.kind == "person"]
+    # only a whole line of names: not a sentence, nor a label cut short
+    assert not [f for f in facts_in("确定联系人。\n各单位要于6月底前报送名单。") if f.kind == "person"]
+    assert not [f for f in facts_in("联系人。\n联系电话：010-62326877") if f.kind == "person"]
+    assert not [f for f in facts_in("联系人：张明电话：010-62326877") if f.kind == "person"]

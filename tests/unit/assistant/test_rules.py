@@ -11,6 +11,7 @@ from planqa.assistant.rules import (
     Frame,
     alternatives,
     asks_for,
+    contact_media,
     strip_preamble,
     expand,
     owner_names,
@@ -56,6 +57,31 @@ def test_every_asked_fact_example(name, example):
 @pytest.mark.parametrize("name, example", [(a["name"], q) for a in DATA["asks"] for q in a.get("counter", ())])
 def test_no_counter_example_asks_that_fact(name, example):
     assert asks_for(normalize_question(example)) != name
+
+
+MEDIA = [(m["name"], *ex) for m in DATA["contact_medium"] for ex in m["examples"]]
+
+
+@pytest.mark.parametrize("name, question, gives, other", MEDIA, ids=[f"{m[0]}:{m[1]}" for m in MEDIA])
+def test_every_contact_medium_example(name, question, gives, other):
+    from planqa.assistant.facts import Fact
+
+    media = {m.name: m for m in contact_media(normalize_question(question))}
+    assert asks_for(normalize_question(question)) == "contact" and name in media
+    kind = media[name].kind or "contact"  # "": any contact or person
+    assert media[name].gives(Fact(kind, gives, gives))
+    if other:  # "": the row takes every fact of its kinds
+        assert not media[name].gives(Fact(kind, other, other))
+
+
+def test_a_medium_said_inside_a_longer_word_is_that_one():
+    assert [m.name for m in contact_media("邮件地址是什么")] == ["电子邮箱"]
+    assert [m.name for m in contact_media("网络地址是什么")] == ["网址"]
+    assert contact_media("联系电话和邮箱是多少") and {m.name for m in contact_media("联系电话和邮箱是多少")} == {"电话", "电子邮箱"}
+    assert contact_media("有什么问题找谁") == ()  # no way named: any contact answers
+    assert [m.name for m in contact_media("联系人电话是多少")] == ["电话"]  # the person's phone
+    assert [m.name for m in contact_media("电子邮件地址是什么")] == ["电子邮箱"]
+    assert [m.name for m in contact_media("网址和电话")] == ["网址", "电话"]  # in the question's order
 
 
 FLAGS = [(name, q, yes) for name, ex in DATA["flag_examples"].items()
