@@ -34,7 +34,6 @@ from planqa.assistant.query import (
 from planqa.assistant.retrieve import HybridSearch, Lexicon, Scored
 from planqa.assistant.rules import (
     asks_for,
-    contact_media,
     besides_the_plan,
     doc_pattern,
     expand,
@@ -184,7 +183,7 @@ def name_pieces(name: str) -> list[str]:
 def _asked_text(turn: Turn, asks: str | None) -> str:
     """The fact asked, as a refusal names it: the ways to be contacted the question names (电子邮箱)
     rather than any contact."""
-    media = contact_media(turn.question) if asks == "contact" else ()
+    media = turn.evidence.contact_media if asks == "contact" else ()
     return "或".join(m.name for m in media) or ASKED_TEXT.get(asks, "这方面的内容")
 
 

@@ -467,7 +467,7 @@ class Evidence:
             return tuple(f for f in of_kind(self.facts(chunk), "place")  # (山东省 in a 山东省… plan)
                          if named_place(f.text) and f.text.rstrip(ADMIN_ENDS) not in title
                          and (not self._place_level or f.text.endswith(tuple(self._place_level))))
-        if kind == "contact" and (media := self._contact_media):  # an e-mail asked: no phone number
+        if kind == "contact" and (media := self.contact_media):  # an e-mail asked: no phone number
             return tuple(f for f in self._contacts(chunk) if any(m.gives(f) for m in media))
         if kind == "lead":  # a unit named: by a lead note or in the task's words
             return of_kind(self.facts(chunk), "who")
@@ -580,7 +580,8 @@ class Evidence:
         question's topic: the clause stating it, under the task's title, holds the question's
         key words ("要形成多少套系统解决方案？" → "形成15套系统解决方案"); None when no hit near
         enough does (a number of something else is no answer: "经费是多少" ↛ "20个学会"). A fact said of
-        the whole document (a contact), asked with nothing else named, is the first hit's stating one."""
+        the whole document (a contact), asked with nothing else named, is the first hit of the best
+        hit's plan that states one."""
         from planqa.assistant.rules import table  # rules imports this module
 
         best, share = None, FACT_SHARE
@@ -657,7 +658,8 @@ class Evidence:
         return contacts + tuple(f for f in of_kind(facts, "person") if f.sentence in giving or any(m in f.sentence for m in marks))
 
     @cached_property
-    def _contact_media(self):
+    def contact_media(self):
+        """The ways to be contacted the question names (rules.contact_media), read once per turn."""
         from planqa.assistant.rules import contact_media  # rules imports this module
 
         return contact_media(self.question)

@@ -239,10 +239,9 @@ def contact_media(question: str) -> tuple[Medium, ...]:
     names none (any answers). A word inside a longer one said counts as that one (邮件地址 is no
     地址); a way of reaching someone named beside the person (联系人电话) is what is asked."""
     lowered = question.lower()
-    said = sorted(((w, m) for m in table().media for w in m.said), key=lambda wm: -len(wm[0]))
     taken: list[range] = []
     found: dict[str, tuple[int, Medium]] = {}
-    for word, medium in said:
+    for word, medium in _media_words():
         start = lowered.find(word)
         while start >= 0:
             span = range(start, start + len(word))
@@ -252,6 +251,12 @@ def contact_media(question: str) -> tuple[Medium, ...]:
             start = lowered.find(word, start + 1)
     ordered = [m for _, m in sorted(found.values(), key=lambda pm: pm[0])]
     return tuple([m for m in ordered if m.kind == "contact"] or ordered)
+
+
+@cache
+def _media_words() -> tuple[tuple[str, Medium], ...]:
+    """Every word said of a way to be contacted, with its way, longest first (sorted once)."""
+    return tuple(sorted(((w, m) for m in table().media for w in m.said), key=lambda wm: -len(wm[0])))
 
 
 def _some(question: str, m: re.Match[str]) -> bool:
