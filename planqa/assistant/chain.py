@@ -20,7 +20,7 @@ from planqa.assistant.abbreviations import expansions
 from planqa.assistant import structure
 from planqa.assistant.answer import Answer, place
 from planqa.assistant.evidence import EVENT_SHARE, FACT_SHARE, KEY_SHARE, NO_FACT_NEEDED, Evidence, spelled_out
-from planqa.assistant.facts import count_unit, counted_nouns, counting, enumerations, shown, which_nouns
+from planqa.assistant.facts import count_unit, counted_nouns, counting, enumerations, raw_facts, shown, which_nouns
 from planqa.assistant.followup import Context, context_from_history, listed_count, listed_thing, without_reference
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
 from planqa.assistant.query import (
@@ -98,6 +98,13 @@ def returned_to(turn: Turn) -> list[Scored]:
 def is_held(ctx: Context, hit: Scored) -> bool:
     """Whether the hit is the conversation's task (its number within its part)."""
     return (hit.chunk.task_number, hit.chunk.section_number) == (ctx.task, ctx.section)
+
+
+def _numbered_set(word: str) -> bool:
+    """Whether a word only counts the things it names (十大, 六类 of 十大工程, 六类试点示范: facts.toml
+    `set_measures`, as `named_counted` reads them)."""
+    return (len(word) >= 2 and word[-1] in raw_facts()["words"]["set_measures"]
+            and all(c in "一二三四五六七八九十两0123456789" for c in word[:-1]))
 
 
 def counts_noun(text: str, noun: str) -> bool:
@@ -276,6 +283,9 @@ def _topic_of_title(clause: str, idf: Mapping[str, float]) -> dict[str, float]:
     return topic or {t: idf[t] for t in terms}
 
 
+SOUND_TAGS = ("e", "y", "o")  # interjections, modal particles, onomatopoeia (嗯, 呃, 哈哈): no words asked
+
+
 def understood(question: str, lexicon: Lexicon) -> bool:
     """Whether the question has words at all: Chinese content words, or English words the
     dictionary knows ("asdfgh", "？？？" and "啊啊啊" have none)."""
@@ -283,7 +293,8 @@ def understood(question: str, lexicon: Lexicon) -> bool:
         return True
     if is_english(question) or not _HAN.search(question):
         return bool(lexicon.glossary.english_groups(question)[0])
-    return any(is_word(w) for w in content_words(question))
+    sounds = {w.lower() for w, flag in tagged(question) if flag in SOUND_TAGS}
+    return any(is_word(w) and w not in sounds for w in content_words(question))
 
 
 LLM_DOWN = "（大模型服务暂时不可用（{reason}），以下为计划原文摘录）"
@@ -627,6 +638,14 @@ class Assistant:
             return listed  # "基本原则一共几条？": a task's items, not the plan's tasks
         if turn.intent.meta == "count_tasks" and (section := self._part_titled(turn.question, plan)):
             return self._reply(turn, structure.answer_section(plan, section))  # "主要任务一共有多少项？"
+        if turn.intent.meta == "count_tasks" and (label := structure.attachment_in(plan, turn.question)) and any(
+                s.number or s.tasks for s in plan.sections_of(label)):
+            # "附件一共有几项": the attachment's items, not the plan's tasks; its parts when they are
+            # what is counted ("附件共有几个方面")
+            nouns = counted_nouns(turn.question)
+            if reply := (nouns and structure.count_attachment_sections(plan, label, turn.question, nouns[0])
+                         or structure.answer_attachments(plan, label)):
+                return self._reply(turn, reply)
         if turn.intent.meta == "count_tasks" and self._count_printed(turn):
             return self._retrieve(replace(turn, intent=replace(turn.intent, kind="search", meta=None, asks="count")))
         if turn.intent.meta == "count_tasks" and (counted := self._counted_on_topic(turn)) is not None:
@@ -719,7 +738,7 @@ class Assistant:
         → 开放工业赋能场景, 开放园区场景 …), unless the question names one of them by words no
         other of them has; else the one part titled so (哪些原则 → 基本原则)."""
         plan = turn.plan
-        nouns = self._things_named(turn) if plan is not None and turn.intent.asks in (None, "count") else ()
+        nouns = self._things_named(turn) if plan is not None and turn.intent.asks in (None, "count", "list_names") else ()
         if not nouns or outside_plan(turn.evidence.spelled, self._plan_text(plan), plan.title):
             return None  # "江苏的…有哪些目标": another place's, refused where it is judged; a fact asked besides: searched
         noun, tasks = structure.titled_alike(plan, nouns)
@@ -742,7 +761,8 @@ class Assistant:
         enterprises): it asks about that thing, not all of them."""
         asked = pattern("frame").sub("，", turn.question)
         verbs = table().word_set("work_verb") | table().word_set("make_verb") | generic_words()  # 建设, 支持: no thing
-        words = [w for w in ex.key_terms(asked, turn.evidence.idf) if w not in noun and w not in verbs]
+        words = [w for w in ex.key_terms(asked, turn.evidence.idf)
+                 if w not in noun and w not in verbs and not _numbered_set(w)]
         phrase = ex.plan_phrase(asked, turn.evidence.plan_text, turn.evidence.idf, KEY_SHARE)
         words += [phrase] if len(phrase) >= NAMED_PHRASE_CHARS and noun not in phrase else []
         texts = [f"{t.title}{t.text}".lower() for t in tasks]
@@ -1430,7 +1450,7 @@ class Assistant:
             answer = self._extractive(turn, titled[0])
             return self._also(answer, phrase, [h for h in found if h is not titled[0]])
         if len(found) == 1:  # the one task printing it word for word ("老科技工作者"), when near the best
-            near = found[0] is not top and found[0].score >= PHRASE_BAND * top.score
+            near = found[0] is not top and (found[0].score >= PHRASE_BAND * top.score or turn.evidence.phrase_is_topic)
             return self._extractive(turn, found[0]) if near else None
         return self._listing(turn, found, [phrase])
 
@@ -1514,6 +1534,12 @@ class Assistant:
         named = titled[0] if len(titled) == 1 else structure.attachment_in(plan, turn.question)
         if named and (parts := structure.count_attachment_sections(plan, named, turn.question, nouns[0])):
             return self._reply(turn, parts)  # "附件2分了几类课程": its parts, titled …类课程
+        if named and len(nouns[0]) >= 2 and nouns[0] in plan.attachment_title(named) and any(
+                s.number or s.tasks for s in plan.sections_of(named)) and not any(
+                s.number and s.title in turn.question for s in plan.sections_of(named)) and (
+                listed := structure.answer_attachments(plan, named)):
+            # "附件里解释了多少个名词" of 附件“名词解释”: its items (of a part named, that part's)
+            return self._reply(turn, listed)
         section = self._part_titled(turn.question, plan)
         if items_only:  # before any number printed: "生产作业环节一共几个场景" of a plan listing 场景,
             # "方法步骤总共分几步" counting the part its title names
@@ -1640,9 +1666,15 @@ class Assistant:
     @staticmethod
     def _asks_held(turn: Turn) -> bool:
         """A fact asked in words the plan lacks ("先挑多少家来试啊") of the conversation's task: words
-        of some kind besides the asking (not "qwerty多少", "？？？几个")."""
-        if turn.context is None or turn.context.task is None or not turn.intent.asks:
+        of some kind besides the asking (not "qwerty多少", "？？？几个"); or anything asked ("具体能接
+        哪些？") in words whose every character the task in view prints (not "来来来哪些")."""
+        if turn.context is None or turn.context.task is None:
             return False
+        if not turn.intent.asks:
+            text = next((f"{t.title}{t.text}" for t in turn.plan.tasks if t.number == turn.context.task), "") \
+                if turn.plan is not None else ""
+            return table().flag("interrogative", turn.question) and any(
+                _HAN.search(w) and not pointing(w) and all(ch in text for ch in w) for w in content_words(turn.question))
         return any(_HAN.search(w) and not pointing(w) for w in content_words(turn.question)) or (
             is_english(turn.question) and len(english_words(turn.question)) > 1)
 

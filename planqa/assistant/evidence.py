@@ -120,6 +120,13 @@ def _asking(asks: str | None) -> re.Pattern | None:
     return next((p for name, p, _ in table().asks if name == asks), None)
 
 
+def _only_frame(text: str) -> bool:
+    """Whether the text names no topic once its frame is cut ("今年打算怎么弄？", "在哪一项？")."""
+    from planqa.assistant.rules import pattern  # rules imports this module
+
+    return topicless(pattern("frame").sub("", ex.bare(text)))
+
+
 def _han(word: str) -> bool:
     """Whether the word is Chinese characters only."""
     return all("\u4e00" <= c <= "\u9fff" for c in word) and bool(word)
@@ -215,7 +222,7 @@ class Evidence:
     def phrase(self) -> str:
         """The longest run of the question that the plan has word for word and that carries
         most of its key words ("院士专家工作站"); "" when there is none."""
-        from planqa.assistant.rules import generic_words, pattern, table, which_word
+        from planqa.assistant.rules import generic_words, table, which_word
 
         question = self.spelled
         # a term in quotes that the plan prints word for word is one phrase, 和 and all (“统筹发展和安全”)
@@ -228,7 +235,7 @@ class Evidence:
             return ""
         phrase = ex.plan_phrase(question, self.plan_text, self.idf, KEY_SHARE)
         if not phrase and (terms := ex.key_terms(question, self.idf)):
-            if len(terms) == 1 and topicless(pattern("frame").sub("", ex.bare(question.replace(terms[0], "")))):
+            if len(terms) == 1 and _only_frame(question.replace(terms[0], "")):
                 # the question is its one key word and a frame ("链主在哪一项？", "“品牌”出现在哪",
                 # "品牌这两个字文件里哪里有")
                 phrase = terms[0]
@@ -250,6 +257,13 @@ class Evidence:
                         or topicless(rest)):
                     phrase = kind[0]
         return phrase if len(phrase) >= MIN_PHRASE_CHARS else ""
+
+    @cached_property
+    def phrase_is_topic(self) -> bool:
+        """Whether the question is its phrase and a frame ("智库建设今年打算怎么弄？"): the one
+        task printing the phrase holds all it asks about."""
+        rest = self.spelled.replace(self.phrase, "") if self.phrase else ""
+        return bool(rest) and _only_frame(rest)
 
     @cached_property
     def _english_phrase(self) -> str:
@@ -648,14 +662,19 @@ class Evidence:
 
     def _contacts(self, chunk: Chunk) -> tuple[Fact, ...]:
         """The chunk's contacts and the people named as contacts: in a sentence giving a contact
-        or saying 联系 (`contact_mark`), not any person it names (a leader's instructions)."""
+        or saying 联系 (`contact_mark`), or on a line of their own in a task whose title ends as a
+        contact person (外方联系人: a word of the 联系人 way of `contact_medium`), not any person it
+        names (a leader's instructions)."""
         from planqa.assistant.rules import table  # rules imports this module
 
         facts = self.facts(chunk)
         contacts = of_kind(facts, "contact")
         giving = {f.sentence for f in contacts}
         marks = tuple(table().words["contact_mark"])
-        return contacts + tuple(f for f in of_kind(facts, "person") if f.sentence in giving or any(m in f.sentence for m in marks))
+        ending = tuple(w for m in table().media if m.kind == "person" for w in m.said)
+        titled = (chunk.task_title or "").rstrip("：: ").endswith(ending)
+        return contacts + tuple(f for f in of_kind(facts, "person") if f.sentence in giving or any(
+            m in f.sentence for m in marks) or (titled and f.sentence.strip() == f.text))
 
     @cached_property
     def contact_media(self):

@@ -337,6 +337,7 @@ def _enumeration() -> dict[str, re.Pattern[str]]:
     item = expand(table["item"])
     return {
         "list": re.compile(f"{item}(?:、{item})+"),
+        "quoted": re.compile(table["quoted"]),
         "joiner": re.compile(expand("{joiners}")),
         "opens": re.compile(expand("{opens}")),
         "closes": re.compile(expand("{closes}")),
@@ -347,6 +348,7 @@ def _enumeration() -> dict[str, re.Pattern[str]]:
         "before": re.compile(expand(table["counted_before"])),
         "named": re.compile(expand(table["named_before"])),
         "named_after": re.compile(expand(table["named_after"])),
+        "named_counted": re.compile(expand(table["named_counted"])),
     }
 
 
@@ -382,16 +384,19 @@ def counted_nouns(question: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1024)
 def which_nouns(question: str) -> tuple[str, ...]:
-    """What a question asks for by name after 哪些/哪几, and its endings of two characters or
-    more: 哪几套AI应用体系 → …, 应用体系, 用体系, 体系; 哪些方面的场景 → 场景."""
-    return tuple(dict.fromkeys(n for m in _enumeration()["named_after"].finditer(question)
-                               for n in _tails(m.group(1), 2)))
+    """What a question asks for by name after 哪些/哪几, or by its number before them (十大工程
+    分别是哪十个), and its endings of two characters or more: 哪几套AI应用体系 → …, 应用体系,
+    用体系, 体系; 哪些方面的场景 → 场景."""
+    found = [*_enumeration()["named_after"].finditer(question), *_enumeration()["named_counted"].finditer(question)]
+    return tuple(dict.fromkeys(n for m in found for n in _tails(m.group(1), 2)))
 
 
 def enumeration_items(printed: str) -> tuple[str, ...]:
     """The items of an enumeration as printed: 研发、生产、供应、销售和服务 → five; a joiner
     inside a word (普及服务 after 短板攻坚、前沿探索) leaves a piece of one character where the
     other items are longer, and joins nothing."""
+    if printed.startswith("“"):  # things each in quotes: the quotes part them
+        return tuple(i for i in printed.strip("“”").replace("”、“", "”“").split("”“") if i)
     items = printed.split("、")
     last = [i for i in _enumeration()["joiner"].split(items[-1]) if i]
     if len(last) > 1 and min(map(len, last)) == 1 < min(map(len, items[:-1]), default=0):
@@ -466,7 +471,7 @@ def enumerated_counts(question: str, text: str) -> tuple[Fact, ...]:
     if not nouns:
         return ()
     found: dict[str, Fact] = {}
-    for sentence, start, end, items in _lists(text):
+    for sentence, start, end, items in _lists(text, quoted=True):
         holding = [i for i in items if any(n == i or (len(n) >= COUNTED_ITEM_CHARS and n in i) for n in nouns)]
         if 0 < len(holding) < len(items):
             continue  # 几辆科普大篷车 of "流动科技馆、…、科普大篷车…": one of the things listed, not their kind
@@ -483,15 +488,21 @@ def enumerations(text: str) -> list[tuple[tuple[str, ...], str, str]]:
     return [(items, _clause_after(sentence, end), sentence) for sentence, _, end, items in _lists(text)]
 
 
-def _lists(text: str) -> Iterator[tuple[str, int, int, tuple[str, ...]]]:
+def _lists(text: str, quoted: bool = False) -> Iterator[tuple[str, int, int, tuple[str, ...]]]:
     """Each list of MIN_ITEMS things or more the text prints: (its sentence, where the list lies
-    in it, the things)."""
+    in it, the things); with ``quoted``, also things each in quotes closed by 等 (two or more),
+    in the order the sentence prints them."""
     for sentence in split_sentences(text):
+        found = []
         for m in _enumeration()["list"].finditer(sentence):
             if (span := _enumeration_span(sentence, m)) is not None:
                 items = enumeration_items(sentence[span[0]:span[1]])
                 if len(items) >= MIN_ITEMS:
-                    yield sentence, span[0], span[1], items
+                    found.append((span[0], span[1], items))
+        if quoted:
+            found += [(m.start(), m.end(), enumeration_items(m.group(0))) for m in _enumeration()["quoted"].finditer(sentence)]
+        for start, end, items in sorted(found, key=lambda f: f[0]):
+            yield sentence, start, end, items
 
 
 def shown(fact: Fact) -> str:

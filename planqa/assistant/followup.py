@@ -29,7 +29,7 @@ class Context:
     listed: tuple[int, ...] = ()  # the tasks of the latest answer that cited several: 第一个, 另一个
     question: str = ""  # the latest question asked: an elliptical follow-up asks what it asked
     recent: tuple[int, ...] = ()  # the task each latest answer was about, latest first: 这两条
-    visited: tuple[int, ...] = ()  # the tasks answered one by one since the latest list
+    visited: tuple[int, ...] = ()  # the tasks answered one by one (or places asked) since the latest list
     quote: str = ""  # what the latest answer quoted (shown as such): "第二个" may be a thing it lists
     seen: tuple[int, ...] = ()  # every task an earlier answer cited (not as related), latest first: 回到…
     lists: tuple[tuple[int, ...], ...] = ()  # every list earlier answers gave, latest first: 第三个 after two
@@ -45,13 +45,13 @@ MAX_RECENT = 3  # tasks a follow-up may name together by how many (这两条, �
 
 def context_from_history(history: Sequence) -> Context | None:
     """The focus of the latest answer that cited something (Answer objects or Answer JSON),
-    and the tasks of the latest answer that listed several."""
-    context, listed, recent, visited = None, (), [], []
+    and the tasks of the latest answer that listed several (the list being walked: an answer
+    to a place in it, "第一个里的…", citing some of its tasks is one step of the walk)."""
+    context, recent = None, []
+    steps: list[tuple[tuple[int, ...], tuple[int, ...], str, bool]] = []  # latest first; same plan or not
     history = list(history or [])
     latest = history[-1] if history else None
-    asked = latest.question if isinstance(latest, Answer) else (
-        latest.get("question") if isinstance(latest, dict) else "")
-    asked = asked if isinstance(asked, str) else ""
+    asked = _question_of(latest)
     for item in reversed(history):
         cites = _citations(item)
         if not cites:
@@ -65,19 +65,53 @@ def context_from_history(history: Sequence) -> Context | None:
             context = Context(first["plan"], first["task"], first["section"], tasks, question=asked, quote=quoted)
         if tasks and cites[0]["plan"] == context.plan and tasks[0] not in recent:
             recent.append(tasks[0])
-        if len(counted) > 1 and not listed:  # the list's own tasks: 最后那个 is its last, not a related one
-            listed = counted
-        elif not listed and len(tasks) == 1 and cites[0]["plan"] == context.plan:
-            visited.append(tasks[0])  # of the plan the conversation is about
-        if listed and len(recent) >= MAX_RECENT:
-            break
+        steps.append((tasks, counted, _question_of(item), cites[0]["plan"] == context.plan))
+        if len(counted) > 1 and not _steps_in_list(steps[-1][2]) and len(recent) >= MAX_RECENT:
+            break  # a list asked for, and enough recent tasks
     if context is None:
         return None
+    at = _walked([(counted, _steps_in_list(question), same) for _, counted, question, same in steps if len(counted) > 1])
+    several = [i for i, step in enumerate(steps) if len(step[1]) > 1]
+    listed = steps[several[at]][1] if at is not None else ()
+    visited = []
+    for tasks, counted, question, same in steps[:several[at]] if at is not None else ():
+        if len(counted) > 1:  # a step of the walk: the place it asked
+            place = list_reference(question, Context(context.plan, listed=listed, tasks=listed))
+            visited += [place] if place is not None else []
+        elif len(tasks) == 1 and same:
+            visited.append(tasks[0])  # of the plan the conversation is about
     answers = [tuple(dict.fromkeys(c["task"] for c in _citations(item) if c["task"] is not None
                                    and not c["related"] and c["plan"] == context.plan)) for item in reversed(history)]
     seen = dict.fromkeys(task for tasks in answers for task in tasks)
-    return replace(context, listed=listed, recent=tuple(recent), visited=tuple(visited) if listed else (),
+    return replace(context, listed=listed, recent=tuple(recent), visited=tuple(dict.fromkeys(visited)),
                    seen=tuple(seen), lists=tuple(tasks for tasks in answers if len(tasks) > 1))
+
+
+def _walked(answers: Sequence[tuple[tuple[int, ...], bool, bool]]) -> int | None:
+    """Which of the answers citing several tasks (latest first; each with whether its question
+    pointed at a place in a list and whether it is of the conversation's plan) gave the list
+    being walked: the latest, unless it answered a place and cites only tasks of the list walked
+    before it, of the same plan ("第二个" goes on in that list)."""
+    chosen = None
+    for at in range(len(answers) - 1, -1, -1):  # from the oldest
+        counted, step, same = answers[at]
+        if chosen is None or not step or same != answers[chosen][2] or not set(counted) <= set(answers[chosen][0]):
+            chosen = at
+    return chosen
+
+
+def _steps_in_list(question: str) -> bool:
+    """Whether a question points at a place in a list without asking a list itself ("第一个里的…",
+    not "第二个阶段有哪些任务")."""
+    from planqa.assistant.rules import table
+
+    return bool(question and _list_place().search(question)) and not table().flag("listing", question)
+
+
+def _question_of(item) -> str:
+    """An earlier turn's question (Answer, or Answer JSON from a client), or ""."""
+    asked = item.question if isinstance(item, Answer) else item.get("question") if isinstance(item, dict) else ""
+    return asked if isinstance(asked, str) else ""
 
 
 def _citations(item) -> list[dict]:

@@ -132,7 +132,7 @@ def missing_section(plan: Plan, position: int | None, number: str | None, within
     return f"{plan.name}共{len(plan.body)}个部分，没有第{asked}部分。", (), True
 
 
-ATTACHMENT_AFTER = ("第", "里", "中", "的")  # 附件第四部分, 附件里…: the attachment itself
+ATTACHMENT_AFTER = ("第", "里", "中", "的")  # 附件第四部分, 附件里…: the attachment itself (附件一共…: `total`)
 
 
 def attachment_in(plan: Plan | None, question: str) -> str | None:
@@ -140,6 +140,7 @@ def attachment_in(plan: Plan | None, question: str) -> str | None:
     if plan is None or not plan.attachments:
         return None
     keys = {attachment_key(b.label) for b in plan.attachments}
+    unnumbered = tuple(_table().words["numeral_words"])
     for a in plan.attachments:
         noun = a.label[:2]
         # a plan's only attachment printed 附件 alone needs no number (附件第四部分); not one the
@@ -149,9 +150,10 @@ def attachment_in(plan: Plan | None, question: str) -> str | None:
         at = question.find(noun)
         while at >= 0:
             number = ""
-            for ch in question[at + 2:].lstrip(" "):
+            start = at + 2 + len(question[at + 2:]) - len(question[at + 2:].lstrip(" "))
+            for ch in question[start:] if not question.startswith(unnumbered, start) else "":
                 if not (ch.isdigit() or ch in "一二三四五六七八九十"):
-                    break
+                    break  # (a numeral opening 一共 numbers nothing)
                 number += ch
             # the longest start of the run that numbers one of them (附件2一共, 附件二一共: 一 opens
             # 一共; 附件12 is not 附件1 where both are)
@@ -159,7 +161,7 @@ def attachment_in(plan: Plan | None, question: str) -> str | None:
                              if attachment_key(noun + number[:end]) in keys), "")
             if numbered and attachment_key(numbered) == attachment_key(a.label):
                 return a.label
-            if alone and not number and question[at + 2:at + 3] in ATTACHMENT_AFTER:
+            if alone and not number and question.startswith((*ATTACHMENT_AFTER, *_table().words["total"]), start):
                 return a.label
             at = question.find(noun, at + 2)
     return _titled_attachment(plan, question)
@@ -352,12 +354,13 @@ def answer_attachment_parts(plan: Plan, label: str) -> Reply | None:
 
 def count_attachment_sections(plan: Plan, label: str, question: str, noun: str) -> Reply | None:
     """An attachment's numbered parts counted and named, when the question counts them by a word
-    for parts (几个部分, 几个板块) or by the kind every part's title ends with (几类课程 of
+    for parts or divisions (几个部分, 几个环节) or by the kind every part's title ends with (几类课程 of
     基础知识类课程, 专业知识类课程; not 几个课程, the courses); None otherwise, or when it has
     fewer than two parts."""
     parts = [s for s in plan.sections_of(label) if s.number]
     kinds = [f"{unit}{noun}" for unit in raw_facts()["words"]["kind_units"]]
-    if len(parts) < 2 or not (noun in _table().word_set("part_noun") or any(
+    divisions = _table().word_set("part_noun") | _table().word_set("division_noun")
+    if len(parts) < 2 or not (noun in divisions or any(
             kind in question and all(s.title.endswith(kind) for s in parts) for kind in kinds)):
         return None
     found = next(a for a in plan.attachments if a.label == label)

@@ -127,7 +127,7 @@ def test_greetings_and_thanks_get_a_short_reply_with_examples(assistant, greetin
     assert "例如" in answer.answer and len(answer.answer) < 200
 
 
-@pytest.mark.parametrize("gibberish", ["asdfghjkl", "zzzz qqqq", "啊啊啊啊", "123456"])
+@pytest.mark.parametrize("gibberish", ["asdfghjkl", "zzzz qqqq", "啊啊啊啊", "123456", "呃呃呃？", "嗯嗯呢？", "哈哈哈？"])
 def test_gibberish_is_not_understood(assistant, gibberish):
     answer = assistant.ask(gibberish)
     assert answer.abstained and answer.answer.startswith("没有理解")
@@ -1550,3 +1550,73 @@ def test_a_place_in_a_list_yields_to_the_one_listed_task_printing_the_follow_ups
         assert [c.task for c in plain.citations] == [3]
         punctuated = assistant.ask("第二个里怎么支持市县学会？", history=[listed])  # 市、县级学会 prints 市县
         assert [c.task for c in punctuated.citations] == [3] and "没有提到" not in punctuated.answer
+
+
+CONTACTS_ABROAD = ("某合作项目申报指南\n一、申报要求\n（一）申报条件。申报单位应为具有独立法人资格的高校和科研院所。\n"
+                   "（二）申报方式。通过信息系统在线填报申请书。\n二、项目联系人\n（一）中方联系人：王强\n电话：010-12345678\n"
+                   "（二）外方联系人：\nDr. John Smith\n电话：+1 555 0100，电邮：john.smith@example.org\n"
+                   "三、组织保障\n（一）建立重点企业联系人制度。由王刚副市长牵头，定期走访企业。\n")
+
+
+def test_a_person_on_a_line_of_its_own_under_a_contact_title_is_the_contact(tmp_path):
+    """A task titled 外方联系人 names its person on a line of its own, in Latin letters: the contact."""
+    with assistant_over(tmp_path, "joint-call", CONTACTS_ABROAD) as assistant:
+        person = assistant.ask("外方联系人是谁？")
+        assert not person.abstained and "John Smith" in person.answer
+        from planqa.assistant.evidence import Evidence
+
+        plan = assistant.search.entries["joint-call"].plan
+        evidence = Evidence(assistant.search, "联系人是谁？", plan)
+        system = next(h.chunk for h in evidence.task_hits if "王刚" in h.chunk.body)  # a title ending otherwise
+        assert "王刚" in [f.text for f in evidence.facts(system)] and not evidence.stated(system, "contact")
+
+
+def test_the_one_task_printing_all_a_question_names_answers_however_the_rest_is_said(tmp_path):
+    """The question is its phrase and a frame of no topic: the one task printing the phrase
+    answers, though another task holding its words apart scores well above it."""
+    from planqa.assistant.evidence import Evidence
+
+    text = ("某市科协工作要点\n一、人才服务\n1.推进人才驿站建设。在园区布局驿站，年内建成10家。\n"
+            "2.做好人才驿站服务。加强人才驿站的建设管理，人才驿站服务建设，驿站建设人才，建设人才驿站服务体系。\n"
+            "二、科学普及\n3.建设科普基地。建设一批科普教育基地。\n")
+    question = "人才驿站建设具体准备咋搞？"
+    with assistant_over(tmp_path, "talent", text) as assistant:
+        plan = assistant.search.entries["talent"].plan
+        evidence = Evidence(assistant.search, question, plan)
+        assert evidence.phrase == "人才驿站建设" and evidence.phrase_is_topic
+        top, printing = evidence.task_hits[0], evidence.phrase_hits
+        assert top.chunk.task_number == 2 and [h.chunk.task_number for h in printing] == [1]
+        assert printing[0].score < 0.9 * top.score  # beyond the band a phrase is otherwise held to
+        assert not Evidence(assistant.search, "人才驿站建设需要多少科普基地？", plan).phrase_is_topic
+        answer = assistant.ask(question)
+        assert not answer.abstained and answer.citations[0].task == 1
+
+
+NAMED_SET_PLAN = ("某省加快信息产业发展的意见\n一、总体要求\n（一）指导思想。坚持创新驱动，做强信息产业。\n"
+                  "二、重点领域\n（一）实施芯片“强基”工程。支持企业突破芯片设计关键技术。\n"
+                  "（二）实施软件“铸魂”工程。发展工业软件和基础软件。\n（三）实施算力“固链”工程。建设算力中心和算力网络。\n"
+                  "三、保障措施\n（一）加强组织领导。建立推进机制，围绕三大工程明确分工。\n"
+                  "（二）加大资金支持。统筹专项资金，支持三大工程重点项目。\n")
+
+
+def test_a_set_named_by_its_number_is_the_tasks_titled_as_its_kind(tmp_path):
+    """"三大工程分别是哪三个": the part's tasks each titled …工程, not the tasks that say 三大工程."""
+    with assistant_over(tmp_path, "info-industry", NAMED_SET_PLAN) as assistant:
+        for question in ("三大工程分别是哪三个？", "“三大工程”具体是哪些？"):
+            answer = assistant.ask(question)
+            assert not answer.abstained and [(c.task, c.section) for c in answer.citations] == [(2, "二"), (3, "二"), (4, "二")]
+
+
+def test_a_follow_up_asking_in_a_word_the_plan_lacks_is_of_the_task_in_view(tmp_path):
+    """"具体能接哪些" after a task on taking over functions: 能接 is no word of the plan, but its
+    characters are, and it asks something of the task in view; characters the plan never prints
+    ("嗷嗷") answer nothing."""
+    text = ("某市科协工作要点\n一、学会建设\n1.推进学会承接政府转移职能。支持学会承接科技评估、技术标准研制等职能，"
+            "做到接得住、接得好。\n2.加强学术交流。举办学术年会。\n二、科学普及\n3.建设科普基地。建设一批科普教育基地。\n")
+    with assistant_over(tmp_path, "societies", text) as assistant:
+        first = assistant.ask("学会承接职能的事怎么推进？")
+        assert first.citations[0].task == 1
+        follow = assistant.ask("具体能接哪些？", history=[first])
+        assert not follow.abstained and follow.citations[0].task == 1
+        noise = assistant.ask("嗷嗷哪些？", history=[first])
+        assert noise.abstained and not noise.citations

@@ -191,3 +191,57 @@ def test_things_an_attachment_is_titled_as_are_counted_by_its_part(tmp_path):
     assert not part.abstained and {c.section for c in part.citations} == {"附件/四"}
     assert not counted.abstained and "5" in counted.answer
     assert {c.section for c in counted.citations} == {"附件/二"} and len(counted.citations) == 5
+
+
+GLOSSARY_PLAN = ("某省中小企业数字化转型指南\n一、总体要求\n（一）适用对象。本指南适用于中小企业。\n"
+                 "（二）实施原则。坚持企业主体，政府引导。\n二、重点任务\n（一）开展评估。开展数字化水平评估。\n"
+                 "（二）推进应用。推广低成本数字化应用。\n附件：术语解释\n附件\n术语解释\n"
+                 "1．订阅服务：按期付费使用软件的服务方式。\n2．低代码：少写代码即可搭建应用的开发方式。\n"
+                 "3．边缘计算：在数据产生处就近处理数据的计算方式。\n")
+
+
+def test_a_plans_only_attachment_counted_as_a_whole_is_its_items(tmp_path):
+    """附件一共有几项 (一 opens 一共, no number) and a count by the noun its title names count the
+    attachment's items, not the plan's tasks."""
+    from planqa.assistant import structure
+
+    path = tmp_path / "sme-guide.txt"
+    path.write_text(GLOSSARY_PLAN, encoding="utf-8")
+    with hash_assistant(tmp_path / "home", [path]) as assistant:
+        plan = assistant.search.entries["sme-guide"].plan
+        assert structure.attachment_in(plan, "附件一共有几项？") == "附件"
+        assert structure.attachment_in(plan, "附件二讲什么") is None  # a number it lacks
+        assert structure.attachment_in(plan, "附件共几项") == "附件"
+        for question in ("附件一共有几项？", "附件里一共解释了多少个术语？", "术语解释里一共解释了多少个术语？"):
+            answer = assistant.ask(question)
+            assert not answer.abstained and "3项" in answer.answer
+            assert [c.section for c in answer.citations] == ["附件/"] * 3
+
+
+def test_an_attachments_parts_are_counted_by_a_word_for_divisions():
+    from planqa.assistant import structure
+    from planqa.ingest.load import load_plan
+
+    plan = load_plan(GRADUATE)[0]  # 附件2 has two parts, 一、基础知识类课程 and 二、专业知识类课程
+    text, cites, abstained = structure.count_attachment_sections(plan, "附件2", "附件2一共划分了几个环节", "环节")
+    assert text.startswith("附件2“核心课程参考建议”分2个部分") and not abstained
+
+
+def test_one_of_several_attachments_is_not_named_by_a_numeral_opening_a_word():
+    from planqa.assistant import structure
+    from planqa.ingest.load import load_plan
+
+    plan = load_plan(GRADUATE)[0]  # 附件1 and 附件2
+    assert structure.attachment_in(plan, "附件一共有几项要求？") is None  # 一 of 一共: no 附件1
+    assert structure.attachment_in(plan, "附件一讲什么") == "附件1"
+
+
+def test_an_attachment_without_numbered_items_keeps_the_count_it_prints(tmp_path):
+    text = ("某市重点项目建设实施方案\n一、总体要求\n（一）目标。建成一批重点项目。\n（二）原则。统筹推进。\n"
+            "二、保障措施\n（一）加强领导。建立协调机制。\n（二）强化督导。定期通报进展。\n附件：重点项目清单\n附件\n"
+            "重点项目清单\n（按行业分类排列）\n本清单共收录重点项目56个，总投资约300亿元。\n")
+    path = tmp_path / "projects.txt"
+    path.write_text(text, encoding="utf-8")
+    with hash_assistant(tmp_path / "home", [path]) as assistant:
+        answer = assistant.ask("附件一共有多少个项目？")
+        assert not answer.abstained and "56个" in answer.answer

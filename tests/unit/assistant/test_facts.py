@@ -260,3 +260,13 @@ def test_the_names_after_a_title_ending_in_contact_person_are_people():
     assert not [f for f in facts_in("确定联系人。\n各单位要于6月底前报送名单。") if f.kind == "person"]
     assert not [f for f in facts_in("联系人。\n联系电话：010-62326877") if f.kind == "person"]
     assert not [f for f in facts_in("联系人：张明电话：010-62326877") if f.kind == "person"]
+
+
+@pytest.mark.parametrize("question, nouns", [
+    ("八大行动分别是哪八个？", ("行动",)), ("“四类平台”具体是哪些？", ("平台",)), ("三个方面都有哪些", ("方面",)),
+    ("第二个行动是什么？", ()), ("八大行动哪个最重要", ()), ("每个企业都要做什么", ()), ("5个工作日内需要提交什么", ()),
+    ("10个示范项目在哪里建设", ()), ("5个工作日是指什么？", ())])
+def test_a_set_asked_for_by_its_number_names_its_kind(question, nouns):
+    from planqa.assistant.facts import which_nouns
+
+    assert which_nouns(question)[:1] == nouns

@@ -88,3 +88,32 @@ def test_what_a_question_asks_of_its_task_is_said_without_the_reference():
     assert without_reference("第21项具体干啥") == "具体干啥"
     assert without_reference("第二个具体要做什么") == "具体要做什么"
     assert without_reference("最后一条呢") == "呢"
+
+
+def test_a_place_answered_with_several_tasks_keeps_the_list_being_walked():
+    # "第一个…" answered by two tasks printing what it named: the next place is still the first list's
+    def about(*tasks, question=""):
+        return {"question": question, "citations": [{"plan": "p", "task": t, "section": "三"} for t in tasks]}
+
+    ctx = context_from_history([about(4, 7, 9, 12, question="哪些任务讲人才？"), about(7, 9, question="第一个里的工作站在哪？")])
+    assert ctx.listed == (4, 7, 9, 12)
+    assert (list_reference("第二个展开说说", ctx), list_reference("最后那个呢", ctx)) == (7, 12)
+    alone = context_from_history([about(7, 9, question="第一个里的工作站在哪？")])  # no list before it
+    assert alone.listed == (7, 9)
+    asked = context_from_history([about(4, 7, 9, 12, question="哪些任务讲人才？"), about(7, 9, question="哪些讲工作站？")])
+    assert asked.listed == (7, 9)  # a new list asked for
+
+
+def test_steps_of_a_walk_mark_the_places_asked_and_a_new_list_is_no_step():
+    def about(*tasks, question=""):
+        return {"question": question, "citations": [{"plan": "p", "task": t, "section": "三"} for t in tasks]}
+
+    listed = about(4, 7, 9, 12, question="哪些任务讲人才？")
+    two = context_from_history([listed, about(7, 9, question="第一个里的工作站在哪？"), about(9, 12, question="第二个里的驿站呢")])
+    assert two.listed == (4, 7, 9, 12) and set(two.visited) == {4, 7} and two.rest == (9, 12)
+    assert list_reference("最后那个呢", two) == 12
+    # tasks outside the list walked: a new list, though its question said 第一个
+    new = context_from_history([listed, about(3, 5, 8, question="第一个阶段有哪些任务？")])
+    assert new.listed == (3, 5, 8) and list_reference("第二个呢", new) == 5
+    within = context_from_history([listed, about(7, 9, question="第二个阶段有哪些任务？")])  # asks a list itself
+    assert within.listed == (7, 9)
