@@ -1538,7 +1538,7 @@ class Assistant:
                 s.number or s.tasks for s in plan.sections_of(named)) and not any(
                 s.number and s.title in turn.question for s in plan.sections_of(named)) and (
                 listed := structure.answer_attachments(plan, named)):
-            # "附件里解释了多少个名词" of 附件“名词解释”: its items (of a part named, that part's)
+            # "附件收了多少个术语" of 附件“术语解释”: its items (of a part named, that part's)
             return self._reply(turn, listed)
         section = self._part_titled(turn.question, plan)
         if items_only:  # before any number printed: "生产作业环节一共几个场景" of a plan listing 场景,
@@ -1666,7 +1666,7 @@ class Assistant:
     @staticmethod
     def _asks_held(turn: Turn) -> bool:
         """A fact asked in words the plan lacks ("先挑多少家来试啊") of the conversation's task: words
-        of some kind besides the asking (not "qwerty多少", "？？？几个"); or anything asked ("具体能接
+        of some kind besides the asking (not "qwerty多少", "？？？几个"); or anything asked ("能接
         哪些？") in words whose every character the task in view prints (not "来来来哪些")."""
         if turn.context is None or turn.context.task is None:
             return False

@@ -121,7 +121,7 @@ def _asking(asks: str | None) -> re.Pattern | None:
 
 
 def _only_frame(text: str) -> bool:
-    """Whether the text names no topic once its frame is cut ("今年打算怎么弄？", "在哪一项？")."""
+    """Whether the text names no topic once its frame is cut ("下一步准备咋办？", "在哪一项？")."""
     from planqa.assistant.rules import pattern  # rules imports this module
 
     return topicless(pattern("frame").sub("", ex.bare(text)))
@@ -260,7 +260,7 @@ class Evidence:
 
     @cached_property
     def phrase_is_topic(self) -> bool:
-        """Whether the question is its phrase and a frame ("智库建设今年打算怎么弄？"): the one
+        """Whether the question is its phrase and a frame ("人才驿站建设下一步准备咋办？"): the one
         task printing the phrase holds all it asks about."""
         rest = self.spelled.replace(self.phrase, "") if self.phrase else ""
         return bool(rest) and _only_frame(rest)

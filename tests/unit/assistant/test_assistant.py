@@ -1608,7 +1608,7 @@ def test_a_set_named_by_its_number_is_the_tasks_titled_as_its_kind(tmp_path):
 
 
 def test_a_follow_up_asking_in_a_word_the_plan_lacks_is_of_the_task_in_view(tmp_path):
-    """"具体能接哪些" after a task on taking over functions: 能接 is no word of the plan, but its
+    """"能接哪些呢" after a task on taking over functions: 能接 is no word of the plan, but its
     characters are, and it asks something of the task in view; characters the plan never prints
     ("嗷嗷") answer nothing."""
     text = ("某市科协工作要点\n一、学会建设\n1.推进学会承接政府转移职能。支持学会承接科技评估、技术标准研制等职能，"
@@ -1616,7 +1616,7 @@ def test_a_follow_up_asking_in_a_word_the_plan_lacks_is_of_the_task_in_view(tmp_
     with assistant_over(tmp_path, "societies", text) as assistant:
         first = assistant.ask("学会承接职能的事怎么推进？")
         assert first.citations[0].task == 1
-        follow = assistant.ask("具体能接哪些？", history=[first])
+        follow = assistant.ask("能接哪些呢？", history=[first])
         assert not follow.abstained and follow.citations[0].task == 1
         noise = assistant.ask("嗷嗷哪些？", history=[first])
         assert noise.abstained and not noise.citations

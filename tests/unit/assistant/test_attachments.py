@@ -212,7 +212,7 @@ def test_a_plans_only_attachment_counted_as_a_whole_is_its_items(tmp_path):
         assert structure.attachment_in(plan, "附件一共有几项？") == "附件"
         assert structure.attachment_in(plan, "附件二讲什么") is None  # a number it lacks
         assert structure.attachment_in(plan, "附件共几项") == "附件"
-        for question in ("附件一共有几项？", "附件里一共解释了多少个术语？", "术语解释里一共解释了多少个术语？"):
+        for question in ("附件一共有几项？", "附件里总共收录了多少个术语？", "术语解释里总共收了多少个术语？"):
             answer = assistant.ask(question)
             assert not answer.abstained and "3项" in answer.answer
             assert [c.section for c in answer.citations] == ["附件/"] * 3
@@ -223,7 +223,7 @@ def test_an_attachments_parts_are_counted_by_a_word_for_divisions():
     from planqa.ingest.load import load_plan
 
     plan = load_plan(GRADUATE)[0]  # 附件2 has two parts, 一、基础知识类课程 and 二、专业知识类课程
-    text, cites, abstained = structure.count_attachment_sections(plan, "附件2", "附件2一共划分了几个环节", "环节")
+    text, cites, abstained = structure.count_attachment_sections(plan, "附件2", "附件2总共分几个阶段", "阶段")
     assert text.startswith("附件2“核心课程参考建议”分2个部分") and not abstained
 
 
