@@ -638,8 +638,8 @@ class Assistant:
             return listed  # "基本原则一共几条？": a task's items, not the plan's tasks
         if turn.intent.meta == "count_tasks" and (section := self._part_titled(turn.question, plan)):
             return self._reply(turn, structure.answer_section(plan, section))  # "主要任务一共有多少项？"
-        if turn.intent.meta == "count_tasks" and (label := structure.attachment_in(plan, turn.question)) and any(
-                s.number or s.tasks for s in plan.sections_of(label)):
+        if turn.intent.meta == "count_tasks" and (label := structure.attachment_in(plan, turn.question)) and (
+                structure.numbers_items(plan, label)):
             # "附件一共有几项": the attachment's items, not the plan's tasks; its parts when they are
             # what is counted ("附件共有几个方面")
             nouns = counted_nouns(turn.question)
@@ -1534,10 +1534,10 @@ class Assistant:
         named = titled[0] if len(titled) == 1 else structure.attachment_in(plan, turn.question)
         if named and (parts := structure.count_attachment_sections(plan, named, turn.question, nouns[0])):
             return self._reply(turn, parts)  # "附件2分了几类课程": its parts, titled …类课程
-        if named and len(nouns[0]) >= 2 and nouns[0] in plan.attachment_title(named) and any(
-                s.number or s.tasks for s in plan.sections_of(named)) and not any(
-                s.number and s.title in turn.question for s in plan.sections_of(named)) and (
-                listed := structure.answer_attachments(plan, named)):
+        if (named and len(nouns[0]) >= 2 and nouns[0] in plan.attachment_title(named)
+                and structure.numbers_items(plan, named)
+                and not any(s.number and s.title in turn.question for s in plan.sections_of(named))
+                and (listed := structure.answer_attachments(plan, named))):
             # "附件收了多少个术语" of 附件“术语解释”: its items (of a part named, that part's)
             return self._reply(turn, listed)
         section = self._part_titled(turn.question, plan)
@@ -1671,8 +1671,8 @@ class Assistant:
         if turn.context is None or turn.context.task is None:
             return False
         if not turn.intent.asks:
-            text = next((f"{t.title}{t.text}" for t in turn.plan.tasks if t.number == turn.context.task), "") \
-                if turn.plan is not None else ""
+            tasks = structure.find_tasks(turn.plan, turn.context.task, turn.context.section) if turn.plan else []
+            text = "".join(f"{t.title}{t.text}" for t in tasks[:1])
             return table().flag("interrogative", turn.question) and any(
                 _HAN.search(w) and not pointing(w) and all(ch in text for ch in w) for w in content_words(turn.question))
         return any(_HAN.search(w) and not pointing(w) for w in content_words(turn.question)) or (

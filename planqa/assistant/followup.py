@@ -48,7 +48,8 @@ def context_from_history(history: Sequence) -> Context | None:
     and the tasks of the latest answer that listed several (the list being walked: an answer
     to a place in it, "第一个里的…", citing some of its tasks is one step of the walk)."""
     context, recent = None, []
-    steps: list[tuple[tuple[int, ...], tuple[int, ...], str, bool]] = []  # latest first; same plan or not
+    # latest first: (tasks, tasks not related, question, of the conversation's plan, a step of a walk)
+    steps: list[tuple[tuple[int, ...], tuple[int, ...], str, bool, bool]] = []
     history = list(history or [])
     latest = history[-1] if history else None
     asked = _question_of(latest)
@@ -65,16 +66,18 @@ def context_from_history(history: Sequence) -> Context | None:
             context = Context(first["plan"], first["task"], first["section"], tasks, question=asked, quote=quoted)
         if tasks and cites[0]["plan"] == context.plan and tasks[0] not in recent:
             recent.append(tasks[0])
-        steps.append((tasks, counted, _question_of(item), cites[0]["plan"] == context.plan))
-        if len(counted) > 1 and not _steps_in_list(steps[-1][2]) and len(recent) >= MAX_RECENT:
+        question = _question_of(item)
+        step = len(counted) > 1 and _steps_in_list(question)
+        steps.append((tasks, counted, question, cites[0]["plan"] == context.plan, step))
+        if len(counted) > 1 and not step and len(recent) >= MAX_RECENT:
             break  # a list asked for, and enough recent tasks
     if context is None:
         return None
-    at = _walked([(counted, _steps_in_list(question), same) for _, counted, question, same in steps if len(counted) > 1])
     several = [i for i, step in enumerate(steps) if len(step[1]) > 1]
+    at = _walked([(steps[i][1], steps[i][4], steps[i][3]) for i in several])
     listed = steps[several[at]][1] if at is not None else ()
     visited = []
-    for tasks, counted, question, same in steps[:several[at]] if at is not None else ():
+    for tasks, counted, question, same, _ in steps[:several[at]] if at is not None else ():
         if len(counted) > 1:  # a step of the walk: the place it asked
             place = list_reference(question, Context(context.plan, listed=listed, tasks=listed))
             visited += [place] if place is not None else []

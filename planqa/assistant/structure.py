@@ -141,6 +141,7 @@ def attachment_in(plan: Plan | None, question: str) -> str | None:
         return None
     keys = {attachment_key(b.label) for b in plan.attachments}
     unnumbered = tuple(_table().words["numeral_words"])
+    itself = (*ATTACHMENT_AFTER, *_table().words["total"])
     for a in plan.attachments:
         noun = a.label[:2]
         # a plan's only attachment printed 附件 alone needs no number (附件第四部分); not one the
@@ -150,7 +151,7 @@ def attachment_in(plan: Plan | None, question: str) -> str | None:
         at = question.find(noun)
         while at >= 0:
             number = ""
-            start = at + 2 + len(question[at + 2:]) - len(question[at + 2:].lstrip(" "))
+            start = len(question) - len(question[at + 2:].lstrip(" "))  # past the spaces after it
             for ch in question[start:] if not question.startswith(unnumbered, start) else "":
                 if not (ch.isdigit() or ch in "一二三四五六七八九十"):
                     break  # (a numeral opening 一共 numbers nothing)
@@ -161,7 +162,7 @@ def attachment_in(plan: Plan | None, question: str) -> str | None:
                              if attachment_key(noun + number[:end]) in keys), "")
             if numbered and attachment_key(numbered) == attachment_key(a.label):
                 return a.label
-            if alone and not number and question.startswith((*ATTACHMENT_AFTER, *_table().words["total"]), start):
+            if alone and not number and question.startswith(itself, start):
                 return a.label
             at = question.find(noun, at + 2)
     return _titled_attachment(plan, question)
@@ -350,6 +351,12 @@ def answer_attachment_parts(plan: Plan, label: str) -> Reply | None:
     names = "\n".join(f"{s.label or s.number}{s.title}" for s in parts)
     return (f"{label}“{title}”共{len(parts)}项：\n{names}",
             tuple(section_citation(plan, s) for s in parts), False)
+
+
+def numbers_items(plan: Plan, label: str) -> bool:
+    """Whether an attachment numbers any parts or items (answer_attachments counts them), not a
+    text or table printed without numbers."""
+    return any(s.number or s.tasks for s in plan.sections_of(label))
 
 
 def count_attachment_sections(plan: Plan, label: str, question: str, noun: str) -> Reply | None:

@@ -6,6 +6,7 @@ import pytest
 from planqa.assistant.answer import Citation, place
 from tests.conftest import CORPUS
 from tests.fakes import hash_assistant
+from tests.unit.assistant.test_assistant import assistant_over
 
 PLAN = CORPUS / "interim-management-guidelines-access-intelligent-connected-vehicle.txt"
 
@@ -205,9 +206,7 @@ def test_a_plans_only_attachment_counted_as_a_whole_is_its_items(tmp_path):
     attachment's items, not the plan's tasks."""
     from planqa.assistant import structure
 
-    path = tmp_path / "sme-guide.txt"
-    path.write_text(GLOSSARY_PLAN, encoding="utf-8")
-    with hash_assistant(tmp_path / "home", [path]) as assistant:
+    with assistant_over(tmp_path, "sme-guide", GLOSSARY_PLAN) as assistant:
         plan = assistant.search.entries["sme-guide"].plan
         assert structure.attachment_in(plan, "附件一共有几项？") == "附件"
         assert structure.attachment_in(plan, "附件二讲什么") is None  # a number it lacks
@@ -240,8 +239,6 @@ def test_an_attachment_without_numbered_items_keeps_the_count_it_prints(tmp_path
     text = ("某市重点项目建设实施方案\n一、总体要求\n（一）目标。建成一批重点项目。\n（二）原则。统筹推进。\n"
             "二、保障措施\n（一）加强领导。建立协调机制。\n（二）强化督导。定期通报进展。\n附件：重点项目清单\n附件\n"
             "重点项目清单\n（按行业分类排列）\n本清单共收录重点项目56个，总投资约300亿元。\n")
-    path = tmp_path / "projects.txt"
-    path.write_text(text, encoding="utf-8")
-    with hash_assistant(tmp_path / "home", [path]) as assistant:
+    with assistant_over(tmp_path, "projects", text) as assistant:
         answer = assistant.ask("附件一共有多少个项目？")
         assert not answer.abstained and "56个" in answer.answer
