@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
-from itertools import groupby
+from itertools import groupby, takewhile
 
 from planqa.assistant import extractive as ex
 from planqa.assistant.abbreviations import expansions
@@ -51,9 +51,9 @@ from planqa.assistant.rules import (
 )
 from planqa.assistant.scope import ASKED_TEXT, Verdict, judge, outside_plan
 from planqa.errors import NoPlanIndexed
-from planqa.index.chunk import Chunk, chunk_plan
+from planqa.index.chunk import Chunk, chunk_plan, split_sentences
 from planqa.index.glossary import english_words, is_english
-from planqa.index.lexical import content_words, is_word, pointing, tagged, tokenize
+from planqa.index.lexical import content_words, is_word, pieces, pointing, tagged, tokenize
 from planqa.ingest.grammar import genre_of
 from planqa.ingest.plan import Plan, Section, Task
 
@@ -178,13 +178,42 @@ def printed_name(question: str, texts: Sequence[str]) -> str:
     return best
 
 
+ITEM_LABEL_CHARS = 6  # an item's label before its name: 4、, （12）, 第三,
+KIND_TAGS = ("n", "vn", "j", "l")  # nouns, verbal nouns, abbreviations, set phrases: a kind of thing named
+
+
+def kind_asked(question: str) -> str:
+    """The noun right after the question's last which-word ("建哪些服务平台来…" → 服务平台): a kind
+    of thing asked, of which a task may name its own; "" when none. 为什么 and 什么时候 ask a
+    reason or a time, no kind (`not_kind`)."""
+    t = table()
+    plain = question
+    for word in t.words["not_kind"]:
+        plain = plain.replace(word, "，")
+    at = max((plain.rfind(w) + len(w) for w in t.words["which_of"] + t.words["kind_of"] if w in plain), default=-1)
+    if at < 0:
+        return ""
+    words = list(takewhile(lambda wt: wt[1].startswith(KIND_TAGS), tagged(plain[at:])))
+    return "".join(w for w, _ in words)
+
+
+def holds_kind_of(question: str, name: str, own: str, texts: Sequence[str]) -> bool:
+    """Whether ``name`` is the kind a follow-up asks of the task in view (it stands after the
+    which-word) and the task names something of that kind: it prints a piece of the name that
+    few of the plan's ``texts`` print (网络 of 网络平台, not a word most tasks have)."""
+    if not name or name not in kind_asked(question):
+        return False
+    rare = [p for p in name_pieces(name) if 2 * sum(p in text for text in texts) <= len(texts)]
+    return any(p in own for p in rare)
+
+
 def name_pieces(name: str) -> list[str]:
     """The words a name is made of, a long one (资源共享, 网络平台) in pairs of characters: a
     task holding them all speaks of the same thing in its own order."""
-    pieces = []
+    parts: list[str] = []
     for w in content_words(name):
-        pieces += [w[i:i + 2] for i in range(0, len(w), 2)] if len(w) > 3 else [w]
-    return [p for p in pieces if len(p) > 1]
+        parts += [w[i:i + 2] for i in range(0, len(w), 2)] if len(w) > 3 else [w]
+    return [p for p in parts if len(p) > 1]
 
 
 def _asked_text(turn: Turn, asks: str | None) -> str:
@@ -407,7 +436,8 @@ class Assistant:
 
     def _other_plan(self, turn: Turn, plan: Plan | None) -> Verdict | None:
         """Why the question is about another year, place or organization's plan, or None."""
-        return outside_plan(turn.evidence.spelled, self._plan_text(plan), plan.title if plan else "")
+        return outside_plan(turn.evidence.spelled, self._plan_text(plan), plan.title if plan else "",
+                            turn.intent.kind == "task")
 
     # --- preparation ------------------------------------------------------------------------
     def _prepare(self, request: dict) -> Turn:
@@ -493,6 +523,8 @@ class Assistant:
             return self._quoted_list(turn, plan, tasks[0], things, sentence, f"第{place_at}个是：{things[place_at - 1]}。")
         if turn.intent.things and turn.context and (counted := listed_count(turn.question, turn.context)):
             return self._quoted_list(turn, plan, tasks[0], *counted)  # "一共几个": the things its quote lists
+        if turn.intent.item_place is not None and len(tasks) == 1:
+            return self._listed_item(turn, plan, tasks[0], turn.intent.item_place)
         if turn.intent.followup and len(tasks) == 1 and (moved := self._named_elsewhere(turn, plan, tasks[0])):
             return moved
         if turn.intent.rule == "list_reference" and len(tasks) == 1 and (
@@ -563,8 +595,11 @@ class Assistant:
                                    and any(w in text for text in texts.values())))
         if not words or all(w in texts[task.number] for w in words):
             return None
-        holders = [n for n in listed if n != task.number and all(w in texts[n] for w in words)]
         lacking = [w for w in words if w not in texts[task.number]]
+        every = [f"{t.title}{t.text}" for t in plan.tasks]
+        if all(holds_kind_of(turn.question, w, texts[task.number], every) for w in lacking):
+            return None  # "第二个办哪些服务活动" of a task with its own 服务…: the kind asked of it
+        holders = [n for n in listed if n != task.number and all(w in texts[n] for w in words)]
         return (by_number[holders[0]], lacking) if len(holders) == 1 else None
 
     def _named_elsewhere(self, turn: Turn, plan: Plan, task: Task) -> Answer | None:
@@ -581,6 +616,8 @@ class Assistant:
             return None  # "这一项的牵头单位是谁": a kind of fact asked of it, no name
         if turn.question.split(name, 1)[0].endswith(tuple(table().words["and"])):
             return None  # "这条跟…行动是一个部分的吗": the two compared, not one placed
+        if holds_kind_of(turn.question, name, own, list(texts.values())):
+            return None  # "它要搭哪些服务平台" of a task with its own 服务…: the kind asked of it, its own
         idf = turn.evidence.idf
         items = []
         for (section, number), text in texts.items():
@@ -589,6 +626,35 @@ class Assistant:
                 items.append((chunk, ex.pick_quote(chunk, name, idf, (), (), ex.LIST_QUOTE_CHARS), 1.0))
         where = structure.task_label(task, plan)
         return self._compose(turn, items, f"“{name}”不在{where}里，见：")
+
+    def _listed_item(self, turn: Turn, plan: Plan, task: Task, place: int) -> Answer:
+        """The item at ``place`` of those the task lists ("核心技术标准的第3项"), quoting it from
+        the paragraph (or sentence) it opens up to the next item's; the task, and that it lists
+        fewer or none, otherwise."""
+        items = structure.items_of(task.text)
+        where = structure.task_label(task, plan)
+        if not 0 < place <= len(items):
+            answer = self._task(replace(turn, intent=replace(turn.intent, item_place=None)))
+            said = f"{where}只列了{len(items)}项。" if items else f"{where}没有分项列出。"
+            return replace(answer, answer=said + answer.answer)
+        item, following = items[place - 1], (items[place] if place < len(items) else None)
+
+        def opens(text: str, name: str | None) -> bool:  # after its label, not in a lead-in naming them all
+            return bool(name) and name in text[:len(name) + ITEM_LABEL_CHARS]
+
+        paragraphs = [p.strip() for p in task.text.split("\n") if p.strip()]
+        start = next((i for i, p in enumerate(paragraphs) if opens(p, item)), None)
+        if start is not None:
+            end = next((i for i in range(start + 1, len(paragraphs)) if opens(paragraphs[i], following)), len(paragraphs))
+            line = "\n".join(paragraphs[start:end])
+        else:  # items run on in one paragraph: the sentence it opens
+            line = next((x.strip() for x in split_sentences(task.text) if opens(x.strip(), item)), item)
+        quote = line if len(line) <= ex.SINGLE_QUOTE_CHARS else structure.leading(line, ex.SINGLE_QUOTE_CHARS) or line
+        chunk = self._chunk_of(plan, task.number, plan.section_of(task).ref)
+        answer = self._compose(turn, [(chunk, quote, 1.0)], f"{where}列的第{place}项是“{item}”：")
+        if turn.intent.asks and (fact := self._fact_line(turn, chunk)):
+            answer = replace(answer, answer=answer.answer + f"\n{fact}")
+        return answer
 
     def _printed_item(self, turn: Turn, plan: Plan, task: Task, line: str) -> Answer:
         """The task that holds the printed item, quoting the item (the fact asked, if any, from
@@ -906,11 +972,11 @@ class Assistant:
             found = [h for h in found if any(t in ex.bare(h.chunk.task_title) for t in terms)]
             if not found and terms:
                 return self._refuse(turn, turn.plan, hits, f"没有哪项任务的标题里有“{'、'.join(terms)}”")
-        if wholly:  # "哪几条专门讲人才": the tasks it titles, when some are
+        if wholly:  # "哪几条专门讲人才": the tasks it titles, when some are, in the plan's order
             weights = {t: turn.evidence.idf[t] for t in ex.key_terms(asked, turn.evidence.idf)}
             if titled := [h for h in found + related
                           if ex.text_share(ex.bare(h.chunk.task_title).lower(), weights) >= PART_TITLE_SHARE]:
-                found, related = titled, []
+                found, related = self._in_plan_order(titled), []  # no task is more about it than another
         if among and not found and terms:  # none of the tasks in view prints them together:
             if any(ex.mentions(h.chunk, [t]) for h in hits for t in terms):
                 return self._retrieve(turn)  # one prints some (年底前 of 年底、完成): searched among them
@@ -1035,6 +1101,9 @@ class Assistant:
             shown = [max(terms, key=lambda t: sum(ex.mentions(h.chunk, [t]) for h in hits)) for _, terms in groups]
             return shown, found
         idf = lexicon.bm25.idf
+        items = table().word_set("item_noun")  # "…的举措都在哪几项": the plan's items, no topic
+        words = pieces(question)  # (as a word after 的 only: 保障措施, 限项 name things)
+        question = "".join("，" if w in items and i and words[i - 1] == "的" else w for i, w in enumerate(words))
         topics = ex.conjunct_terms(question, idf)  # 科普社会化和科普信息化: a task for either
         plan_text = self.search.plan_text.get(hits[0].chunk.plan, "") if hits else ""
         phrase = ex.plan_phrase(question, plan_text, idf, KEY_SHARE) if len(topics) == 1 else ""
@@ -1050,6 +1119,10 @@ class Assistant:
                    [h for h in hits if ex.term_share(h.chunk, t, idf) >= KEY_SHARE] for t, said in zip(topics, printed)]
         if len(topics) > 1:  # a joined topic that most tasks share (有关部门) lists nothing by itself
             matched = [m for m in matched if len(m) <= MAX_TOPIC_SHARE * len(hits)]
+        elif phrase and len(printing := [h for h in hits if ex.mentions(h.chunk, [phrase])]) <= MAX_TOPIC_SHARE * len(hits):
+            # "提高X能力" names X能力: a task printing it with another verb is about it too (not
+            # the plan's subject, which most tasks print)
+            matched = [matched[0] + [h for h in printing if h not in matched[0]]]
         found = [h for h in hits if any(h in m for m in matched)]
         # Named as the plan says it (“院士专家工作站”), not as the words it splits into.
         shown = [[said] if said else topic for topic, said in zip(topics, printed)]
@@ -1635,6 +1708,9 @@ class Assistant:
         if hits and not stated and asks not in NO_FACT_NEEDED and (
                 near := turn.evidence.stating(hits[:SEARCH_K], asks)) is not None:
             hits, stated = [near] + [h for h in hits if h is not near], True  # the task that states it
+        if hits and stated and asks == "count" and not within and held is None and (
+                counted := turn.evidence.counting_instead(hits[:SEARCH_K], self._answerable(hits[0].chunk))) is not None:
+            hits = [counted] + [h for h in hits if h is not counted]  # the number counting what is asked
         if hits and not stated and asks in table().word_set("said_of_each") and (
                 lead := self._lead_stating(turn, hits[0])) is not None:
             hits, stated = [lead] + [h for h in hits if h is not lead], True  # said of all the items announced

@@ -18,6 +18,7 @@ from planqa.assistant.facts import (
     ADMIN_ENDS,
     Fact,
     asked_unit,
+    counted_nouns,
     counting,
     enumerated_counts,
     facts_in,
@@ -26,6 +27,7 @@ from planqa.assistant.facts import (
     named_place,
     of_kind,
     prints_year,
+    single_counts,
     year_of,
 )
 from planqa.assistant.followup import topicless
@@ -470,6 +472,8 @@ class Evidence:
             if not any(counting(self.question, f) for f in counts) and (
                     listed := self._of_year(chunk, self.enumerated(chunk))):
                 return self.filled(chunk) + listed  # what the question counts is listed, not numbered
+            if not any(counting(self.question, f) for f in counts):  # "一张网" for 几张网
+                counts += single_counts(self.question, chunk.body)
             return self.filled(chunk) + counts
         if kind == "ratio":  # a share: a percentage, 百分之…, 三成
             return self._of_year(chunk, tuple(f for f in of_kind(self.facts(chunk), "count")
@@ -612,6 +616,21 @@ class Evidence:
             if held >= share and (h.score >= FACT_BAND * hits[0].score or held >= WHOLE_SHARE):
                 best, share = h, held
         return best
+
+    def counting_instead(self, hits: Sequence[Scored], best: Chunk) -> Scored | None:
+        """Of the hits after the best one (answered from ``best``), when the best counts nothing
+        the question counts (几个层次 ↛ "分为四个部分"), the one whose number counts it ("分…三个层次")
+        with its clause holding most of the question's words, as ``stating`` asks; None otherwise."""
+        if not counted_nouns(self.question) or any(counting(self.question, f) for f in self.stated(best, "count")):
+            return None
+        weights, found, share = self.topic_of("count"), None, FACT_SHARE
+        for h in hits[1:]:
+            if h.chunk.kind not in ("task", "section"):
+                continue
+            held = max((s for f, s in self.stated_shares(h.chunk, "count", weights) if counting(self.question, f)), default=0.0)
+            if held >= share and (h.score >= FACT_BAND * hits[0].score or held >= WHOLE_SHARE):
+                found, share = h, held
+        return found
 
     def stated_share(self, chunk: Chunk, kind: str) -> float:
         """How much of the question's key words (those asking for the fact left out) the clause

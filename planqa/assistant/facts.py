@@ -463,6 +463,26 @@ def counting(question: str, fact: Fact) -> bool:
     return any(n in after for n in counted_nouns(question))
 
 
+def single_counts(question: str, text: str) -> tuple[Fact, ...]:
+    """One of what the question counts, where the text says so ("一张网" for 几张网, "一个平台"
+    for 几个平台): a bare 一 is no count elsewhere (一批, 一支队伍), but before the very thing
+    counted it is the number. Not inside a larger number or another word (第一个, 十一个, 统一个,
+    其中一个: `one_not_after`)."""
+    words = raw_facts()["words"]
+    units = [u for u in words["units"] if len(u) == 1 and "\u4e00" <= u <= "\u9fff"]
+    found: dict[str, Fact] = {}
+    for noun in counted_nouns(question):  # 场馆 of 几个场馆 opens with a unit (场) and is no unit
+        said = [f"一{noun}", *(f"一{u}{noun}" for u in units)]
+        for sentence in split_sentences(text):
+            for phrase in said:
+                at = sentence.find(phrase)
+                while at >= 0 and sentence[:at].endswith(tuple(words["one_not_after"])):
+                    at = sentence.find(phrase, at + 1)
+                if at >= 0:
+                    found.setdefault(sentence, Fact("count", phrase[:2], sentence))
+    return tuple(found.values())
+
+
 def enumerated_counts(question: str, text: str) -> tuple[Fact, ...]:
     """How many things a sentence lists where the question asks how many of them ("数智精益管理要
     精准管理的生产要素有几个？" ← "人、机、料、法、环等生产要素"): enumerations joined by 、 with the

@@ -49,6 +49,7 @@ class Query:
     among: tuple[int, ...] = ()  # search: only among these tasks (剩下两项里哪个…), else ``within``'s
     thing: int | None = None  # task: the place of a thing its last quote lists ("第二个是啥": 2)
     things: bool = False  # task: how many things its last quote lists ("一共几个")
+    item_place: int | None = None  # task: the place of an item the task lists ("核心技术标准的第3项": 3)
 
 
 MAX_PARTS = 4  # questions answered from one message

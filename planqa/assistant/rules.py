@@ -287,6 +287,8 @@ class Frame:
     task_titles: tuple[tuple[int, str, str], ...] = ()  # (number, its part's number, title) of the body's tasks
     parts: tuple[str, ...] = ()  # every part's title, the attachments' too
     headings: tuple[str, ...] = ()  # ... and every task's
+    attached_titles: tuple[tuple[str, str, str], ...] = ()  # (ref, title, its attachment's title) of the
+    # attachments' parts: 附件1/四, 重点工作, 数字化试点实施方案
 
     def part_index(self, number: str | None) -> int | None:
         """Where the part numbered so stands in ``section_titles`` and ``part_texts``; None when
@@ -322,8 +324,10 @@ def plan_frame(plan: Plan | None, context: Context | None = None) -> Frame:
     sizes = tuple(len(s.tasks) for s in plan.body)
     tasks = tuple((t.number, s.number, t.title) for s in plan.body for t in s.tasks)
     parts = tuple(s.title for s in plan.sections)
+    attached = tuple((s.ref, s.title, plan.attachment_title(s.attachment))
+                     for s in plan.sections if s.attachment and s.number and s.title)
     return Frame(context, titles, nouns, owner_names(plan.title, plan.issuer, nouns), sizes, common_phrases(plan),
-                 part_texts(plan), plan.title or "", tasks, parts, parts + tuple(t.title for t in plan.tasks))
+                 part_texts(plan), plan.title or "", tasks, parts, parts + tuple(t.title for t in plan.tasks), attached)
 
 
 def needs_met(needs: str, ctx: Context | None) -> bool:
@@ -489,10 +493,17 @@ def _part_by_word(before: str, titles: Sequence[tuple[str, str]]) -> str | None:
     return section_by_word(before, titles, table().words["part_tail"])
 
 
+MIN_TASK_TITLE = 4  # a task's title this long, whole before a place, names the task whose items are counted
+
+
 def _titled_label(x: Match) -> Query | None:
     place = to_int(x.group(1, 2, 3) or "")
     before = x.question[: x.m.start()].rstrip("第的里中 ")
     titles = x.frame.section_titles
+    named = [(n, part) for n, part, title in x.frame.task_titles
+             if len(title) >= MIN_TASK_TITLE and before.endswith(title) and all(title != t for _, t in titles)]
+    if len(named) == 1 and place:  # "核心技术标准的第3项": the third item that task lists
+        return Query("task", task=named[0][0], section_number=named[0][1], item_place=place, asks=x.asks)
     number = (section_by_title(before, titles, x.frame.common) or _part_by_word(before, titles)) if before else None
     if not (number and place):
         return None
@@ -647,6 +658,17 @@ def _topic_in_part(x: Match, number: str | None) -> bool:
 
 
 CLAUSE_CHARS = 6  # a clause of a part's title this long names the part, as its whole title does
+MIN_ATTACHED_TITLE = 4  # an attachment's part named by a title this long (重点工作), as 保障措施 is
+
+
+def _attached_part_alone(x: Match, title: str, attachment: str) -> bool:
+    """Whether the question names the attachment's part by its title and nothing besides the
+    plan and that attachment ("实施方案里重点工作都有哪些"; not "服务商方面的重点工作", nor
+    "重点工作里资金…": a thing inside it)."""
+    before, after = x.question.split(title, 1)
+    own = [w for w in content_words(_besides_the_plan(x, before)) if len(w) > 1 and w not in attachment]
+    inside = next((after[len(w):] for w in ("里面", "当中", "之中", "里", "中") if after.startswith(w)), "")
+    return not own and not (inside and names_a_topic(inside) and _names_a_thing(x, inside))
 
 
 def _section_named(x: Match) -> Query | None:
@@ -656,6 +678,12 @@ def _section_named(x: Match) -> Query | None:
         named = [number for number, title in x.frame.section_titles
                  if any(len(c) >= CLAUSE_CHARS and c in x.question and not _names_a_thing(x, x.question.split(c)[0])
                         for c in title_clauses(title))]
+    if not named and not any(title in x.question for *_, title in x.frame.task_titles):
+        # "附件方案里的重点工作都有哪些" of a plan whose attachment alone has a part titled so
+        attached = [(ref, title, of) for ref, title, of in x.frame.attached_titles
+                    if len(title) >= MIN_ATTACHED_TITLE and title in x.question]
+        if len(attached) == 1 and _attached_part_alone(x, *attached[0][1:]):
+            return Query("section", section_number=attached[0][0])
     if len(named) != 1:
         return None
     title = dict(x.frame.section_titles)[named[0]]
@@ -665,13 +693,23 @@ def _section_named(x: Match) -> Query | None:
     return Query("section", section_number=named[0])
 
 
+@cache
+def _plan_things() -> tuple[str, ...]:
+    """The words for a plan's items (`plan_things`), longest first."""
+    return tuple(sorted(table().words["plan_things"], key=len, reverse=True))
+
+
 def _section_asked(x: Match) -> Query | None:
     """A part asked for by its whole title right after 哪些/什么: "方案提出了哪些保障措施？"."""
     after = x.question[x.m.end():]
     if _names_a_thing(x):
         return None  # "人才培养有什么保障措施": measures for a thing, not the part
     for number, title in x.frame.section_titles:
-        if len(title) >= 4 and after.startswith(title) and not any(c.isalpha() for c in after[len(title):]):
+        if len(title) < 4 or not after.startswith(title):
+            continue
+        rest = after[len(title):].removeprefix("的")
+        rest = rest[len(next((w for w in _plan_things() if rest.startswith(w)), "")):]  # 组织实施措施: its items
+        if not any(c.isalpha() for c in rest):
             return Query("section", section_number=number)
     return None
 

@@ -112,8 +112,11 @@ def one_year(title: str) -> bool:
     return len(years) == 1 and not any(dash in title for dash in ("—", "-", "－", "–", "~", "至", "到"))
 
 
-def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict | None:
-    """A year, a province or another organization's plan that this plan is not about."""
+def outside_plan(question: str, plan_text: str, plan_title: str = "", task_asked: bool = False) -> Verdict | None:
+    """A year, a province or another organization's plan that this plan is not about.
+    ``task_asked``: the question is of tasks it points at (by number, place in a list, title, or
+    as the ones in view), so a place it names is asked of them ("第二个和某市有关联吗"), not of
+    something else there; whether they print it is theirs to say."""
     genre = genre_of(plan_title)
     for m in _plan_named().finditer(question):
         owner = m.group(1)
@@ -139,7 +142,7 @@ def outside_plan(question: str, plan_text: str, plan_title: str = "") -> Verdict
     for m in _region().finditer(question):  # a name starting inside a word is none (买的东西安不安全)
         if m.group(1) not in plan_text and m.start() in edges:
             return Verdict(False, f"这份{genre}没有涉及{m.group(1)}的情况")
-    if places := names_only(question, plan_text):  # the plan's own province needs no word
+    if not task_asked and (places := names_only(question, plan_text)):  # the plan's own province needs no word
         named = [p for p in places if p not in plan_title]
         return Verdict(False, f"{'、'.join(named)}在这份{genre}里只出现在与此无关的内容中" if named else "")
     return None

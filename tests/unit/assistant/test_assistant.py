@@ -1620,3 +1620,135 @@ def test_a_follow_up_asking_in_a_word_the_plan_lacks_is_of_the_task_in_view(tmp_
         assert not follow.abstained and follow.citations[0].task == 1
         noise = assistant.ask("嗷嗷哪些？", history=[first])
         assert noise.abstained and not noise.citations
+
+
+SOCIETIES_PLAN = ("某市科协2030年工作要点\n一、学会建设\n"
+                  "1.提高学会服务能力。组织学会对接企业，开展技术服务。\n"
+                  "2.加强学会党建。推进学会党组织全覆盖。\n"
+                  "二、科学普及\n"
+                  "3.提升学会服务能力，增强学会服务能力。实施学会服务能力提升计划，建立学会服务能力评估机制。\n"
+                  "4.建设科普场馆。做好与有关部门特别是济南市的沟通，推进新馆建设。\n"
+                  "5.做好反伪科学宣传。抓好辟谣网、辟谣联盟和“群众科普网络联盟”建设。\n"
+                  "6.推进科普信息化。建设科普网络平台和科普数据中心。\n"
+                  "三、推进措施\n7.加强组织领导。建立联席会议制度。\n8.强化经费保障。统筹安排专项经费。\n")
+
+
+def test_a_listing_of_tasks_wholly_about_a_topic_reads_in_the_plan_order(tmp_path):
+    """"哪几项专门讲…": the tasks titled so are equally about it; the plan's order, not the score's."""
+    with assistant_over(tmp_path, "societies", SOCIETIES_PLAN) as assistant:
+        answer = assistant.ask("专门讲学会服务能力的是哪几项？")
+        assert [c.task for c in answer.citations] == [1, 3]
+        first = assistant.ask("第一个里做什么？", history=[answer])
+        assert first.citations[0].task == 1
+
+
+def test_a_topic_led_by_a_verb_lists_the_tasks_naming_it_with_another_verb(tmp_path):
+    """"提升X的举措都在哪几项": 举措 is the plan's items and 提升 what is done; a task printing
+    X after 提高 is about it too."""
+    with assistant_over(tmp_path, "societies", SOCIETIES_PLAN) as assistant:
+        answer = assistant.ask("提升学会服务能力的举措都在哪几项？")
+        assert sorted(c.task for c in answer.citations) == [1, 3]
+
+
+def test_a_place_asked_of_a_task_pointed_at_in_a_list_is_asked_of_that_task(tmp_path):
+    """"第二个和某市有关联吗" after a list: the task at that place is asked, not something else
+    happening at the place (which a question naming only the place would be)."""
+    with assistant_over(tmp_path, "societies", SOCIETIES_PLAN) as assistant:
+        listed = assistant.ask("科学普及部分有哪些任务？")
+        assert [c.task for c in listed.citations][:4] == [3, 4, 5, 6]
+        answer = assistant.ask("第二个和济南有关联吗？", history=[listed])
+        assert not answer.abstained and answer.citations[0].task == 4
+        alone = assistant.ask("济南今天天气怎么样？")
+        assert alone.abstained
+
+
+def test_a_kind_asked_of_a_task_in_view_is_its_own_though_another_prints_the_words(tmp_path):
+    """"最后那个打算搭哪些网络平台" of a task building a 网络联盟: its own things of that kind, though
+    another listed task prints 网络平台 word for word; a name only another task prints still moves."""
+    from planqa.assistant.chain import holds_kind_of, kind_asked
+
+    with assistant_over(tmp_path, "societies", SOCIETIES_PLAN) as assistant:
+        listed = assistant.ask("科普宣传和信息化方面有哪几项？")
+        in_view = [c.task for c in listed.citations]
+        assert in_view[-1] == 5 and 6 in in_view, in_view
+        answer = assistant.ask("最后那个打算搭哪些网络平台？", history=[listed])
+        assert answer.citations[0].task == 5 and "辟谣网" in answer.answer
+        # a which-word inside 什么时候 asks a time, no kind; a kind most tasks' words share proves nothing
+        assert kind_asked("它什么时候搭网络平台？") == "" and kind_asked("它要搭哪些网络平台来服务群众？") == "网络平台"
+        assert not holds_kind_of("它要建哪些科普数据中心？", "科普数据中心", "做好反伪科学宣传。群众科普网络联盟",
+                                 ["科普甲", "科普乙", "科普数据中心", "宣传"])
+        moved = assistant.ask("科普数据中心也是这条里的吗？", history=[answer])
+        assert moved.citations[0].task == 6 and "不在" in moved.answer
+
+
+def test_a_follow_up_asking_the_means_is_of_the_task_in_view(tmp_path):
+    """手段, 方法, 途径 ask how, of the task in view: no topic of their own."""
+    with assistant_over(tmp_path, "societies", SOCIETIES_PLAN) as assistant:
+        first = assistant.ask("反伪科学宣传今年怎么搞？")
+        assert first.citations[0].task == 5
+        for follow in ("那手段有哪些？", "有什么途径？"):
+            answer = assistant.ask(follow, history=[first])
+            assert not answer.abstained and answer.citations[0].task == 5, follow
+
+
+def test_a_part_of_implementation_measures_is_the_plans_guarantees(tmp_path):
+    """A part titled 推进措施 is where a plan says how it is made sure of (保障举措)."""
+    with assistant_over(tmp_path, "societies", SOCIETIES_PLAN) as assistant:
+        answer = assistant.ask("配套的保障举措有哪些？")
+        assert [c.task for c in answer.citations] == [7, 8]
+
+
+LAYERS_PLAN = ("某行业标准体系建设指南\n一、总体要求\n（一）指导思想。坚持统筹规划、需求牵引、急用先行，标准体系覆盖基础通用、关键技术和行业应用三个层次，支撑产业高质量发展。\n"
+               "（二）建设目标。到2030年，制修订标准50项。\n"
+               "二、建设内容\n（一）关键技术标准。关键技术标准体系覆盖四个部分，标准体系覆盖的层次要统一，推进标准体系建设。\n"
+               "1、互联互通标准\n主要包括网络架构和接口规范。\n2、智能工厂标准\n主要包括工厂规划和生产管控。\n"
+               "3、智能服务标准\n主要包括远程运维和数据服务。\n4、信息技术应用标准\n主要包括人工智能和边缘计算的应用。\n"
+               "（二）行业应用标准。建设数据一个库、监管一张网，统一接入各类应用。\n"
+               "三、保障措施\n（一）加强组织领导。建立协调机制。\n")
+
+
+def test_a_number_counting_what_is_asked_answers_before_another_count(tmp_path):
+    """"标准体系覆盖几个层次": the task printing 三个层次 answers, not the best hit whose number
+    counts parts."""
+    with assistant_over(tmp_path, "layers", LAYERS_PLAN) as assistant:
+        answer = assistant.ask("标准体系覆盖几个层次？")
+        assert not answer.abstained and answer.citations[0].task == 1 and "三个层次" in answer.answer
+
+
+def test_one_of_what_is_counted_is_a_count(tmp_path):
+    """"监管要建几张网" ← "监管一张网": one, said before the very thing counted."""
+    from planqa.assistant.facts import single_counts
+
+    assert [f.text for f in single_counts("要建几个库？", "建设数据一个库、监管一张网。")] == ["一个"]
+    assert [f.text for f in single_counts("监管要建几张网？", "建设数据一个库、监管一张网。")] == ["一张"]
+    assert not single_counts("建几个库？", "建设第一个库，统一个库的口径。")  # an ordinal, a word
+    with assistant_over(tmp_path, "layers", LAYERS_PLAN) as assistant:
+        answer = assistant.ask("行业应用标准里监管要建几张网？")
+        assert not answer.abstained and answer.citations[0].task == 4 and "一张网" in answer.answer
+
+
+def test_a_place_after_a_tasks_title_is_an_item_it_lists(tmp_path):
+    """"关键技术标准的第4项" names the fourth item that task lists (4、…), quoted from its heading;
+    a place beyond its items says how many it lists."""
+    led = LAYERS_PLAN.replace("推进标准体系建设。", "推进标准体系建设，包括互联互通标准、智能工厂标准等。")
+    (tmp_path / "led").mkdir()
+    with assistant_over(tmp_path / "led", "layers", led) as assistant:  # not from a lead-in naming them all
+        second = assistant.ask("关键技术标准的第2项讲什么？")
+        assert second.citations[0].quote.startswith("2、智能工厂标准"), second.citations[0].quote
+    with assistant_over(tmp_path, "layers", LAYERS_PLAN) as assistant:
+        answer = assistant.ask("关键技术标准的第4项讲什么？")
+        assert answer.citations[0].task == 3 and "信息技术应用标准" in answer.answer and "边缘计算" in answer.answer
+        beyond = assistant.ask("关键技术标准的第6项讲什么？")
+        assert beyond.citations[0].task == 3 and "只列了4项" in beyond.answer
+
+
+def test_the_measures_to_reach_are_the_part_of_targets(tmp_path):
+    """量化指标, 各项指标 name what a part of targets holds, whatever the part is titled in the role
+    (主要目标, 行动目标)."""
+    text = ("某市智能制造行动计划\n一、总体要求\n坚持创新驱动，推动产业升级。\n二、行动目标\n到2030年，建成智能工厂20家，"
+            "培育服务商10家。\n三、重点任务\n（一）建设智能工厂。支持企业开展智能化改造，建设指标监测平台。\n"
+            "（二）培育服务商。遴选一批系统解决方案服务商。\n四、保障措施\n（一）加强组织领导。建立工作专班。\n")
+    with assistant_over(tmp_path, "targets", text) as assistant:
+        for question in ("要实现的量化指标写在哪一部分？", "计划里的各项指标都有哪些？"):
+            answer = assistant.ask(question)
+            assert answer.citations and answer.citations[0].section == "二", question

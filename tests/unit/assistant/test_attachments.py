@@ -242,3 +242,20 @@ def test_an_attachment_without_numbered_items_keeps_the_count_it_prints(tmp_path
     with assistant_over(tmp_path, "projects", text) as assistant:
         answer = assistant.ask("附件一共有多少个项目？")
         assert not answer.abstained and "56个" in answer.answer
+
+
+PILOT_NOTICE = ("某部关于开展数字化试点工作的通知\n各省、自治区、直辖市主管部门：\n为推进数字化转型，现将有关事项通知如下。\n"
+                "一、工作目标\n（一）总体目标。到2030年，培育一批试点城市。\n二、组织方式\n（一）申报。各地按要求报送申报材料。\n"
+                "（二）评审。组织专家评审。\n附件1\n数字化试点实施方案\n一、总体要求\n（一）指导思想。坚持问题导向。\n"
+                "二、重点工作\n（一）建设公共服务平台。汇聚服务资源。\n（二）培育服务商队伍。遴选优质服务商。\n"
+                "（三）开展诊断评估。组织企业诊断。\n三、保障措施\n（一）加强组织领导。建立工作专班。\n")
+
+
+def test_a_part_only_an_attachment_titles_is_named_by_its_title(tmp_path):
+    """"方案里重点工作都有哪些": no part of the body is titled so, the attachment's part is."""
+    with assistant_over(tmp_path, "pilot-notice", PILOT_NOTICE) as assistant:
+        answer = assistant.ask("实施方案里重点工作都有哪些？")
+        assert [c.section for c in answer.citations] == ["附件1/二"] * 3
+        assert [c.task for c in answer.citations] == sorted(c.task for c in answer.citations)
+        inside = assistant.ask("服务商方面的重点工作都有哪些？")  # a thing inside it named besides
+        assert [c.section for c in inside.citations] != ["附件1/二"] * 3
