@@ -179,7 +179,9 @@ def printed_name(question: str, texts: Sequence[str]) -> str:
 
 
 ITEM_LABEL_CHARS = 6  # an item's label before its name: 4、, （12）, 第三,
-KIND_TAGS = ("n", "vn", "j", "l")  # nouns, verbal nouns, abbreviations, set phrases: a kind of thing named
+# What ends the noun after a which-word: a verb (not a verbal noun), a particle, preposition,
+# conjunction, adverb, pronoun, number or measure, a mark ("服务平台来…", "线上平台？").
+KIND_ENDS = ("v", "u", "p", "c", "d", "r", "m", "q", "x", "y", "w")
 
 
 def kind_asked(question: str) -> str:
@@ -193,7 +195,7 @@ def kind_asked(question: str) -> str:
     at = max((plain.rfind(w) + len(w) for w in t.words["which_of"] + t.words["kind_of"] if w in plain), default=-1)
     if at < 0:
         return ""
-    words = list(takewhile(lambda wt: wt[1].startswith(KIND_TAGS), tagged(plain[at:])))
+    words = takewhile(lambda wt: wt[1] == "vn" or not wt[1].startswith(KIND_ENDS), tagged(plain[at:]))
     return "".join(w for w, _ in words)
 
 
@@ -596,8 +598,8 @@ class Assistant:
         if not words or all(w in texts[task.number] for w in words):
             return None
         lacking = [w for w in words if w not in texts[task.number]]
-        every = [f"{t.title}{t.text}" for t in plan.tasks]
-        if all(holds_kind_of(turn.question, w, texts[task.number], every) for w in lacking):
+        every, kind = [f"{t.title}{t.text}" for t in plan.tasks], kind_asked(turn.question)
+        if all(w in kind for w in lacking) and holds_kind_of(turn.question, kind, texts[task.number], every):
             return None  # "第二个办哪些服务活动" of a task with its own 服务…: the kind asked of it
         holders = [n for n in listed if n != task.number and all(w in texts[n] for w in words)]
         return (by_number[holders[0]], lacking) if len(holders) == 1 else None
@@ -1101,7 +1103,7 @@ class Assistant:
             shown = [max(terms, key=lambda t: sum(ex.mentions(h.chunk, [t]) for h in hits)) for _, terms in groups]
             return shown, found
         idf = lexicon.bm25.idf
-        items = table().word_set("item_noun")  # "…的举措都在哪几项": the plan's items, no topic
+        items = table().word_set("item_noun")  # "…的措施散见于哪几条": the plan's items, no topic
         words = pieces(question)  # (as a word after 的 only: 保障措施, 限项 name things)
         question = "".join("，" if w in items and i and words[i - 1] == "的" else w for i, w in enumerate(words))
         topics = ex.conjunct_terms(question, idf)  # 科普社会化和科普信息化: a task for either

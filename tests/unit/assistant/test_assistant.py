@@ -1622,31 +1622,31 @@ def test_a_follow_up_asking_in_a_word_the_plan_lacks_is_of_the_task_in_view(tmp_
         assert noise.abstained and not noise.citations
 
 
-SOCIETIES_PLAN = ("某市科协2030年工作要点\n一、学会建设\n"
-                  "1.提高学会服务能力。组织学会对接企业，开展技术服务。\n"
+SOCIETIES_PLAN = ("某市科协2030年工作要点\n一、基层建设\n"
+                  "1.提高基层服务能力。组织基层站点对接企业，开展技术服务。\n"
                   "2.加强学会党建。推进学会党组织全覆盖。\n"
                   "二、科学普及\n"
-                  "3.提升学会服务能力，增强学会服务能力。实施学会服务能力提升计划，建立学会服务能力评估机制。\n"
+                  "3.提升基层服务能力，增强基层服务能力。实施基层服务能力培育计划，建立基层服务能力评估机制。\n"
                   "4.建设科普场馆。做好与有关部门特别是济南市的沟通，推进新馆建设。\n"
-                  "5.做好反伪科学宣传。抓好辟谣网、辟谣联盟和“群众科普网络联盟”建设。\n"
-                  "6.推进科普信息化。建设科普网络平台和科普数据中心。\n"
+                  "5.做好反伪科学宣传。抓好辟谣网、辟谣联盟和“群众科普线上联盟”建设。\n"
+                  "6.推进科普信息化。建设科普线上平台和科普数据中心。\n"
                   "三、推进措施\n7.加强组织领导。建立联席会议制度。\n8.强化经费保障。统筹安排专项经费。\n")
 
 
 def test_a_listing_of_tasks_wholly_about_a_topic_reads_in_the_plan_order(tmp_path):
     """"哪几项专门讲…": the tasks titled so are equally about it; the plan's order, not the score's."""
     with assistant_over(tmp_path, "societies", SOCIETIES_PLAN) as assistant:
-        answer = assistant.ask("专门讲学会服务能力的是哪几项？")
+        answer = assistant.ask("哪些任务专讲基层服务能力？")
         assert [c.task for c in answer.citations] == [1, 3]
         first = assistant.ask("第一个里做什么？", history=[answer])
         assert first.citations[0].task == 1
 
 
 def test_a_topic_led_by_a_verb_lists_the_tasks_naming_it_with_another_verb(tmp_path):
-    """"提升X的举措都在哪几项": 举措 is the plan's items and 提升 what is done; a task printing
+    """"提升X的措施散见于哪几条": 措施 is the plan's items and 提升 what is done; a task printing
     X after 提高 is about it too."""
     with assistant_over(tmp_path, "societies", SOCIETIES_PLAN) as assistant:
-        answer = assistant.ask("提升学会服务能力的举措都在哪几项？")
+        answer = assistant.ask("提升基层服务能力的措施散见于哪几条？")
         assert sorted(c.task for c in answer.citations) == [1, 3]
 
 
@@ -1663,26 +1663,26 @@ def test_a_place_asked_of_a_task_pointed_at_in_a_list_is_asked_of_that_task(tmp_
 
 
 def test_a_kind_asked_of_a_task_in_view_is_its_own_though_another_prints_the_words(tmp_path):
-    """"最后那个打算搭哪些网络平台" of a task building a 网络联盟: its own things of that kind, though
-    another listed task prints 网络平台 word for word; a name only another task prints still moves."""
+    """"最后那个准备建设哪些线上平台" of a task building a 线上联盟: its own things of that kind, though
+    another listed task prints 线上平台 word for word; a name only another task prints still moves."""
     from planqa.assistant.chain import holds_kind_of, kind_asked
 
     with assistant_over(tmp_path, "societies", SOCIETIES_PLAN) as assistant:
         listed = assistant.ask("科普宣传和信息化方面有哪几项？")
         in_view = [c.task for c in listed.citations]
         assert in_view[-1] == 5 and 6 in in_view, in_view
-        answer = assistant.ask("最后那个打算搭哪些网络平台？", history=[listed])
+        answer = assistant.ask("最后那个准备建设哪些线上平台？", history=[listed])
         assert answer.citations[0].task == 5 and "辟谣网" in answer.answer
         # a which-word inside 什么时候 asks a time, no kind; a kind most tasks' words share proves nothing
-        assert kind_asked("它什么时候搭网络平台？") == "" and kind_asked("它要搭哪些网络平台来服务群众？") == "网络平台"
-        assert not holds_kind_of("它要建哪些科普数据中心？", "科普数据中心", "做好反伪科学宣传。群众科普网络联盟",
+        assert kind_asked("它什么时候建线上平台？") == "" and kind_asked("它要建哪些线上平台来服务群众？") == "线上平台"
+        assert not holds_kind_of("它要建哪些科普数据中心？", "科普数据中心", "做好反伪科学宣传。群众科普线上联盟",
                                  ["科普甲", "科普乙", "科普数据中心", "宣传"])
         moved = assistant.ask("科普数据中心也是这条里的吗？", history=[answer])
         assert moved.citations[0].task == 6 and "不在" in moved.answer
 
 
 def test_a_follow_up_asking_the_means_is_of_the_task_in_view(tmp_path):
-    """手段, 方法, 途径 ask how, of the task in view: no topic of their own."""
+    """手段, 途径 ask how, of the task in view: no topic of their own."""
     with assistant_over(tmp_path, "societies", SOCIETIES_PLAN) as assistant:
         first = assistant.ask("反伪科学宣传今年怎么搞？")
         assert first.citations[0].task == 5
@@ -1698,12 +1698,12 @@ def test_a_part_of_implementation_measures_is_the_plans_guarantees(tmp_path):
         assert [c.task for c in answer.citations] == [7, 8]
 
 
-LAYERS_PLAN = ("某行业标准体系建设指南\n一、总体要求\n（一）指导思想。坚持统筹规划、需求牵引、急用先行，标准体系覆盖基础通用、关键技术和行业应用三个层次，支撑产业高质量发展。\n"
+LAYERS_PLAN = ("某领域标准体系编制指南\n一、总体要求\n（一）指导思想。坚持统筹规划、需求牵引、急用先行，标准体系覆盖基础通用、核心技术和场景应用三个层次，支撑产业转型升级。\n"
                "（二）建设目标。到2030年，制修订标准50项。\n"
-               "二、建设内容\n（一）关键技术标准。关键技术标准体系覆盖四个部分，标准体系覆盖的层次要统一，推进标准体系建设。\n"
-               "1、互联互通标准\n主要包括网络架构和接口规范。\n2、智能工厂标准\n主要包括工厂规划和生产管控。\n"
-               "3、智能服务标准\n主要包括远程运维和数据服务。\n4、信息技术应用标准\n主要包括人工智能和边缘计算的应用。\n"
-               "（二）行业应用标准。建设数据一个库、监管一张网，统一接入各类应用。\n"
+               "二、建设内容\n（一）核心技术标准。核心技术标准体系覆盖四个部分，标准体系覆盖的层次要统一，推进标准体系建设。\n"
+               "1、网络互联标准\n主要包括网络架构和接口规范。\n2、数字车间标准\n主要包括工厂规划和生产管控。\n"
+               "3、运维服务标准\n主要包括远程运维和数据服务。\n4、数据应用标准\n主要包括数据治理和边缘计算的应用。\n"
+               "（二）场景应用标准。建设数据一个库、监管一张网，统一接入各类应用。\n"
                "三、保障措施\n（一）加强组织领导。建立协调机制。\n")
 
 
@@ -1723,22 +1723,22 @@ def test_one_of_what_is_counted_is_a_count(tmp_path):
     assert [f.text for f in single_counts("监管要建几张网？", "建设数据一个库、监管一张网。")] == ["一张"]
     assert not single_counts("建几个库？", "建设第一个库，统一个库的口径。")  # an ordinal, a word
     with assistant_over(tmp_path, "layers", LAYERS_PLAN) as assistant:
-        answer = assistant.ask("行业应用标准里监管要建几张网？")
+        answer = assistant.ask("场景应用标准里监管要建几张网？")
         assert not answer.abstained and answer.citations[0].task == 4 and "一张网" in answer.answer
 
 
 def test_a_place_after_a_tasks_title_is_an_item_it_lists(tmp_path):
-    """"关键技术标准的第4项" names the fourth item that task lists (4、…), quoted from its heading;
+    """"核心技术标准的第4项" names the fourth item that task lists (4、…), quoted from its heading;
     a place beyond its items says how many it lists."""
-    led = LAYERS_PLAN.replace("推进标准体系建设。", "推进标准体系建设，包括互联互通标准、智能工厂标准等。")
+    led = LAYERS_PLAN.replace("推进标准体系建设。", "推进标准体系建设，包括网络互联标准、数字车间标准等。")
     (tmp_path / "led").mkdir()
     with assistant_over(tmp_path / "led", "layers", led) as assistant:  # not from a lead-in naming them all
-        second = assistant.ask("关键技术标准的第2项讲什么？")
-        assert second.citations[0].quote.startswith("2、智能工厂标准"), second.citations[0].quote
+        second = assistant.ask("核心技术标准的第2项讲什么？")
+        assert second.citations[0].quote.startswith("2、数字车间标准"), second.citations[0].quote
     with assistant_over(tmp_path, "layers", LAYERS_PLAN) as assistant:
-        answer = assistant.ask("关键技术标准的第4项讲什么？")
-        assert answer.citations[0].task == 3 and "信息技术应用标准" in answer.answer and "边缘计算" in answer.answer
-        beyond = assistant.ask("关键技术标准的第6项讲什么？")
+        answer = assistant.ask("核心技术标准的第4项讲什么？")
+        assert answer.citations[0].task == 3 and "数据应用标准" in answer.answer and "边缘计算" in answer.answer
+        beyond = assistant.ask("核心技术标准的第6项讲什么？")
         assert beyond.citations[0].task == 3 and "只列了4项" in beyond.answer
 
 
@@ -1749,6 +1749,6 @@ def test_the_measures_to_reach_are_the_part_of_targets(tmp_path):
             "培育服务商10家。\n三、重点任务\n（一）建设智能工厂。支持企业开展智能化改造，建设指标监测平台。\n"
             "（二）培育服务商。遴选一批系统解决方案服务商。\n四、保障措施\n（一）加强组织领导。建立工作专班。\n")
     with assistant_over(tmp_path, "targets", text) as assistant:
-        for question in ("要实现的量化指标写在哪一部分？", "计划里的各项指标都有哪些？"):
+        for question in ("要完成的量化指标放在哪部分讲？", "计划里的各项指标都有哪些？"):
             answer = assistant.ask(question)
             assert answer.citations and answer.citations[0].section == "二", question
