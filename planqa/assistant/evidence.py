@@ -6,7 +6,7 @@ Evidence; nothing searches twice for one question.
 
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import permutations, product
@@ -469,11 +469,10 @@ class Evidence:
             counts = self._of_year(chunk, of_kind(self.facts(chunk), "count") + of_kind(self.facts(chunk), "money"))
             if units := self._asked_unit:  # 多少例样本: not 不少于3家
                 counts = tuple(f for f in counts if f.kind == "count" and in_unit(f, units))
-            if not any(counting(self.question, f) for f in counts) and (
-                    listed := self._of_year(chunk, self.enumerated(chunk))):
-                return self.filled(chunk) + listed  # what the question counts is listed, not numbered
-            if not any(counting(self.question, f) for f in counts):  # "一张网" for 几张网
-                counts += single_counts(self.question, chunk.body)
+            if not any(counting(self.question, f) for f in counts):
+                if listed := self._of_year(chunk, self.enumerated(chunk)):
+                    return self.filled(chunk) + listed  # what the question counts is listed, not numbered
+                counts += single_counts(self.question, chunk.body)  # "一张网" for 几张网
             return self.filled(chunk) + counts
         if kind == "ratio":  # a share: a percentage, 百分之…, 三成
             return self._of_year(chunk, tuple(f for f in of_kind(self.facts(chunk), "count")
@@ -593,13 +592,13 @@ class Evidence:
         quoted = _QUOTED.findall(self.spelled)
         return quoted[0] if len(quoted) == 1 and len(quoted[0]) <= MAX_KIND_CHARS else ""
 
-    def stating(self, hits: Sequence[Scored], kind: str) -> Scored | None:
+    def stating(self, hits: Sequence[Scored], kind: str, keep: Callable[[Fact], bool] | None = None) -> Scored | None:
         """Of the hits after the best one, the task that states the fact asked for about the
         question's topic: the clause stating it, under the task's title, holds the question's
         key words ("要形成多少套系统解决方案？" → "形成15套系统解决方案"); None when no hit near
         enough does (a number of something else is no answer: "经费是多少" ↛ "20个学会"). A fact said of
         the whole document (a contact), asked with nothing else named, is the first hit of the best
-        hit's plan that states one."""
+        hit's plan that states one. ``keep``: only the facts it keeps count."""
         from planqa.assistant.rules import table  # rules imports this module
 
         best, share = None, FACT_SHARE
@@ -611,7 +610,7 @@ class Evidence:
                 if h.chunk.plan == hits[0].chunk.plan and self.states(h.chunk, kind):
                     return h
                 continue
-            held = self.stated_share(h.chunk, kind)
+            held = self.stated_share(h.chunk, kind, keep)
             # a clause holding every key word answers from further down the ranking
             if held >= share and (h.score >= FACT_BAND * hits[0].score or held >= WHOLE_SHARE):
                 best, share = h, held
@@ -619,24 +618,18 @@ class Evidence:
 
     def counting_instead(self, hits: Sequence[Scored], best: Chunk) -> Scored | None:
         """Of the hits after the best one (answered from ``best``), when the best counts nothing
-        the question counts (几个层次 ↛ "分为四个部分"), the one whose number counts it ("分…三个层次")
-        with its clause holding most of the question's words, as ``stating`` asks; None otherwise."""
+        the question counts (几个层次 ↛ "分为四个部分"), the one whose number counts it ("分…三个层次"),
+        as ``stating`` finds it; None otherwise."""
         if not counted_nouns(self.question) or any(counting(self.question, f) for f in self.stated(best, "count")):
             return None
-        weights, found, share = self.topic_of("count"), None, FACT_SHARE
-        for h in hits[1:]:
-            if h.chunk.kind not in ("task", "section"):
-                continue
-            held = max((s for f, s in self.stated_shares(h.chunk, "count", weights) if counting(self.question, f)), default=0.0)
-            if held >= share and (h.score >= FACT_BAND * hits[0].score or held >= WHOLE_SHARE):
-                found, share = h, held
-        return found
+        return self.stating(hits, "count", keep=lambda f: counting(self.question, f))
 
-    def stated_share(self, chunk: Chunk, kind: str) -> float:
+    def stated_share(self, chunk: Chunk, kind: str, keep: Callable[[Fact], bool] | None = None) -> float:
         """How much of the question's key words (those asking for the fact left out) the clause
-        stating a fact of the kind holds, under the task's title, at best: 0.0 when none is
-        stated."""
-        return max((share for _, share in self.stated_shares(chunk, kind, self.topic_of(kind))), default=0.0)
+        stating a fact of the kind (one ``keep`` keeps, if given) holds, under the task's title,
+        at best: 0.0 when none is stated."""
+        return max((share for f, share in self.stated_shares(chunk, kind, self.topic_of(kind))
+                    if keep is None or keep(f)), default=0.0)
 
     def stated_shares(self, chunk: Chunk, kind: str, weights: Mapping[str, float]) -> Iterator[tuple[Fact, float]]:
         """Each fact of the kind the chunk states, with the share of ``weights`` its clause
