@@ -26,6 +26,7 @@ from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
 from planqa.assistant.query import (
     Query,
     normalize_question,
+    plays_role,
     section_by_title,
     split_questions,
     title_clauses,
@@ -295,6 +296,13 @@ def part_of(plan: Plan, number: str) -> str:
     """A part as an answer names it: 第三部分：保障措施, 第七章：交通违法和事故处理."""
     section = structure.find_section(plan, number=number)
     return f"{structure.section_label(section)}：{section.title}" if section else place(None, "", number)
+
+
+def _is_subject(word: str, plan: Plan) -> bool:
+    """Whether a word is the plan's subject, naming no topic in it: in its title, or printed by
+    half its tasks or more."""
+    every = [f"{t.title}{t.text}" for t in plan.tasks]
+    return word in (plan.title or "") or 2 * sum(word in x for x in every) >= len(every)
 
 
 def _topic_of_title(clause: str, idf: Mapping[str, float]) -> dict[str, float]:
@@ -856,11 +864,8 @@ class Assistant:
     def _names_own_words(question: str, plan: Plan, head: str, others: Sequence[str]) -> bool:
         """Whether the question holds two characters of the title's head that no other title has,
         and that are not the plan's subject (its title's words, or in half its tasks)."""
-        every = [f"{t.title}{t.text}" for t in plan.tasks]
-
         def own(pair: str) -> bool:
-            return (pair in question and not any(pair in o for o in others) and pair not in plan.title
-                    and 2 * sum(pair in x for x in every) < len(every))
+            return pair in question and not any(pair in o for o in others) and not _is_subject(pair, plan)
         return any(own(head[i:i + 2]) for i in range(len(head) - 1))
 
     def _named_items(self, turn: Turn, top: Scored | None) -> Answer | None:
@@ -872,7 +877,15 @@ class Assistant:
             return None  # a fact asked besides: searched
         plan = entry.plan
         task = next(iter(structure.find_tasks(plan, top.chunk.task_number, top.chunk.section_number)), None)
-        if task is None or any(counts_noun(task.text, n) for n in nouns) or not structure.lists_as_named(plan, task, nouns):
+        if task is not None and not structure.lists_as_named(plan, task, nouns):
+            # the best hit lists none of them: things asked by name and nothing else (哪些原则, not
+            # counted, no topic but the plan's subject) are the one task's so titled (建设原则), if it
+            # lists them, wherever the plan's subject put it in the ranking
+            named = frozenset(self._things_named(turn))
+            titled = [t for t in plan.tasks if any(len(n) >= 2 and t.title.endswith(n) for n in named)]
+            task = titled[0] if (len(titled) == 1 and self._said_as_such(turn, plan, named)
+                                 and structure.lists_as_named(plan, titled[0], tuple(named))) else None
+        if task is None or any(counts_noun(task.text, n) for n in nouns):
             return None  # a count the task prints (建设10个平台): searched
         reply = structure.answer_items(plan, task, self._unit(turn), structure.naming_sentence(task, nouns))
         return self._reply(turn, reply) if reply else None
@@ -1451,6 +1464,49 @@ class Assistant:
         return not (turn.intent.literal or structure.quoted_terms(question) or any(v in question for v in said_where)
                     or (turn.context is not None and turn.context.task is not None and table().flag("also", question)))
 
+    def _main_tasks_part(self, turn: Turn) -> Answer | None:
+        """Where the plan's work as such is written ("要落实的工作列在哪一部分"): a question
+        asking for a part, naming the plan's work (`work_said`, `deed`, 措施 …) and no topic but the
+        plan's subject, asks for the one part of the body titled as holding the work ([[part_role]]
+        "tasks": 主要任务, 重点工作 …, after a verb of two characters at most)."""
+        plan, t = turn.plan, table()
+        if plan is None or turn.intent.asks != "part":
+            return None
+        work = t.word_set("work_said") | t.word_set("deed") | t.word_set("item_noun") | t.word_set("action_noun")
+        if not self._said_as_such(turn, plan, work):
+            return None
+        holding = [s for s in plan.body if len(s.tasks) >= 2 and plays_role(ex.bare(s.title), t.role_titles["tasks"])]
+        return self._reply(turn, structure.answer_section(plan, holding[0])) if len(holding) == 1 else None
+
+    def _targets_when(self, turn: Turn) -> Answer | None:
+        """When the plan's targets as such are to be met ("定下的目标哪年达到", no topic named
+        but the plan's subject): from the one heading titled as the targets ([[part_role]]
+        "targets": 主要目标, 发展目标 …), a part or a task, when it states the time."""
+        plan, t = turn.plan, table()
+        if plan is None or turn.intent.asks not in ("when", "date"):
+            return None
+        if not self._said_as_such(turn, plan, t.word_set("targets_said"), t.word_set("met_verb")):
+            return None
+        titled = [h for h in turn.evidence.hits if h.chunk.plan == plan.plan_id and h.chunk.kind in ("task", "section")
+                  and plays_role(ex.bare((h.chunk.task_title if h.chunk.kind == "task" else h.chunk.section_title) or ""),
+                                 t.role_titles["targets"])]
+        if len({(h.chunk.task_number, h.chunk.section_number) for h in titled}) != 1 or not turn.evidence.states(
+                titled[0].chunk, turn.intent.asks):
+            return None
+        return self._extractive(turn, titled[0])
+
+    @staticmethod
+    def _said_as_such(turn: Turn, plan: Plan, words: frozenset[str], plain: frozenset[str] = frozenset()) -> bool:
+        """Whether a question, not a follow-up, says one of the words (whole) and names no topic
+        besides them, the generic words, ``plain`` and the plan's subject."""
+        if turn.intent.followup or is_english(turn.question):
+            return False
+        searched = turn.evidence.searched
+        if not words & set(pieces(searched)):
+            return False
+        plain = generic_words() | no_topic_words() | words | plain
+        return all(w in plain or _is_subject(w, plan) for w in ex.key_terms(searched, turn.evidence.idf))
+
     def _which_part(self, turn: Turn, hits: list[Scored]) -> Answer | None:
         """"申报条件写在哪一部分": the part the evidence points to as a whole, with all its tasks —
         its title holds the question's topic, or its tasks share the best hits. A topic one task
@@ -1556,6 +1612,10 @@ class Assistant:
             return stating  # 哪条给了明确的完成时限: the tasks that state one
         if (counted := self._part_counted(turn, items_only=True)) is not None:
             return counted  # the part's items, not the whole plan's count its opening prints
+        if (work := self._main_tasks_part(turn)) is not None:
+            return work  # "要落实的工作列在哪一部分": the part holding the plan's work
+        if (met := self._targets_when(turn)) is not None:
+            return met  # "定下的目标哪年达到": the targets' heading
         refused, hits, top = self._retrieval(turn)
         if refused is not None:
             return self._part_counted(turn) or refused

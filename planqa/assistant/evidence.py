@@ -638,9 +638,13 @@ class Evidence:
         by; a count in one item is not the part's)."""
         from planqa.assistant.rules import table  # rules imports this module
 
-        part = chunk.section_title if kind in table().word_set("said_of_each") else ""
+        t = table()
+        part = chunk.section_title if kind in t.word_set("said_of_each") else ""
+        # how things stand now is said by a sentence stating no target
+        settled = {w: v for w, v in weights.items() if w not in t.word_set("present_word")}
         for f in self.stated(chunk, kind):
-            yield f, max(ex.text_share(f"{part}\n{chunk.task_title}\n{clause}", weights)
+            held = weights if t.flag("target_stated", f.sentence) else settled
+            yield f, max(ex.text_share(f"{part}\n{chunk.task_title}\n{clause}", held)
                          for clause in ex.clauses_of(f.sentence, f.text))
 
     def unasked(self, asks: str | None) -> str:

@@ -125,13 +125,21 @@ def role_names(parts: Sequence[str], headings: Sequence[str],
     part titled otherwise (政策措施) gets no other name."""
     pairs = []
     for prints, said in roles:
-        playing = [(p, t) for p in parts for t in prints if p.endswith(t) and len(p) - len(t) <= MAX_ROLE_VERB]
+        if not said:
+            continue  # a role asked of the whole plan as often (the tasks'): no other names
+        playing = [(p, t) for p in parts for t in prints if plays_role(p, (t,))]
         if len({p for p, _ in playing}) == 1:
             title = playing[0][0]
             others = [h for h in headings if h != title]
             bare = [t for _, t in playing if t != title]
             pairs += [(name, title) for name in (*said, *bare) if name != title and not any(name in h for h in others)]
     return tuple(sorted(dict.fromkeys(pairs), key=lambda p: -len(p[0])))
+
+
+def plays_role(title: str, prints: Sequence[str]) -> bool:
+    """Whether a title is one of a role's printed titles, after a verb of at most two characters
+    (加强组织实施, 强化重点任务)."""
+    return any(title.endswith(t) and len(title) - len(t) <= MAX_ROLE_VERB for t in prints)
 
 
 def as_printed(question: str, names: Sequence[tuple[str, str]], before: Iterable[str] = ()) -> str:

@@ -59,6 +59,7 @@ class Table:
     loose: frozenset[str] = frozenset()  # asked kinds a task answers even without that fact
     sets: dict[str, frozenset[str]] = field(default_factory=dict)  # each word list as a set
     roles: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()  # [[part_role]]: (prints, said)
+    role_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # [[part_role]]: name → prints
     media: tuple["Medium", ...] = ()  # [[contact_medium]]
 
     def flag(self, name: str, question: str) -> bool:
@@ -147,9 +148,11 @@ def parse_table(data: dict) -> Table:
                  for row in data["asks"])
     loose = frozenset(row["name"] for row in data["asks"] if row.get("absent") == "answer")
     roles = tuple((tuple(row["prints"]), tuple(row["said"])) for row in data.get("part_role", ()))
+    role_titles = {row["name"]: tuple(row["prints"]) for row in data.get("part_role", ())}
     media = tuple(Medium(row["name"], tuple(row["said"]), row.get("kind", "contact"), re.compile(row.get("printed", "")))
                   for row in data.get("contact_medium", ()))
-    return Table(words, tuple(rules), patterns, asks, loose, {k: frozenset(v) for k, v in words.items()}, roles, media)
+    return Table(words, tuple(rules), patterns, asks, loose, {k: frozenset(v) for k, v in words.items()}, roles,
+                 role_titles, media)
 
 
 PLAN_SLOTS = ("{doc}", "{owner}")  # word lists that the plan asked adds to
@@ -476,9 +479,9 @@ def _section_en(x: Match) -> Query:
 
 
 def _section_place(x: Match) -> Query | None:
-    place = -1 if x.group(3) else to_int(x.group(2) or "")
-    if x.group(1):  # 第五部分的第二项
-        return Query("task", section=to_int(x.group(1)), section_place=place, asks=x.asks)
+    place = -1 if x.group(3) else to_int(x.group(2, 5) or "")
+    if x.group(1, 4):  # 第五部分第二项, 第五章第二节
+        return Query("task", section=to_int(x.group(1, 4)), section_place=place, asks=x.asks)
     if x.ctx and x.ctx.section and place:
         return Query("task", section_number=x.ctx.section, section_place=place, asks=x.asks, followup=True)
     return None
@@ -497,7 +500,7 @@ MIN_TASK_TITLE = 4  # a task's title this long, whole before a place, names the 
 
 
 def _titled_label(x: Match) -> Query | None:
-    place = to_int(x.group(1, 2, 3) or "")
+    place = to_int(x.group(1, 2, 3, 4) or "")
     before = x.question[: x.m.start()].rstrip("第的里中 ")
     titles = x.frame.section_titles
     named = [(n, part) for n, part, title in x.frame.task_titles

@@ -811,6 +811,9 @@ def task_titled(plan: Plan, question: str) -> Task | None:
     return found[0] if len(found) == 1 else None
 
 
+MAX_NOUN_HEAD = 2  # a word this short before a kind of items a title ends with qualifies it (建设原则)
+
+
 def lists_as_named(plan: Plan, task: Task, nouns: Sequence[str]) -> bool:
     """Whether the task's items are the things a question asks for by name (要坚持哪些原则,
     要用到哪些领域): its title alone ends with the noun and names the items, no deed (基本原则, not
@@ -819,9 +822,12 @@ def lists_as_named(plan: Plan, task: Task, nouns: Sequence[str]) -> bool:
     if len(items) < 2:
         return False
     verbs = _table().word_set("work_verb") | _table().word_set("make_verb")
-    named = not task.title.startswith(tuple(verbs))  # 基本原则 is its items; 支持科技型企业 is a deed
+    # 基本原则 is its items; 支持企业 is a deed; 建设原则 names items of a kind (`item_kind`) by what they are of
+    def named(n: str) -> bool:
+        return not task.title.startswith(tuple(verbs)) or (
+            n in _table().word_set("item_kind") and len(task.title) - len(n) <= MAX_NOUN_HEAD)
     return any(len(n) >= 2 and (
-        (named and task.title.endswith(n) and sum(t.title.endswith(n) for t in plan.tasks) == 1)
+        (task.title.endswith(n) and named(n) and sum(t.title.endswith(n) for t in plan.tasks) == 1)
         or all(i.endswith(n) for i in items) or all(f"{i}{n}" in task.text for i in items)) for n in nouns)
 
 

@@ -1742,13 +1742,72 @@ def test_a_place_after_a_tasks_title_is_an_item_it_lists(tmp_path):
         assert beyond.citations[0].task == 3 and "只列了4项" in beyond.answer
 
 
+MAKING_PLAN = ("某市制造业数字化行动计划\n一、总体要求\n坚持创新驱动，推动产业升级。\n二、行动目标\n到2030年，建成智能工厂20家，"
+               "培育服务商10家。\n三、重点任务\n（一）建设智能工厂。支持企业开展智能化改造，建设指标监测平台。\n"
+               "（二）培育服务商。遴选一批数字化改造服务商。\n四、保障措施\n（一）加强组织领导。建立工作专班。\n"
+               "（二）强化资金支持。统筹专项资金。\n")
+
+
 def test_the_measures_to_reach_are_the_part_of_targets(tmp_path):
     """量化指标, 各项指标 name what a part of targets holds, whatever the part is titled in the role
     (主要目标, 行动目标)."""
-    text = ("某市智能制造行动计划\n一、总体要求\n坚持创新驱动，推动产业升级。\n二、行动目标\n到2030年，建成智能工厂20家，"
-            "培育服务商10家。\n三、重点任务\n（一）建设智能工厂。支持企业开展智能化改造，建设指标监测平台。\n"
-            "（二）培育服务商。遴选一批系统解决方案服务商。\n四、保障措施\n（一）加强组织领导。建立工作专班。\n")
-    with assistant_over(tmp_path, "targets", text) as assistant:
+    with assistant_over(tmp_path, "targets", MAKING_PLAN) as assistant:
         for question in ("要完成的量化指标放在哪部分讲？", "计划里的各项指标都有哪些？"):
             answer = assistant.ask(question)
             assert answer.citations and answer.citations[0].section == "二", question
+
+
+def test_where_the_plans_work_is_written_is_the_part_holding_it(tmp_path):
+    """Asked where the plan's work as such is written (no topic named), the part titled as
+    holding it (重点任务) answers whole, whatever task the words reach first; a topic named keeps
+    to the tasks treating it."""
+    with assistant_over(tmp_path, "work", MAKING_PLAN) as assistant:
+        for question in ("文件里要落实的事情都列在哪一部分？", "各项工作任务看第几部分？"):
+            answer = assistant.ask(question)
+            assert [c.task for c in answer.citations] == [1, 2] and answer.citations[0].section == "三", question
+        funds = assistant.ask("资金支持的工作写在哪一部分？")
+        assert funds.citations and funds.citations[0].section == "四", funds.answer
+        arranged = assistant.ask("专项资金怎么安排，列在第几部分？")  # 资金 is a topic: not the tasks' part
+        assert not arranged.citations or arranged.citations[0].section != "三", arranged.answer
+
+
+def test_how_things_stand_now_is_said_by_a_sentence_with_no_target(tmp_path):
+    """"截至目前建成了几个": a count in a sentence stating no target (the part on the present state)
+    answers it, though it prints neither 目前 nor 已经; the target's count answers the target."""
+    text = ("某省科普基地建设行动方案\n一、发展基础\n截至2023年底，全省建成科普教育基地120个，年接待公众超过500万人次。\n"
+            "二、主要任务\n（一）扩大科普教育基地规模。推动各市新建一批科普教育基地，优化科普教育基地布局。\n"
+            "（二）提升服务质量。完善基地评价办法，开展星级评定。\n三、发展目标\n到2030年，全省科普教育基地达到200个。\n")
+    with assistant_over(tmp_path, "now", text) as assistant:
+        for question in ("截至目前科普教育基地建成了几个？", "科普教育基地当前有几个？"):
+            now = assistant.ask(question)
+            assert not now.abstained and "120个" in now.answer and "200个" not in now.answer, now.answer
+        target = assistant.ask("到2030年科普教育基地要达到多少个？")
+        assert "200个" in target.answer and "120个" not in target.answer, target.answer
+
+
+def test_a_title_naming_what_its_items_are_lists_them(tmp_path):
+    """"应遵循哪些原则" of a task titled 建设原则 (a short word before the noun, though it may be a
+    verb): its items, each named, not one sentence of it."""
+    text = ("某市智慧社区示范区建设方案\n一、总体要求\n（一）建设思路。以居民需求为导向推进示范区建设，示范区建设分步实施。\n"
+            "（二）建设原则。\n需求导向。围绕居民急难愁盼推进示范区建设。\n共建共享。动员社会力量参与示范区建设。\n"
+            "安全可靠。守牢示范区建设数据安全底线。\n二、重点任务\n（一）完善示范区建设基础设施。推进示范区建设网络改造。\n"
+            "（二）丰富示范区建设服务场景。示范区建设引入养老托育服务。\n")
+    with assistant_over(tmp_path, "principles", text) as assistant:
+        answer = assistant.ask("示范区建设应当遵循哪些原则？")
+        assert answer.citations[0].task == 2 and all(i in answer.answer for i in ("需求导向", "共建共享", "安全可靠")), answer.answer
+
+
+def test_when_the_targets_are_to_be_met_is_the_targets_headings_time(tmp_path):
+    """"定下的目标哪年达到" names no topic but the targets: the heading titled as them (发展目标)
+    answers with its time, not a task whose words reach the question first; a topic named keeps
+    to the task stating its time."""
+    text = ("某市数字乡村建设实施方案\n一、总体要求\n（一）指导思想。坚持统筹推进，实现城乡数字化协同发展。\n"
+            "（二）发展目标。到2028年，全市乡村数字基础设施基本完善，涉农数据实现共享。\n二、重点任务\n"
+            "（一）完善乡村网络设施。2026年底前实现行政村千兆光网全覆盖，实现5G网络乡镇全覆盖。\n"
+            "（二）发展智慧农业。推广物联网技术，实现农业生产精准管理。\n三、保障措施\n（一）加强组织领导。建立工作专班，确保各项任务实现。\n")
+    with assistant_over(tmp_path, "targets", text) as assistant:
+        for question in ("上面定的目标要到哪年实现？", "这几个目标打算哪一年完成？"):
+            targets = assistant.ask(question)
+            assert targets.citations and targets.citations[0].task == 2 and "2028年" in targets.answer, targets.answer
+        network = assistant.ask("行政村光网覆盖定在什么时候？")
+        assert network.citations[0].task == 3 and "2026年底前" in network.answer, network.answer

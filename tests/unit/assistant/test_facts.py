@@ -207,6 +207,8 @@ def test_a_count_asked_in_its_own_unit_is_answered_in_that_unit():
     assert asked_unit("要请几个人？") == asked_unit("要请多少名专家？") == frozenset()  # any count answers
     assert asked_unit("能拿多少支持？") == frozenset()  # 支持 is a word, not the unit 支
     assert asked_unit("经费是多少？") == frozenset()
+    hours = asked_unit("教师每年要修满多少学时？")  # a unit of study: only a count in it answers
+    assert in_unit(Fact("count", "72学时", ""), hours) and not in_unit(Fact("count", "3个", ""), hours)
 
 
 @pytest.mark.parametrize("question, unit", [

@@ -104,7 +104,10 @@ def test_a_part_called_by_another_name_of_its_role():
 
 
 def test_the_table_of_roles_reaches_the_plans_frame():
-    assert table().roles and all(prints and said for prints, said in table().roles)
+    said = {name: next(s for p, s in table().roles if p == prints) for name, prints in table().role_titles.items()}
+    assert said["safeguards"] and said["targets"] and not said["tasks"]  # the tasks' part: no other names
+    named = Frame(section_titles=(("二", "抓好重点工作"), ("三", "保障措施"))).role_names
+    assert named and all(title == "保障措施" for _, title in named)  # 重点工作 is no other name of 二
     frame = Frame(section_titles=(("三", "重点任务"), ("四", "组织实施")))
     assert dict(frame.role_names)["保障措施"] == "组织实施"
     assert understand("文件列了哪些保障措施？", frame).section_number == "四"
