@@ -480,7 +480,7 @@ def _section_en(x: Match) -> Query:
 
 def _section_place(x: Match) -> Query | None:
     place = -1 if x.group(3) else to_int(x.group(2, 5) or "")
-    if x.group(1, 4):  # 第五部分第二项, 第五章第二节
+    if x.group(1, 4):  # 第五部分第二项, 第五章第二部分
         return Query("task", section=to_int(x.group(1, 4)), section_place=place, asks=x.asks)
     if x.ctx and x.ctx.section and place:
         return Query("task", section_number=x.ctx.section, section_place=place, asks=x.asks, followup=True)

@@ -1786,8 +1786,8 @@ def test_how_things_stand_now_is_said_by_a_sentence_with_no_target(tmp_path):
 
 
 def test_a_title_naming_what_its_items_are_lists_them(tmp_path):
-    """"应遵循哪些原则" of a task titled 建设原则 (a short word before the noun, though it may be a
-    verb): its items, each named, not one sentence of it."""
+    """"应遵循哪些原则" of a task titled 建设原则 (a short word before a kind of items, though it
+    may be a verb): its items, each named, not one sentence of it."""
     text = ("某市智慧社区示范区建设方案\n一、总体要求\n（一）建设思路。以居民需求为导向推进示范区建设，示范区建设分步实施。\n"
             "（二）建设原则。\n需求导向。围绕居民急难愁盼推进示范区建设。\n共建共享。动员社会力量参与示范区建设。\n"
             "安全可靠。守牢示范区建设数据安全底线。\n二、重点任务\n（一）完善示范区建设基础设施。推进示范区建设网络改造。\n"
