@@ -10,7 +10,7 @@ Every front end (CLI, REST, chat, eval) calls ``Assistant.stream`` or ``ask`` (i
 import math
 import re
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from itertools import groupby, takewhile
@@ -298,11 +298,11 @@ def part_of(plan: Plan, number: str) -> str:
     return f"{structure.section_label(section)}：{section.title}" if section else place(None, "", number)
 
 
-def _is_subject(word: str, plan: Plan) -> bool:
+def _subject_of(plan: Plan) -> Callable[[str], bool]:
     """Whether a word is the plan's subject, naming no topic in it: in its title, or printed by
-    half its tasks or more."""
-    every = [f"{t.title}{t.text}" for t in plan.tasks]
-    return word in (plan.title or "") or 2 * sum(word in x for x in every) >= len(every)
+    half its tasks or more (the tasks' texts read once, for every word tested)."""
+    every, title = [f"{t.title}{t.text}" for t in plan.tasks], plan.title or ""
+    return lambda word: word in title or 2 * sum(word in x for x in every) >= len(every)
 
 
 def _topic_of_title(clause: str, idf: Mapping[str, float]) -> dict[str, float]:
@@ -864,8 +864,10 @@ class Assistant:
     def _names_own_words(question: str, plan: Plan, head: str, others: Sequence[str]) -> bool:
         """Whether the question holds two characters of the title's head that no other title has,
         and that are not the plan's subject (its title's words, or in half its tasks)."""
+        subject = _subject_of(plan)
+
         def own(pair: str) -> bool:
-            return pair in question and not any(pair in o for o in others) and not _is_subject(pair, plan)
+            return pair in question and not any(pair in o for o in others) and not subject(pair)
         return any(own(head[i:i + 2]) for i in range(len(head) - 1))
 
     def _named_items(self, turn: Turn, top: Scored | None) -> Answer | None:
@@ -1504,8 +1506,8 @@ class Assistant:
         searched = turn.evidence.searched
         if not words & set(pieces(searched)):
             return False
-        plain = generic_words() | no_topic_words() | words | plain
-        return all(w in plain or _is_subject(w, plan) for w in ex.key_terms(searched, turn.evidence.idf))
+        plain, subject = generic_words() | no_topic_words() | words | plain, _subject_of(plan)
+        return all(w in plain or subject(w) for w in ex.key_terms(searched, turn.evidence.idf))
 
     def _which_part(self, turn: Turn, hits: list[Scored]) -> Answer | None:
         """"申报条件写在哪一部分": the part the evidence points to as a whole, with all its tasks —

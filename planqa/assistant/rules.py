@@ -634,10 +634,17 @@ def _section_title(x: Match) -> Query | None:
 def _topic_inside(x: Match, number: str | None, text: str) -> bool:
     """Whether ``text`` names the part by its title and then, after 里/中, a thing inside it
     ("保障措施里，资金和人才…"; not "重点任务的第五个方面", "重点任务分为几个方面")."""
-    title = dict(x.frame.section_titles).get(number or "", "")
+    return _thing_inside(x, text, dict(x.frame.section_titles).get(number or "", ""))
+
+
+INSIDE_WORDS = ("里面", "当中", "之中", "里", "中")
+
+
+def _thing_inside(x: Match, text: str, title: str) -> bool:
+    """Whether ``text`` names ``title`` and then, after 里/中, a thing inside it."""
     after = text.split(title, 1)[1] if title and title in text else ""
-    inside = next((after[len(w):] for w in ("里面", "当中", "之中", "里", "中") if after.startswith(w)), None)
-    return inside is not None and _names_a_thing(x, inside) and names_a_topic(inside)
+    inside = next((after[len(w):] for w in INSIDE_WORDS if after.startswith(w)), "")
+    return bool(inside) and names_a_topic(inside) and _names_a_thing(x, inside)
 
 
 IN_PART_WORDS = 2  # words of the question only the part's tasks print: a thing inside it
@@ -668,10 +675,9 @@ def _attached_part_alone(x: Match, title: str, attachment: str) -> bool:
     """Whether the question names the attachment's part by its title and nothing besides the
     plan and that attachment ("实施方案里重点工作都有哪些"; not "服务商方面的重点工作", nor
     "重点工作里资金…": a thing inside it)."""
-    before, after = x.question.split(title, 1)
+    before = x.question.split(title, 1)[0]
     own = [w for w in content_words(_besides_the_plan(x, before)) if len(w) > 1 and w not in attachment]
-    inside = next((after[len(w):] for w in ("里面", "当中", "之中", "里", "中") if after.startswith(w)), "")
-    return not own and not (inside and names_a_topic(inside) and _names_a_thing(x, inside))
+    return not own and not _thing_inside(x, x.question, title)
 
 
 def _section_named(x: Match) -> Query | None:
