@@ -10,7 +10,7 @@ Every front end (CLI, REST, chat, eval) calls ``Assistant.stream`` or ``ask`` (i
 import math
 import re
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from itertools import groupby, takewhile
@@ -19,8 +19,26 @@ from planqa.assistant import extractive as ex
 from planqa.assistant.abbreviations import expansions
 from planqa.assistant import structure
 from planqa.assistant.answer import Answer, place
-from planqa.assistant.evidence import EVENT_SHARE, FACT_SHARE, KEY_SHARE, NO_FACT_NEEDED, Evidence, spelled_out
-from planqa.assistant.facts import count_unit, counted_nouns, counting, enumerations, raw_facts, shown, which_nouns
+from planqa.assistant.evidence import (
+    EVENT_SHARE,
+    FACT_SHARE,
+    KEY_SHARE,
+    NO_FACT_NEEDED,
+    TIME_ASKS,
+    Evidence,
+    spelled_out,
+    subject_of,
+)
+from planqa.assistant.facts import (
+    count_unit,
+    counted_nouns,
+    counting,
+    enumerations,
+    named_nouns,
+    raw_facts,
+    shown,
+    which_nouns,
+)
 from planqa.assistant.followup import Context, context_from_history, listed_count, listed_thing, without_reference
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
 from planqa.assistant.query import (
@@ -296,13 +314,6 @@ def part_of(plan: Plan, number: str) -> str:
     """A part as an answer names it: 第三部分：保障措施, 第七章：交通违法和事故处理."""
     section = structure.find_section(plan, number=number)
     return f"{structure.section_label(section)}：{section.title}" if section else place(None, "", number)
-
-
-def _subject_of(plan: Plan) -> Callable[[str], bool]:
-    """Whether a word is the plan's subject, naming no topic in it: in its title, or printed by
-    half its tasks or more (the tasks' texts read once, for every word tested)."""
-    every, title = [f"{t.title}{t.text}" for t in plan.tasks], plan.title or ""
-    return lambda word: word in title or 2 * sum(word in x for x in every) >= len(every)
 
 
 def _topic_of_title(clause: str, idf: Mapping[str, float]) -> dict[str, float]:
@@ -584,8 +595,7 @@ class Assistant:
             answer = replace(answer, answer=answer.answer + f"\n（属于{part_of(plan, plan.section_of(tasks[0]).ref)}）")
         return answer
 
-    @staticmethod
-    def _listed_saying(turn: Turn, plan: Plan, task: Task) -> tuple[Task, list[str]] | None:
+    def _listed_saying(self, turn: Turn, plan: Plan, task: Task) -> tuple[Task, list[str]] | None:
         """Of the list a follow-up points into by a place ("第一个里…"), the one other task that
         prints all the follow-up's own words when the task at that place lacks some ("第一个里要做啥
         推选" where only the third prints 推选): the user may count the list otherwise, the words
@@ -599,8 +609,20 @@ class Assistant:
             return None  # a number that is not one task's (numbered again in an attachment)
         # 市、县级学会 prints 市县: the list's commas, spaces and quotes left out
         texts = {n: (by_number[n].title + by_number[n].text).translate(_UNPUNCTUATED) for n in listed}
-        generic = generic_words()
-        words = list(dict.fromkeys(w for w in content_words(without_reference(turn.question)) if len(w) >= 2
+        # A time asked (截止时间, 什么时候完成) names no thing: the task at that place answers when
+        # it states one; the words asking it and the verbs of a time (`time_verb`: 完成, 启动) say
+        # nothing of which task is meant, and another task is meant only if it states a time.
+        # Other facts' words may name the thing (组建的是哪个中心, 要创办的期刊叫啥): they say which.
+        asks, evidence = turn.intent.asks, turn.evidence
+        timed = asks in TIME_ASKS
+
+        def chunk(t: Task) -> Chunk:
+            return self._chunk_of(plan, t.number, plan.section_of(t).ref)
+        if timed and evidence.states(chunk(task), asks):
+            return None
+        generic = generic_words() | (table().word_set("time_verb") if timed else set())
+        asked = without_reference(evidence.unasked(asks) if timed else turn.question)
+        words = list(dict.fromkeys(w for w in content_words(asked) if len(w) >= 2
                                    and _HAN.search(w) and w not in generic and not pointing(w)
                                    and any(w in text for text in texts.values())))
         if not words or all(w in texts[task.number] for w in words):
@@ -609,7 +631,8 @@ class Assistant:
         every, kind = [f"{t.title}{t.text}" for t in plan.tasks], kind_asked(turn.question)
         if all(w in kind for w in lacking) and holds_kind_of(turn.question, kind, texts[task.number], every):
             return None  # "第二个办哪些服务活动" of a task with its own 服务…: the kind asked of it
-        holders = [n for n in listed if n != task.number and all(w in texts[n] for w in words)]
+        holders = [n for n in listed if n != task.number and all(w in texts[n] for w in words)
+                   and (not timed or evidence.states(chunk(by_number[n]), asks))]
         return (by_number[holders[0]], lacking) if len(holders) == 1 else None
 
     def _named_elsewhere(self, turn: Turn, plan: Plan, task: Task) -> Answer | None:
@@ -814,7 +837,12 @@ class Assistant:
         → 开放工业赋能场景, 开放园区场景 …), unless the question names one of them by words no
         other of them has; else the one part titled so (哪些原则 → 基本原则)."""
         plan = turn.plan
-        nouns = self._things_named(turn) if plan is not None and turn.intent.asks in (None, "count", "list_names") else ()
+        asked = plan is not None and turn.intent.asks in (None, "count", "list_names")
+        # after 哪些, else before 分别是哪些 ("配套工程具体指哪些": the tasks titled …工程); not the
+        # plan's words for its contents (主要任务, 重点工作: any task is one)
+        things = tuple(table().words["plan_things"])
+        nouns = (self._things_named(turn) or tuple(n for n in named_nouns(turn.question)
+                                                    if not n.endswith(things))) if asked else ()
         if not nouns or outside_plan(turn.evidence.spelled, self._plan_text(plan), plan.title):
             return None  # "江苏的…有哪些目标": another place's, refused where it is judged; a fact asked besides: searched
         noun, tasks = structure.titled_alike(plan, nouns)
@@ -841,6 +869,13 @@ class Assistant:
                  if w not in noun and w not in verbs and not _numbered_set(w)]
         phrase = ex.plan_phrase(asked, turn.evidence.plan_text, turn.evidence.idf, KEY_SHARE)
         words += [phrase] if len(phrase) >= NAMED_PHRASE_CHARS and noun not in phrase else []
+        # the words naming the kind before the noun (数字服务 of 数字服务标准有哪几种: one kind of
+        # 标准), unless the part holding the tasks is titled by that kind (…重点工程: all of them);
+        # the whole name only, which starts after any 的 (方案里的重点工程 names 重点工程)
+        held = plan.section_of(tasks[0]).title if tasks else ""
+        whole = [max(ns, key=len).rpartition("的")[2] for ns in (which_nouns(turn.question), named_nouns(turn.question)) if ns]
+        words += [q for n in whole if n.endswith(noun) and n not in held  # (九大 of 九大行动 counts them)
+                  and len(q := n[:-len(noun)]) >= 2 and not _numbered_set(q)]
         texts = [f"{t.title}{t.text}".lower() for t in tasks]
         every = [f"{t.title}{t.text}".lower() for t in plan.tasks]
         forms = {short.lower(): full for short, full in expansions(turn.question)}  # AI where 人工智能 is printed
@@ -864,7 +899,7 @@ class Assistant:
     def _names_own_words(question: str, plan: Plan, head: str, others: Sequence[str]) -> bool:
         """Whether the question holds two characters of the title's head that no other title has,
         and that are not the plan's subject (its title's words, or in half its tasks)."""
-        subject = _subject_of(plan)
+        subject = subject_of(plan)
 
         def own(pair: str) -> bool:
             return pair in question and not any(pair in o for o in others) and not subject(pair)
@@ -1485,7 +1520,7 @@ class Assistant:
         but the plan's subject): from the one heading titled as the targets ([[part_role]]
         "targets": 主要目标, 发展目标 …), a part or a task, when it states the time."""
         plan, t = turn.plan, table()
-        if plan is None or turn.intent.asks not in ("when", "date"):
+        if plan is None or turn.intent.asks not in TIME_ASKS:
             return None
         if not self._said_as_such(turn, plan, t.word_set("targets_said"), t.word_set("met_verb")):
             return None
@@ -1506,7 +1541,7 @@ class Assistant:
         searched = turn.evidence.searched
         if not words & set(pieces(searched)):
             return False
-        plain, subject = generic_words() | no_topic_words() | words | plain, _subject_of(plan)
+        plain, subject = generic_words() | no_topic_words() | words | plain, subject_of(plan)
         return all(w in plain or subject(w) for w in ex.key_terms(searched, turn.evidence.idf))
 
     def _which_part(self, turn: Turn, hits: list[Scored]) -> Answer | None:

@@ -57,6 +57,16 @@ MAX_KIND_CHARS = 6  # a kind of institution asked for (协会, 研究院, 产业
 EVENT_SHARE = 0.3  # of the key words the sentence of a time told by an event holds to answer 什么时候
 
 
+TIME_ASKS = ("when", "date")  # the kinds of fact that are a time
+
+
+def subject_of(plan: Plan) -> Callable[[str], bool]:
+    """Whether a word is the plan's subject, naming no topic in it: in its title, or printed by
+    half its tasks or more (the tasks' texts read once, for every word tested)."""
+    every, title = [f"{t.title}{t.text}" for t in plan.tasks], plan.title or ""
+    return lambda word: word in title or 2 * sum(word in x for x in every) >= len(every)
+
+
 def spelled_out(question: str, plan_text: str) -> str:
     """The question with its abbreviations and everyday words spelled as the plan spells them
     (电商 → 电子商务, 年轻人 → 青年), each where the question says it; a word the plan prints
@@ -244,21 +254,38 @@ class Evidence:
             elif (which := which_word(question)) and not self._titles_named:
                 # which things of one word it asks for ("宣传方面要做哪些事"): a word before the asking,
                 # no frame or item word (方面, 行动), nor the verb of making the things (新组建哪些协会);
-                # with none, the kind of thing asked for right after it (要办哪几个论坛)
+                # with none, the kind of thing asked for right after it (要建哪几个平台); the plan's
+                # subject before it is none (_plain_subject)
                 making = table().word_set("work_verb") | made_verbs()
-                before = set(ex.key_terms(question[:which[0]], self.idf)) - generic_words() - making
-                weight = KEY_SHARE * sum(self.idf[t] for t in terms if t not in generic_words() and t not in making)
                 after = question[which[1]:]
                 # (none when it is a kind of doer or place, 哪些单位, 哪几个地区: its instances are asked)
                 kind = [] if after.lstrip("个家类种").startswith(tuple(table().words["class_noun"])) else [
                     t for t in ex.key_terms(after, self.idf)[:1] if t not in generic_words()]
+                plain = self._plain_subject(kind[0] if kind else "")
+                before = {t for t in ex.key_terms(question[:which[0]], self.idf) if not plain(t)} \
+                    - generic_words() - making
+                weight = KEY_SHARE * sum(self.idf[t] for t in terms
+                                         if t not in generic_words() and t not in making and not plain(t))
                 if (named := [t for t in terms if t in before]) and self.idf[named[0]] >= weight:
                     phrase = named[0]
                 elif kind and self.idf[kind[0]] >= weight and not before and (
-                        not (rest := "".join(w for w in content_words(question[:which[0]]) if w not in making))
+                        not (rest := "".join(w for w in content_words(question[:which[0]])
+                                             if w not in making and not plain(w)))
                         or topicless(rest)):
                     phrase = kind[0]
         return phrase if len(phrase) >= MIN_PHRASE_CHARS else ""
+
+    def _plain_subject(self, kind: str) -> Callable[[str], bool]:
+        """Whether a word before a which-word is the plan's subject, naming no topic ("省科协要办哪些
+        论坛"): in more than half its tasks, or else (in its title, or in half of them) only when
+        it does not part the tasks naming the kind asked (学会 of a 科普和学会 plan, printed by one of
+        the two tasks naming 论坛, is a topic)."""
+        if self.plan is None:
+            return lambda word: False
+        subject, every = subject_of(self.plan), [f"{t.title}{t.text}" for t in self.plan.tasks]
+        holding = [x for x in every if kind and kind in x]
+        return lambda word: word != kind and subject(word) and (
+            2 * sum(word in x for x in every) > len(every) or len({word in x for x in holding}) < 2)
 
     @cached_property
     def phrase_is_topic(self) -> bool:
@@ -453,7 +480,7 @@ class Evidence:
     def stated(self, chunk: Chunk, kind: str) -> tuple[Fact, ...]:
         """The chunk's facts of the kind asked for; a day asked for ("哪一天") needs a month
         or a day in the date, a year alone does not say which day."""
-        if kind in ("when", "date"):  # the plan's own year (2017年 of a 2017 plan) is no deadline
+        if kind in TIME_ASKS:  # the plan's own year (2017年 of a 2017 plan) is no deadline
             found = tuple(f for f in of_kind(self.facts(chunk), "when") if f.text not in self.own_years)
             if kind == "date":
                 return tuple(f for f in found if any(c in f.text for c in DAY_MARKS))

@@ -347,6 +347,7 @@ def _enumeration() -> dict[str, re.Pattern[str]]:
         "head": re.compile(expand(table["counted_head"])),
         "before": re.compile(expand(table["counted_before"])),
         "named": re.compile(expand(table["named_before"])),
+        "named_each": re.compile(expand(table["named_each"])),
         "named_after": re.compile(expand(table["named_after"])),
         "named_counted": re.compile(expand(table["named_counted"])),
     }
@@ -380,6 +381,13 @@ def counted_nouns(question: str) -> tuple[str, ...]:
     for m in _enumeration()["named"].finditer(question):  # named: its tails of four or more (科普设施, not 设施)
         nouns += _tails(m.group(1), NAMED_TAIL)
     return tuple(dict.fromkeys(nouns))
+
+
+@lru_cache(maxsize=1024)
+def named_nouns(question: str) -> tuple[str, ...]:
+    """What a question asks for by name, each of them, before 都是哪些/分别是哪些/具体指哪些
+    (配套工程具体指哪些 → 配套工程, 套工程, 工程): its endings of two characters or more."""
+    return tuple(dict.fromkeys(n for m in _enumeration()["named_each"].finditer(question) for n in _tails(m.group(1), 2)))
 
 
 @lru_cache(maxsize=1024)

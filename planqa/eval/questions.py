@@ -15,7 +15,7 @@ from pathlib import Path
 from planqa.errors import PlanqaError
 from planqa.ingest.grammar import fold_digits, grammar
 from planqa.ingest.numerals import cn_to_int, int_to_cn, to_int
-from planqa.ingest.plan import Plan, Section, attachment_key
+from planqa.ingest.plan import Plan, Section, attachment_key, join_ref
 
 HERE = Path(__file__).resolve().parent
 # Kinds answered from the plan's structure, not by retrieval.
@@ -229,7 +229,12 @@ def resolve_cites(questions: list[Question], plan: Plan) -> list[Question]:
             part = _part_cited(plan, path)
             if part is not None:
                 parts.append((part.ref, tuple(t.number for t in part.tasks)))
-            named = found or ((part.ref,) if part is not None else _parts_of_attachment(plan, path))
+            # an attachment cited whole: an answer citing it whole (附件2) cites what it holds
+            whole = _attachment_named(plan, path[0]) if len(path) == 1 and part is None else None
+            named = found or ((part.ref,) if part is not None else _parts_of_attachment(plan, path)
+                              or ((join_ref(whole, ""),) if whole is not None else ()))
+            if whole is not None:
+                parts.append((join_ref(whole, ""), named))
             expected += [n for n in named if n not in expected]
         resolved.append(replace(q, tasks=tuple(tasks), parts=tuple(parts), expected=tuple(expected)))
     return resolved

@@ -94,7 +94,8 @@ def unlabelled(phrase: str) -> str:
     numerals = "一二三四五六七八九十两"
     for digits in ("0123456789", numerals):
         rest = phrase.lstrip(digits)
-        if rest != phrase and rest[:1] in ".．、" and rest[1:2] and not (rest[1].isdigit() or rest[1] in numerals):
+        dated = rest[1:5].isdigit() and rest[5:].lstrip().startswith("年")  # 3.2022年底前…: a label before a year
+        if rest != phrase and rest[:1] in ".．、" and rest[1:2] and (dated or not (rest[1].isdigit() or rest[1] in numerals)):
             return rest[1:]  # not 三、四月份 or 一、二季度: numbers joined, no label
     return phrase
 

@@ -769,6 +769,73 @@ def test_things_of_a_kind_asked_which_list_every_task_naming_one(tmp_path):
             assert {c.task for c in answer.citations} == {4, 5}, question
 
 
+def test_the_plans_subject_before_the_which_word_names_no_topic(tmp_path):
+    """"科协打算举办哪些论坛": the plan's subject (in its title, 科协) before the asking names no
+    topic, so the kind after it is the thing asked, as with nothing before it."""
+    with assistant_over(tmp_path, "service-plan", SERVICE_PLAN) as assistant:
+        for question in ("科协要举办哪几场论坛", "科协打算举办哪些论坛"):
+            assert {c.task for c in assistant.ask(question).citations} == {4, 5}, question
+    # a word of the title that parts the tasks naming the kind is a topic: 科普 of a 科普和学会 plan
+    topics = ("某市科协科普和学会工作要点\n一、科普工作\n1.办好科普论坛\n举办青少年科普论坛。\n2.建设科普场馆\n"
+              "建设科技馆。\n二、学会工作\n3.举办学会论坛\n举办学会学术论坛。\n4.推进学会改革\n开展学会改革试点。\n")
+    (tmp_path / "topics").mkdir()
+    with assistant_over(tmp_path / "topics", "topic-plan", topics) as assistant:
+        assert [c.task for c in assistant.ask("科普方面要办哪些论坛").citations] == [1]
+
+
+REFORM_PLAN = ("某区科协年度工作要点\n一、深化改革\n1.制定改革方案\n确定时间表和路线图，稳步推进。\n"
+               "2.推进机关改革\n9月底前，完成机关改革和理事推选。\n3.开展学会试点\n选取10个学会开展试点。\n"
+               "二、服务发展\n4.举办学术论坛\n举办创新论坛。\n")
+
+
+def test_a_fact_asked_of_a_listed_place_is_asked_of_the_task_there(tmp_path):
+    """"第二个截止时间定了没": the words asking for a time (截止, 时间) and its verbs (完成) say
+    what is asked of the task at that place; another listed task printing them (时间表) is no
+    better answer. A word of the thing (推选) may name another listed task, one stating a time."""
+    with assistant_over(tmp_path, "reform-plan", REFORM_PLAN) as assistant:
+        listed = assistant.ask("深化改革这块都有啥任务")
+        assert [c.task for c in listed.citations] == [1, 2, 3]
+        dated = assistant.ask("第二个截止时间定了没", history=[listed])
+        assert [c.task for c in dated.citations] == [2] and "9月底前" in dated.answer
+        undated = assistant.ask("最后一个啥时候完成", history=[listed])
+        assert [c.task for c in undated.citations] == [3] and undated.abstained
+        unstated = assistant.ask("第三个截止时间定了没", history=[listed])  # 时间表 of the first: no time
+        assert [c.task for c in unstated.citations] == [3] and unstated.abstained
+        # a word of the thing (推选) still says which listed task is meant, one that states a time
+        named = assistant.ask("第一个推选啥时候完成", history=[listed])
+        assert [c.task for c in named.citations] == [2] and "9月底前" in named.answer
+
+
+ENGINEERING_PLAN = ("某省商贸业数字化升级行动方案\n一、总体目标\n到2025年，建成一批转型标杆企业。\n二、重点任务\n"
+                    "（一）推动医疗服务数字化\n建设互联网医院，推广远程诊疗，支撑两大工程。\n（二）推动物流服务数字化\n建设智慧物流园区。\n"
+                    "三、实施重点工程\n（一）数据平台支撑工程\n组建数据交易平台，培育交易市场。\n"
+                    "（二）新业态培育工程\n发展在线教育和远程办公。\n四、保障措施\n（一）加强组织领导\n建立协调机制。\n"
+                    "（二）加大资金支持\n统筹专项资金。\n")
+
+
+def test_things_asked_by_name_before_the_asking_are_the_tasks_titled_so(tmp_path):
+    """"方案里的工程具体指哪些": the things named before 具体指哪些 are the tasks whose titles end
+    with them (…支撑工程, …培育工程), not names the tasks fail to print."""
+    with assistant_over(tmp_path, "engineering-plan", ENGINEERING_PLAN) as assistant:
+        for question in ("方案里的工程具体指哪些？", "里面的工程具体指哪几个", "两大工程都是哪几个"):  # 两大: a count
+            answer = assistant.ask(question)
+            assert not answer.abstained and [c.task for c in answer.citations] == [3, 4], question
+
+
+STANDARDS_PLAN = ("某行业数字化标准体系编制指南\n一、总体要求\n（一）建设目标\n到2025年，制修订数字标准50项以上，服务产业发展。\n"
+                  "二、建设内容\n（一）基础共性标准\n包括术语、安全、服务评价等标准。\n（二）关键技术标准\n1.智能装备标准\n"
+                  "包括传感器、控制器等服务标准。\n2.数字服务标准\n包括远程运维、预测维护等标准。\n"
+                  "（三）行业应用标准\n包括钢铁、石化等行业服务标准。\n")
+
+
+def test_one_kind_of_the_things_titled_alike_is_asked_of_where_it_is_printed(tmp_path):
+    """"数字服务标准都有哪几种": 数字服务 names one kind of 标准 (its words common in the plan, the
+    compound printed under one of the tasks titled …标准); the tasks titled alike are not asked."""
+    with assistant_over(tmp_path, "standards-plan", STANDARDS_PLAN) as assistant:
+        answer = assistant.ask("数字服务标准都有哪几种？")
+        assert [c.task for c in answer.citations][:1] == [3] and len(answer.citations) < 3
+
+
 def test_a_name_placed_in_the_wrong_task_is_answered_from_the_task_printing_it(tmp_path):
     with assistant_over(tmp_path, "service-plan", SERVICE_PLAN) as assistant:
         first = assistant.ask("第4项讲什么？")

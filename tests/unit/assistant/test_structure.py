@@ -145,6 +145,9 @@ def test_items_of_a_task_by_dash_heading_or_number_after_a_lead_in():
     assert items_of(headings) == ("政府引导", "市场主导", "融合发展")
     nested = "总体思路如下。\n1.智能制造。围绕转型升级。\n（1）加快突破关键领域。支持创新。\n2.智慧医疗。推动应用。"
     assert items_of(nested) == ("智能制造", "智慧医疗")  # （1） belongs to item 1
+    # an item opening with its year (3.2022年…) is numbered as the others are, no decimal
+    dated = "1.建设数据平台，推进共享。\n2.2023年底前建成交易市场，培育主体。\n3.突出品牌培育，打造平台。"
+    assert len(items_of(dated)) == 3 and items_of(dated)[0] == "建设数据平台"
     assert items_of("推进科普信息化建设。\n加强科普基础设施建设，提升服务能力。") == ()  # prose, no list
     assert items_of("政府引导。积极发挥政府作用。") == ()  # one item is no list
     # Numbered in order, each item's text broken over several lines (a PDF copied): still a list.

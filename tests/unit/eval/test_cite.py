@@ -64,6 +64,24 @@ def test_chapters_and_bare_numerals_are_named_as_printed(tmp_path):
     assert [q.tasks for q in resolve_cites(questions, plan)] == [(3,), (1, 2)]
 
 
+def test_an_attachment_cited_whole_is_answered_by_citing_it_whole(tmp_path):
+    """A question citing an attachment itself (附件2, 附件1 with no numbered tasks) is answered by
+    an answer citing that attachment whole, as a part cited whole is by citing the part."""
+    from planqa.assistant.answer import Answer, Citation
+    from planqa.eval.runner import score
+
+    plan = load_plan(CORPUS / "degree-management-graduate-education-department-ministry-education.txt")[0]
+    asked = resolve_cites(load_any(_set(tmp_path, [
+        {"id": "a", "question": "几个附件？", "cite": [["附件1"], ["附件2"]]}]))[0], plan)[0]
+    whole = Answer("几个附件？", "共有2个附件", citations=tuple(
+        Citation(plan.plan_id, None, f"{a.label}/", a.title, "", 1.0) for a in plan.attachments))
+    assert score(asked, whole)["top1"] == 1.0 and score(asked, whole)["full_recall"] == 1.0
+    one = Answer("几个附件？", "附件2", citations=whole.citations[1:])
+    assert score(asked, one)["full_recall"] == 0.0  # the other attachment is not cited
+    body = Answer("几个附件？", "第三部分", citations=(Citation(plan.plan_id, None, "三", "培养方式", "", 1.0),))
+    assert score(asked, body)["top1"] == 0.0
+
+
 def test_paths_into_attachments_name_them_by_label_or_title(tmp_path):
     plan = load_plan(CORPUS / "degree-management-graduate-education-department-ministry-education.txt")[0]
     questions = load_any(_set(tmp_path, [

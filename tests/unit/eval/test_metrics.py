@@ -45,3 +45,10 @@ def test_precision_of_a_list():
     assert precision([9, 14], [9, 14]) == 1.0
     assert precision([9, 14], [9, 3, 3, 4]) == pytest.approx(1 / 3)  # repeats count once
     assert precision([9], []) == 0.0
+
+
+def test_an_expected_phrase_keeps_no_label_before_a_year():
+    from planqa.eval.runner import unlabelled
+
+    assert unlabelled("3.2022年底前建成平台") == "2022年底前建成平台"  # item 3, dated
+    assert unlabelled("2.5亿元") == "2.5亿元" and unlabelled("7.完善议事规则") == "完善议事规则"

@@ -181,6 +181,14 @@ def test_lines_join_into_paragraphs():
                    "跨页的段落写满了一整行，写满了一整行，写满了一整行，写满了下一页接着写。"]
 
 
+def test_a_label_before_a_year_opens_a_paragraph_after_a_full_line():
+    # a full line closed by 。, then "3.2022年…" flush left: a new item, not a decimal carried on;
+    # "1.5亿元…" would continue the paragraph
+    full = L("2.第二项写满了一整行，写满了一整行，写满了一整行，写满了。", 78, 510, 100)
+    assert join_paragraphs([full, L("3.2022年底前建成平台。", 78, 300, 120)])[1:] == ["3.2022年底前建成平台。"]
+    assert len(join_paragraphs([full, L("1.5亿元用于平台建设。", 78, 300, 120)])) == 1
+
+
 def test_a_word_carried_to_the_next_line_does_not_end_the_paragraph():
     short = L("打印最终", 78, 470, 100)  # 40 short of the right edge
     carried = Line("PDF版本申请书。", 78, 200, 120, 132, 12.0, 1, lead=42.0)  # "PDF" is 42 wide here
