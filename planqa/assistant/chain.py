@@ -609,17 +609,12 @@ class Assistant:
             return None  # a number that is not one task's (numbered again in an attachment)
         # 市、县级学会 prints 市县: the list's commas, spaces and quotes left out
         texts = {n: (by_number[n].title + by_number[n].text).translate(_UNPUNCTUATED) for n in listed}
-        # A time asked (截止时间, 什么时候完成) names no thing: the task at that place answers when
-        # it states one; the words asking it and the verbs of a time (`time_verb`: 完成, 启动) say
-        # nothing of which task is meant, and another task is meant only if it states a time.
-        # Other facts' words may name the thing (组建的是哪个中心, 要创办的期刊叫啥): they say which.
+        # A time asked (截止时间, 什么时候完成): the words asking it and the verbs of a time
+        # (`time_verb`: 完成, 启动) say nothing of which task is meant; other words may (推选), and
+        # the one other task printing them is meant only if it states a time. Other facts' words
+        # may name the thing (组建的是哪个中心, 要创办的期刊叫啥): they say which.
         asks, evidence = turn.intent.asks, turn.evidence
         timed = asks in TIME_ASKS
-
-        def chunk(t: Task) -> Chunk:
-            return self._chunk_of(plan, t.number, plan.section_of(t).ref)
-        if timed and evidence.states(chunk(task), asks):
-            return None
         generic = generic_words() | (table().word_set("time_verb") if timed else set())
         asked = without_reference(evidence.unasked(asks) if timed else turn.question)
         words = list(dict.fromkeys(w for w in content_words(asked) if len(w) >= 2
@@ -631,9 +626,13 @@ class Assistant:
         every, kind = [f"{t.title}{t.text}" for t in plan.tasks], kind_asked(turn.question)
         if all(w in kind for w in lacking) and holds_kind_of(turn.question, kind, texts[task.number], every):
             return None  # "第二个办哪些服务活动" of a task with its own 服务…: the kind asked of it
-        holders = [n for n in listed if n != task.number and all(w in texts[n] for w in words)
-                   and (not timed or evidence.states(chunk(by_number[n]), asks))]
-        return (by_number[holders[0]], lacking) if len(holders) == 1 else None
+        holders = [n for n in listed if n != task.number and all(w in texts[n] for w in words)]
+        if len(holders) != 1:
+            return None
+        held = by_number[holders[0]]
+        if timed and not evidence.states(self._chunk_of(plan, held.number, plan.section_of(held).ref), asks):
+            return None
+        return held, lacking
 
     def _named_elsewhere(self, turn: Turn, plan: Plan, task: Task) -> Answer | None:
         """A follow-up that places a name in the task it points at ("…是在上一条里提的吗", "…也是

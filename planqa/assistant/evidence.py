@@ -278,12 +278,12 @@ class Evidence:
     def _plain_subject(self, kind: str) -> Callable[[str], bool]:
         """Whether a word before a which-word is the plan's subject, naming no topic ("省科协要办哪些
         论坛"): in more than half its tasks, or else (in its title, or in half of them) only when
-        it does not part the tasks naming the kind asked (学会 of a 科普和学会 plan, printed by one of
-        the two tasks naming 论坛, is a topic)."""
+        it does not part the tasks naming the kind asked, or all the tasks when none is named (学会
+        of a 科普和学会 plan, printed by one of the two tasks naming 论坛, is a topic)."""
         if self.plan is None:
             return lambda word: False
         subject, every = subject_of(self.plan), [f"{t.title}{t.text}" for t in self.plan.tasks]
-        holding = [x for x in every if kind and kind in x]
+        holding = [x for x in every if kind and kind in x] or every  # no kind named: all the tasks
         return lambda word: word != kind and subject(word) and (
             2 * sum(word in x for x in every) > len(every) or len({word in x for x in holding}) < 2)
 

@@ -31,9 +31,10 @@ class Question:
     answer_any: tuple[str, ...] = ()
     abstain: bool = False
     cite: tuple[tuple[str, ...], ...] = ()  # printed label paths, resolved into ``tasks``
-    # The parts a cite path names whole, as (section ref, its tasks): an answer citing such a part
-    # itself (its lead, or a part without numbered tasks) cites what the question expects.
-    parts: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    # The parts a cite path names whole, as (section ref, its tasks), and the attachments it names
+    # whole, as (附件2/, what they hold: tasks, or their parts' refs): an answer citing such a part
+    # or attachment itself (its lead, or one without numbered tasks) cites what the question expects.
+    parts: tuple[tuple[str, tuple[int | str, ...]], ...] = ()
     # What the cite paths name, best first: tasks, and a part without numbered tasks by its ref.
     expected: tuple[int | str, ...] = ()
 

@@ -781,9 +781,11 @@ def test_the_plans_subject_before_the_which_word_names_no_topic(tmp_path):
     (tmp_path / "topics").mkdir()
     with assistant_over(tmp_path / "topics", "topic-plan", topics) as assistant:
         assert [c.task for c in assistant.ask("科普方面要办哪些论坛").citations] == [1]
+        # no kind named after the which-word: the title word parts the tasks themselves
+        assert {c.task for c in assistant.ask("科普上面要做哪些事情").citations} == {1, 2}
 
 
-REFORM_PLAN = ("某区科协年度工作要点\n一、深化改革\n1.制定改革方案\n确定时间表和路线图，稳步推进。\n"
+REFORM_PLAN = ("某区科协年度工作要点\n一、深化改革\n1.制定改革方案\n6月底前印发方案，确定时间表和路线图，稳步推进。\n"
                "2.推进机关改革\n9月底前，完成机关改革和理事推选。\n3.开展学会试点\n选取10个学会开展试点。\n"
                "二、服务发展\n4.举办学术论坛\n举办创新论坛。\n")
 
@@ -799,11 +801,15 @@ def test_a_fact_asked_of_a_listed_place_is_asked_of_the_task_there(tmp_path):
         assert [c.task for c in dated.citations] == [2] and "9月底前" in dated.answer
         undated = assistant.ask("最后一个啥时候完成", history=[listed])
         assert [c.task for c in undated.citations] == [3] and undated.abstained
-        unstated = assistant.ask("第三个截止时间定了没", history=[listed])  # 时间表 of the first: no time
+        unstated = assistant.ask("第三个截止时间定了没", history=[listed])  # 时间表 of the first
         assert [c.task for c in unstated.citations] == [3] and unstated.abstained
-        # a word of the thing (推选) still says which listed task is meant, one that states a time
+        # a word of the thing (推选) still says which listed task is meant, one that states a time,
+        # though the task at that place states another time
         named = assistant.ask("第一个推选啥时候完成", history=[listed])
         assert [c.task for c in named.citations] == [2] and "9月底前" in named.answer
+        # a word two listed tasks print (改革) says none: the task at that place, stating no time
+        shared = assistant.ask("第三个啥时候改革", history=[listed])
+        assert [c.task for c in shared.citations] == [3] and shared.abstained
 
 
 ENGINEERING_PLAN = ("某省商贸业数字化升级行动方案\n一、总体目标\n到2025年，建成一批转型标杆企业。\n二、重点任务\n"

@@ -276,10 +276,11 @@ def test_a_set_asked_for_by_its_number_names_its_kind(question, nouns):
 
 @pytest.mark.parametrize("question, head", [
     ("配套工程具体指哪些？", "配套工程"), ("示范平台分别是哪几个", "示范平台"), ("两项工程都是哪些", "两项工程"),
-    ("配套工程有哪些", None), ("配套工程包括哪些", None)])
+    ("配套工程有哪些", None), ("配套工程包括哪些", None), ("配套工程都有哪些", None), ("配套园区具体包括哪些", None),
+    ("配套工程分别有哪些", "配套工程")])
 def test_things_asked_by_name_each_before_the_asking(question, head):
-    """Each of them asked by name (具体指哪些, 分别是, 都是): the noun before; a bare 有哪些 or 包括哪些
-    asks a thing's items, not its instances by name."""
+    """Each of them asked by name (具体指哪些, 分别是, 都是, 分别有): the noun before; 有哪些, 都有哪些
+    or 包括哪些 ask a thing's items, not its instances by name."""
     from planqa.assistant.facts import named_nouns
 
     assert (named_nouns(question)[:1] or (None,))[0] == head
