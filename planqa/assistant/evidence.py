@@ -63,7 +63,15 @@ TIME_ASKS = ("when", "date")  # the kinds of fact that are a time
 def subject_of(plan: Plan) -> Callable[[str], bool]:
     """Whether a word is the plan's subject, naming no topic in it: in its title, or printed by
     half its tasks or more (the tasks' texts read once, for every word tested)."""
-    every, title = [f"{t.title}{t.text}" for t in plan.tasks], plan.title or ""
+    return _subject_in(plan.title or "", _task_texts(plan))
+
+
+def _task_texts(plan: Plan) -> list[str]:
+    """Each task's title and text, as the plan's subject is tested against them."""
+    return [f"{t.title}{t.text}" for t in plan.tasks]
+
+
+def _subject_in(title: str, every: Sequence[str]) -> Callable[[str], bool]:
     return lambda word: word in title or 2 * sum(word in x for x in every) >= len(every)
 
 
@@ -282,7 +290,8 @@ class Evidence:
         of a 科普和学会 plan, printed by one of the two tasks naming 论坛, is a topic)."""
         if self.plan is None:
             return lambda word: False
-        subject, every = subject_of(self.plan), [f"{t.title}{t.text}" for t in self.plan.tasks]
+        every = _task_texts(self.plan)  # read once for both tests
+        subject = _subject_in(self.plan.title or "", every)
         holding = [x for x in every if kind and kind in x] or every  # no kind named: all the tasks
         return lambda word: word != kind and subject(word) and (
             2 * sum(word in x for x in every) > len(every) or len({word in x for x in holding}) < 2)
