@@ -284,8 +284,8 @@ class Evidence:
         return phrase if len(phrase) >= MIN_PHRASE_CHARS else ""
 
     def _plain_subject(self, kind: str) -> Callable[[str], bool]:
-        """Whether a word before a which-word is the plan's subject, naming no topic ("省科协要办哪些
-        论坛"): in more than half its tasks, or else (in its title, or in half of them) only when
+        """Whether a word before a which-word is the plan's subject, naming no topic ("市商务局要办哪些
+        论坛", the issuer): in more than half its tasks, or else (in its title, or in half of them) only when
         it does not part the tasks naming the kind asked, or all the tasks when none is named (学会
         of a 科普和学会 plan, printed by one of the two tasks naming 论坛, is a topic)."""
         if self.plan is None:
