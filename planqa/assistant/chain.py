@@ -90,6 +90,7 @@ COUNTED_REACH = 12  # characters before a noun in which the opening counts it (4
 MAX_TOPICS = 4  # more joined parts than this are a list of words, not topics to place apart
 OVERVIEW_BAND = 0.85  # a task scoring this close to the overview, with its words, answers instead
 PHRASE_BAND = 0.9  # the one task printing the question's phrase, this close to the best hit, answers instead
+NAMED_PHRASE_BAND = 0.8  # ... a phrase long enough to name a thing (科技评估): printed in one task, it says more
 STICKY = 0.75  # a follow-up stays with the previous task when it scores this close to the top
 MIN_STICKY_SHARE = 0.3  # ... or when its words hold this much of the question's, and the top's no more
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -1193,6 +1194,9 @@ class Assistant:
         limit = ex.SINGLE_QUOTE_CHARS if len(chosen) == 1 else ex.LIST_QUOTE_CHARS
         # The quote shows where each task says it: the terms lead the sentence ranking.
         wanted = " ".join([turn.question, *terms])
+        if (len(chosen) == 1 and turn.intent.meta != "count_tasks" and not literal
+                and (listed := self._items_listed(turn, chosen[0], terms))):
+            return listed  # "产品要经过哪些阶段？请逐一列出" of the one task listing them
         items = [(h.chunk, ex.pick_quote(h.chunk, wanted, idf, (), h.best_passages, limit),
                   h.score) for h in chosen]
         if len(items) == 1 and turn.intent.meta != "count_tasks":  # a count says its one
@@ -1205,6 +1209,27 @@ class Assistant:
         if not related:
             return answer
         return self._with_related(turn, answer, items[len(found):], "内容相关的还有：")
+
+    def _items_listed(self, turn: Turn, hit: Scored, terms: Sequence[str]) -> Answer | None:
+        """The one task a listing found, when its text enumerates items (（1）…（2）…, 1.…2.…)
+        and the question asks for things of it (哪些阶段), not for the plan's tasks nor for where
+        words stand: a short quote where it answers, then the items, which are what is asked.
+        None otherwise (its quote answers alone)."""
+        question, chunk = turn.question, hit.chunk
+        if (chunk.kind != "task" or turn.intent.asks is not None
+                or any(table().flag(f, question) for f in ("asks_items", "text_places"))):
+            return None  # (a fact asked, 哪些单位牵头: the quote stating it answers)
+        entry = self.search.entries.get(chunk.plan)
+        task = next(iter(structure.find_tasks(entry.plan, chunk.task_number, chunk.section_number)), None) if entry else None
+        items = structure.items_of(task.text) if task else ()
+        if len(items) < 2 or any(t in i for t in terms for i in items):
+            return None  # "跟物流有关的有哪些": one item is the topic, not the list
+        quote = ex.pick_quote(chunk, " ".join([question, *terms]), turn.evidence.idf, (), hit.best_passages,
+                              ex.LIST_QUOTE_CHARS)
+        if all(i in quote for i in items):
+            return None
+        answer = self._compose(turn, [(chunk, quote, hit.score)])
+        return replace(answer, answer=f"{answer.answer}\n该项列了{len(items)}条：{'；'.join(structure.item_names_shown(task, items))}。")
 
     def _with_related(self, turn: Turn, answer: Answer, items: list[tuple[Chunk, str, float]], intro: str) -> Answer:
         """The answer, then the items under ``intro``, cited as related."""
@@ -1617,7 +1642,8 @@ class Assistant:
             answer = self._extractive(turn, titled[0])
             return self._also(answer, phrase, [h for h in found if h is not titled[0]])
         if len(found) == 1:  # the one task printing it word for word ("老科技工作者"), when near the best
-            near = found[0] is not top and (found[0].score >= PHRASE_BAND * top.score or turn.evidence.phrase_is_topic)
+            band = NAMED_PHRASE_BAND if len(phrase) >= NAMED_PHRASE_CHARS else PHRASE_BAND
+            near = found[0] is not top and (found[0].score >= band * top.score or turn.evidence.phrase_is_topic)
             return self._extractive(turn, found[0]) if near else None
         return self._listing(turn, found, [phrase])
 
@@ -1806,6 +1832,9 @@ class Assistant:
         if hits and not stated and asks not in NO_FACT_NEEDED and (
                 near := turn.evidence.stating(hits[:SEARCH_K], asks)) is not None:
             hits, stated = [near] + [h for h in hits if h is not near], True  # the task that states it
+        if hits and stated and asks == "count" and not within and turn.evidence.amount_only(self._answerable(hits[0].chunk)) and (
+                figured := turn.evidence.stating(hits[:SEARCH_K], asks, keep=turn.evidence.figure_of_asked)) is not None:
+            hits = [figured] + [h for h in hits if h is not figured]  # a figure printed near answers before 一批
         if hits and stated and asks == "count" and not within and held is None and (
                 counted := turn.evidence.counting_instead(hits[:SEARCH_K], self._answerable(hits[0].chunk))) is not None:
             hits = [counted] + [h for h in hits if h is not counted]  # the number counting what is asked
@@ -1993,6 +2022,9 @@ class Assistant:
         if label is None and (listed := [f for f in facts if f.kind == "enumeration"]):
             label = "包括" if turn.intent.asks == "list_names" else "数量"  # the things named, or their count
             facts = listed  # the count is no number printed: say it (共5个：人、机…)
+        if label is None and facts and all(f.kind == "amount_manner" for f in facts):
+            said = "”“".join(dict.fromkeys(f.text.removesuffix("的") for f in facts))
+            return f"数量：没有写明具体数字，原文说“{said}”"  # 一批: an amount, not a figure
         texts = list(dict.fromkeys(shown(f) for f in facts))[:6]
         return f"{label}：{'、'.join(texts)}" if label and texts else ""
 

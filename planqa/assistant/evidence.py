@@ -264,7 +264,8 @@ class Evidence:
                 # no frame or item word (方面, 行动), nor the verb of making the things (新组建哪些协会);
                 # with none, the kind of thing asked for right after it (要建哪几个平台); the plan's
                 # subject before it is none (_plain_subject)
-                making = table().word_set("work_verb") | made_verbs()
+                # (nor a verb of the part it plays, 参与, 负责: "高校要参与哪些事" asks what the actor does)
+                making = table().word_set("work_verb") | made_verbs() | table().word_set("lead_role")
                 after = question[which[1]:]
                 # (none when it is a kind of doer or place, 哪些单位, 哪几个地区: its instances are asked)
                 kind = [] if after.lstrip("个家类种").startswith(tuple(table().words["class_noun"])) else [
@@ -509,6 +510,8 @@ class Evidence:
                 if listed := self._of_year(chunk, self.enumerated(chunk)):
                     return self.filled(chunk) + listed  # what the question counts is listed, not numbered
                 counts += single_counts(self.question, chunk.body)  # "一张网" for 几张网
+                if not counts:  # "培育一批…" for 培育多少: the amount as the plan says it, where it is said of that
+                    counts = self._amounts_of_asked(self._about(of_kind(self.facts(chunk), "amount_manner"), chunk, kind))
             return self.filled(chunk) + counts
         if kind == "ratio":  # a share: a percentage, 百分之…, 三成
             return self._of_year(chunk, tuple(f for f in of_kind(self.facts(chunk), "count")
@@ -760,18 +763,46 @@ class Evidence:
 
         return table().flag("point_in_time", self.spelled)
 
-    def _about(self, events: tuple[Fact, ...], chunk: Chunk) -> tuple[Fact, ...]:
-        """The times told by an event that answer the question: their sentence holds EVENT_SHARE
-        of the question's key words and as many as any sentence of the task ("研究者培训在什么时候做"
+    def _about(self, events: tuple[Fact, ...], chunk: Chunk, kind: str = "when") -> tuple[Fact, ...]:
+        """The facts of a manner (a time told by an event, an amount without a number) that
+        answer the question: their sentence holds EVENT_SHARE of the question's key words (those
+        asking the ``kind`` left out) and as many as any sentence of the task ("研究者培训在什么时候做"
         ← "临床试验开始前，应进行相关培训，以确保研究者…"), not only the task's topic."""
         if not events:
             return ()
 
         def share(sentence: str) -> float:
-            return ex.text_share(sentence, self.topic_of("when"))
+            return ex.text_share(sentence, self.topic_of(kind))
 
         needed = max([EVENT_SHARE, *map(share, split_sentences(chunk.body))])
         return tuple(f for f in events if share(f.sentence) >= needed)
+
+    def _amounts_of_asked(self, amounts: tuple[Fact, ...]) -> tuple[Fact, ...]:
+        """The amounts said of the thing whose number is asked: a key word of the question stands
+        in the amount's clause after it (培育一批…供应商 for 供应商培育多少家), as a figure's noun
+        follows the figure; when the question names what it counts (多少个园区), that noun must follow
+        the amount as it follows a figure (`counting`): not an amount of another thing in the
+        sentence (组建若干专家团). None at all for how many there are now (目前有几个): an amount
+        with no figure is what a plan means to do."""
+        from planqa.assistant.rules import table  # rules imports this module
+
+        if any(w in self.spelled for w in table().word_set("now_word") | table().word_set("exact_ask")):
+            return ()  # (nor when a figure as such is asked: 具体是多少家, 至少几个)
+        if counted_nouns(self.question):
+            return tuple(f for f in amounts if counting(self.question, f))
+        topic = self.topic_of("count")
+        return tuple(f for f in amounts if any(w in clause[clause.find(f.text):] for w in topic
+                                               for clause in ex.clauses_of(f.sentence, f.text)))
+
+    def figure_of_asked(self, fact: Fact) -> bool:
+        """Whether a fact stated is a figure (not an amount like 一批) of what the question counts,
+        when it names that (the noun follows the figure: `counting`)."""
+        return fact.kind != "amount_manner" and (not counted_nouns(self.question) or counting(self.question, fact))
+
+    def amount_only(self, chunk: Chunk) -> bool:
+        """Whether all the chunk says of a count asked is an amount without a figure (一批)."""
+        counts = self.stated(chunk, "count")
+        return bool(counts) and all(f.kind == "amount_manner" for f in counts)
 
     def states(self, chunk: Chunk, kind: str | None) -> bool:
         """Whether the chunk states the kind of fact asked for (no kind asked: anything goes)."""

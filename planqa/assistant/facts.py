@@ -473,11 +473,11 @@ def counting(question: str, fact: Fact) -> bool:
 
 def single_counts(question: str, text: str) -> tuple[Fact, ...]:
     """One of what the question counts, where the text says so ("一张网" for 几张网, "一个平台"
-    for 几个平台): a bare 一 is no count elsewhere (一批, 一支队伍), but before the very thing
-    counted it is the number. Not inside a larger number or another word (第一个, 十一个, 统一个,
+    for 几个平台): a bare 一 is no count elsewhere (一支队伍), but before the very thing counted
+    it is the number; 一批 before it is an amount (`amount_units`), not one. Not inside a larger number or another word (第一个, 十一个, 统一个,
     其中一个: `one_not_after`)."""
     words = raw_facts()["words"]
-    units = [u for u in words["units"] if len(u) == 1 and "\u4e00" <= u <= "\u9fff"]
+    units = [u for u in words["units"] if len(u) == 1 and "\u4e00" <= u <= "\u9fff" and u not in words["amount_units"]]
     found: dict[str, Fact] = {}
     for noun in counted_nouns(question):  # 场馆 of 几个场馆 opens with a unit (场) and is no unit
         said = [f"一{noun}", *(f"一{u}{noun}" for u in units)]

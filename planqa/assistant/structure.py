@@ -617,6 +617,16 @@ def _item_name(text: str) -> str:
     return _NAME_END.split(text, maxsplit=1)[0][:ITEM_NAME_CHARS]
 
 
+def item_names_shown(task: Task, items: Sequence[str]) -> list[str]:
+    """The items' names as an answer lists them: one cut at ITEM_NAME_CHARS before its first stop
+    ends in "…" (a name that long which ends there stays whole)."""
+    def cut(name: str) -> bool:
+        at = task.text.find(name)
+        following = task.text[at + len(name): at + len(name) + 1] if at >= 0 else ""
+        return len(name) >= ITEM_NAME_CHARS and following not in ("", "\n") and not _NAME_END.match(following)
+    return [name + ("…" if cut(name) else "") for name in items]
+
+
 def _item_lead(lead: str) -> bool:
     """Whether the words every item opens with alike are a list's heading word (坚持…), not
     a verb or a subject that opens any sentence (加强…, 各市要…, 到2025年…)."""

@@ -1884,3 +1884,108 @@ def test_when_the_targets_are_to_be_met_is_the_targets_headings_time(tmp_path):
             assert targets.citations and targets.citations[0].task == 2 and "2028年" in targets.answer, targets.answer
         network = assistant.ask("行政村光网覆盖定在什么时候？")
         assert network.citations[0].task == 3 and "2026年底前" in network.answer, network.answer
+
+
+AMOUNTS = """某市智能制造发展行动方案
+一、重点任务
+（一）培育骨干企业
+到2026年，培育一批数字化转型服务商，支持龙头企业开展兼并重组。
+（二）建设示范工厂
+遴选10家企业建设智能工厂。
+（三）完善公共服务
+依托高校公共服务平台组建若干专家服务团深入园区开展诊断。
+二、保障措施
+（四）加强组织领导
+建立联席会议制度。
+"""
+
+
+def test_an_amount_said_without_a_figure_answers_how_many_where_it_is_said_of_the_thing(tmp_path):
+    with assistant_over(tmp_path, "amounts", AMOUNTS) as assistant:
+        answer = assistant.ask("转型服务商计划扶持多少家？")
+        assert not answer.abstained and [c.task for c in answer.citations] == [1]
+        assert "没有写明具体数字" in answer.answer and "“一批”" in answer.answer
+        # a figure printed answers as a figure, not as a manner
+        figure = assistant.ask("智能工厂要建几家？")
+        assert "10家" in figure.answer and "没有写明具体数字" not in figure.answer
+        # 若干 is said of the expert teams, not of the platform nor of the parks they visit
+        for question in ("公共服务平台计划建几个？", "专家服务团去多少个园区？"):
+            other = assistant.ask(question)
+            assert other.abstained and "没有写明具体数字" not in other.answer, question
+        # how many there are now, or a figure as such: an amount a plan means to reach says neither
+        assert assistant.ask("目前有几家数字化转型服务商？").abstained
+        assert assistant.ask("转型服务商具体扶持多少家？").abstained
+    # a figure printed near (the targets) answers before an amount said without one
+    targets = AMOUNTS.replace("一、重点任务", "一、发展目标\n（一）主要目标\n到2026年，数字化转型服务商达到15家，"
+                                            "示范工厂达到20家。\n二、重点任务").replace("二、保障措施", "三、保障措施")
+    (tmp_path / "targets").mkdir()
+    with assistant_over(tmp_path / "targets", "targets", targets) as assistant:
+        answer = assistant.ask("数字化转型服务商培育多少家？")
+        assert "15家" in answer.answer and "没有写明具体数字" not in answer.answer
+
+
+STAGES = """某市智能工厂标准化指南
+一、总体框架
+（一）生命周期
+生命周期涵盖产品从研发到回收的各个阶段（牵头单位：市工信局）。
+（1）设计是指对需求进行实现和优化的过程；
+（2）生产是指将物料加工成产品的过程；
+（3）物流是指物品从供应地向接收地流动的过程；
+（4）服务是指产品交付后与客户接触的过程。
+（二）系统层级
+系统层级自下而上分为设备层、单元层、车间层、企业层和协同层。
+二、建设内容
+（三）基础共性标准
+主要包括通用、安全、可靠性等标准。
+"""
+
+
+def test_a_listing_that_finds_one_task_lists_the_items_that_task_enumerates(tmp_path):
+    with assistant_over(tmp_path, "stages", STAGES) as assistant:
+        answer = assistant.ask("产品从研发到回收要经过哪些阶段？请逐一列出。")
+        assert [c.task for c in answer.citations] == [1]
+        assert "该项列了4条" in answer.answer and all(
+            name in answer.answer for name in ("设计是指", "生产是指", "物流是指", "服务是指"))
+        # where words stand, or which tasks: the task's quote alone
+        assert "列了4条" not in assistant.ask("物流在哪些任务里出现？").answer
+        assert "列了4条" not in assistant.ask("物流").answer  # a bare term: where it stands
+        assert "列了4条" not in assistant.ask("跟物流有关的有哪些？请逐一列出。").answer  # one item is the topic
+        assert "列了4条" not in assistant.ask("产品从研发到回收的各个阶段有哪些单位牵头？请逐一列出。").answer  # a fact asked
+
+
+def test_the_part_an_actor_plays_before_a_which_word_names_no_topic(tmp_path):
+    """"高校要参与哪些事": 参与 says what part the actor plays (a `lead_role` word), so the actor is
+    the phrase whose tasks are listed, not a task printing 参与."""
+    text = ("某市科协工作要点\n一、学术交流\n1.办好学术年会。鼓励高校承办年会分会场。\n"
+            "2.建设科技智库。与高校共建智库研究基地。\n二、科普工作\n3.开展科普日活动。动员社会各界积极参与科普日。\n"
+            "4.加强场馆建设。完善科技馆布局。\n")
+    with assistant_over(tmp_path, "roles", text) as assistant:
+        assert {c.task for c in assistant.ask("高校要参与哪些事？").citations} == {1, 2}
+
+
+def test_a_phrase_naming_a_thing_printed_by_one_task_answers_from_a_wider_band(tmp_path):
+    """The one task printing the question's phrase answers instead of the best hit when it scores
+    near it: within 0.9 of it for a short phrase, within 0.8 for one of four characters or more
+    (a name the question copies is stronger evidence than the wording around it)."""
+    text = ("某市科协工作要点\n一、学会工作\n1.推进学会承接职能。支持学会承接科技评估等工作。\n"
+            "2.加强智库建设。对建议落实情况实施第三方评估。\n二、科普工作\n3.办好科普日。开展科普活动。\n"
+            "4.建设科普基地。完善基地布局。\n")
+    with assistant_over(tmp_path, "bands", text) as assistant:
+        def answered(question, share, phrase=None):
+            """The tasks cited when task 2 is the best hit and the phrase's one task scores ``share``
+            of it (the phrase as found, or ``phrase`` if given)."""
+            turn = assistant._prepare({"question": question, "plan": None, "history": []})
+            if phrase is not None:
+                turn.evidence.__dict__["phrase"] = phrase
+            hits = {h.chunk.task_number: h for h in turn.evidence.task_hits}
+            top = replace(hits[2], score=1.0)
+            turn.evidence.__dict__["phrase_hits"] = [replace(turn.evidence.phrase_hits[0], score=share)]
+            answer = assistant._by_phrase(turn, top)
+            return answer and [c.task for c in answer.citations]
+
+        question = "科技评估这类事怎么安排"
+        assert assistant._prepare({"question": question, "plan": None, "history": []}).evidence.phrase == "科技评估"
+        assert answered(question, 0.85) == [1]
+        assert answered(question, 0.7) is None  # too far below the best
+        # the same evidence under a phrase of three characters: the narrower band
+        assert answered(question, 0.85, phrase="科技评") is None and answered(question, 0.95, phrase="科技评") == [1]

@@ -3,7 +3,8 @@ row yields its kind, and facts_in() finds them in order, in the sentence that ho
 
 import pytest
 
-from planqa.assistant.facts import Fact, count_unit, fact_kinds, facts_in, filled_counts, named_place, of_kind, raw_facts
+from planqa.assistant.facts import (Fact, count_unit, fact_kinds, facts_in, filled_counts, named_place, of_kind, raw_facts,
+                                    single_counts)
 
 ROWS = raw_facts()["fact"]
 
@@ -27,7 +28,7 @@ def test_no_counter_example_yields_its_kind(kind, sentence):
 
 
 def test_every_kind_has_examples_and_counter_examples():
-    assert fact_kinds() == ("when", "event_time", "time_manner", "count", "ordinal", "money", "who", "person", "place", "contact",
+    assert fact_kinds() == ("when", "event_time", "time_manner", "count", "amount_manner", "ordinal", "money", "who", "person", "place", "contact",
                             "procedure", "standard", "code", "frequency", "role", "aim", "penalty", "founded", "doc_number", "titled")
     for row in ROWS:
         assert len(row["examples"]) >= 6 or row["name"] in ("person", "contact"), row["name"]
@@ -284,3 +285,9 @@ def test_things_asked_by_name_each_before_the_asking(question, head):
     from planqa.assistant.facts import named_nouns
 
     assert (named_nouns(question)[:1] or (None,))[0] == head
+
+
+def test_one_before_the_thing_counted_is_one_but_a_batch_of_it_is_an_amount():
+    assert [f.text for f in single_counts("要建几张网？", "建成全市一张网。")] == ["一张"]
+    assert [f.text for f in single_counts("要建几个平台？", "搭建一个平台。")] == ["一个"]
+    assert single_counts("要培育几家服务商？", "培育一批服务商。") == ()  # 一批: amount_manner, not one
