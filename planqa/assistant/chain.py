@@ -913,7 +913,7 @@ class Assistant:
                 or (entry := self.search.entries.get(top.chunk.plan)) is None):
             return None  # a fact asked besides: searched
         plan = entry.plan
-        task = next(iter(structure.find_tasks(plan, top.chunk.task_number, top.chunk.section_number)), None)
+        task = self._task_of(top.chunk)
         if task is not None and not structure.lists_as_named(plan, task, nouns):
             # the best hit lists none of them: things asked by name and nothing else (哪些原则, not
             # counted, no topic but the plan's subject) are the one task's so titled (建设原则), if it
@@ -1219,8 +1219,7 @@ class Assistant:
         if (chunk.kind != "task" or turn.intent.asks is not None
                 or any(table().flag(f, question) for f in ("asks_items", "text_places"))):
             return None  # (a fact asked, 哪些单位牵头: the quote stating it answers)
-        entry = self.search.entries.get(chunk.plan)
-        task = next(iter(structure.find_tasks(entry.plan, chunk.task_number, chunk.section_number)), None) if entry else None
+        task = self._task_of(chunk)
         items = structure.items_of(task.text) if task else ()
         if len(items) < 2 or any(t in i for t in terms for i in items):
             return None  # "跟物流有关的有哪些": one item is the topic, not the list
@@ -1230,6 +1229,12 @@ class Assistant:
             return None
         answer = self._compose(turn, [(chunk, quote, hit.score)])
         return replace(answer, answer=f"{answer.answer}\n该项列了{len(items)}条：{'；'.join(structure.item_names_shown(task, items))}。")
+
+    def _task_of(self, chunk: Chunk) -> Task | None:
+        """The task a task chunk was made from (None for another chunk, or a plan not indexed)."""
+        entry = self.search.entries.get(chunk.plan)
+        return next(iter(structure.find_tasks(entry.plan, chunk.task_number, chunk.section_number)), None) \
+            if entry and chunk.kind == "task" else None
 
     def _with_related(self, turn: Turn, answer: Answer, items: list[tuple[Chunk, str, float]], intro: str) -> Answer:
         """The answer, then the items under ``intro``, cited as related."""

@@ -680,7 +680,7 @@ class Evidence:
         t = table()
         part = chunk.section_title if kind in t.word_set("said_of_each") else ""
         # how things stand now is said by a sentence stating no target
-        settled = {w: v for w, v in weights.items() if w not in t.word_set("present_word")}
+        settled = {w: v for w, v in weights.items() if w not in t.word_set("now_word") | t.word_set("dated_present")}
         for f in self.stated(chunk, kind):
             held = weights if t.flag("target_stated", f.sentence) else settled
             yield f, max(ex.text_share(f"{part}\n{chunk.task_title}\n{clause}", held)
