@@ -43,6 +43,7 @@ from planqa.assistant.followup import Context, context_from_history, listed_coun
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
 from planqa.assistant.query import (
     Query,
+    as_printed,
     normalize_question,
     plays_role,
     section_by_title,
@@ -91,6 +92,7 @@ MAX_TOPICS = 4  # more joined parts than this are a list of words, not topics to
 OVERVIEW_BAND = 0.85  # a task scoring this close to the overview, with its words, answers instead
 PHRASE_BAND = 0.9  # the one task printing the question's phrase, this close to the best hit, answers instead
 NAMED_PHRASE_BAND = 0.8  # ... a phrase long enough to name a thing (科技评估): printed in one task, it says more
+WHAT_TOPIC_TASKS = 2  # asked what there is (有啥) of joined topics: each printed by this many tasks at most
 STICKY = 0.75  # a follow-up stays with the previous task when it scores this close to the top
 MIN_STICKY_SHARE = 0.3  # ... or when its words hold this much of the question's, and the top's no more
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -824,7 +826,8 @@ class Assistant:
         """The items of the task the question names by its title, when it asks how many or
         which (基本原则有几条 / 有哪些) and the task lists some."""
         asked = (turn.intent.meta == "count_tasks" or asks_for(turn.question) == "count"
-                 or table().flag("enumerate", turn.question))
+                 or table().flag("enumerate", turn.question)
+                 or (turn.intent.asks is None and any(w in turn.question for w in table().words["items_asked"])))
         task = structure.task_titled(plan, turn.question) if plan and asked else None
         if task is None or (within is not None and task not in within.tasks):
             return None
@@ -1114,6 +1117,20 @@ class Assistant:
         return list(first.values())
 
     @staticmethod
+    def _unshown_in_context(turn: Turn) -> Scored | None:
+        """The conversation's one task, when the question asks what else there is of a thing
+        (还有啥X) that the task's text prints and the latest answer's quote did not show; not which
+        other task (还有哪项…), where words are (还有哪里提到…), another's (别的, 其他) or a listing."""
+        ctx, phrase, question = turn.context, turn.evidence.phrase, turn.question
+        if (ctx is None or ctx.task is None or len(ctx.tasks) != 1 or not ctx.quote or not phrase
+                or phrase in ex.bare(ctx.quote) or turn.intent.followup or turn.intent.listing
+                or not table().flag("also", question) or any(w in question for w in table().words["another"])
+                or table().flag("which_task", question) or table().flag("literal", question)):
+            return None
+        return next((h for h in turn.evidence.phrase_hits if is_held(ctx, h) and h.chunk.plan == ctx.plan
+                     and phrase in ex.bare(h.chunk.body)), None)
+
+    @staticmethod
     def _besides_context(turn: Turn, hits: list[Scored]) -> list[Scored]:
         """"还有哪项也讲…": the other tasks, not the one the conversation is about."""
         if turn.context and turn.context.task is not None and table().flag("also", turn.question):
@@ -1347,8 +1364,9 @@ class Assistant:
     def _topics_listed(self, turn: Turn) -> Answer | None:
         """Topics joined in a question asking which things there are ("有哪些调查、课题研究安排"):
         every task printing one of them, when each topic is printed by some task and by few."""
+        what = which_word(turn.question) is None  # "X和Y有啥要求": each one's task, when few print it
         if (turn.intent.followup or turn.intent.asks or (turn.context and turn.evidence.names_nothing)
-                or which_word(turn.question) is None):
+                or (what and not any(w in turn.question for w in table().words["what_things"]))):
             return None  # 几个学会 is no question of which; 哪些单位会参与进来 asks of the conversation's task
         idf = turn.evidence.idf
         generic = generic_words()
@@ -1361,6 +1379,9 @@ class Assistant:
         matched = [[h for h in hits if ex.word_share(h.chunk, topic, idf) >= KEY_SHARE] for topic in topics]
         if not all(matched) or any(len(m) > MAX_TOPIC_SHARE * len(hits) for m in matched):
             return None
+        if what and (any(len(m) > WHAT_TOPIC_TASKS for m in matched)
+                     or any(all(h in m for m in matched) for h in matched[0])):
+            return None  # a word many tasks print is no topic of its own task; one task holding all answers
         found = [h for h in hits if any(h in m for m in matched)]
         return self._listing(turn, found, list(dict.fromkeys(t for topic in topics for t in topic))) if len(found) > 1 else None
 
@@ -1457,8 +1478,8 @@ class Assistant:
                 or not table().flag("enumerate", turn.question) or not self._asks_parts_items(turn)):
             return None
         part = self._part_titled(turn.question, plan)
-        if part is None or len(part.tasks) < 2:
-            return None
+        if part is None or len(part.tasks) < 2 or outside_plan(turn.evidence.spelled, self._plan_text(plan), plan.title):
+            return None  # "2040年的保障措施": another year's, refused where it is judged
         idf = turn.evidence.idf
         weights = {t: idf[t] for t in self._topic_terms(turn)}
         # both ways: the title holds the question's words, the question most of a clause of the
@@ -1617,6 +1638,10 @@ class Assistant:
         """The shape the evidence gives, whatever the wording: the question's phrase in several
         tasks → all of them, best first. A fact asked for is answered from the task that states it; the others holding the
         phrase are named as also mentioning it."""
+        if (unshown := self._unshown_in_context(turn)) is not None:
+            # "还有啥论坛？" after a quote of the task that left its 论坛 out: what else the task has
+            others = [h for h in turn.evidence.phrase_hits if h is not unshown]
+            return self._also(self._extractive(turn, unshown), turn.evidence.phrase, others)
         found = self._besides_context(turn, turn.evidence.phrase_hits)
         if (elsewhere := self._elsewhere(turn)) is not None:
             found = [h for h in found if not elsewhere(h)]
@@ -1714,8 +1739,11 @@ class Assistant:
 
     @staticmethod
     def _part_titled(question: str, plan: Plan) -> Section | None:
-        """The part the question names by its title ("主要任务一共有多少项？")."""
-        number = section_by_title(question, structure.section_titles(plan), structure.common_phrases(plan))
+        """The part the question names by its title ("主要任务一共有多少项？"), or by another name of
+        the role it plays (保障措施 of a part titled 组织保障: query.role_names)."""
+        titles, common = structure.section_titles(plan), structure.common_phrases(plan)
+        number = section_by_title(question, titles, common) or section_by_title(
+            as_printed(question, plan_frame(plan).role_names, table().words["role_before"]), titles, common)
         return structure.find_section(plan, number=number) if number else None
 
     def _part_counted(self, turn: Turn, items_only: bool = False) -> Answer | None:

@@ -140,6 +140,14 @@ def _asking(asks: str | None) -> re.Pattern | None:
     return next((p for name, p, _ in table().asks if name == asks), None)
 
 
+def _pointers() -> list[str]:
+    """The words pointing at a topic just said (这块, 那一部分): the part nouns after 这 or 那,
+    longest first."""
+    from planqa.assistant.rules import table  # rules imports this module
+
+    return sorted((d + n for d in ("这", "那", "这一", "那一") for n in table().words["part_noun"]), key=len, reverse=True)
+
+
 def _only_frame(text: str) -> bool:
     """Whether the text names no topic once its frame is cut ("下一步准备咋办？", "在哪一项？")."""
     from planqa.assistant.rules import pattern  # rules imports this module
@@ -253,7 +261,8 @@ class Evidence:
             return self._english_phrase
         if len(ex.conjunct_terms(question, self.idf)) > 1:  # two topics joined by 和: no one phrase
             return ""
-        phrase = ex.plan_phrase(question, self.plan_text, self.idf, KEY_SHARE)
+        phrase = ex.plan_phrase(question, self.plan_text, self.idf, KEY_SHARE) or ex.marked_topic(
+            question, self.plan_text, _pointers(), table().words["topic_lead"])
         if not phrase and (terms := ex.key_terms(question, self.idf)):
             if len(terms) == 1 and _only_frame(question.replace(terms[0], "")):
                 # the question is its one key word and a frame ("链主在哪一项？", "“品牌”出现在哪",
@@ -302,6 +311,7 @@ class Evidence:
         """Whether the question is its phrase and a frame ("人才驿站建设下一步准备咋办？"): the one
         task printing the phrase holds all it asks about."""
         rest = self.spelled.replace(self.phrase, "") if self.phrase else ""
+        rest = next((rest[len(p):] for p in _pointers() if rest.startswith(p)), rest)  # 这块 after the phrase
         return bool(rest) and _only_frame(rest)
 
     @cached_property

@@ -345,6 +345,19 @@ def plan_phrase(question: str, plan_text: str, idf: Mapping[str, float], share: 
     return object_of(said[at:at + len(best)] if best else best)
 
 
+def marked_topic(question: str, plan_text: str, markers: Sequence[str], leads: Sequence[str]) -> str:
+    """The words a question points at as its topic (退休工程师这块…): the run of Chinese right
+    before the first marker, less a word leading it (``leads``: 关于), when the plan prints it word
+    for word, three characters or more; "" when it does not (not a part of it: 智能化 of 工厂智能化)."""
+    at = min((i for m in markers if (i := question.find(m)) > 0), default=-1)
+    start = at
+    while start > 0 and "\u4e00" <= question[start - 1] <= "\u9fff":
+        start -= 1
+    run = question[start:at]
+    topics = [run] + [run[len(w):] for w in leads if run.startswith(w)]
+    return next((t for t in topics if len(t) >= 3 and t in bare(plan_text)), "") if at > 0 else ""
+
+
 def _phrase_runs(text: str) -> list[str]:
     """Runs of Chinese and digits (2023年底前 is a phrase too); a term joined by + (5G+工业互联网)
     is one run, Latin letters and all. Latin letters elsewhere end a run (BIM技术应用: 技术应用)."""

@@ -818,7 +818,27 @@ def task_titled(plan: Plan, question: str) -> Task | None:
         # (…那项行动) names the task
         found = [t for t in plan.tasks for q in quoted_terms(question) if f"“{q}”" in t.title and not t.title.endswith("”")
                  and t.title[-TITLE_HEAD:] in question[question.find(q) + len(q):][:TITLE_HEAD + QUOTE_GAP + 1]]
+    if not found:  # or the title said without its quoted name: 算力设施行动 of 算力设施“强基”行动
+        # (a name before it and a word after it: not 实施行动 of 实施“科普+”行动, nor 实施数字乡村 alone)
+        unquoted = [_unquoted(t.title) for t in plan.tasks]
+        found = [t for t, u in zip(plan.tasks, unquoted) if u != t.title and not t.title.endswith("”")
+                 and t.title.split("“")[0] not in verbs and len(u) >= MIN_TITLE and u in question
+                 and unquoted.count(u) == 1 and alone(u)]
+    if not found and (plain := _without_fillers(question)) != question:
+        return task_titled(plan, plain)  # 平台建设那个攻坚工程: the title with a demonstrative inside it
     return found[0] if len(found) == 1 else None
+
+
+def _unquoted(title: str) -> str:
+    start = title.find("“")
+    end = title.find("”", start + 1)
+    return title[:start] + title[end + 1:] if 0 <= start < end else title
+
+
+def _without_fillers(question: str) -> str:
+    for word in _table().words["filler"]:
+        question = question.replace(word, "")
+    return question
 
 
 MAX_NOUN_HEAD = 2  # a word this short before a kind of items a title ends with qualifies it (建设原则)

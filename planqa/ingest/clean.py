@@ -252,7 +252,8 @@ def pair_ascii_quotes(text: str, lone: bool = True) -> str:
             if not (charset.is_ascii_alnum(prev) or charset.is_ascii_alnum(nxt)):
                 continue
         kept.append(ch)
-    return "".join(kept)
+    # a stray quote dropped right after an open “ leaves the next one closing it (“"À0" → “À0”)
+    return _LONE_CLOSE.sub(r"\1”", "".join(kept))
 
 
 def full_width_punctuation(text: str) -> str:

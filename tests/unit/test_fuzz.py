@@ -27,6 +27,7 @@ FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCh
 
 @FAST
 @example("0\u0339 \u0334")  # a dropped space brings two combining marks together
+@example('“"À0"¸÷\U000f0000\U000f0000')  # a stray quote dropped after “ leaves the next one to close it
 @given(st.text(max_size=300) | PLANISH)
 def test_clean_never_raises_and_is_idempotent(text):
     once = clean_text(text)

@@ -1989,3 +1989,110 @@ def test_a_phrase_naming_a_thing_printed_by_one_task_answers_from_a_wider_band(t
         assert answered(question, 0.7) is None  # too far below the best
         # the same evidence under a phrase of three characters: the narrower band
         assert answered(question, 0.85, phrase="科技评") is None and answered(question, 0.95, phrase="科技评") == [1]
+
+
+ACTIONS_PLAN = ("某市推进产业发展行动方案\n一、重点行动\n（一）数据中心“筑基”行动\n"
+                "1.统筹布局智算中心。建设城市算力平台。\n2.优化边缘算力供给。布设边缘计算节点。\n"
+                "（二）平台建设攻坚工程\n1.建立健全创新体系。支持企业建设研发机构。\n2.加强核心技术攻关。突破关键零部件。\n"
+                "（三）学术交流活动\n联合行业学会举办年度学术年会，扩大学术活动的社会影响。组织青年学者定期开展学术沙龙，"
+                "促进学科交叉融合和青年人才成长。支持学会创办高水平学术期刊，提升学术成果的传播能力。"
+                "办好产业发展论坛等交流活动，吸引高端人才来本市交流。\n"
+                "（四）专家智库建设\n组建咨询专家小组，打造智库论坛品牌。\n"
+                "二、组织保障\n（一）强化统筹协调\n建立联席会议制度。\n（二）加大政策支持\n统筹安排专项资金。\n")
+
+
+def test_a_task_named_without_its_quoted_name_or_with_a_demonstrative_inside_lists_its_items(tmp_path):
+    """数据中心行动 names 数据中心“筑基”行动, 平台建设那个攻坚工程 names 平台建设攻坚工程; asked
+    for its items (各项, 分别是), the task's items are the answer."""
+    with assistant_over(tmp_path, "actions", ACTIONS_PLAN) as assistant:
+        plan = next(iter(assistant.search.entries.values())).plan
+        assert structure.task_titled(plan, "数据中心行动分成哪几块").title == "数据中心“筑基”行动"
+        assert structure.task_titled(plan, "平台建设那个攻坚工程打算干什么").title == "平台建设攻坚工程"
+        assert structure.task_titled(plan, "中心行动分成哪几块") is None  # not the title without its quote
+        for question in ("把数据中心行动底下的各项内容列出来", "平台建设那个攻坚工程要干的事分别是啥"):
+            answer = assistant.ask(question)
+            assert "列了2" in answer.answer and len(answer.citations) == 1, answer.answer
+
+
+def test_a_part_asked_for_by_another_name_of_its_role_is_found_however_asked(tmp_path):
+    """"保障措施是哪些" (not only "…都有哪些") of a plan whose part is titled 组织保障: the
+    part, read by the name of the role it plays; measures for a thing (资金保障措施) are no part."""
+    with assistant_over(tmp_path, "actions", ACTIONS_PLAN) as assistant:
+        for question in ("保障措施是哪些？", "保障措施列了哪几条", "保障措施一共分几条？"):
+            answer = assistant.ask(question)
+            assert [c.task for c in answer.citations] == [5, 6] and "组织保障" in answer.answer, question
+        assert "“组织保障”包括" not in assistant.ask("资金保障措施包括什么？").answer
+        assert assistant.ask("2040年的保障措施是哪些？").abstained  # another year's: refused
+
+
+def test_joined_topics_asked_what_there_is_of_them_are_each_one_s_task(tmp_path):
+    """"X和Y有啥安排" as well as "X和Y有哪些安排": each topic's task, not the best hit alone."""
+    with assistant_over(tmp_path, "actions", ACTIONS_PLAN) as assistant:
+        for question in ("研发机构和算力平台有啥安排？", "算力平台和研发机构都有哪些安排？"):
+            assert sorted(c.task for c in assistant.ask(question).citations) == [1, 2], question
+    # one task holding both topics answers alone (among enough tasks for a topic of two to be no general word)
+    chores = ["道路养护", "绿化提升", "水质监测", "垃圾分类", "停车管理", "社区医疗", "养老服务", "文化活动", "体育设施"]
+    padded = ACTIONS_PLAN.replace("二、组织保障", "".join(f"（{n}）{c}\n推进{c}工作。\n" for n, c in zip("五六七八九十", chores))
+                                  + "二、组织保障")
+    both = padded.replace("建设城市算力平台。", "建设城市算力平台，吸引研发机构入驻。")
+    (tmp_path / "both").mkdir()
+    with assistant_over(tmp_path / "both", "both", both) as assistant:
+        assert [c.task for c in assistant.ask("研发机构和算力平台有啥安排？").citations] == [1]
+    # asked what there is, a topic that several tasks print is no task's own: the best answers
+    many = padded.replace("建立联席会议制度。", "建立联席会议制度，研发机构参加。").replace(
+        "统筹安排专项资金。", "统筹安排专项资金，支持研发机构。")
+    (tmp_path / "many").mkdir()
+    with assistant_over(tmp_path / "many", "many", many) as assistant:
+        assert len(assistant.ask("研发机构和算力平台有啥安排？").citations) == 1
+
+
+def test_what_else_of_a_thing_the_shown_quote_left_out_is_the_task_in_view(tmp_path):
+    """"还有啥论坛？" after a quote of the task that left its 论坛 out: the task in view says it;
+    "还有哪项也讲论坛" asks for another task."""
+    with assistant_over(tmp_path, "actions", ACTIONS_PLAN) as assistant:
+        first = assistant.ask("学术交流活动那项，学术年会由谁合办？")
+        assert first.citations[0].task == 3 and "论坛" not in first.answer, first.answer
+        what_else = assistant.ask("还有啥论坛？", history=[first])
+        assert what_else.citations[0].task == 3 and "产业发展论坛" in what_else.answer
+        assert assistant.ask("还有哪项也讲论坛？", history=[first]).citations[0].task == 4
+        assert assistant.ask("还有啥别的论坛？", history=[first]).citations[0].task == 4  # another's
+    # a thing only the task's title says is no more of its text: the task printing it answers
+    titled = ACTIONS_PLAN.replace("统筹安排专项资金。", "统筹安排专项资金，支持攻坚项目。")
+    (tmp_path / "titled").mkdir()
+    with assistant_over(tmp_path / "titled", "titled", titled) as assistant:
+        first = assistant.ask("平台建设那个攻坚工程要建什么机构？")
+        assert first.citations[0].task == 2, first.answer
+        assert assistant.ask("还有啥攻坚？", history=[first]).citations[0].task == 6
+        # once the quote showed the task's 论坛, what else there is of it is in another task
+        shown = assistant.ask("学术交流活动那项，产业发展论坛要吸引谁来？")
+        assert shown.citations[0].task == 3 and "产业发展论坛" in shown.answer, shown.answer
+        assert assistant.ask("还有啥论坛？", history=[shown]).citations[0].task == 4
+
+
+def test_the_words_a_question_points_at_are_its_phrase_and_the_pointer_no_topic(tmp_path):
+    """"X这块…": X is the phrase where the plan prints it, though the question's other words keep
+    any longer run from holding most of its weight; "X这块有啥安排" asks of X alone."""
+    from planqa.assistant import extractive as ex
+
+    with assistant_over(tmp_path, "actions", ACTIONS_PLAN) as assistant:
+        def evidence(question):
+            return assistant._prepare({"question": question, "plan": None, "history": []}).evidence
+        pointed = evidence("产业发展论坛这块学者怎么参与")
+        assert ex.plan_phrase("产业发展论坛这块学者怎么参与", pointed.plan_text, pointed.idf, 0.7) == ""
+        assert pointed.phrase == "产业发展论坛"
+        assert evidence("青年学者这块怎么安排").phrase_is_topic
+
+
+def test_what_is_asked_of_a_named_task_s_items_is_answered_not_its_list(tmp_path):
+    """各项/分别是 ask for a named task's items only when no fact is asked besides (由谁牵头)."""
+    led = ACTIONS_PLAN.replace("布设边缘计算节点。", "布设边缘计算节点。（责任单位：市大数据局）")
+    with assistant_over(tmp_path, "led", led) as assistant:
+        answer = assistant.ask("数据中心行动的各项任务由谁牵头？")
+        assert "市大数据局" in answer.answer and "列了2" not in answer.answer, answer.answer
+        plan = next(iter(assistant.search.entries.values())).plan
+    quoted = ACTIONS_PLAN.replace("（四）专家智库建设", "（四）实施“智库+”行动")
+    (tmp_path / "quoted").mkdir()
+    with assistant_over(tmp_path / "quoted", "quoted", quoted) as assistant:
+        plan = next(iter(assistant.search.entries.values())).plan
+        assert structure.task_titled(plan, "实施行动有哪几项") is None  # a verb before the quote: no name
+

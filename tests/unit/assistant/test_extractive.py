@@ -144,6 +144,8 @@ def test_plan_phrase_is_the_longest_run_the_plan_has_word_for_word():
     assert ex.plan_phrase("哪项任务提到要开发省科协官方微信公众号？", plan, idf, 0.7) == "开发省科协官方微信公众号"
     assert ex.plan_phrase("提到院士的任务有哪些？", plan, idf, 0.7) == ""  # 院士的 is just 院士
     assert ex.plan_phrase("学会和院士", plan, idf, 0.7) == ""  # no run of the plan holds both
+    # 有关 of "跟学会有关的" is the relation asked about: no phrase runs into it (学会有序 printed)
+    assert ex.plan_phrase("和学会有关的工作都是哪几条", plan + "推动学会有序承接职能。", idf, 0.7) == ""
     # a term joined by a full-width ＋ as the cleaned plan prints it, typed with + in any case
     wide = "深化“5G＋工业互联网”融合发展。推动工业设备上云。"
     idf = {"5g": 3.0, "工业": 1.0, "互联网": 2.0, "设备": 1.0}
@@ -409,3 +411,15 @@ def test_a_part_titles_topic_leaves_out_what_is_done_of_it():
     # 推进 is what is done; 深化改革 opens with such a verb and stands for 改革
     assert _topic_of_title("扎实推进科协系统深化改革", idf) == {"改革": 1.7, "扎实": 1.5, "系统": 1.0, "科协": 0.3}
     assert _topic_of_title("组织实施", idf) == {"组织": 0.8, "实施": 0.6}  # nothing else: all of it
+
+
+def test_the_topic_a_question_points_at_is_the_printed_end_of_the_words_before_the_pointer():
+    text = "发挥退休工程师人才资源作用。推进学会改革。"
+    markers, leads = ["这块", "那块", "这部分"], ["关于", "那"]
+    assert ex.marked_topic("退休工程师这块资源如何利用", text, markers, leads) == "退休工程师"
+    assert ex.marked_topic("关于退休工程师那块的打算", text, markers, leads) == "退休工程师"  # 关于… is not printed
+    assert ex.marked_topic("那退休工程师这块呢", text, markers, leads) == "退休工程师"
+    assert ex.marked_topic("学会这块的打算", text, markers, leads) == ""  # two characters: no phrase
+    assert ex.marked_topic("青年骨干这块的打算", text, markers, leads) == ""  # not printed
+    assert ex.marked_topic("退休工程师的打算", text, markers, leads) == ""  # pointed at by nothing
+    assert ex.marked_topic("女退休工程师这块的打算", text, markers, leads) == ""  # a part of it is no topic
