@@ -1363,11 +1363,13 @@ class Assistant:
 
     def _topics_listed(self, turn: Turn) -> Answer | None:
         """Topics joined in a question asking which things there are ("有哪些调查、课题研究安排"):
-        every task printing one of them, when each topic is printed by some task and by few."""
+        every task printing one of them, when each topic is printed by some task and by few; asked
+        what there is of them (有啥要求: `what_things`), only when each is printed by two tasks at
+        most and no one task prints them all."""
         what = which_word(turn.question) is None  # "X和Y有啥要求": each one's task, when few print it
         if (turn.intent.followup or turn.intent.asks or (turn.context and turn.evidence.names_nothing)
                 or (what and not any(w in turn.question for w in table().words["what_things"]))):
-            return None  # 几个学会 is no question of which; 哪些单位会参与进来 asks of the conversation's task
+            return None  # 几个学会 asks neither which nor what; 哪些单位会参与进来 asks of the conversation's task
         idf = turn.evidence.idf
         generic = generic_words()
         topics = [[w for w in topic if w not in generic] for topic in ex.conjunct_terms(turn.question, idf)]
