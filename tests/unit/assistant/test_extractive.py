@@ -145,7 +145,7 @@ def test_plan_phrase_is_the_longest_run_the_plan_has_word_for_word():
     assert ex.plan_phrase("提到院士的任务有哪些？", plan, idf, 0.7) == ""  # 院士的 is just 院士
     assert ex.plan_phrase("学会和院士", plan, idf, 0.7) == ""  # no run of the plan holds both
     # 有关 of "跟学会有关的" is the relation asked about: no phrase runs into it (学会有序 printed)
-    assert ex.plan_phrase("和学会有关的工作都是哪几条", plan + "推动学会有序承接职能。", idf, 0.7) == ""
+    assert ex.plan_phrase("和学会有关的都是哪几条", plan + "推动学会有序承接职能。", idf, 0.7) == ""
     # a term joined by a full-width ＋ as the cleaned plan prints it, typed with + in any case
     wide = "深化“5G＋工业互联网”融合发展。推动工业设备上云。"
     idf = {"5g": 3.0, "工业": 1.0, "互联网": 2.0, "设备": 1.0}
