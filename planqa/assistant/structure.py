@@ -12,6 +12,7 @@ from types import MappingProxyType
 
 from planqa.assistant.answer import Citation, place
 from planqa.assistant.facts import raw_facts
+from planqa.assistant.query import without
 from planqa.index.chunk import split_sentences
 from planqa.index.lexical import pieces
 from planqa.ingest.grammar import grammar, raw_grammar
@@ -824,7 +825,7 @@ def task_titled(plan: Plan, question: str) -> Task | None:
         found = [t for t, u in zip(plan.tasks, unquoted) if u != t.title and not t.title.endswith("”")
                  and t.title.split("“")[0] not in verbs and len(u) >= MIN_TITLE and u in question
                  and unquoted.count(u) == 1 and alone(u)]
-    if not found and (plain := _without_fillers(question)) != question:
+    if not found and (plain := without(question, _table().words["filler"])) != question:
         return task_titled(plan, plain)  # 平台建设那个攻坚工程: the title with a demonstrative inside it
     return found[0] if len(found) == 1 else None
 
@@ -833,12 +834,6 @@ def _unquoted(title: str) -> str:
     start = title.find("“")
     end = title.find("”", start + 1)
     return title[:start] + title[end + 1:] if 0 <= start < end else title
-
-
-def _without_fillers(question: str) -> str:
-    for word in _table().words["filler"]:
-        question = question.replace(word, "")
-    return question
 
 
 MAX_NOUN_HEAD = 2  # a word this short before a kind of items a title ends with qualifies it (建设原则)
