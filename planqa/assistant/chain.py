@@ -92,6 +92,7 @@ MAX_TOPICS = 4  # more joined parts than this are a list of words, not topics to
 OVERVIEW_BAND = 0.85  # a task scoring this close to the overview, with its words, answers instead
 PHRASE_BAND = 0.9  # the one task printing the question's phrase, this close to the best hit, answers instead
 NAMED_PHRASE_BAND = 0.8  # ... a phrase long enough to name a thing (科技评估): printed in one task, it says more
+MIN_OVERVIEW_PHRASE = 3  # a phrase this long, printed by the overview alone, is answered there
 WHAT_TOPIC_TASKS = 2  # asked what there is (有啥) of joined topics: each printed by this many tasks at most
 STICKY = 0.75  # a follow-up stays with the previous task when it scores this close to the top
 MIN_STICKY_SHARE = 0.3  # ... or when its words hold this much of the question's, and the top's no more
@@ -1314,8 +1315,9 @@ class Assistant:
         怎么服务他们履职，线上有没有专门的系统"): each asking clause searched on its own, with the
         clauses before the first asking one (what they are all about); when each clause's own words
         are in its best task and they land on different tasks, one of them the whole question's best,
-        each clause's task answers."""
-        if (turn.intent.followup or turn.intent.literal or turn.intent.asks or turn.intent.kind != "search"
+        each clause's task answers. Clauses each asking a fact of their own ("A何时建好，B遴选多少个")
+        are split too, even when the whole question asks one: each task must state its clause's fact."""
+        if (turn.intent.followup or turn.intent.literal or turn.intent.kind != "search"
                 or is_english(turn.question)):
             return None
         clauses = clauses_of(turn.question.rstrip("？?。.！! "))
@@ -1330,21 +1332,26 @@ class Assistant:
         if not 1 < len(asked) <= MAX_TOPICS or not all(asking(c) for c in asked) \
                 or table().flag("which_task", asked[-1]) or table().flag("task_asked", asked[-1]):
             return None  # "…一辆跟一辆自动列队行驶，这种应用计划里提了吗": the clauses describe one task
+        kinds = [asks_for(f"{c}？") for c in asked]
+        facts_each = all(kinds)  # "X哪天完成，Y选几个": a fact asked of each thing
         referring = table().words["referring"]
-        if any(w in referring for c in asked[1:] for w, _ in tagged(c)) or not all(
-                self._asks_else(c, "".join(clauses[: first + i + 1])) for i, c in enumerate(asked[1:])):
+        if any(w in referring for c in asked[1:] for w, _ in tagged(c)) or not (facts_each or all(
+                self._asks_else(c, "".join(clauses[: first + i + 1])) for i, c in enumerate(asked[1:]))):
             return None  # "…怎么发挥作用，有没有给他们提供条件", "钱从哪出啊，预算上怎么安排的": the same thing
         idf, generic = turn.evidence.idf, generic_words()
         about: list[str] = []  # what the later clauses say it of: the lead's and first clause's words
+        # (or, each clause asking its own fact, a thing of its own its task is titled by: "A何时建好，
+        # B遴选多少个" are two things, "A何时建好，补助多少钱" asks of A's money)
         chosen: dict[str, tuple[Scored, str]] = {}
-        for clause in asked:
+        for clause, kind in zip(asked, kinds):
             terms = [t for t in ex.key_terms(clause, idf) if t not in generic]
             hits = turn.evidence.part_hits(f"{lead}，{clause}" if lead else clause)[: SEARCH_K if about else 1]
             if chosen and terms and ex.mentions(next(iter(chosen.values()))[0].chunk, terms[:1]):
                 return None  # "学会改革试点怎么开展，提升哪些服务能力": the first clause's task says its rarest word
             best = next((h for h in hits if ex.term_share(h.chunk, terms, idf) >= KEY_SHARE and (
-                not about or any(ex.mentions(h.chunk, [t]) for t in about))), None) if terms else None
-            if best is None:
+                not about or any(ex.mentions(h.chunk, [t]) for t in about)
+                or (facts_each and any(t in ex.bare(h.chunk.task_title) for t in terms)))), None) if terms else None
+            if best is None or (facts_each and turn.evidence.lacks(best.chunk, kind)):
                 return None  # a clause naming nothing of its own, or whose words no task near it holds
             about = about or [t for t in ex.key_terms(f"{lead}，{clause}", idf) if t not in generic]
             chosen.setdefault(best.chunk.id, (best, clause))
@@ -1644,6 +1651,8 @@ class Assistant:
             # "还有啥论坛？" after a quote of the task that left its 论坛 out: what else the task has
             others = [h for h in turn.evidence.phrase_hits if h is not unshown]
             return self._also(self._extractive(turn, unshown), turn.evidence.phrase, others)
+        if (overview := self._overview_printing(turn, top)) is not None:
+            return self._extractive(turn, overview)  # printed by no task: where the plan says it
         found = self._besides_context(turn, turn.evidence.phrase_hits)
         if (elsewhere := self._elsewhere(turn)) is not None:
             found = [h for h in found if not elsewhere(h)]
@@ -1678,6 +1687,18 @@ class Assistant:
             near = found[0] is not top and (found[0].score >= band * top.score or turn.evidence.phrase_is_topic)
             return self._extractive(turn, found[0]) if near else None
         return self._listing(turn, found, [phrase])
+
+    def _overview_printing(self, turn: Turn, top: Scored) -> Scored | None:
+        """The overview, when it alone prints the question's phrase (three characters or more) and
+        the question asks where or whether the plan says it: the plan says it there, before any task
+        (not what it means or how it is done, which a task may say in other words; no fact asked)."""
+        phrase = turn.evidence.phrase
+        if (len(phrase) < MIN_OVERVIEW_PHRASE or top.chunk.kind != "task"
+                or turn.evidence.phrase_printed or turn.intent.asks not in (None, *NO_FACT_NEEDED)
+                or not (turn.intent.literal or any(w in turn.question for w in table().words["said_where"]))):
+            return None
+        return next((h for h in turn.evidence.hits if h.chunk.kind == "overview"
+                     and ex.mentions(self._answerable(h.chunk), [phrase])), None)
 
     @staticmethod
     def _also(answer: Answer, phrase: str, others: list[Scored]) -> Answer:
@@ -1893,6 +1914,8 @@ class Assistant:
                         plan_title=plan.title if plan else "", calibration=self.search.calibration,
                         followed=followed, wanted=_asked_text(turn, asks))
         if not verdict.in_scope:
+            if verdict.lacks and hits and (each := self._clauses(turn, hits[0])) is not None:
+                return each, hits, None  # the whole question's fact is no one task's: each clause's own
             # A fact the best task does not state, of a topic the plan does treat ("大学生科技节几月
             # 份办"): that task is named and cited, so that "它在哪条里" next points at it.
             # (not a refusal for another year, place or round; the conversation's task when held)

@@ -160,6 +160,15 @@ def _window(sentence: str, question: str, idf: Mapping[str, float], marks: Seque
             size += len(clauses[lo])
         else:
             break
+    first = lo
+    while first > 0 and clauses[first - 1].endswith("、"):
+        first -= 1
+    if sum(map(len, clauses[first : best + 1])) <= limit:  # a list is quoted from its first item on
+        size += sum(map(len, clauses[first:lo]))
+        lo = first
+        while size > limit and hi > best:
+            size -= len(clauses[hi])
+            hi -= 1
     text = "".join(clauses[lo : hi + 1])[:limit]
     if hi + 1 < len(clauses):
         text = text.rstrip("，；、") + "……"

@@ -367,7 +367,7 @@ def counted_nouns(question: str) -> tuple[str, ...]:
     """What a question asks to count, as words of two characters or more: after 几 or 多少 (几个
     层级 → 层级的数, 层级的, 层级) or, when the question ends there, before 有几/包括几 (生产要素有
     几个 → 生产要素, 产要素, 要素) or before 都是哪些 (asked by name, not counted)."""
-    from planqa.assistant.rules import pattern  # rules reads this module's tables
+    from planqa.assistant.rules import pattern, table  # rules reads this module's tables
 
     question = pattern("closing").sub("", question)  # 多少项呢: 项, not 项呢
     nouns: list[str] = []
@@ -376,8 +376,11 @@ def counted_nouns(question: str) -> tuple[str, ...]:
     after += [m.group(1) for m in _enumeration()["head"].finditer(question)]
     for words in after:  # one character only after a unit of kinds (几类病): what every listed item ends with
         nouns += [words[:size] for size in _sizes(words)]
+    words = table().words
     for m in _enumeration()["before"].finditer(question):
-        nouns += _tails(m.group(1), 2)
+        noun = m.group(1)  # "文件/本方案点名了几个": the document's own items, no list a task prints
+        if noun not in words["doc"] and not (noun.startswith((*words["demonstrative"], "本")) and noun.endswith(words["genre"])):
+            nouns += _tails(noun, 2)
     for m in _enumeration()["named"].finditer(question):  # named: its tails of four or more (科普设施, not 设施)
         nouns += _tails(m.group(1), NAMED_TAIL)
     return tuple(dict.fromkeys(nouns))

@@ -5,7 +5,7 @@ Pure functions of the parsed ``Plan``; every quote is text of the cleaned plan.
 
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
 from types import MappingProxyType
@@ -14,7 +14,7 @@ from planqa.assistant.answer import Citation, place
 from planqa.assistant.facts import raw_facts
 from planqa.assistant.query import without
 from planqa.index.chunk import split_sentences
-from planqa.index.lexical import pieces
+from planqa.index.lexical import pieces, word_edges
 from planqa.ingest.grammar import grammar, raw_grammar
 from planqa.ingest.numerals import int_to_cn
 from planqa.ingest.plan import Plan, Section, Task, attachment_key
@@ -787,8 +787,7 @@ def task_titled(plan: Plan, question: str) -> Task | None:
         return at == 0 or not any(question[at - 1:at + len(rest)] in f"{t.title}{t.text}" for t in plan.tasks)
 
     def named(title: str) -> bool:  # whole, or without a leading verb (not 船厂应用标准 for 应用标准)
-        return any(len(title) - k >= MIN_TITLE and title[k:] in question and (not k or title[:k] in verbs)
-                   for k in range(TITLE_VERB + 1)) or any(
+        return any(len(o) >= MIN_TITLE and o in question for o in _openings(title, verbs)) or any(
             len(title) - k >= MIN_TITLE and title[k:] in question and shared(title[:k])
             # the rest is that title's alone (not 注意事项 of 申请人注意事项 and 依托单位注意事项)
             and sum(title[k:] in t for t in titles) == 1 and alone(title[k:]) for k in range(MIN_SHARED_HEAD, len(title))) or any(
@@ -825,9 +824,35 @@ def task_titled(plan: Plan, question: str) -> Task | None:
         found = [t for t, u in zip(plan.tasks, unquoted) if u != t.title and not t.title.endswith("”")
                  and t.title.split("“")[0] not in verbs and len(u) >= MIN_TITLE and u in question
                  and unquoted.count(u) == 1 and alone(u)]
+    if not found:  # its opening or a name it quotes, then a demonstrative and its last word:
+        # 平台建设那个工程 of 平台建设攻坚工程
+        found = [t for t in plan.tasks if _cut_by_demonstrative(t.title, question, verbs, alone)]
     if not found and (plain := without(question, _table().words["filler"])) != question:
         return task_titled(plan, plain)  # 平台建设那个攻坚工程: the title with a demonstrative inside it
     return found[0] if len(found) == 1 else None
+
+
+def _openings(title: str, verbs: Collection[str]) -> list[str]:
+    """The title, and the title less a leading verb a question may leave out (实施…工程)."""
+    return [title[k:] for k in range(TITLE_VERB + 1) if not k or title[:k] in verbs]
+
+
+def _cut_by_demonstrative(title: str, question: str, verbs: Collection[str], alone: Callable[[str], bool]) -> bool:
+    """Whether the question names the title by a piece of it (its opening of MIN_TITLE characters
+    or more, or a name it quotes), then a demonstrative (那个, 这项) and the title's last word as a
+    word of its own (not 工程师 for 工程), the piece no end of a longer name the plan prints."""
+    end = title[-TITLE_HEAD:]
+    pieces_of = [o[:n] for o in _openings(title, verbs) for n in range(MIN_TITLE, len(o) - TITLE_HEAD)]
+    pieces_of += quoted_terms(title)
+    for pointer in (w for w in _table().words["demonstrative"] if len(w) > 1):  # not 该, 此 alone
+        at = question.find(pointer + end)
+        while at >= 0:
+            after = at + len(pointer) + len(end)
+            if after in word_edges(question) and any(
+                    question[:at].endswith(p) and alone(p) for p in pieces_of):
+                return True
+            at = question.find(pointer + end, at + 1)
+    return False
 
 
 def _unquoted(title: str) -> str:

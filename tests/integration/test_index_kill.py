@@ -2,6 +2,7 @@
 completes the job without embedding again what the killed run wrote."""
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -35,14 +36,48 @@ def start_index(plan_file) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ.copy())
 
 
+# `planqa index` that, once it has written its first batch of records, says so on stdout and waits
+# there: the test kills it then, half-way for sure, not after a fixed wait (a loaded machine may not
+# have reached the embedding yet).
+_HALTING = """
+import sys
+from planqa.index.progress import Progress
+from planqa.cli import main
+
+counted = Progress.__call__
+
+def tick(self, n=1):
+    counted(self, n)
+    print("written", flush=True)
+    sys.stdin.read()
+
+Progress.__call__ = tick
+sys.exit(main())
+"""
+WRITE_TIMEOUT = 600  # seconds for the run to write its first batch, however loaded the machine
+
+
+def kill_once_written(plan_file) -> None:
+    """A run started, killed once it has written its first batch of records (and waits)."""
+    proc = subprocess.Popen([sys.executable, "-c", _HALTING, "index", str(plan_file), "--plan-id", "p"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            env=os.environ.copy(), text=True)
+    try:
+        ready, _, _ = select.select([proc.stdout], [], [], WRITE_TIMEOUT)
+        line = proc.stdout.readline() if ready else ""
+        assert line.strip() == "written", "the index run had written no batch in time"
+        assert proc.poll() is None, "the index run ended before it could be killed"
+    finally:
+        proc.kill()
+        proc.wait()
+        proc.stdin.close()
+        proc.stdout.close()
+
+
 def test_killed_index_run(tmp_path, monkeypatch):
     # Version 2 under the same id; kill the run while it embeds.
     plan_file, seed_plan = indexed_seed_then_bigger(tmp_path, monkeypatch, seed=7, tasks=60)
-    proc = start_index(plan_file)
-    time.sleep(5)
-    assert proc.poll() is None, "the index run ended before it could be killed"
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    kill_once_written(plan_file)
 
     store = open_store(load_settings())
     try:

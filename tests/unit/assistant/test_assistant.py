@@ -2096,3 +2096,68 @@ def test_what_is_asked_of_a_named_task_s_items_is_answered_not_its_list(tmp_path
         plan = next(iter(assistant.search.entries.values())).plan
         assert structure.task_titled(plan, "实施行动有哪几项") is None  # a verb before the quote: no name
 
+
+
+def test_a_task_is_named_by_a_piece_of_its_title_and_its_last_word_after_a_demonstrative(tmp_path):
+    """平台建设那个工程 names 平台建设攻坚工程 (its opening, 那个, its last word), 筑基那个行动 the
+    task whose title quotes 筑基; an opening too short, a last word of another title or inside a
+    longer word (工程师), or the end of a longer name the plan prints (创新平台建设), names none."""
+    extra = "三、创新环境\n（一）营造创新氛围\n推进创新平台建设，举办创新活动。\n"
+    with assistant_over(tmp_path, "actions", ACTIONS_PLAN + extra) as assistant:
+        plan = next(iter(assistant.search.entries.values())).plan
+        assert structure.task_titled(plan, "平台建设那个工程有几项内容").title == "平台建设攻坚工程"
+        assert structure.task_titled(plan, "筑基那个行动要干什么").title == "数据中心“筑基”行动"
+        assert structure.task_titled(plan, "平台建设那项工程有几项内容").title == "平台建设攻坚工程"
+        assert structure.task_titled(plan, "平台那个工程有几项内容") is None
+        assert structure.task_titled(plan, "平台建设那个行动有几项内容") is None
+        assert structure.task_titled(plan, "平台建设那个工程师有几个") is None  # 工程师, no 工程
+        assert structure.task_titled(plan, "创新平台建设那个工程有几项内容") is None
+
+
+DISTRICT_PLAN = ("某区科技局年度工作要点\n全年的总体思路是：坚持“三个面向”，围绕全区发展大局和企业需求，以深化改革为主线，"
+                 "一心一意谋发展，聚精会神抓落实，努力实现科技工作转型升级，为全区高质量发展提供有力支撑。\n"
+                 "一、平台建设\n1.建设孵化基地\n9月底前，建成区级孵化基地。\n2.实施重点项目\n遴选15个左右重点项目给予支持。\n"
+                 "二、科技服务\n3.开展科技下乡\n组织科技人员面向乡镇、面向农户开展三个专题培训。\n4.办好创新大赛\n举办区级创新创业大赛。\n"
+                 "5.开展瞪羚企业认定\n到2025年累计认定瞪羚企业100家。\n6.建设示范单位\n对连续3年完成年度考核目标的单位授予示范称号。\n")
+
+
+def test_a_phrase_only_the_overview_prints_is_answered_there(tmp_path):
+    """A slogan the opening words quote and no task prints is cited where it is printed (the
+    overview), asked where the plan says it, though a task scores higher (面向…三个); asked what it
+    means, or of a phrase a task prints, the task answers."""
+    with assistant_over(tmp_path, "district", DISTRICT_PLAN) as assistant:
+        answer = assistant.ask("三个面向在哪提到了")
+        assert [c.task for c in answer.citations] == [None] and "三个面向" in answer.answer, answer.answer
+        assert [c.task for c in assistant.ask("三个面向是什么意思").citations] == [3]  # not asked where
+        assert [c.task for c in assistant.ask("创新创业大赛在哪提到了").citations] == [4]
+
+
+def test_two_clauses_each_asking_a_fact_of_its_own_thing_are_each_answered(tmp_path):
+    """"A何时建好，B要遴选多少个": a date of one task and a count of another, each cited; a second
+    clause naming nothing of its own, or only a word another task prints (完成), keeps the one task."""
+    with assistant_over(tmp_path, "district", DISTRICT_PLAN) as assistant:
+        answer = assistant.ask("孵化基地何时建好，重点项目要遴选多少个")
+        assert {c.task for c in answer.citations} == {1, 2}, answer.answer
+        assert "9月底前" in answer.answer and "15个左右" in answer.answer
+        for question, task in (("孵化基地何时建好，要建几个", 1), ("瞪羚企业一共认定多少家，哪年完成", 5)):
+            answer = assistant.ask(question)
+            assert [c.task for c in answer.citations] == [task] and "分别见" not in answer.answer, answer.answer
+        # a clause's task that does not state its fact, or another year asked: no clause answered
+        assert "分别见" not in assistant.ask("孵化基地何时建好，重点项目给多少补助").answer
+        assert assistant.ask("2030年孵化基地何时建好，重点项目要遴选多少个").abstained
+
+
+CHAIN_PLAN = ("某市产业发展年度工作要点\n全年工作的总体要求是：推进“三链协同”，坚持创新驱动，围绕全市发展大局，以深化改革为主线，"
+              "努力实现产业提质增效。\n一、产业发展\n1.推动链式发展\n推动产业链、创新链、资金链协同发展，建立链长制协同推进机制。\n"
+              "2.培育龙头企业\n遴选10家龙头企业给予支持，带动产业提质增效。\n二、要素保障\n3.强化用地保障\n优先保障重点项目用地。\n"
+              "4.加强人才支撑\n引进领军人才100名。\n")
+
+
+def test_a_phrase_only_the_overview_prints_answers_from_it_only_asked_where_it_is_said(tmp_path):
+    """"X在哪提到": the overview that alone prints X; "X有啥举措" asks what is done, which the
+    overview's mention of X does not say; X a task prints too, or nothing prints: no overview."""
+    with assistant_over(tmp_path, "chain", CHAIN_PLAN) as assistant:
+        assert [c.task for c in assistant.ask("三链协同在哪提到").citations] == [None]
+        assert [c.task for c in assistant.ask("三链协同有啥举措").citations] != [None]
+        assert [c.task for c in assistant.ask("产业提质增效在哪提了").citations] == [2]
+        assert [c.task for c in assistant.ask("量子通信在哪提到").citations] != [None]

@@ -38,6 +38,23 @@ def test_long_sentence_is_quoted_around_the_answering_clause():
     assert quote.strip("…") in body
 
 
+def test_a_list_cut_by_the_window_is_quoted_from_its_first_item():
+    """The clauses of a long sentence split at 、 too: a window opening on a later item of a list
+    (……院士工作站方案、其他方案) starts at the list's first item instead, the clauses after it giving way."""
+    body = ("，".join(f"第{i}个并列的分句内容" for i in range(6)) + "，认真落实学会方案、试点方案、院士工作站方案、其他方案，"
+            + "，".join(f"后面第{i}个分句的内容" for i in range(12)) + "。")
+    quote = ex.pick_quote(chunk(body), "院士工作站", IDF, limit=60)
+    assert quote.startswith("……认真落实学会方案、试点方案、院士工作站方案") and quote.strip("…") in body
+    assert len(quote) <= 66
+
+
+def test_a_list_too_long_to_quote_from_its_first_item_keeps_the_answering_one():
+    body = ("认真落实" + "、".join(f"第{i}号专项方案" for i in range(12)) + "、院士工作站方案，"
+            + "，".join(f"后面第{i}个分句的内容" for i in range(12)) + "。")
+    quote = ex.pick_quote(chunk(body), "院士工作站", IDF, limit=60)
+    assert "院士工作站方案" in quote and quote.startswith("……")
+
+
 def test_mentions_needs_every_term_in_the_tasks_own_words():
     c = chunk("合理布局院士专家工作站建设。")
     assert ex.mentions(c, ["院士", "工作站"])
