@@ -25,7 +25,9 @@ from planqa.assistant.evidence import (
     KEY_SHARE,
     NO_FACT_NEEDED,
     TIME_ASKS,
+    WHOLE_SHARE,
     Evidence,
+    asking_words,
     spelled_out,
     subject_of,
 )
@@ -79,7 +81,8 @@ from planqa.ingest.plan import Plan, Section, Task
 
 SEARCH_K = 5
 HALF_IDF = math.log(2)  # the BM25 idf of a word that half the plan's texts hold
-PART_HITS, PART_BAND, PART_TITLE_SHARE = 3, 0.8, 0.5  # a part answers "which part" (_which_part, _one_part)
+# a part answers "which part" (_which_part, _one_part); the hits near the top of a search (_answered_apart)
+PART_HITS, PART_BAND, PART_TITLE_SHARE = 3, 0.8, 0.5
 PART_FIRST_BAND = 0.5  # a part's own text this far ahead of every task answers "which part" by itself
 UNIT_REST_ENDS = "？?。！!，, 呢啊呀吗吧"  # what may follow "X那部分有哪几项" (_unit_referred)
 RELATED_BAND = 0.75  # a task scoring this close to the best one is listed as related too
@@ -180,6 +183,15 @@ def named_by(question: str, text: str, tasks: Sequence[str]) -> bool:
         m = SequenceMatcher(None, run, text, autojunk=False).find_longest_match(0, len(run), 0, len(text))
         best = max(best, run[m.a:m.a + m.size], key=len)
     return len(best) >= NAMED_RUN and sum(best in t for t in tasks) <= NAMED_TASKS
+
+
+def rare_word_printed(question: str, text: str, tasks: Sequence[str], idf: Mapping[str, float]) -> bool:
+    """Whether the text prints a word of the question that few of the plan's ``tasks`` print (泰山,
+    反邪教): a thing the question names, though shorter than a name ``named_by`` finds; not a
+    pronoun (自己) nor a word pointing back."""
+    pronouns = {w for w, tag in tagged(question) if tag.startswith("r") or pointing(w)}
+    return any(w in text and sum(w in t for t in tasks) <= NAMED_TASKS
+               for w in ex.key_terms(question, idf) if w not in generic_words() and w not in pronouns)
 
 
 def printed_name(question: str, texts: Sequence[str]) -> str:
@@ -403,32 +415,42 @@ class Assistant:
         if not answer.abstained and not self._asks_apart(turn, parts) and not searched:
             return answer
         answers: list[Answer] = []
+        turns: list[Turn] = []
         for p in parts:
-            part = self._prepare({"question": p, "plan": plan, "history": [*history, *answers]})
-            answers.append(self._handle(part))
+            turns.append(self._prepare({"question": p, "plan": plan, "history": [*history, *answers]}))
+            answers.append(self._handle(turns[-1]))
         if all(a.abstained for a in answers):
             return answer
-        if searched and not self._answered_apart(answer, answers, parts, self._plan_for(turn)):
+        if searched and not self._answered_apart(answer, answers, turns, self._plan_for(turn)):
             return answer
         return merge_answers(question, answers, labels=parts)
 
     @staticmethod
-    def _answered_apart(whole: Answer, answers: list[Answer], parts: list[str], plan: Plan) -> bool:
+    def _answered_apart(whole: Answer, answers: list[Answer], turns: list[Turn], plan: Plan) -> bool:
         """Whether questions searched together are answered better apart: each is answered, from
         different tasks, and a task the whole did not cite prints a name its question gives
         (four characters or more, printed by few tasks: "数字科普扶贫工程在哪一项？还有科普资源
-        集成共享平台是面向谁的？"). Questions about one task, a second question that leans on the
-        first ("…有啥要求？在学会里工作的人能发展入党吗？") or one that names only the plan's
-        subject (工业数据) keep the whole's answer."""
+        集成共享平台是面向谁的？"), or a word of it few tasks print (…论坛还办不办？) when no task
+        the whole cited is near the top of its own search. Questions about one task, a second
+        question that leans on the first ("…有啥要求？在学会里工作的人能发展入党吗？") or one that
+        names only the plan's subject (工业数据) keep the whole's answer."""
         if any(a.abstained or not a.citations for a in answers):
             return False
         firsts = [(a.citations[0].plan, a.citations[0].task, a.citations[0].section) for a in answers]
         cited = {(c.plan, c.task, c.section) for c in whole.citations}
         if len(set(firsts)) < len(firsts) or set(firsts) <= cited:
             return False
-        texts = [t.title + t.text for s in plan.sections for t in s.tasks]
-        return all(first in cited or named_by(part, a.citations[0].title + a.citations[0].quote, texts)
-                   for first, part, a in zip(firsts, parts, answers))
+        own = {t.number: t.title + t.text for s in plan.sections for t in s.tasks}
+        texts = list(own.values())
+
+        def apart_from_whole(turn: Turn) -> bool:  # the whole's tasks are far down this one's search
+            hits = turn.evidence.task_hits
+            return bool(hits) and not any((h.chunk.plan, h.chunk.task_number, h.chunk.section_number) in cited
+                                          for h in hits[:PART_HITS] if h.score >= PART_BAND * hits[0].score)
+
+        return all(first in cited or named_by(t.raw, a.citations[0].title + a.citations[0].quote, texts)
+                   or (rare_word_printed(t.raw, own.get(first[1], ""), texts, t.evidence.idf) and apart_from_whole(t))
+                   for first, t, a in zip(firsts, turns, answers))
 
     def _asks_apart(self, turn: Turn, parts: list[str]) -> bool:
         """Whether an answered message still holds questions of different kinds, of which the
@@ -1288,14 +1310,22 @@ class Assistant:
         parts = ex.conjunct_parts(turn.question, idf)
         if not 1 < len(parts) <= MAX_TOPICS:
             return None
-        if found is not None and all(any(ex.term_share(h.chunk, terms, idf) >= KEY_SHARE for h in found)
-                                     for _, terms in parts):
+        # a topic naming a fact of its own (A的截止时间和B的规模各是多少) asks that one, which no
+        # listing of both answers
+        own = [kind if (kind := asks_for(f"{text}？")) not in NO_FACT_NEEDED else None for text, _ in parts]
+        if not any(own[:-1]):  # the last topic carries the question's ending (…分别什么时候完成): shared
+            own = [None] * len(parts)
+        if found is not None and not any(own) and all(
+                any(ex.term_share(h.chunk, terms, idf) >= KEY_SHARE for h in found) for _, terms in parts):
             return None
-        asks = turn.intent.asks if turn.intent.asks not in NO_FACT_NEEDED else None
+        whole = turn.intent.asks if turn.intent.asks not in NO_FACT_NEEDED else None
         chosen: dict[str, tuple[Scored, str]] = {}
-        for text, terms in parts:
-            if (best := self._clearly_treating(turn, text, terms)) is None:
+        for (text, terms), asks in zip(parts, own):
+            if asks and (asking := asking_words(asks)):  # 完成时间 asks the fact: no word of the topic
+                terms = [t for t in terms if t in asking.sub("，", text)]
+            if not terms or (best := self._clearly_treating(turn, text, terms)) is None:
                 return None  # a topic the plan does not clearly treat: no split
+            asks = asks or whole
             if asks and turn.evidence.lacks(best.chunk, asks):
                 return None
             chosen.setdefault(best.chunk.id, (best, text))
@@ -1840,6 +1870,10 @@ class Assistant:
         within = turn.intent.within and turn.context
         part = self._part_searched(turn) if not within else None
         hits = tasks_first(turn.evidence.hits[:SEARCH_K if not (within or part) else 50])
+        if (hits and (summary := turn.evidence.hits[0]) is not hits[0] and turn.intent.asks not in (None, *NO_FACT_NEEDED)
+                and turn.evidence.stated_share(summary.chunk, turn.intent.asks) >= WHOLE_SHARE
+                > turn.evidence.stated_share(hits[0].chunk, turn.intent.asks)):
+            hits = [summary] + [h for h in hits if h is not summary]  # its clause states the fact of every key word
         if not within and (phrase := turn.evidence.phrase) and not turn.evidence.phrase_printed and (own := next((
                 h for h in turn.evidence.hits if h.chunk.kind == "section" and phrase in ex.bare(h.chunk.body)), None)):
             hits = [own] + [h for h in hits if h is not own]  # the phrase only a part's own text prints
@@ -2173,6 +2207,9 @@ class Assistant:
             return None  # "学会群是哪条里的": a term other tasks print, the conversation's does not
         if self._elsewhere(turn) is not None:
             return None  # "别的部分还有…吗": not the conversation's task
+        if turn.context.overview_last and not turn.intent.followup:
+            return None  # a question naming nothing after the overview's 主线 asks of the overview, not
+            # of a task cited before it (它…, 那…呢 still refer back to it)
         for h in hits[:3]:
             if h.chunk.task_number == turn.context.task and h.score >= STICKY * hits[0].score:
                 return h

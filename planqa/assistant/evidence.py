@@ -40,6 +40,7 @@ from planqa.ingest.plan import Plan
 
 KEY_SHARE = 0.7  # of the question's key-word weight (idf) that a phrase or a listed task must hold
 MIN_PHRASE_CHARS = 2
+FIGURE_KINDS = ("money", "count")  # the figures a question may quote to point at where they stand
 MAX_WORDS_APART = 1  # content words between two translations that make one phrase ("revision of provincial regulations")
 MAX_PHRASE_GROUPS = 3  # an English phrase made of at most three translations (academician expert workstation)
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』]{2,30})[”\"」』]")
@@ -133,7 +134,16 @@ def _kind_ends() -> tuple[str, ...]:
     return (*table().words["institution"], *table().words["institution_word"])
 
 
-def _asking(asks: str | None) -> re.Pattern | None:
+def _printed_alone(text: str, figure: str) -> int:
+    """How often the text prints the figure as a number of its own (6亿元 not inside 45.6亿元)."""
+    found, at = 0, text.find(figure)
+    while at >= 0:
+        found += at == 0 or not (text[at - 1].isdigit() or text[at - 1] in ".．")
+        at = text.find(figure, at + 1)
+    return found
+
+
+def asking_words(asks: str | None) -> re.Pattern | None:
     """The rule table's pattern of the words asking for a kind of fact (None: no such kind)."""
     from planqa.assistant.rules import table  # rules imports this module
 
@@ -262,7 +272,7 @@ class Evidence:
         if len(ex.conjunct_terms(question, self.idf)) > 1:  # two topics joined by 和: no one phrase
             return ""
         phrase = ex.plan_phrase(question, self.plan_text, self.idf, KEY_SHARE) or ex.marked_topic(
-            question, self.plan_text, _pointers(), table().words["topic_lead"])
+            question, self.plan_text, _pointers(), table().words["topic_lead"]) or self._figure_quoted
         if not phrase and (terms := ex.key_terms(question, self.idf)):
             if len(terms) == 1 and _only_frame(question.replace(terms[0], "")):
                 # the question is its one key word and a frame ("链主在哪一项？", "“品牌”出现在哪",
@@ -292,6 +302,19 @@ class Evidence:
                         or topicless(rest)):
                     phrase = kind[0]
         return phrase if len(phrase) >= MIN_PHRASE_CHARS else ""
+
+    def _own_place(self, place: str) -> bool:
+        """Whether the place is the plan's own, its title naming it (山东, 山东省 of a 山东省… plan):
+        said of all the plan, as 全省 is."""
+        return bool(self.plan and self.plan.title) and place.rstrip(ADMIN_ENDS) in self.plan.title
+
+    @cached_property
+    def _figure_quoted(self) -> str:
+        """A figure of the plan the question quotes ("文中的45.6亿元是哪年的"): an amount or count
+        in digits that the plan prints once, naming the place that prints it as a phrase does."""
+        printed = [f.text for f in facts_in(self.spelled) if f.kind in FIGURE_KINDS and any(c.isdigit() for c in f.text)]
+        once = [f for f in dict.fromkeys(printed) if _printed_alone(self.plan_text, f) == 1]
+        return once[0] if len(once) == 1 else ""
 
     def _plain_subject(self, kind: str) -> Callable[[str], bool]:
         """Whether a word before a which-word is the plan's subject, naming no topic ("市商务局要办哪些
@@ -529,9 +552,8 @@ class Evidence:
         if kind == "money":
             return self._of_year(chunk, of_kind(self.facts(chunk), "money"))
         if kind == "places":  # "哪几个城市": the places the task names by their names (济南,
-            title = self.plan.title if self.plan else ""  # 崂山区; not 长三角), but the plan's own
-            return tuple(f for f in of_kind(self.facts(chunk), "place")  # (山东省 in a 山东省… plan)
-                         if named_place(f.text) and f.text.rstrip(ADMIN_ENDS) not in title
+            return tuple(f for f in of_kind(self.facts(chunk), "place")  # 崂山区; not 长三角), but
+                         if named_place(f.text) and not self._own_place(f.text)  # not the plan's own
                          and (not self._place_level or f.text.endswith(tuple(self._place_level))))
         if kind == "contact" and (media := self.contact_media):  # an e-mail asked: no phone number
             return tuple(f for f in self._contacts(chunk) if any(m.gives(f) for m in media))
@@ -625,7 +647,7 @@ class Evidence:
     def _name_thing(self) -> str:
         """The question's words before it asks a name (那个高水平论坛 of "那个高水平论坛叫啥"), and
         the kind of thing said after (引进人才那块叫什么计划 → …那块计划)."""
-        m = _asking("name").search(self.spelled)
+        m = asking_words("name").search(self.spelled)
         if m is None:
             return ""
         after = self.spelled[m.end():].rstrip("？?。！! ")
@@ -699,7 +721,7 @@ class Evidence:
     def unasked(self, asks: str | None) -> str:
         """The question without its words asking for the kind of fact ``asks`` (时间上, 是谁):
         what the fact must be said of."""
-        asking = _asking(asks)
+        asking = asking_words(asks)
         return asking.sub("，", self.spelled) if asking else self.spelled
 
     @cached_property
@@ -716,7 +738,7 @@ class Evidence:
 
             plain = no_topic_words()  # 一共, 整个, 全省: said of any fact, no topic a clause must hold
             self._topics[asks] = {w: v for w, v in ex.topic_weights(self.unasked(asks), self.idf).items()
-                                  if w not in plain}
+                                  if w not in plain and not (named_place(w) and self._own_place(w))}
         return self._topics[asks]
 
     @cached_property

@@ -33,6 +33,7 @@ class Context:
     quote: str = ""  # what the latest answer quoted (shown as such): "第二个" may be a thing it lists
     seen: tuple[int, ...] = ()  # every task an earlier answer cited (not as related), latest first: 回到…
     lists: tuple[tuple[int, ...], ...] = ()  # every list earlier answers gave, latest first: 第三个 after two
+    overview_last: bool = False  # the latest answer cited the document as a whole: its task is further back
 
     @property
     def rest(self) -> tuple[int, ...]:
@@ -87,7 +88,8 @@ def context_from_history(history: Sequence) -> Context | None:
                                    and not c["related"] and c["plan"] == context.plan)) for item in reversed(history)]
     seen = dict.fromkeys(task for tasks in answers for task in tasks)
     return replace(context, listed=listed, recent=tuple(recent), visited=tuple(dict.fromkeys(visited)),
-                   seen=tuple(seen), lists=tuple(tasks for tasks in answers if len(tasks) > 1))
+                   seen=tuple(seen), lists=tuple(tasks for tasks in answers if len(tasks) > 1),
+                   overview_last=latest is not None and _overview_only(latest))
 
 
 def _walked(answers: Sequence[tuple[tuple[int, ...], bool, bool]]) -> int | None:
@@ -117,14 +119,24 @@ def _question_of(item) -> str:
     return asked if isinstance(asked, str) else ""
 
 
-def _citations(item) -> list[dict]:
-    """An earlier answer's citations of a task or part (Answer, or Answer JSON from a client)."""
+def _all_citations(item) -> list[dict]:
+    """An earlier answer's citations (Answer, or Answer JSON from a client), the overview's too."""
     cites = item.citations if isinstance(item, Answer) else (
         item.get("citations") if isinstance(item, dict) else None)
     if not isinstance(cites, (list, tuple)):
         return []
-    cites = [_cited(c.to_json() if isinstance(c, Citation) else c) for c in cites if isinstance(c, (Citation, dict))]
-    return [c for c in cites if c["task"] is not None or c["section"]]
+    return [_cited(c.to_json() if isinstance(c, Citation) else c) for c in cites if isinstance(c, (Citation, dict))]
+
+
+def _overview_only(item) -> bool:
+    """Whether the answer cites the document as a whole only (its opening words, its date …)."""
+    cites = _all_citations(item)
+    return bool(cites) and all(c["task"] is None and not c["section"] for c in cites)
+
+
+def _citations(item) -> list[dict]:
+    """An earlier answer's citations of a task or part (Answer, or Answer JSON from a client)."""
+    return [c for c in _all_citations(item) if c["task"] is not None or c["section"]]
 
 
 def _cited(c: dict) -> dict:

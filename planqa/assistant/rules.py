@@ -521,8 +521,11 @@ def _task_number(x: Match) -> Query | None:
     if n is None:
         return None
     numbers = task_numbers(x.question)
-    also = tuple(dict.fromkeys(k for k in numbers if k != n))
     rest = x.question[: x.m.start()] + x.question[x.m.end():]
+    last = rule("last_task").pattern.search(x.question)
+    if x.frame.task_titles and last and x.question[: last.start()].endswith(tuple(table().words["and"])):
+        numbers.append(max(k for k, *_ in x.frame.task_titles))  # "第二项和最后一项": the plan's last task too
+    also = tuple(dict.fromkeys(k for k in numbers if k != n))
     asks = x.asks if asks_for(rest) else None  # "第5项讲什么" asks for the task itself
     listed = x.ctx.listed if x.ctx else ()
     if not also and x.m.group(1) and len(listed) > 1 and 0 < n <= len(listed):
@@ -664,7 +667,17 @@ def _topic_in_part(x: Match, number: str | None) -> bool:
     asked = content_words(x.doc.sub(" ", pattern("by_genre").sub(" ", x.question)))  # 这份意见: the plan
     inside = {w for w in asked if len(w) > 1 and w not in skip and w not in title
               and 0 < 2 * sum(w in task for task in tasks) <= len(tasks)}
-    return len(inside) >= IN_PART_WORDS
+    return len(inside) >= IN_PART_WORDS or any(_qualified(x.question, w, title, tasks) for w in inside)
+
+
+def _qualified(question: str, word: str, title: str, tasks: Sequence[str]) -> bool:
+    """Whether ``word`` narrows the part's name the question goes on with into a thing a task
+    prints (青年 + 科技人才 of a part titled …科技人才工作: a task's 青年科技人才)."""
+    if (at := question.find(word)) < 0:
+        return False  # a word content_words changed (AI → ai)
+    at += len(word)
+    size = next((n for n in range(len(question) - at, 1, -1) if question[at:at + n] in title), 0)
+    return size > 0 and any(f"{word}{question[at:at + size]}" in task for task in tasks)
 
 
 CLAUSE_CHARS = 6  # a clause of a part's title this long names the part, as its whole title does
@@ -986,6 +999,19 @@ def _document_meta(x: Match) -> Query | None:
     return None
 
 
+def _noun_after(text: str, genre: frozenset[str]) -> bool:
+    """Whether ``text`` opens with a word of a thing other than the document (需求清单; not 是哪天,
+    在网上: no word right after the demonstrative; nor words ending in a word for the document:
+    指导意见, 推动…发展的意见, 这份东西)."""
+    t = table()
+    stops = [at for w in t.words["doc_phrase_end"] if (at := text.find(w)) >= 0]
+    described = text[: min(stops, default=len(text))]
+    if any(w in described for w in genre | t.word_set("doc") | t.word_set("doc_stand_in")):
+        return False
+    first = next(iter(content_words(text)), "")
+    return bool(first) and text.startswith(first)
+
+
 def names_document(question: str, doc: re.Pattern, title: str) -> bool:
     """Whether a word for the document names it (印发, 文件 always): a genre's noun standing
     alone or after a demonstrative or particle (这份计划, 发的通知), after words the title prints
@@ -996,6 +1022,8 @@ def names_document(question: str, doc: re.Pattern, title: str) -> bool:
     for m in doc.finditer(question):
         before = question[: m.start()]
         named = question[: m.end()]
+        if m.group(0) in words["doc_demonstrative"] and _noun_after(question[m.end():], genre):
+            continue  # 那份清单, 这篇报告: a thing of the plan pointed at, not the document
         if (m.group(0) not in genre or not before or not "\u4e00" <= before[-1] <= "\u9fff"
                 or before.endswith(before_it) or before[-2:] in title
                 or any(len(g) > len(m.group(0)) and named.endswith(g) for g in genre)):  # 工作要点

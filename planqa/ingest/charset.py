@@ -17,8 +17,8 @@ ASCII_PUNCT = frozenset(",;:?!")
 ALWAYS = frozenset("()+＋－～")
 # Legitimate between two ASCII letters or digits: 2017-03-07, 3/4, R&D, Xi'an, 10:30, a_b, 3×3.
 BETWEEN_ALNUM = frozenset("-–/&'_@~～×.")
-# Legitimate right after a digit: 15%, 3‰, 20℃, 1. or 1． as list numbering.
-AFTER_DIGIT = frozenset("%‰℃°．.")
+# Legitimate right after a digit: 15%, 3‰, 20℃, 1. or 1． or 1﹒ as list numbering.
+AFTER_DIGIT = frozenset("%‰℃°．.﹒")
 # Legitimate right before a digit: ≥90%, <5, ±2, ¥100, #3.
 BEFORE_DIGIT = frozenset("<>≤≥=±$¥￥€£#")
 

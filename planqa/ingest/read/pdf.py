@@ -23,7 +23,7 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 # (3.2022年底前… is a label, as in the outline grammar; 1.5亿元 is none)
-_LABEL = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[)）]|\d{1,3}[.．、](?!\d(?!\d{3}\s*年))"
+_LABEL = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[)）]|\d{1,3}[.．﹒、](?!\d(?!\d{3}\s*年))"
                     r"|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条部分]|附件|附：)")
 EDGE = 4  # lines at the top and at the bottom of a page that may be a running header or footer
 _END = tuple("。；：！？;:!?")

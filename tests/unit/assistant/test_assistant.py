@@ -2161,3 +2161,67 @@ def test_a_phrase_only_the_overview_prints_answers_from_it_only_asked_where_it_i
         assert [c.task for c in assistant.ask("三链协同有啥举措").citations] != [None]
         assert [c.task for c in assistant.ask("产业提质增效在哪提了").citations] == [2]
         assert [c.task for c in assistant.ask("量子通信在哪提到").citations] != [None]
+
+
+def test_joined_topics_each_naming_a_fact_of_its_own_are_answered_apart(tmp_path):
+    """"A的完成时间和B的规模各是多少": a date of one task and a count of another, each cited with
+    its fact, though the whole question asks a date that the second task lacks."""
+    with assistant_over(tmp_path, "district", DISTRICT_PLAN) as assistant:
+        answer = assistant.ask("孵化基地的完成时间和重点项目的数目各是多少")
+        assert [c.task for c in answer.citations] == [1, 2], answer.answer
+        assert "9月底前" in answer.answer and "15个左右" in answer.answer
+        # one fact asked of both: the task lacking it is not cited for it
+        assert [c.task for c in assistant.ask("孵化基地和重点项目分别什么时候完成").citations] == [1]
+
+
+def test_a_second_question_naming_a_short_word_only_its_task_prints_is_answered_too(tmp_path):
+    """Two questions in one message, the second naming its thing by a word of two or three
+    characters that one task prints (瞪羚, 下乡): both answered; a second one naming nothing of
+    its own leans on the first, which alone answers."""
+    with assistant_over(tmp_path, "district", DISTRICT_PLAN) as assistant:
+        for question, tasks in (("孵化基地哪个月建好？瞪羚咋认定？", [1, 5]),
+                                ("孵化基地几月建成？下乡搞几个专题？", [1, 3]),
+                                ("孵化基地哪个月建好？建成后归谁管？", [1])):
+            assert [c.task for c in assistant.ask(question).citations] == tasks, question
+
+
+STATUS_PLAN = ("某区数字产业发展行动方案\n为推动数字产业发展，制定本方案。\n一、发展现状\n全区现有数字企业120余家，2023年实现营业收入45.6亿元。\n"
+               "二、重点任务\n（一）培育骨干企业\n到2025年，数字产业营业收入达到80亿元，培育骨干企业10家。\n（二）建设产业园区\n建成数字产业园区2个，投入资金2亿元。\n"
+               "三、保障措施\n（一）加强组织领导\n成立工作专班，统筹资金2亿元。\n")
+
+
+def test_a_figure_the_plan_prints_once_points_at_where_it_stands(tmp_path):
+    """A figure the question quotes (45.6亿元) names the place printing it, a part's own text too,
+    whatever other words the question has; a figure printed twice names no place."""
+    with assistant_over(tmp_path, "status", STATUS_PLAN) as assistant:
+        evidence = assistant._prepare({"question": "报告里那个45.6亿元的营收口径是哪年的", "plan": None, "history": []}).evidence
+        assert evidence.phrase == "45.6亿元"
+        answer = assistant.ask("报告里那个45.6亿元的营收口径是哪年的")
+        assert [c.section for c in answer.citations] == ["一"] and "2023年" in answer.answer, answer.answer
+        for question in ("那2亿元是哪年的", "那99亿元是哪年的", "那6亿元是哪年的"):  # twice, not at all, in 45.6亿元
+            assert assistant._prepare({"question": question, "plan": None, "history": []}).evidence._figure_quoted == ""
+
+
+PLACE_PLAN = ("青山区数字产业发展行动方案\n为推动数字产业发展，制定本方案。\n一、发展现状\n我区数字产业基础较好，现有数字企业120余家，其中骨干企业8家。\n"
+              "二、重点任务\n（一）培育骨干企业\n支持青山区数字企业做大做强，带动集聚发展。\n（二）建设产业园区\n在黄山区建成数字产业园区2个。\n")
+
+
+def test_the_plans_own_place_asked_by_name_is_no_topic_the_fact_must_hold(tmp_path):
+    """"青山区现在有几家…" of a 青山区 plan whose text says 我区: the place its title names is
+    said of all of it, as 全区 is; the sentence stating the count answers."""
+    with assistant_over(tmp_path, "place", PLACE_PLAN) as assistant:
+        answer = assistant.ask("青山区现在大约有几家数字企业")
+        assert [c.section for c in answer.citations] == ["一"] and "120余家" in answer.answer, answer.answer
+        evidence = assistant._prepare({"question": "黄山区现在有几家数字企业", "plan": None, "history": []}).evidence
+        assert "黄山区" in evidence.topic_of("count")  # a place the title does not name stays a topic
+
+
+def test_after_an_answer_from_the_opening_words_a_question_naming_nothing_asks_of_them(tmp_path):
+    """Task 1, then the overview's 总体思路: "要坚持哪三个" asks of the overview just shown, not of
+    task 1 further back; "它由谁负责" still points back at task 1."""
+    with assistant_over(tmp_path, "district", DISTRICT_PLAN) as assistant:
+        history = [assistant.ask("孵化基地哪个月建好")]
+        history.append(assistant.ask("全年总体思路讲的啥", None, history=history))
+        assert [c.task for c in history[-1].citations] == [None]
+        assert [c.task for c in assistant.ask("要坚持哪三个", None, history=history).citations] == [None]
+        assert [c.task for c in assistant.ask("它由谁负责", None, history=history).citations] == [1]

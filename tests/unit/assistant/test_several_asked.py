@@ -117,3 +117,14 @@ def test_the_entries_of_a_glossary_attachment_are_counted(tmp_path):
         answer = assistant.ask("名词解释一共解释了多少个术语？")
         assert not answer.abstained and "共3项" in answer.answer
         assert [c.section for c in answer.citations] == ["附件/一", "附件/二", "附件/三"]
+
+
+def test_a_short_word_names_a_thing_when_few_tasks_print_it_and_no_pronoun():
+    from planqa.assistant.chain import rare_word_printed
+
+    tasks = ["举办好泰山学术论坛", "鼓励企业自己申报论坛项目", "打造智库人才论坛品牌"]
+    idf = {"泰山": 2.0, "自己": 2.0, "论坛": 1.5, "学术": 1.0}
+    assert rare_word_printed("泰山那个还办不办", tasks[0], tasks, idf)
+    assert not rare_word_printed("泰山那个还办不办", tasks[1], tasks, idf)  # another task's word
+    assert not rare_word_printed("我们自己能报吗", tasks[1], tasks, idf)  # a pronoun names nothing
+    assert not rare_word_printed("论坛还办不办", tasks[0], tasks, idf)  # printed by every task

@@ -405,3 +405,11 @@ def test_a_part_announces_its_items_in_its_last_sentence_not_by_an_amount_bound(
     assert announcing_sentence(Section("二", "补贴", "对年营业收入2000万元以下的小微企业，由市财政局给予补贴。", items)) == ""
     assert announcing_sentence(Section("二", "标准规范", "其中：", items)) == ""
     assert announcing_sentence(Section("二", "标准规范", "市交通运输局组织制定如下2项工程标准。", ())) == ""  # no items
+
+
+def test_items_numbered_with_a_small_full_stop_are_items():
+    # a web page's 1﹒ is the 1. of print: the lines below the tasks are still the plan's items
+    tasks = (Task(1, "总则", "1﹒适用范围。"), Task(2, "分则", "2﹒工作要求。"))
+    labelled = tuple(replace(t, label=f"（{'一二'[i]}）") for i, t in enumerate(tasks))
+    plan = Plan("p", "办法", "", "", "", (Section("", "", "", labelled),))
+    assert sorted(structure.printed_items(plan)) == [1, 2]
