@@ -134,15 +134,6 @@ def _kind_ends() -> tuple[str, ...]:
     return (*table().words["institution"], *table().words["institution_word"])
 
 
-def _printed_alone(text: str, figure: str) -> int:
-    """How often the text prints the figure as a number of its own (6亿元 not inside 45.6亿元)."""
-    found, at = 0, text.find(figure)
-    while at >= 0:
-        found += at == 0 or not (text[at - 1].isdigit() or text[at - 1] in ".．")
-        at = text.find(figure, at + 1)
-    return found
-
-
 def asking_words(asks: str | None) -> re.Pattern | None:
     """The rule table's pattern of the words asking for a kind of fact (None: no such kind)."""
     from planqa.assistant.rules import table  # rules imports this module
@@ -313,7 +304,7 @@ class Evidence:
         """A figure of the plan the question quotes ("文中的45.6亿元是哪年的"): an amount or count
         in digits that the plan prints once, naming the place that prints it as a phrase does."""
         printed = [f.text for f in facts_in(self.spelled) if f.kind in FIGURE_KINDS and any(c.isdigit() for c in f.text)]
-        once = [f for f in dict.fromkeys(printed) if _printed_alone(self.plan_text, f) == 1]
+        once = [f for f in dict.fromkeys(printed) if ex.figure_places(self.plan_text, f) == 1]
         return once[0] if len(once) == 1 else ""
 
     def _plain_subject(self, kind: str) -> Callable[[str], bool]:

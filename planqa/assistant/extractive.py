@@ -599,14 +599,18 @@ def clauses_of(sentence: str, words: str) -> tuple[str, ...]:
     return tuple(found) or (sentence,)
 
 
+def figure_places(text: str, words: str) -> int:
+    """How often ``text`` prints ``words``, not inside a longer number (5个 in 15个, 6亿元 in 45.6亿元)."""
+    found, at = 0, text.find(words)
+    while at >= 0:
+        found += not (words[:1].isdigit() and at and (text[at - 1].isdigit() or text[at - 1] in ".．"))
+        at = text.find(words, at + 1)
+    return found
+
+
 def _holds_figure(clause: str, words: str) -> bool:
     """Whether ``clause`` holds ``words`` as printed, not inside a longer number (5个 in 15个)."""
-    at = clause.find(words)
-    while at >= 0:
-        if not (words[:1].isdigit() and at and (clause[at - 1].isdigit() or clause[at - 1] in ".．")):
-            return True
-        at = clause.find(words, at + 1)
-    return False
+    return figure_places(clause, words) > 0
 
 
 JOINERS = "和与及、或并"
