@@ -23,6 +23,7 @@ from planqa.assistant.evidence import (
     EVENT_SHARE,
     FACT_SHARE,
     KEY_SHARE,
+    MIN_PHRASE_CHARS,
     NO_FACT_NEEDED,
     TIME_ASKS,
     WHOLE_SHARE,
@@ -41,7 +42,8 @@ from planqa.assistant.facts import (
     shown,
     which_nouns,
 )
-from planqa.assistant.followup import Context, context_from_history, listed_count, listed_thing, without_reference
+from planqa.assistant.followup import (Context, context_from_history, listed_count, listed_thing, topicless,
+                                       without_reference)
 from planqa.assistant.llm import LLMAnswerer, LLMUnavailable
 from planqa.assistant.query import (
     Query,
@@ -55,6 +57,7 @@ from planqa.assistant.query import (
 )
 from planqa.assistant.retrieve import HybridSearch, Lexicon, Scored
 from planqa.assistant.rules import (
+    Frame,
     asks_for,
     besides_the_plan,
     doc_pattern,
@@ -219,14 +222,28 @@ ITEM_LABEL_CHARS = 6  # an item's label before its name: 4、, （12）, 第三,
 KIND_ENDS = ("v", "u", "p", "c", "d", "r", "m", "q", "x", "y", "w")
 
 
+def _kinds_plain(question: str) -> str:
+    """The question without the words asking a reason or a time (为什么, 什么时候: `not_kind`)."""
+    plain = question
+    for word in table().words["not_kind"]:
+        plain = plain.replace(word, "，")
+    return plain
+
+
+def asks_a_thing(question: str, frame: Frame) -> bool:
+    """Whether the question asks for a thing (啥, 什么, 哪…), not how, why or when, nor what is
+    done or meant (`deed_asked`, read besides the words naming the plan: 工作 of 本工作要点)."""
+    words = table().words
+    return (any(w in _kinds_plain(question) for w in words["thing_asked"])
+            and not any(w in besides_the_plan(question, frame) for w in words["deed_asked"]))
+
+
 def kind_asked(question: str) -> str:
     """The noun right after the question's last which-word ("建哪些服务平台来…" → 服务平台): a kind
     of thing asked, of which a task may name its own; "" when none. 为什么 and 什么时候 ask a
     reason or a time, no kind (`not_kind`)."""
     t = table()
-    plain = question
-    for word in t.words["not_kind"]:
-        plain = plain.replace(word, "，")
+    plain = _kinds_plain(question)
     at = max((plain.rfind(w) + len(w) for w in t.words["which_of"] + t.words["kind_of"] if w in plain), default=-1)
     if at < 0:
         return ""
@@ -288,9 +305,14 @@ def repeated_subject(question: str, previous: str) -> str:
     return first if first in content_words(previous) else ""
 
 
+def titled_so(task: Task, end: str) -> bool:
+    """Whether the task's title ends with ``end`` (closing quotes aside)."""
+    return task.title.rstrip("”\"’'）)】 ").endswith(end)
+
+
 def mostly_titled(section: Section, end: str) -> bool:
-    """Whether most of the part's tasks have titles ending with ``end`` (closing quotes aside)."""
-    return 2 * sum(t.title.rstrip("”\"’'）)】 ").endswith(end) for t in section.tasks) > len(section.tasks)
+    """Whether most of the part's tasks have titles ending with ``end``."""
+    return 2 * sum(titled_so(t, end) for t in section.tasks) > len(section.tasks)
 
 
 def clauses_of(text: str) -> list[str]:
@@ -1228,6 +1250,8 @@ class Assistant:
         literal = turn.intent.literal or table().flag("literal", turn.question)  # a search too: X出现在第几项
         if turn.intent.in_order or (literal and found):
             found, related = self._in_plan_order(found), self._in_plan_order(related)
+        elif len(found) > 1 and not turn.intent.followup and table().flag("apart", turn.question):
+            found = self._in_asked_order(turn, found)  # "A和B分别在哪条": A's task first
         if turn.intent.meta == "count_tasks" and found:
             related = []  # a count of the tasks printing it: no near ones besides
         chosen = list(found) + list(related)
@@ -1294,6 +1318,29 @@ class Assistant:
         last = len(places)
         return sorted(hits, key=lambda h: -1 if h.chunk.kind == "overview" else places.get(
             (h.chunk.plan, h.chunk.section_number, h.chunk.task_number), last))
+
+    @staticmethod
+    def _in_asked_order(turn: Turn, found: list[Scored]) -> list[Scored]:
+        """Tasks of two topics joined and asked apart ("A和B分别在哪条"), in the order the question
+        names them, when each topic has one of them (its own search's best among those holding its
+        words) and no task is left over; as found otherwise (a listing of more tasks, or of three
+        topics or more, whose one-word topics (行业、工业、城市…) each search poorly: best first)."""
+        ordered: list[Scored] = []
+        parts = ex.conjunct_parts(turn.question, turn.evidence.idf)
+        held = turn.context.task if turn.context else None
+        idf = turn.evidence.idf
+        if not len(parts) == len(found) == 2 or (held is not None and any(h.chunk.task_number == held for h in found)) \
+                or any(all(ex.term_share(h.chunk, terms, idf) >= KEY_SHARE for _, terms in parts) for h in found):
+            # (the conversation's task among them: "它那几个论坛、基地各是啥" asks of it first; a task
+            # holding both: they are not apart)
+            return found
+        for text, terms in parts:
+            rank = {h.chunk.id: i for i, h in enumerate(turn.evidence.part_hits(text))}
+            holding = [h for h in found if h not in ordered and h.chunk.id in rank
+                       and ex.term_share(h.chunk, terms, idf) >= KEY_SHARE]
+            if holding:
+                ordered.append(min(holding, key=lambda h: rank[h.chunk.id]))
+        return ordered if len(ordered) == len(found) else found
 
     def _apart(self, turn: Turn, found: list[Scored] | None = None) -> Answer | None:
         """Topics joined in one question (青少年和大学生的活动, 党建和组织体制改革) that the plan
@@ -1718,6 +1765,29 @@ class Assistant:
             return self._extractive(turn, found[0]) if near else None
         return self._listing(turn, found, [phrase])
 
+    def _opening_saying(self, turn: Turn) -> Scored | None:
+        """The overview, when a thing is asked (要筹办哪个会, 要筹办哪些博览会) of a phrase that it alone
+        prints, however the tasks score (a long opening's meaning is spread thin): the phrase of the
+        question, or of its words besides the kind of thing asked (博览会: what the opening names,
+        not a word it must print). Not how or why, nor what is done or meant, which tasks say in
+        their own words."""
+        frame = plan_frame(turn.plan, turn.context)  # the words naming the plan itself are none (本工作要点…)
+        if not asks_a_thing(turn.question, frame) or not (opening := next(
+                (h for h in turn.evidence.hits if h.chunk.kind == "overview"), None)):
+            return None
+        phrase = turn.evidence.phrase
+        if not phrase and (kind := kind_asked(turn.question)):
+            # its one key word (迎接) when the rest is the asking alone (not 文中打了什么比方 of a topic)
+            rest = besides_the_plan(turn.evidence.spelled.replace(kind, "，"), frame)
+            for word in (*table().words["which_of"], *table().words["kind_of"]):
+                rest = rest.replace(word, "，")
+            words = [w for w in content_words(rest) if len(w) > 1 and w not in generic_words() and not topicless(w)]
+            phrase = words[0] if len(words) == 1 and words[0] in turn.evidence.idf else ""
+        said = ex.bare(self._answerable(opening.chunk).body)
+        if len(phrase) < MIN_PHRASE_CHARS or not 0 < said.count(phrase) == ex.bare(turn.evidence.plan_text).count(phrase):
+            return None  # (printed elsewhere too: there it may be said of the thing asked)
+        return opening
+
     def _overview_printing(self, turn: Turn, top: Scored) -> Scored | None:
         """The overview, when it alone prints the question's phrase (three characters or more) and
         the question asks where or whether the plan says it: the plan says it there, before any task
@@ -1825,9 +1895,9 @@ class Assistant:
             return self._reply(turn, listed)
         section = self._part_titled(turn.question, plan)
         if items_only:  # before any number printed: "生产作业环节一共几个场景" of a plan listing 场景,
-            # "方法步骤总共分几步" counting the part its title names
+            # "方法步骤总共分几步" counting the part its title names, "重点任务有几项创新行动" its tasks so titled
             counted = section is not None and section.tasks and (
-                self._lists_as_items(plan, nouns[0]) or section.title in nouns
+                self._lists_as_items(plan, nouns[0]) or section.title in nouns or self._only_items_named(section, nouns[0])
                 or self._attachment_of(plan, section, nouns[0]) or any(self._major_items(turn.question, section, n) for n in nouns))
             return self._reply(turn, structure.answer_section(plan, section)) if counted else None
         if section is None or not section.tasks or not (
@@ -1857,6 +1927,14 @@ class Assistant:
         grouped 一、研发设计 二、生产制造 …): its items are things of that noun."""
         return len(noun) >= 2 and plan.attachment_title(section.attachment).endswith(noun)
 
+    @classmethod
+    def _only_items_named(cls, section: Section, noun: str) -> bool:
+        """Whether every task of the part is titled as what the question counts (…创新行动 × 7) and
+        none prints a number of it (建设5个示范工程 counts those, not the part's tasks)."""
+        head = noun[-ITEM_HEAD_CHARS:]
+        return cls._items_named(section, noun) and all(
+            titled_so(t, head) and not counts_noun(f"{t.title}。{t.text}", noun) for t in section.tasks)
+
     @staticmethod
     def _items_named(section: Section, noun: str) -> bool:
         """Whether most of the part's tasks are titled as what the question counts: 几个专项行动
@@ -1877,6 +1955,8 @@ class Assistant:
         if not within and (phrase := turn.evidence.phrase) and not turn.evidence.phrase_printed and (own := next((
                 h for h in turn.evidence.hits if h.chunk.kind == "section" and phrase in ex.bare(h.chunk.body)), None)):
             hits = [own] + [h for h in hits if h is not own]  # the phrase only a part's own text prints
+        elif not within and (opening := self._opening_saying(turn)) is not None:
+            hits = [opening] + [h for h in hits if h is not opening]
         listed: tuple[int, ...] = ()
         if not within and (elsewhere := self._elsewhere(turn)) is not None:  # "别的部分还有提…的吗"
             hits = [h for h in hits if not elsewhere(h)] or hits  # (other words may say it: judged)

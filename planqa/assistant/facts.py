@@ -272,7 +272,9 @@ def asked_unit(question: str) -> frozenset[str]:
     for m in _unit_asked().finditer(question):
         if question[m.start(1):].startswith(tuple(words["not_counts"])):
             continue
-        return frozenset() if m.group(1) in words["loose_units"] else frozenset({m.group(1)})
+        if m.group(1) in words["loose_units"]:
+            return frozenset()
+        return frozenset(next((same for same in words["same_units"] if m.group(1) in same), [m.group(1)]))
     return frozenset()
 
 

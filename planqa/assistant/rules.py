@@ -16,7 +16,7 @@ from importlib.resources import files
 from planqa.assistant.followup import Context, list_reference, listed_count, listed_thing, topicless
 from planqa.assistant.query import (Query, as_printed, role_names, section_by_title, section_by_word, title_clauses,
                                     titles_named, without)
-from planqa.assistant.structure import common_phrases, part_texts
+from planqa.assistant.structure import common_phrases, main_line, part_texts
 from planqa.index.lexical import content_words, pieces, pointing
 from planqa.ingest.numerals import to_int
 from planqa.ingest.plan import Plan
@@ -292,6 +292,7 @@ class Frame:
     headings: tuple[str, ...] = ()  # ... and every task's
     attached_titles: tuple[tuple[str, str, str], ...] = ()  # (ref, title, its attachment's title) of the
     # attachments' parts: 附件1/四, 重点工作, 数字化试点实施方案
+    main_line: str = ""  # the opening's 以…为主线: its words asked of are the plan's (改革的主线)
 
     def part_index(self, number: str | None) -> int | None:
         """Where the part numbered so stands in ``section_titles`` and ``part_texts``; None when
@@ -330,7 +331,8 @@ def plan_frame(plan: Plan | None, context: Context | None = None) -> Frame:
     attached = tuple((s.ref, s.title, plan.attachment_title(s.attachment))
                      for s in plan.sections if s.attachment and s.number and s.title)
     return Frame(context, titles, nouns, owner_names(plan.title, plan.issuer, nouns), sizes, common_phrases(plan),
-                 part_texts(plan), plan.title or "", tasks, parts, parts + tuple(t.title for t in plan.tasks), attached)
+                 part_texts(plan), plan.title or "", tasks, parts, parts + tuple(t.title for t in plan.tasks), attached,
+                 main_line(plan))
 
 
 def needs_met(needs: str, ctx: Context | None) -> bool:
@@ -615,6 +617,11 @@ def _last_section(x: Match) -> Query | None:
     titles = x.frame.section_titles
     back = to_int(x.group(1)) if x.group(1) else 1  # 倒数第二块: the second from the end
     return Query("section", section_number=titles[-back][0]) if back and 0 < back <= len(titles) else None
+
+
+def _first_section(x: Match) -> Query | None:
+    titles = x.frame.section_titles
+    return Query("section", section_number=titles[0][0]) if titles else None
 
 
 def _section_title(x: Match) -> Query | None:
@@ -922,7 +929,8 @@ def _meta(x: Match) -> Query | None:
         return None  # "不少于多少项", "要形成几项": a target a task sets
     if x.rule.name == "count_sections" and _names_a_thing(x):
         return None  # "指南把人工智能产业链分成了几个部分": the parts of a thing, not of the plan
-    if x.rule.name == "mainline" and _names_a_printed_topic(x, _besides_the_plan(x)):
+    if x.rule.name == "mainline" and _names_a_printed_topic(x, _besides_the_plan(x), main_line=(
+            x.frame.main_line if "主线" in x.m.group(0) else "")):
         return None  # "科普信息化这块，总体思路是怎样的": a topic's, searched
     said = x.m.group(0)
     if (x.rule.name == "title" and "叫" in said and x.ctx and x.ctx.task is not None
@@ -945,14 +953,15 @@ def _names_a_thing(x: Match, before: str | None = None) -> bool:
 
 
 def _names_a_printed_topic(x: Match, text: str, part: int | None = None,
-                           exclude: frozenset[str] | set[str] = frozenset()) -> bool:
+                           exclude: frozenset[str] | set[str] = frozenset(), main_line: str = "") -> bool:
     """Whether ``text`` holds a word that is no generic word (nor one of ``exclude``) and that a
     task of the plan (of its part at index ``part``, when given) prints (智库; not 上次 or 帮忙 of
-    "谢谢上次帮忙，这次想问…")."""
+    "谢谢上次帮忙，这次想问…"). A word ending the plan's ``main_line`` (改革 of 以科协系统深化改革为
+    主线) names the line itself: "改革的主线" asks for it."""
     generic = generic_words() | exclude
     parts = x.frame.part_texts if part is None else x.frame.part_texts[part:part + 1]
-    return any(len(w) > 1 and w not in generic and any(w in t for p in parts for t in p)
-               for w in content_words(text))
+    return any(len(w) > 1 and w not in generic and not (main_line and main_line.endswith(w))
+               and any(w in t for p in parts for t in p) for w in content_words(text))
 
 
 def _besides_the_plan(x: Match, before: str | None = None) -> str:
@@ -969,6 +978,7 @@ def besides_the_plan(before: str, frame: Frame) -> str:
     before = without(before, sorted(frame.owner, key=len, reverse=True), " ")  # 山东省科协的工作要点
     before = doc_pattern(frame.doc_nouns).sub(" ", pattern("by_genre").sub(" ", before))  # 这份建设指南: by its genre
     plain = (*t.words["own_plan"], *t.words["total"], *t.words["divided"], *t.words["asking"], *t.words["whole_text"],
+             *t.words["by_numbering"],
              *t.words["plan_verb"], *t.words["carry_out"], *t.words["inside"])
     return without(before, sorted(plain, key=len, reverse=True), " ")
 
@@ -1059,7 +1069,7 @@ def _search(x: Match) -> Query:
 BUILDERS: dict[str, Callable[[Match], Query | None]] = {
     "chat": _chat, "section_place_en": _section_place_en, "section_en": _section_en,
     "section_place": _section_place, "section_label": _section_label, "titled_label": _titled_label, "task_number": _task_number, "these_tasks": _these_tasks, "each_of_them": _each_of_them, "section_asked": _section_asked, "section_number": _section_number,
-    "last_section": _last_section, "last_task": _last_task, "section_title": _section_title, "section_named": _section_named, "list_reference": _list_reference, "listed_thing": _listed_thing, "listed_count": _listed_count, "which_listed": _which_listed, "list_rest": _list_rest, "return_to": _return_to,
+    "last_section": _last_section, "first_section": _first_section, "last_task": _last_task, "section_title": _section_title, "section_named": _section_named, "list_reference": _list_reference, "listed_thing": _listed_thing, "listed_count": _listed_count, "which_listed": _which_listed, "list_rest": _list_rest, "return_to": _return_to,
     "next": _next, "prev": _prev, "named_task": _named_task, "its_section": _its_section, "this_section": _this_section,
     "within": _within, "this_task": _this_task, "else": _else, "meta": _meta, "attachments": _attachments,
     "document_meta": _document_meta, "topicless": _topicless, "bare_term": _bare_term,

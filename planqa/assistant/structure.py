@@ -493,10 +493,15 @@ def _instruction(plan: Plan) -> str:
                    and not any(w in s for w in words["not_request"]))
 
 
+def main_line(plan: Plan) -> str:
+    """The plan's main line as its opening states it ("以科协系统深化改革为主线"); "" when none."""
+    return _main_line(plan)[1]
+
+
 def _main_line(plan: Plan) -> tuple[str, str]:
     """The overview's sentence with 主线, and the line itself ("科协系统深化改革"); "" when absent."""
     sentence = _sentence_with(plan.overview, "主线")
-    m = re.search(r"以(.{2,30}?)为主线", sentence)
+    m = re.search(r"以([^，,。；;以]{2,30}?)为主线", sentence)  # the 以 nearest it (以…为主题，以…为主线)
     return sentence, m.group(1) if m else ""
 
 

@@ -2225,3 +2225,57 @@ def test_after_an_answer_from_the_opening_words_a_question_naming_nothing_asks_o
         assert [c.task for c in history[-1].citations] == [None]
         assert [c.task for c in assistant.ask("要坚持哪三个", None, history=history).citations] == [None]
         assert [c.task for c in assistant.ask("它由谁负责", None, history=history).citations] == [1]
+
+
+EXPO_PLAN = ("某区文旅局年度工作要点\n本年度总的考虑是：围绕全区发展大局和群众需求，以深化改革为主线，坚持创新驱动，"
+             "推动文旅融合发展，提升公共服务水平，全力筹办第十届园博会。\n一、文旅融合\n1.建设文旅街区\n全年建成两条文旅街区，"
+             "办好全年各类展会。\n2.举办节庆活动\n今年要举办春季赏花节等节庆活动和农产品博览会。\n二、服务保障\n3.提升接待能力\n全年新增星级酒店3家。\n")
+
+
+def test_a_thing_asked_of_a_phrase_only_the_opening_prints_is_answered_there(tmp_path, monkeypatch):
+    """"要筹办哪个会": the opening alone prints 筹办, and a thing is asked of it, though a task
+    scores higher (a long opening's meaning is spread thin); also when the kind asked (博览会) is a
+    word a task prints. What is done about it, or why, is no thing the opening's mention says;
+    the words naming the plan (要点) are no phrase of it."""
+    with assistant_over(tmp_path, "expo", EXPO_PLAN) as assistant:
+        search = assistant.search.search
+
+        def opening_lowered(*args, **kwargs):
+            hits = [replace(h, score=h.score * 0.3) if h.chunk.kind == "overview" else h for h in search(*args, **kwargs)]
+            return sorted(hits, key=lambda h: -h.score)
+
+        monkeypatch.setattr(assistant.search, "search", opening_lowered)
+        # 博览会: the kind asked, which a task prints; the words naming the plan (这份要点) are none
+        for question in ("要筹办哪个会", "要筹办哪些博览会", "这份要点要筹办哪些博览会", "本工作要点要筹办哪个会"):
+            answer = assistant.ask(question)
+            assert [c.task for c in answer.citations] == [None] and "园博会" in answer.answer, answer.answer
+        for question in ("文旅融合发展有啥举措", "为什么要筹办", "本要点列了哪些博览会"):
+            assert [c.task for c in assistant.ask(question).citations] != [None], question
+
+
+def test_topics_asked_apart_are_listed_in_the_order_the_question_names_them(tmp_path):
+    """"A和B分别在哪条": A's task first, whichever scores higher."""
+    with assistant_over(tmp_path, "district", DISTRICT_PLAN) as assistant:
+        assert [c.task for c in assistant.ask("瞪羚企业认定和孵化基地分别在哪条").citations] == [5, 1]
+        assert [c.task for c in assistant.ask("孵化基地和瞪羚企业认定分别在哪条").citations] == [1, 5]
+
+
+COUNTED_ACTIONS_PLAN = ("某市数字经济创新发展行动计划\n为加快数字经济发展，制定本计划。\n一、主要目标\n到2027年，全市数字产业规模达到1000亿元。\n"
+                "二、重点任务\n（一）实施数据要素“聚能”行动\n发挥高校、院所、企业等创新主体作用，建设2个创新平台。\n（二）实施算力设施“筑基”行动\n"
+                "新建算力中心5个。\n（三）实施应用场景“赋能”行动\n发布100个应用场景。\n"
+                "三、重点工程\n（一）实施园区提升工程\n建设5个示范工程。\n（二）实施人才引育工程\n引进团队20个。\n")
+
+
+def test_a_count_of_the_actions_a_part_named_by_its_title_holds_counts_its_tasks(tmp_path):
+    """"重点任务总共有几个创新行动" of a part whose tasks are all titled …行动: its three
+    tasks, not a count one of them prints (2个创新平台); a task printing a count of the very thing
+    asked (5个示范工程) answers it, whatever its part's tasks are titled."""
+    with assistant_over(tmp_path, "actions", COUNTED_ACTIONS_PLAN) as assistant:
+        question = "重点任务总共有几个创新行动"
+        answer = assistant.ask(question)
+        assert [c.task for c in answer.citations] == [1, 2, 3] and "3项" in answer.answer, answer.answer
+        # counted before any search, whatever numbers the tasks print
+        early = assistant._part_counted(assistant._prepare({"question": question, "plan": "actions", "history": []}), True)
+        assert early is not None and [c.task for c in early.citations] == [1, 2, 3]
+        answer = assistant.ask("重点工程里示范工程共建几个")
+        assert [c.task for c in answer.citations] == [4] and "5个" in answer.answer, answer.answer

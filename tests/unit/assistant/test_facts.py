@@ -210,6 +210,9 @@ def test_a_count_asked_in_its_own_unit_is_answered_in_that_unit():
     assert asked_unit("经费是多少？") == frozenset()
     hours = asked_unit("教师每年要修满多少学时？")  # a unit of study: only a count in it answers
     assert in_unit(Fact("count", "72学时", ""), hours) and not in_unit(Fact("count", "3个", ""), hours)
+    band = asked_unit("这个频段宽多少兆赫？")  # a unit asked in Chinese, printed in Latin letters
+    assert in_unit(Fact("count", "2400-2483MHz", ""), band) and not in_unit(Fact("count", "3个", ""), band)
+    assert in_unit(Fact("count", "50公里", ""), asked_unit("线路长多少km？"))
 
 
 @pytest.mark.parametrize("question, unit", [

@@ -36,7 +36,8 @@ def frame(ctx: dict | None) -> Frame:
                           seen=tuple(ctx.get("seen", ())))
     return Frame(context, tuple(tuple(t) for t in PLAN["section_titles"]), tuple(PLAN["doc_nouns"]),
                  tuple(PLAN["owner"]), tuple(PLAN["part_sizes"]), part_texts=tuple(PLAN["part_texts"]),
-                 title=PLAN["title"], task_titles=tuple(tuple(t) for t in PLAN["task_titles"]))
+                 title=PLAN["title"], task_titles=tuple(tuple(t) for t in PLAN["task_titles"]),
+                 main_line=PLAN["main_line"])
 
 
 @pytest.mark.parametrize("rule, example", ROWS, ids=[f"{r}:{e['q']}" for r, e in ROWS])
