@@ -332,7 +332,7 @@ def plan_frame(plan: Plan | None, context: Context | None = None) -> Frame:
                      for s in plan.sections if s.attachment and s.number and s.title)
     return Frame(context, titles, nouns, owner_names(plan.title, plan.issuer, nouns), sizes, common_phrases(plan),
                  part_texts(plan), plan.title or "", tasks, parts, parts + tuple(t.title for t in plan.tasks), attached,
-                 main_line(plan))
+                 main_line(plan)[1])
 
 
 def needs_met(needs: str, ctx: Context | None) -> bool:
@@ -613,15 +613,19 @@ def _one_inside(x: Match, after: str) -> bool:
     return bool(which) and _names_a_printed_topic(x, after[: which.start()] + "，" + after[which.end():])
 
 
-def _last_section(x: Match) -> Query | None:
+def _part_at(x: Match, at: int) -> Query | None:
+    """The body's part at that place (0 the first, -1 the last); None when there is none."""
     titles = x.frame.section_titles
+    return Query("section", section_number=titles[at][0]) if -len(titles) <= at < len(titles) else None
+
+
+def _last_section(x: Match) -> Query | None:
     back = to_int(x.group(1)) if x.group(1) else 1  # 倒数第二块: the second from the end
-    return Query("section", section_number=titles[-back][0]) if back and 0 < back <= len(titles) else None
+    return _part_at(x, -back) if back and back > 0 else None
 
 
 def _first_section(x: Match) -> Query | None:
-    titles = x.frame.section_titles
-    return Query("section", section_number=titles[0][0]) if titles else None
+    return _part_at(x, 0)
 
 
 def _section_title(x: Match) -> Query | None:

@@ -449,7 +449,7 @@ def answer_meta(plan: Plan, meta: str) -> Reply | None:
     if meta == "instruction" and (asked := _instruction(plan)):
         return f"印发通知要求：{asked}", (_overview_citation(plan, asked),), False
     if meta == "mainline":
-        sentence, line = _main_line(plan)
+        sentence, line = main_line(plan)
         if sentence:
             lead = f"工作主线是“{line}”。" if line else ""
             return f"{lead}总体工作思路中写道：\n“{sentence}”", (_overview_citation(plan, sentence),), False
@@ -493,12 +493,7 @@ def _instruction(plan: Plan) -> str:
                    and not any(w in s for w in words["not_request"]))
 
 
-def main_line(plan: Plan) -> str:
-    """The plan's main line as its opening states it ("以科协系统深化改革为主线"); "" when none."""
-    return _main_line(plan)[1]
-
-
-def _main_line(plan: Plan) -> tuple[str, str]:
+def main_line(plan: Plan) -> tuple[str, str]:
     """The overview's sentence with 主线, and the line itself ("科协系统深化改革"); "" when absent."""
     sentence = _sentence_with(plan.overview, "主线")
     m = re.search(r"以([^，,。；;以]{2,30}?)为主线", sentence)  # the 以 nearest it (以…为主题，以…为主线)
@@ -520,7 +515,7 @@ def _all_tasks(plan: Plan) -> Reply:
 
 def _outline(plan: Plan) -> Reply:
     """The plan at a glance: its main line, then each part with its task numbers."""
-    sentence, line = _main_line(plan)
+    sentence, line = main_line(plan)
     lead = f"以“{line}”为主线，" if line else ""
     lines = []
     for s in plan.body:
