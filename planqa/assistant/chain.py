@@ -1325,15 +1325,15 @@ class Assistant:
         names them, when each topic has one of them (its own search's best among those holding its
         words) and no task is left over; as found otherwise (a listing of more tasks, or of three
         topics or more, whose one-word topics (行业、工业、城市…) each search poorly: best first)."""
-        ordered: list[Scored] = []
-        parts = ex.conjunct_parts(turn.question, turn.evidence.idf)
-        held = turn.context.task if turn.context else None
         idf = turn.evidence.idf
+        parts = ex.conjunct_parts(turn.question, idf)
+        held = turn.context.task if turn.context else None
         if not len(parts) == len(found) == 2 or (held is not None and any(h.chunk.task_number == held for h in found)) \
                 or any(all(ex.term_share(h.chunk, terms, idf) >= KEY_SHARE for _, terms in parts) for h in found):
             # (the conversation's task among them: "它那几个论坛、基地各是啥" asks of it first; a task
             # holding both: they are not apart)
             return found
+        ordered: list[Scored] = []
         for text, terms in parts:
             rank = {h.chunk.id: i for i, h in enumerate(turn.evidence.part_hits(text))}
             holding = [h for h in found if h not in ordered and h.chunk.id in rank
@@ -1771,9 +1771,10 @@ class Assistant:
         question, or of its words besides the kind of thing asked (博览会: what the opening names,
         not a word it must print). Not how or why, nor what is done or meant, which tasks say in
         their own words."""
+        if (opening := next((h for h in turn.evidence.hits if h.chunk.kind == "overview"), None)) is None:
+            return None
         frame = plan_frame(turn.plan, turn.context)  # the words naming the plan itself are none (本工作要点…)
-        if not asks_a_thing(turn.question, frame) or not (opening := next(
-                (h for h in turn.evidence.hits if h.chunk.kind == "overview"), None)):
+        if not asks_a_thing(turn.question, frame):
             return None
         phrase = turn.evidence.phrase
         if not phrase and (kind := kind_asked(turn.question)):

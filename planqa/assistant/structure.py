@@ -493,6 +493,7 @@ def _instruction(plan: Plan) -> str:
                    and not any(w in s for w in words["not_request"]))
 
 
+@lru_cache(maxsize=32)  # asked per question (the rules' frame); a plan is frozen
 def main_line(plan: Plan) -> tuple[str, str]:
     """The overview's sentence with 主线, and the line itself ("科协系统深化改革"); "" when absent."""
     sentence = _sentence_with(plan.overview, "主线")
