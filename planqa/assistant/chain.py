@@ -1359,7 +1359,9 @@ class Assistant:
             return None
         # a topic naming a fact of its own (A的截止时间和B的规模各是多少) asks that one, which no
         # listing of both answers
-        own = [kind if (kind := asks_for(f"{text}？")) not in NO_FACT_NEEDED else None for text, _ in parts]
+        nouns = tuple(table().words["count_noun"])  # "…和B数量分别是": B's count, no asking word needed
+        own = [kind if (kind := asks_for(f"{text}？") or ("count" if text.endswith(nouns) else None))
+               not in NO_FACT_NEEDED else None for text, _ in parts]
         if not any(own[:-1]):  # the last topic carries the question's ending (…分别什么时候完成): shared
             own = [None] * len(parts)
         if found is not None and not any(own) and all(
@@ -1406,13 +1408,16 @@ class Assistant:
         if first is None:
             return None
         lead, asked = "".join(clauses[:first]), clauses[first:]
-        if not 1 < len(asked) <= MAX_TOPICS or not all(asking(c) for c in asked) \
-                or table().flag("which_task", asked[-1]) or table().flag("task_asked", asked[-1]):
-            return None  # "…一辆跟一辆自动列队行驶，这种应用计划里提了吗": the clauses describe one task
+        # "…一辆跟一辆自动列队行驶，这种应用计划里提了吗": the clauses describe one task; but each
+        # clause asking which task ("A在哪条，B又在哪条") asks of a thing of its own
+        which = [table().flag("which_task", c) for c in asked]
+        last_asks_task = which[-1] or table().flag("task_asked", asked[-1])
+        if not 1 < len(asked) <= MAX_TOPICS or not all(asking(c) for c in asked) or (last_asks_task and not all(which)):
+            return None
         kinds = [asks_for(f"{c}？") for c in asked]
         facts_each = all(kinds)  # "X哪天完成，Y选几个": a fact asked of each thing
         referring = table().words["referring"]
-        if any(w in referring for c in asked[1:] for w, _ in tagged(c)) or not (facts_each or all(
+        if any(w in referring for c in asked[1:] for w, _ in tagged(c)) or not (facts_each or all(which) or all(
                 self._asks_else(c, "".join(clauses[: first + i + 1])) for i, c in enumerate(asked[1:]))):
             return None  # "…怎么发挥作用，有没有给他们提供条件", "钱从哪出啊，预算上怎么安排的": the same thing
         idf, generic = turn.evidence.idf, generic_words()
@@ -1425,8 +1430,9 @@ class Assistant:
             hits = turn.evidence.part_hits(f"{lead}，{clause}" if lead else clause)[: SEARCH_K if about else 1]
             if chosen and terms and ex.mentions(next(iter(chosen.values()))[0].chunk, terms[:1]):
                 return None  # "学会改革试点怎么开展，提升哪些服务能力": the first clause's task says its rarest word
+            # (clauses each asking which task name their own things: none need share the first's words)
             best = next((h for h in hits if ex.term_share(h.chunk, terms, idf) >= KEY_SHARE and (
-                not about or any(ex.mentions(h.chunk, [t]) for t in about)
+                not about or all(which) or any(ex.mentions(h.chunk, [t]) for t in about)
                 or (facts_each and any(t in ex.bare(h.chunk.task_title) for t in terms)))), None) if terms else None
             if best is None or (facts_each and turn.evidence.lacks(best.chunk, kind)):
                 return None  # a clause naming nothing of its own, or whose words no task near it holds

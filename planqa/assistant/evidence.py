@@ -20,6 +20,7 @@ from planqa.assistant.facts import (
     asked_unit,
     counted_nouns,
     counting,
+    fits_kinds,
     enumerated_counts,
     facts_in,
     filled_counts,
@@ -530,6 +531,7 @@ class Evidence:
             counts = self._of_year(chunk, of_kind(self.facts(chunk), "count") + of_kind(self.facts(chunk), "money"))
             if units := self._asked_unit:  # 多少例样本: not 不少于3家
                 counts = tuple(f for f in counts if f.kind == "count" and in_unit(f, units))
+            counts = tuple(f for f in counts if fits_kinds(f, self.question))  # 两大类 of 多少颗: no
             if not any(counting(self.question, f) for f in counts):
                 if listed := self._of_year(chunk, self.enumerated(chunk)):
                     return self.filled(chunk) + listed  # what the question counts is listed, not numbered

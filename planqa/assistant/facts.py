@@ -285,6 +285,13 @@ def _unit_asked() -> re.Pattern[str]:
     return re.compile("(?:多少|几)(" + "|".join(units) + ")")
 
 
+def fits_kinds(fact: Fact, question: str) -> bool:
+    """Whether a count may answer the question: one printed in a unit of kinds only (两大类)
+    answers a question asking kinds (几类, 分几种), no figure of anything else (多少颗卫星)."""
+    words = raw_facts()["words"]
+    return not fact.text.endswith(tuple(words["kinds_only"])) or any(u in question for u in words["kind_units"])
+
+
 def in_unit(fact: Fact, units: frozenset[str]) -> bool:
     """Whether a count is printed in one of the units (不少于3家 is in 家, 27万个 in 个)."""
     return not units or any(fact.text.rstrip("以上下内左右").endswith(u) for u in units)

@@ -744,7 +744,13 @@ def _section_asked(x: Match) -> Query | None:
         rest = rest[len(next((w for w in _plan_things() if rest.startswith(w)), "")):]  # 组织实施措施: its items
         if not any(c.isalpha() for c in rest):
             return Query("section", section_number=number)
-    return None
+    # "有哪几条保障？": the title said without its last word, one for items (保障措施)
+    stem = pattern("closing").sub("", after.rstrip("？?。！! ")).rstrip("？?。！! ").removesuffix("吗")
+    if len(stem) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in stem):
+        return None
+    titled = [number for number, title in x.frame.section_titles
+              if title.startswith(stem) and title[len(stem):] in _plan_things()]
+    return Query("section", section_number=titled[0]) if len(titled) == 1 else None
 
 
 def _which_listed(x: Match) -> Query | None:

@@ -2147,6 +2147,22 @@ def test_two_clauses_each_asking_a_fact_of_its_own_thing_are_each_answered(tmp_p
         assert assistant.ask("2030年孵化基地何时建好，重点项目要遴选多少个").abstained
 
 
+def test_two_clauses_each_asking_which_task_are_each_answered(tmp_path):
+    """"A在哪一项，B在哪一项": each clause asks where its own thing is, so each is cited, with or
+    without 又; a which-task clause after a clause asking something else keeps the one task."""
+    with assistant_over(tmp_path, "district", DISTRICT_PLAN) as assistant:
+        for question, tasks in (("孵化基地在哪一项，重点项目在哪一项", [1, 2]), ("孵化基地在哪一条，创新大赛又在哪一条", [1, 4])):
+            assert [c.task for c in assistant.ask(question).citations] == tasks, question
+        assert [c.task for c in assistant.ask("孵化基地何时建好，这是哪一项").citations] == [1]
+
+
+def test_joined_topics_one_naming_a_count_by_its_quantity_word_are_answered_apart(tmp_path):
+    """"A的完成时间和B数量分别是": 数量 at the end asks B's count, A's time word its date, so each
+    is answered from its own task, though no word after them asks anything."""
+    with assistant_over(tmp_path, "district", DISTRICT_PLAN) as assistant:
+        answer = assistant.ask("孵化基地完成时间和重点项目数量分别是")
+        assert [c.task for c in answer.citations] == [1, 2] and "15个左右" in answer.answer, answer.answer
+
 CHAIN_PLAN = ("某市产业发展年度工作要点\n全年工作的总体要求是：推进“三链协同”，坚持创新驱动，围绕全市发展大局，以深化改革为主线，"
               "努力实现产业提质增效。\n一、产业发展\n1.推动链式发展\n推动产业链、创新链、资金链协同发展，建立链长制协同推进机制。\n"
               "2.培育龙头企业\n遴选10家龙头企业给予支持，带动产业提质增效。\n二、要素保障\n3.强化用地保障\n优先保障重点项目用地。\n"
