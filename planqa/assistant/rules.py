@@ -745,7 +745,7 @@ def _section_asked(x: Match) -> Query | None:
         if not any(c.isalpha() for c in rest):
             return Query("section", section_number=number)
     # "有哪几条保障？": the title said without its last word, one for items (保障措施)
-    stem = pattern("closing").sub("", after.rstrip("？?。！! ")).rstrip("？?。！! ").removesuffix("吗")
+    stem = pattern("closing").sub("", after).rstrip("？?。！! ").removesuffix("吗")
     if len(stem) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in stem):
         return None
     titled = [number for number, title in x.frame.section_titles
