@@ -22,8 +22,9 @@ from planqa.assistant.facts import (
     counting,
     enumerated_counts,
     facts_in,
+    asks_kinds,
     filled_counts,
-    fits_kinds,
+    in_kinds_only,
     in_unit,
     named_place,
     of_kind,
@@ -531,7 +532,8 @@ class Evidence:
             counts = self._of_year(chunk, of_kind(self.facts(chunk), "count") + of_kind(self.facts(chunk), "money"))
             if units := self._asked_unit:  # 多少例样本: not 不少于3家
                 counts = tuple(f for f in counts if f.kind == "count" and in_unit(f, units))
-            counts = tuple(f for f in counts if fits_kinds(f, self.question))  # 两大类 of 多少颗: no
+            if not self._asks_kinds:  # 两大类 of 多少颗: no
+                counts = tuple(f for f in counts if not in_kinds_only(f))
             if not any(counting(self.question, f) for f in counts):
                 if listed := self._of_year(chunk, self.enumerated(chunk)):
                     return self.filled(chunk) + listed  # what the question counts is listed, not numbered
@@ -766,6 +768,10 @@ class Evidence:
     @cached_property
     def _asked_unit(self) -> frozenset[str]:
         return asked_unit(self.question)  # once per turn, not once per chunk checked
+
+    @cached_property
+    def _asks_kinds(self) -> bool:
+        return asks_kinds(self.question)  # once per turn, as the unit asked
 
     @cached_property
     def _place_level(self) -> str:

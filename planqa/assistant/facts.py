@@ -285,11 +285,15 @@ def _unit_asked() -> re.Pattern[str]:
     return re.compile("(?:多少|几)(" + "|".join(units) + ")")
 
 
-def fits_kinds(fact: Fact, question: str) -> bool:
-    """Whether a count may answer the question: one printed in a unit of kinds only (两大类)
-    answers a question asking kinds (几类, 分几种), no figure of anything else (多少颗卫星)."""
-    words = raw_facts()["words"]
-    return not fact.text.endswith(tuple(words["kinds_only"])) or any(u in question for u in words["kind_units"])
+def in_kinds_only(fact: Fact) -> bool:
+    """Whether a count is printed in a unit of kinds only (两大类): it answers a question asking
+    kinds (`asks_kinds`), no figure of anything else (多少颗卫星)."""
+    return fact.text.endswith(tuple(raw_facts()["words"]["kinds_only"]))
+
+
+def asks_kinds(question: str) -> bool:
+    """Whether the question asks how many kinds (几类, 分几种)."""
+    return any(u in question for u in raw_facts()["words"]["kind_units"])
 
 
 def in_unit(fact: Fact, units: frozenset[str]) -> bool:

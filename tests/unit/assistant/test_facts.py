@@ -3,8 +3,8 @@ row yields its kind, and facts_in() finds them in order, in the sentence that ho
 
 import pytest
 
-from planqa.assistant.facts import (Fact, count_unit, fact_kinds, facts_in, filled_counts, fits_kinds, named_place, of_kind,
-                                    raw_facts, single_counts)
+from planqa.assistant.facts import (Fact, asks_kinds, count_unit, fact_kinds, facts_in, filled_counts, in_kinds_only,
+                                    named_place, of_kind, raw_facts, single_counts)
 
 ROWS = raw_facts()["fact"]
 
@@ -299,7 +299,7 @@ def test_one_before_the_thing_counted_is_one_but_a_batch_of_it_is_an_amount():
 def test_a_count_of_kinds_answers_only_a_question_asking_kinds():
     """两大类 says how many kinds there are: it answers 分几类, not 多少颗 or 预算多少."""
     count = next(f for f in facts_in("终端主要有两大类：车载终端、场站终端。") if f.kind == "count")
-    assert fits_kinds(count, "终端分几类？") and fits_kinds(count, "终端有几种")
-    assert not fits_kinds(count, "已经发射过几颗卫星？")
+    assert in_kinds_only(count) and asks_kinds("终端分几类？") and asks_kinds("终端有几种")
+    assert not asks_kinds("已经发射过几颗卫星？")
     other = next(f for f in facts_in("建设站台电子屏200个。") if f.kind == "count")
-    assert fits_kinds(other, "电子屏建多少个？")
+    assert not in_kinds_only(other)
