@@ -28,8 +28,8 @@ from planqa.assistant.evidence import (
     TIME_ASKS,
     WHOLE_SHARE,
     Evidence,
-    asking_words,
     spelled_out,
+    unasked_text,
     subject_of,
 )
 from planqa.assistant.facts import (
@@ -62,6 +62,7 @@ from planqa.assistant.rules import (
     besides_the_plan,
     doc_pattern,
     expand,
+    fact_named,
     generic_words,
     names_a_topic,
     no_topic_words,
@@ -1359,19 +1360,18 @@ class Assistant:
             return None
         # a topic naming a fact of its own (A的截止时间和B的规模各是多少) asks that one, which no
         # listing of both answers
-        nouns = tuple(table().words["count_noun"])  # "…和B数量分别是": B's count, no asking word needed
-        own = [kind if (kind := asks_for(f"{text}？") or ("count" if text.endswith(nouns) else None))
-               not in NO_FACT_NEEDED else None for text, _ in parts]
+        own = [fact_named(text) for text, _ in parts]  # "…和B数量分别是": B's count, no asking word needed
         if not any(own[:-1]):  # the last topic carries the question's ending (…分别什么时候完成): shared
             own = [None] * len(parts)
-        if found is not None and not any(own) and all(
+        # ... unless it asks which task each is in (分别在哪条): a task each, not every task holding one
+        if found is not None and not any(own) and not table().flag("which_task", turn.question) and all(
                 any(ex.term_share(h.chunk, terms, idf) >= KEY_SHARE for h in found) for _, terms in parts):
             return None
         whole = turn.intent.asks if turn.intent.asks not in NO_FACT_NEEDED else None
         chosen: dict[str, tuple[Scored, str]] = {}
         for (text, terms), asks in zip(parts, own):
-            if asks and (asking := asking_words(asks)):  # 完成时间 asks the fact: no word of the topic
-                terms = [t for t in terms if t in asking.sub("，", text)]
+            if asks:  # 完成时间 asks the fact: no word of the topic
+                terms = [t for t in terms if t in unasked_text(text, asks)]
             if not terms or (best := self._clearly_treating(turn, text, terms)) is None:
                 return None  # a topic the plan does not clearly treat: no split
             asks = asks or whole
@@ -1405,16 +1405,21 @@ class Assistant:
             return table().flag("interrogative", pattern("closing").sub("", clause + "？"))
 
         first = next((i for i, c in enumerate(clauses) if asking(c)), None)
-        if first is None:
+        # no clause asking in words, but each naming the fact it asks ("孵化基地建成时间，重点项目数量"):
+        # every clause is asked, none leads
+        named = first is None and all(fact_named(c) for c in clauses)
+        if first is None and not named:
             return None
+        first = first or 0
         lead, asked = "".join(clauses[:first]), clauses[first:]
         # "…一辆跟一辆自动列队行驶，这种应用计划里提了吗": the clauses describe one task; but each
         # clause asking which task ("A在哪条，B又在哪条") asks of a thing of its own
         which = [table().flag("which_task", c) for c in asked]
         last_asks_task = which[-1] or table().flag("task_asked", asked[-1])
-        if not 1 < len(asked) <= MAX_TOPICS or not all(asking(c) for c in asked) or (last_asks_task and not all(which)):
+        if not 1 < len(asked) <= MAX_TOPICS or not (named or all(asking(c) for c in asked)) or (
+                last_asks_task and not all(which)):
             return None
-        kinds = [asks_for(f"{c}？") for c in asked]
+        kinds = [fact_named(c) if named else asks_for(f"{c}？") for c in asked]
         facts_each = all(kinds)  # "X哪天完成，Y选几个": a fact asked of each thing
         referring = table().words["referring"]
         if any(w in referring for c in asked[1:] for w, _ in tagged(c)) or not (facts_each or all(which) or all(
@@ -1426,7 +1431,8 @@ class Assistant:
         # B遴选多少个" are two things, "A何时建好，补助多少钱" asks of A's money)
         chosen: dict[str, tuple[Scored, str]] = {}
         for clause, kind in zip(asked, kinds):
-            terms = [t for t in ex.key_terms(clause, idf) if t not in generic]
+            # the words naming the fact asked (截止时间, 数量) are no words of the thing it is asked of
+            terms = [t for t in ex.key_terms(unasked_text(clause, kind), idf) if t not in generic]
             hits = turn.evidence.part_hits(f"{lead}，{clause}" if lead else clause)[: SEARCH_K if about else 1]
             if chosen and terms and ex.mentions(next(iter(chosen.values()))[0].chunk, terms[:1]):
                 return None  # "学会改革试点怎么开展，提升哪些服务能力": the first clause's task says its rarest word

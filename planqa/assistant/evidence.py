@@ -143,6 +143,18 @@ def asking_words(asks: str | None) -> re.Pattern | None:
     return next((p for name, p, _ in table().asks if name == asks), None)
 
 
+def unasked_text(text: str, asks: str | None) -> str:
+    """The text without its words asking for the kind of fact ``asks`` (完成时间, 是谁, a count
+    noun ending it: 数量): what the fact must be said of."""
+    from planqa.assistant.rules import table  # rules imports this module
+
+    asking = asking_words(asks)
+    text = asking.sub("，", text) if asking else text
+    if asks == "count":
+        text = text.removesuffix(next((n for n in table().words["count_noun"] if text.endswith(n)), ""))
+    return text
+
+
 def _pointers() -> list[str]:
     """The words pointing at a topic just said (这块, 那一部分): the part nouns after 这 or 那,
     longest first."""
@@ -716,8 +728,7 @@ class Evidence:
     def unasked(self, asks: str | None) -> str:
         """The question without its words asking for the kind of fact ``asks`` (时间上, 是谁):
         what the fact must be said of."""
-        asking = asking_words(asks)
-        return asking.sub("，", self.spelled) if asking else self.spelled
+        return unasked_text(self.spelled, asks)
 
     @cached_property
     def names_nothing(self) -> bool:

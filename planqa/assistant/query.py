@@ -31,7 +31,7 @@ class Query:
 
     kind: QueryKind
     task: int | None = None
-    section: int | None = None  # 1-based section position
+    section: int | None = None  # 1-based section position (negative: from the end, 最后一部分 -1)
     section_number: str | None = None  # or the section's printed numeral
     meta: str | None = None  # which document fact
     asks: str | None = None  # answer type the question wants: when, count, money, who …

@@ -237,6 +237,16 @@ def asks_for(question: str) -> str | None:
     return None
 
 
+def fact_named(phrase: str) -> str | None:
+    """The kind of fact a phrase names as what it asks ("孵化基地建成时间" → when, "重点项目数量"
+    → count: a count noun ends it), said with no asking word; None for none, or for a kind any
+    task answers (part, whether)."""
+    from planqa.assistant.evidence import NO_FACT_NEEDED  # evidence reads this module's table
+
+    kind = asks_for(f"{phrase}？") or ("count" if phrase.endswith(tuple(table().words["count_noun"])) else None)
+    return kind if kind not in NO_FACT_NEEDED else None
+
+
 def contact_media(question: str) -> tuple[Medium, ...]:
     """The ways to be contacted the question names ("邮箱是多少" → e-mail), in its order; () when it
     names none (any answers). A word inside a longer one said counts as that one (邮件地址 is no
@@ -430,6 +440,12 @@ def _section_place_en(x: Match) -> Query:
 
 def _last_task(x: Match) -> Query | None:
     titles = x.frame.section_titles
+    if x.group(1):  # 倒数第二条: counted back from the plan's last task, as numbered (1,2,3,13…)
+        back = to_int(x.group(1))
+        if not back or back > len(x.frame.task_titles):
+            return None
+        number, part, _ = x.frame.task_titles[-back]
+        return Query("task", task=number, section_number=part, asks=x.asks)
     return Query("task", section_number=titles[-1][0], section_place=-1, asks=x.asks) if titles else None
 
 
@@ -620,8 +636,10 @@ def _part_at(x: Match, at: int) -> Query | None:
 
 
 def _last_section(x: Match) -> Query | None:
-    back = to_int(x.group(1)) if x.group(1) else 1  # 倒数第二块: the second from the end
-    return _part_at(x, -back) if back and back > 0 else None
+    """A part counted from the end (倒数第二块), by position: of the body, or of the attachment
+    the question names (推荐表最后一部分)."""
+    back = to_int(x.group(1)) if x.group(1) else 1  # (past the body's parts: an attachment's, or none)
+    return Query("section", section=-back) if back and back > 0 and x.frame.section_titles else None
 
 
 def _first_section(x: Match) -> Query | None:
@@ -1058,8 +1076,9 @@ def _topicless(x: Match) -> Query | None:
 
 
 def _bare_term(x: Match) -> Query | None:
-    if table().flag("interrogative", x.question) or table().flag("list_ask", x.question):
-        return None  # "提到调研的条目都列一下" asks for them: the mention rules
+    if table().flag("interrogative", x.question) or table().flag("list_ask", x.question) or (
+            table().flag("listing", x.question) and table().flag("literal", x.question)):
+        return None  # "提到调研的条目都列一下", "所有写到调研的条目" ask for them: the mention rules
     return Query("mention", literal=True)
 
 

@@ -113,11 +113,13 @@ def missing_task(plan: Plan, number: int) -> Reply:
 
 def find_section(plan: Plan, position: int | None = None, number: str | None = None,
                  within: str | None = None) -> Section | None:
-    """A section by its ref, or a part by its position (第三部分) in the body or in the
-    attachment ``within`` names (附件2第一部分)."""
+    """A section by its ref, or a part by its position (第三部分; -1 the last: 推荐表最后一部分) in
+    the body or in the attachment ``within`` names (附件2第一部分)."""
     if number is not None:
         return next((s for s in plan.sections if s.ref == number), None)
     parts = [s for s in plan.sections_of(within) if s.number] if within else list(plan.body)
+    if position and position < 0:
+        return parts[position] if -position <= len(parts) else None
     wanted = int_to_cn(position) if position and 0 < position < 1000 else None
     by_number = next((s for s in parts if s.number == wanted), None)
     if by_number:
@@ -127,10 +129,11 @@ def find_section(plan: Plan, position: int | None = None, number: str | None = N
 
 def missing_section(plan: Plan, position: int | None, number: str | None, within: str | None = None) -> Reply:
     asked = number or (int_to_cn(position) if position and 0 < position < 1000 else str(position))
+    place = f"倒数第{int_to_cn(-position)}" if not number and position and -1000 < position < 0 else f"第{asked}"
     if within:
         count = sum(1 for s in plan.sections_of(within) if s.number)
-        return f"{within}共{count}个部分，没有第{asked}部分。", (), True
-    return f"{plan.name}共{len(plan.body)}个部分，没有第{asked}部分。", (), True
+        return f"{within}共{count}个部分，没有{place}部分。", (), True
+    return f"{plan.name}共{len(plan.body)}个部分，没有{place}部分。", (), True
 
 
 ATTACHMENT_AFTER = ("第", "里", "中", "的")  # 附件第四部分, 附件里…: the attachment itself (附件一共…: `total`)
@@ -142,13 +145,12 @@ def attachment_in(plan: Plan | None, question: str) -> str | None:
         return None
     keys = {attachment_key(b.label) for b in plan.attachments}
     unnumbered = tuple(_table().words["numeral_words"])
-    itself = (*ATTACHMENT_AFTER, *_table().words["total"])
+    itself = (*ATTACHMENT_AFTER, *PLACE_OPENINGS, *_table().words["total"])
     for a in plan.attachments:
         noun = a.label[:2]
-        # a plan's only attachment printed 附件 alone needs no number (附件第四部分); not one the
-        # outline names by its title, nor 附件材料
-        alone = a.label != a.title and attachment_key(a.label)[1] is None and sum(
-            1 for b in plan.attachments if b.label[:2] == noun) == 1
+        # a plan's only attachment needs no number (附件第四部分, 附件最后一部分), printed 附件 or
+        # 附件1; not one the outline names by its title, nor 附件材料
+        alone = a.label != a.title and sum(1 for b in plan.attachments if b.label[:2] == noun) == 1
         at = question.find(noun)
         while at >= 0:
             number = ""
@@ -170,6 +172,7 @@ def attachment_in(plan: Plan | None, question: str) -> str | None:
 
 
 ATTACHMENT_HEAD_CHARS = 3  # the ending of an attachment's title that names it (任务书, 推荐表)
+PLACE_OPENINGS = ("第", "最后", "倒数")  # a place in it after its name: 第三部分, 最后一部分
 
 
 @lru_cache(maxsize=1024)
@@ -187,16 +190,22 @@ def _word_endings(title: str) -> tuple[str, ...]:
 
 def _titled_attachment(plan: Plan, question: str) -> str | None:
     """The attachment whose title, or an ending of it in whole words that neither the document's
-    own title nor a heading of its body holds, the question says before a numbered place in it
-    ("任务书第三部分" for the attachment 揭榜任务书; not 重点任务 for …试点任务); None when no one
-    attachment is named so."""
+    own title nor a heading of its body holds, the question says before a place in it ("任务书第三
+    部分", "任务书倒数第二部分" for the attachment 揭榜任务书; not 重点任务 for …试点任务); None when
+    no one attachment is named so. A shorter ending names it only when it is a genre noun other
+    than the document's own (指南 of a notice's …技术指南; not 本方案, nor 方案 of a 方案)."""
     body = [plan.title, *(s.title for s in plan.body), *(t.title for s in plan.body for t in s.tasks)]
     said = pieces(question)
     starts = {sum(map(len, said[:i])) for i in range(len(said))}  # where the question's words open
+    other_genres = set(raw_grammar()["genre"]["nouns"]) - {plan.genre}
+    this = tuple(_table().words["doc_demonstrative"])
     named = set()
     for a in plan.attachments:
-        for ending in (e for e in _word_endings(a.title) if len(e) >= ATTACHMENT_HEAD_CHARS and not any(e in b for b in body)):
-            if any(question[at + len(ending):].lstrip("的里中")[:1] == "第"
+        for ending in _word_endings(a.title):
+            if any(ending in b for b in body) or (len(ending) < ATTACHMENT_HEAD_CHARS and ending not in other_genres):
+                continue
+            if any(question[at + len(ending):].lstrip("的里中").startswith(PLACE_OPENINGS)
+                   and not (len(ending) < ATTACHMENT_HEAD_CHARS and question[:at].endswith(this))
                    for at in starts if question.startswith(ending, at)):
                 named.add(a.label)
                 break

@@ -2156,6 +2156,31 @@ def test_two_clauses_each_asking_which_task_are_each_answered(tmp_path):
         assert [c.task for c in assistant.ask("孵化基地何时建好，这是哪一项").citations] == [1]
 
 
+def test_clauses_naming_the_fact_each_asks_are_each_answered(tmp_path):
+    """"A完成时间，还有B数量": no clause asks in words, but each names the fact it asks of its own
+    thing, so each is answered from its task; a clause naming no fact (还有B) asks nothing apart."""
+    with assistant_over(tmp_path, "district", DISTRICT_PLAN) as assistant:
+        answer = assistant.ask("孵化基地完成时间，还有重点项目数量")
+        assert [c.task for c in answer.citations] == [1, 2] and "15个左右" in answer.answer, answer.answer
+        assert [c.task for c in assistant.ask("孵化基地完成时间，还有重点项目").citations] == [1]
+        for question in ("牵头单位，孵化基地完成时间", "为了节省时间，孵化基地完成时间"):  # a clause of no thing
+            assert "分别见" not in assistant.ask(question).answer, question
+
+
+def test_two_topics_asked_which_task_each_is_in_are_named_apart(tmp_path):
+    """"A和B分别在哪条", "A跟B是不是一条": each topic's own task, named apart in the order asked,
+    not a listing of every task holding their words."""
+    with assistant_over(tmp_path, "district", DISTRICT_PLAN) as assistant:
+        for question, tasks in (("科技下乡和创新大赛分别在哪条", [3, 4]), ("孵化基地跟重点项目是不是一条", [1, 2])):
+            answer = assistant.ask(question)
+            assert [c.task for c in answer.citations] == tasks and "分别见" in answer.answer, answer.answer
+
+
+def test_a_task_counted_from_the_plans_end(tmp_path):
+    with assistant_over(tmp_path, "district", DISTRICT_PLAN) as assistant:
+        assert [c.task for c in assistant.ask("倒数第二条讲什么").citations] == [5]
+
+
 def test_joined_topics_one_naming_a_count_by_its_quantity_word_are_answered_apart(tmp_path):
     """"A的完成时间和B数量分别是": 数量 at the end asks B's count, A's time word its date, so each
     is answered from its own task, though no word after them asks anything."""

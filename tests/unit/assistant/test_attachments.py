@@ -121,6 +121,16 @@ def test_an_attachment_is_named_by_the_ending_of_its_title_before_a_place_in_it(
     assert structure.find_section(plan, 3, within="揭榜任务书").title == "重点攻关目标及计划"
     assert structure.attachment_in(plan, "第三部分讲什么") is None  # the body's
     assert structure.attachment_in(plan, "任务书要怎么填") is None  # no place in it
+    assert structure.attachment_in(plan, "任务书的最后一部分要填什么") == "揭榜任务书"  # counted from its end
+    assert structure.find_section(plan, -1, within="揭榜任务书").title == "其他相关事项说明"
+    assert structure.find_section(plan, -2).title == "人工智能医疗器械范围"  # the body's, of two parts
+    assert structure.find_section(plan, -3) is None  # the body has two
+    assert structure.missing_section(plan, -5, None, "揭榜任务书")[0] == "揭榜任务书共4个部分，没有倒数第五部分。"
+    from planqa.assistant.rules import plan_frame, understand
+
+    # the body has two parts, the form four: a place past the body's is the form's
+    assert understand("任务书倒数第三部分讲什么", plan_frame(plan)).section == -3
+    assert structure.attachment_in(plan, "指南第二部分讲什么") is None  # the body is the guide (申报指南)
 
 
 def _annexed(tmp_path, body_task: str, title: str):
@@ -142,6 +152,29 @@ def test_an_attachments_title_ending_the_body_also_uses_names_no_attachment(tmp_
     plan = _annexed(tmp_path, "报送任务清单。", "2024年改革试点任务清单")
     assert structure.attachment_in(plan, "试点任务清单第二部分讲什么") == "附件"
     assert structure.attachment_in(plan, "任务清单第二部分讲什么") is None  # a task of the body prints it
+
+
+def test_a_short_ending_names_an_attachment_only_as_a_genre_other_than_the_documents(tmp_path):
+    from planqa.assistant import structure
+
+    guide = _annexed(tmp_path, "加强领导。", "企业数字化转型技术指南")  # a notice (通知) and its guide
+    assert structure.attachment_in(guide, "指南第二部分讲什么") == "附件"
+    assert structure.attachment_in(guide, "本指南第二部分讲什么") is None  # the document itself, said so
+    roster = _annexed(tmp_path, "加强领导。", "试点企业名录")
+    assert structure.attachment_in(roster, "名录第二部分讲什么") is None  # no genre noun: too short to name it
+    assert structure.attachment_in(roster, "企业名录第二部分讲什么") == "附件"
+
+
+def test_the_only_attachment_is_named_without_its_number_before_a_place_in_it(tmp_path):
+    from planqa.assistant import structure
+    from planqa.ingest.load import load_plan
+
+    text = ("关于开展改革试点的通知\n一、重点任务\n1.推进试点。\n二、保障措施\n1.加强领导。\n"
+            "附件1\n试点申报书\n一、基本情况\n1.单位概况。\n二、工作基础\n1.已有条件。\n")
+    (tmp_path / "p.txt").write_text(text, encoding="utf-8")
+    plan = load_plan(tmp_path / "p.txt")[0]
+    assert structure.attachment_in(plan, "附件最后一部分讲什么") == "附件1"
+    assert structure.find_section(plan, -1, within="附件1").title == "工作基础"
 
 
 def test_an_attachment_is_named_by_its_title_without_a_closing_qualifier_in_brackets(tmp_path):

@@ -11,7 +11,7 @@ from planqa.assistant.query import (
     titles_named,
     verbless,
 )
-from planqa.assistant.rules import Frame, asks_for, plan_frame, table, understand
+from planqa.assistant.rules import Frame, asks_for, pattern, plan_frame, table, understand
 
 TITLES = [("四", "组织科技工作者进军科技创新和经济建设主战场，服务创新驱动发展"),
           ("六", "建设科技创新智库体系，服务党委政府科学决策")]
@@ -179,8 +179,30 @@ def test_single_questions_are_not_listings(question):
     assert intent(question).kind != "mention"
 
 
+def test_every_is_no_topic_of_a_listing():
+    # 所有 frames the listing (所有条目): no word of what is listed
+    assert "所有" not in pattern("frame").sub("，", "把提到大数据的所有条目找出来")
+    assert "所有" not in pattern("frame").sub("，", "所有写到经费的条目")
+    assert "混合所有制" in pattern("frame").sub("，", "混合所有制改革在哪条")  # a word holding it
+
+
+def test_the_words_naming_the_fact_asked_are_no_words_of_its_thing():
+    from planqa.assistant.evidence import unasked_text
+    from planqa.assistant.rules import fact_named
+
+    assert fact_named("重点项目数量") == "count" and unasked_text("重点项目数量", "count") == "重点项目"
+    assert fact_named("孵化基地建成时间") == "when" and "时间" not in unasked_text("孵化基地建成时间", "when")
+    assert fact_named("孵化基地") is None
+
+
+def test_a_task_counted_back_from_the_end_by_the_plans_own_numbers():
+    frame = Frame(section_titles=(("一", "改革"), ("二", "保障")), task_titles=((1, "一", "甲"), (2, "一", "乙"), (13, "二", "丙")))
+    assert (intent := understand("倒数第二条讲什么", frame)).task == 2 and intent.section_number == "一"
+    assert understand("倒数第四条讲什么", frame).task is None  # there are three
+
+
 def test_the_last_part():
-    assert intent("最后一部分关于科协自身建设的有哪几条？").section_number == "六"  # TITLES ends with 六
+    assert intent("最后一部分关于科协自身建设的有哪几条？").section == -1  # by position: the body's or an attachment's
     assert intent("最后一部分讲什么", context=None).kind == "section"
 
 
