@@ -29,8 +29,8 @@ from planqa.assistant.evidence import (
     WHOLE_SHARE,
     Evidence,
     spelled_out,
-    unasked_text,
     subject_of,
+    unasked_text,
 )
 from planqa.assistant.facts import (
     count_unit,
