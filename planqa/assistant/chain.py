@@ -1407,9 +1407,13 @@ class Assistant:
         first = next((i for i, c in enumerate(clauses) if asking(c)), None)
         # no clause asking in words, but each naming the fact it asks ("孵化基地建成时间，重点项目数量"):
         # every clause is asked, none leads
-        named = first is None and all(fact_named(c) for c in clauses)
+        named: list[str] = []  # each clause's fact, read once
+        for clause in clauses if first is None else ():
+            if not (kind := fact_named(clause)):
+                return None
+            named.append(kind)
         if first is None and not named:
-            return None
+            return None  # (no clause at all)
         first = first or 0
         lead, asked = "".join(clauses[:first]), clauses[first:]
         # "…一辆跟一辆自动列队行驶，这种应用计划里提了吗": the clauses describe one task; but each
@@ -1419,7 +1423,7 @@ class Assistant:
         if not 1 < len(asked) <= MAX_TOPICS or not (named or all(asking(c) for c in asked)) or (
                 last_asks_task and not all(which)):
             return None
-        kinds = [fact_named(c) if named else asks_for(f"{c}？") for c in asked]
+        kinds = named or [asks_for(f"{c}？") for c in asked]
         facts_each = all(kinds)  # "X哪天完成，Y选几个": a fact asked of each thing
         referring = table().words["referring"]
         if any(w in referring for c in asked[1:] for w, _ in tagged(c)) or not (facts_each or all(which) or all(
