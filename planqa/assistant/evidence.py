@@ -18,11 +18,11 @@ from planqa.assistant.facts import (
     ADMIN_ENDS,
     Fact,
     asked_unit,
+    asks_kinds,
     counted_nouns,
     counting,
     enumerated_counts,
     facts_in,
-    asks_kinds,
     filled_counts,
     in_kinds_only,
     in_unit,
@@ -37,7 +37,7 @@ from planqa.assistant.query import titles_named, without
 from planqa.assistant.retrieve import HybridSearch, Lexicon, Scored
 from planqa.index.chunk import Chunk, split_sentences
 from planqa.index.glossary import TRANSLATION_TRUST, is_english
-from planqa.index.lexical import content_words, pointing, tagged, word_edges
+from planqa.index.lexical import all_han, content_words, pointing, tagged, word_edges
 from planqa.ingest.plan import Plan
 
 KEY_SHARE = 0.7  # of the question's key-word weight (idf) that a phrase or a listed task must hold
@@ -168,11 +168,6 @@ def _only_frame(text: str) -> bool:
     from planqa.assistant.rules import pattern  # rules imports this module
 
     return topicless(pattern("frame").sub("", ex.bare(text)))
-
-
-def _han(word: str) -> bool:
-    """Whether the word is Chinese characters only."""
-    return all("\u4e00" <= c <= "\u9fff" for c in word) and bool(word)
 
 
 def _only_verbs(text: str) -> bool:
@@ -585,7 +580,7 @@ class Evidence:
         part (第7项叫什么: its title)."""
         from planqa.assistant.rules import table
 
-        words = [w for w in content_words(self._name_thing) if _han(w) and not pointing(w)]
+        words = [w for w in content_words(self._name_thing) if all_han(w) and not pointing(w)]
         head = words[-1] if words else ""
         if len(words) > 1 and len(head) == 1 and self._name_thing.endswith(words[-2] + head):
             head = words[-2] + head  # 公众号 cut as 公众|号
@@ -661,7 +656,7 @@ class Evidence:
         for particle in CLOSING:
             after = after.removesuffix(particle)
         before = "".join(self.spelled[:m.start()].split()).rstrip("，,的、")
-        return before + (after if 0 < len(after) <= NAME_KIND_CHARS and _han(after) else "")
+        return before + (after if 0 < len(after) <= NAME_KIND_CHARS and all_han(after) else "")
 
     @cached_property
     def _kind_quoted(self) -> str:

@@ -17,7 +17,7 @@ from planqa.assistant.followup import Context, list_reference, listed_count, lis
 from planqa.assistant.query import (Query, as_printed, role_names, section_by_title, section_by_word, title_clauses,
                                     titles_named, without)
 from planqa.assistant.structure import common_phrases, main_line, part_texts
-from planqa.index.lexical import content_words, pieces, pointing
+from planqa.index.lexical import all_han, content_words, pieces, pointing
 from planqa.ingest.numerals import to_int
 from planqa.ingest.plan import Plan
 
@@ -638,7 +638,8 @@ def _part_at(x: Match, at: int) -> Query | None:
 def _last_section(x: Match) -> Query | None:
     """A part counted from the end (倒数第二块), by position: of the body, or of the attachment
     the question names (推荐表最后一部分)."""
-    back = to_int(x.group(1)) if x.group(1) else 1  # (past the body's parts: an attachment's, or none)
+    back = to_int(x.group(1)) if x.group(1) else 1  # not bounded by the body's parts: a named
+    # attachment may have more (find_section finds it, or missing_section says there is none)
     return Query("section", section=-back) if back and back > 0 and x.frame.section_titles else None
 
 
@@ -764,7 +765,7 @@ def _section_asked(x: Match) -> Query | None:
             return Query("section", section_number=number)
     # "有哪几条保障？": the title said without its last word, one for items (保障措施)
     stem = pattern("closing").sub("", after).rstrip("？?。！! ").removesuffix("吗")
-    if len(stem) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in stem):
+    if len(stem) < 2 or not all_han(stem):
         return None
     titled = [number for number, title in x.frame.section_titles
               if title.startswith(stem) and title[len(stem):] in _plan_things()]

@@ -202,10 +202,11 @@ def _titled_attachment(plan: Plan, question: str) -> str | None:
     named = set()
     for a in plan.attachments:
         for ending in _word_endings(a.title):
-            if any(ending in b for b in body) or (len(ending) < ATTACHMENT_HEAD_CHARS and ending not in other_genres):
+            short = len(ending) < ATTACHMENT_HEAD_CHARS
+            if (short and ending not in other_genres) or any(ending in b for b in body):
                 continue
             if any(question[at + len(ending):].lstrip("的里中").startswith(PLACE_OPENINGS)
-                   and not (len(ending) < ATTACHMENT_HEAD_CHARS and question[:at].endswith(this))
+                   and not (short and question[:at].endswith(this))
                    for at in starts if question.startswith(ending, at)):
                 named.add(a.label)
                 break

@@ -62,6 +62,11 @@ VAGUE_AMOUNT = ("几", "多", "些")  # 几个, 好多, 一些: an amount that n
 ITEM_MEASURES = ("个", "条", "项", "件", "处", "点", "种", "类", "次", "位", "家")  # 两条, 三项: items counted
 
 
+def all_han(word: str) -> bool:
+    """Whether the word is Chinese characters only (and not empty)."""
+    return bool(word) and all("\u4e00" <= c <= "\u9fff" for c in word)
+
+
 def pointing(word: str) -> bool:
     """Whether the word is a pronoun, a place word, a vague amount or a count of items (那个, 有个,
     最后, 上面, 几个, 好多, 这两条): it points at a topic, it names none (unless the plan prints it:
