@@ -8,7 +8,7 @@ list) and the conversation. Pure: no model, no store.
 
 import re
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from importlib.resources import files
@@ -223,12 +223,15 @@ def strip_preamble(question: str) -> str:
 def asks_for(question: str) -> str | None:
     """The kind of fact the question asks for (when, who, count …), or None. A question that
     ends asking which task ("…到底有多少、分布在哪，这是哪项工作？"), whether there is such work
-    ("…，有这个安排吗") or about what it points back to ("…，这种做法行吗") asks what its last
-    clause asks: the clauses before it describe the task."""
+    ("…，有这个安排吗") or about what it points back to ("…，这种做法行吗", "…——这个叫什么")
+    asks what its last clause asks: the clauses before it describe the task. One that opens on
+    which thing it asks for, describing it after 是 ("哪个平台是…的"), asks what that head asks."""
     question = pattern("quoted").sub("“”", question)  # a name quoted (“省级主管部门”) is searched, no fact asked
-    last = re.split(r"[，,；;]", question.rstrip("？?。.！! "))[-1]
+    last = re.split(r"[，,；;—]", question.rstrip("？?。.！! "))[-1]
     if last != question and any(table().flag(name, last) for name in ("which_task", "task_asked", "points_back")):
         question = last
+    if head := pattern("which_described").match(question):
+        question = head.group(0)
     if table().flag("times_said", question):
         return None
     for name, asking, _ in table().asks:
@@ -275,11 +278,13 @@ def _media_words() -> tuple[tuple[str, Medium], ...]:
 def _some(question: str, m: re.Match[str]) -> bool:
     """Whether the 几 matched says some and counts nothing: in a question of yes or no ("能不能再拆
     几个课题一起报", "想办几个会，支持吗") or in a clause of condition before what is asked
-    ("几所学校合作申请的话，…", "如果报几个项目，…"): what it supposes is not asked."""
+    ("几所学校合作申请的话，…", "如果报几个项目，…") or naming those who do so ("几家单位联合申报
+    的，…"; not "有几个县参加的，…"): what it supposes is not asked."""
     return m.group(0).startswith("几") and bool(
         pattern("yes_no").search(question, 0, m.start()) or pattern("yes_no_after").search(question, m.end())
         or (pattern("if_before").search(question, 0, m.start()) and pattern("clause_closes").match(question, m.end()))
-        or pattern("if_after").match(question, m.end()))
+        or pattern("if_after").match(question, m.end())
+        or (pattern("done_by").match(question, m.end()) and not pattern("has_before").search(question, 0, m.start())))
 
 
 # --- what the question is asked about ---------------------------------------------------------
@@ -661,6 +666,8 @@ def _section_title(x: Match) -> Query | None:
         number = _part_by_word(before, x.frame.section_titles)
     if not by_word and (_topic_inside(x, number, before) or _topic_in_part(x, number)):
         return None  # "保障措施里资金方面有什么支持": a topic inside the part, searched
+    if _thing_named_in_part(x, number):  # "智库那部分要办好哪个直通车": one thing inside it asked by name
+        return Query("search", section=to_int(number), asks=x.asks)  # searched in the part
     return Query("section", section_number=number) if number else None
 
 
@@ -688,16 +695,39 @@ def _topic_in_part(x: Match, number: str | None) -> bool:
     half of them) and its title does not ("人才培养方面，高校和企业怎么合作": 高校, 企业;
     "做芯片、框架这类支撑的培养方向都包括啥"); one such word is the part's own business ("保障措施
     方面怎么落实"), and a question asking which part it is asks for the part."""
-    at = x.frame.part_index(number)
-    if x.asks == "part" or at is None:
+    if (part := _part_looked_into(x, number)) is None:
         return False
-    title, tasks = x.frame.section_titles[at][1], x.frame.part_texts[at]
-    words = table().word_set  # words of any part's business: 全省, 各级, 开展, 落实 …
-    skip = generic_words() | set(x.frame.owner) | words("topicless") | words("own_plan") | words("work_verb")
-    asked = content_words(x.doc.sub(" ", pattern("by_genre").sub(" ", x.question)))  # 这份意见: the plan
-    inside = {w for w in asked if len(w) > 1 and w not in skip and w not in title
-              and 0 < 2 * sum(w in task for task in tasks) <= len(tasks)}
+    title, tasks = part
+    inside = _inside(x, part, content_words(x.doc.sub(" ", pattern("by_genre").sub(" ", x.question))))  # 这份意见: the plan
     return len(inside) >= IN_PART_WORDS or any(_qualified(x.question, w, title, tasks) for w in inside)
+
+
+def _thing_named_in_part(x: Match, number: str | None) -> bool:
+    """Whether the question asks for one thing by name ("哪个规划", "哪两份文件", "有个联盟是什么")
+    that some of the part's tasks print and its title does not: a thing inside the part, whatever
+    else is said of it. Read from the question as typed (哪个规划 names another document, not this
+    one)."""
+    if (part := _part_looked_into(x, number)) is None:
+        return False
+    things = [m.group(m.lastindex) for m in pattern("thing_named").finditer(x.question)]
+    return bool(_inside(x, part, [w for thing in things for w in content_words(thing)]))
+
+
+def _part_looked_into(x: Match, number: str | None) -> tuple[str, tuple[str, ...]] | None:
+    """The title and the tasks' texts of the part the question names, unless it asks which part
+    a thing is in."""
+    at = x.frame.part_index(number)
+    return None if x.asks == "part" or at is None else (x.frame.section_titles[at][1], x.frame.part_texts[at])
+
+
+def _inside(x: Match, part: tuple[str, tuple[str, ...]], said: Iterable[str]) -> set[str]:
+    """The words said that some of the part's tasks print (at most half of them), its title does
+    not and no part's business is (全省, 各级, 开展, 落实 …)."""
+    title, tasks = part
+    words = table().word_set
+    skip = generic_words() | set(x.frame.owner) | words("topicless") | words("own_plan") | words("work_verb")
+    return {w for w in said if len(w) > 1 and w not in skip and w not in title
+            and 0 < 2 * sum(w in task for task in tasks) <= len(tasks)}
 
 
 def _qualified(question: str, word: str, title: str, tasks: Sequence[str]) -> bool:

@@ -2320,3 +2320,27 @@ def test_a_count_of_the_actions_a_part_named_by_its_title_holds_counts_its_tasks
         assert early is not None and [c.task for c in early.citations] == [1, 2, 3]
         answer = assistant.ask("重点工程里示范工程共建几个")
         assert [c.task for c in answer.citations] == [4] and "5个" in answer.answer, answer.answer
+
+
+CARE_PLAN = ("某县养老服务工作要点\n为提升全县养老服务水平，制定本要点。\n一、居家养老服务\n1.建设社区食堂\n全年新建社区食堂8个，"
+             "推动落实《某县养老服务发展规划》。\n2.开展助老培训\n组织志愿者进社区，手把手教老人使用智能手机。\n3.发展上门服务\n"
+             "鼓励家政企业提供上门助浴、助洁服务。\n二、保障措施\n4.加强督查\n定期通报各项工作进展情况。\n5.强化经费保障\n"
+             "县财政安排专项资金。\n")
+
+
+def test_what_the_clauses_describe_is_asked_of_no_one(tmp_path):
+    """A count or a time said in the clauses that describe the thing ("有多少、住在哪，这个培训
+    是怎么回事", "哪项服务是…多少…的") is no fact the task must state: the task answers. "多久…
+    通报一次" asks how often (定期), a part named before a thing asked by name ("…那块要落实哪个
+    规划") is searched for that thing, and the parts asked for with 大的 and a request to hear each
+    are the outline."""
+    with assistant_over(tmp_path, "care", CARE_PLAN) as assistant:
+        for question, task in (("智能手机用不来的老人有多少、住在哪，这个助老培训是怎么回事", 2),
+                               ("哪项服务是帮老人洗澡，一个月上门多少回的？", 3),
+                               ("工作进展多久向居民通报一次？", 4),
+                               ("居家养老服务那块要落实哪个规划", 1), ("居家养老服务部分要落实哪个规划", 1)):
+            answer = assistant.ask(question)
+            assert not answer.abstained and [c.task for c in answer.citations][:1] == [task], (question, answer.answer)
+        assert "频次：定期" in assistant.ask("工作进展多久向居民通报一次？").answer  # how often, no time
+        outline = assistant.ask("这份要点划分为哪几大板块？一个个说")
+        assert [c.section for c in outline.citations] == ["一", "二"], outline.answer
