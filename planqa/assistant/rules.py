@@ -697,9 +697,9 @@ def _topic_in_part(x: Match, number: str | None) -> bool:
     方面怎么落实"), and a question asking which part it is asks for the part."""
     if (part := _part_looked_into(x, number)) is None:
         return False
-    title, tasks = part
-    inside = _inside(x, part, content_words(x.doc.sub(" ", pattern("by_genre").sub(" ", x.question))))  # 这份意见: the plan
-    return len(inside) >= IN_PART_WORDS or any(_qualified(x.question, w, title, tasks) for w in inside)
+    asked = content_words(x.doc.sub(" ", pattern("by_genre").sub(" ", x.question)))  # 这份意见: the plan
+    inside = _inside(x, part, asked)
+    return len(inside) >= IN_PART_WORDS or any(_qualified(x.question, w, *part) for w in inside)
 
 
 def _thing_named_in_part(x: Match, number: str | None) -> bool:
