@@ -59,6 +59,7 @@ from planqa.assistant.retrieve import HybridSearch, Lexicon, Scored
 from planqa.assistant.rules import (
     Frame,
     asks_for,
+    asks_others_of,
     besides_the_plan,
     doc_pattern,
     expand,
@@ -1012,6 +1013,10 @@ class Assistant:
             return alike  # "哪几套应用体系": the tasks titled 建设…应用体系
         if (held := self._part_items(turn)) is not None:
             return held  # "保障措施包括哪些方面": the tasks of the part titled so
+        if (more := self._more_in_context(turn)) is not None:
+            # "还有别的平台吗" after a quote of one task that prints more of them: the rest of that task
+            others = [h for h in turn.evidence.phrase_hits if not is_held(turn.context, h)]
+            return self._also(self._extractive(turn, more), turn.evidence.phrase, others)
         if referred := self._unit_referred(turn):
             return referred  # "打基础那一块有哪几项": the one task titled so
         if turn.intent.asks == "part" and not turn.intent.literal:
@@ -1177,6 +1182,24 @@ class Assistant:
                      and phrase in ex.bare(h.chunk.body)), None)
 
     @staticmethod
+    def _more_in_context(turn: Turn) -> Scored | None:
+        """The conversation's one task cut to its sentences printing a thing that the latest
+        answer did not quote, when the question asks for others of the thing itself (还有别的X吗:
+        the `else` rule, X right after 别的; not 别的X相关的); None when the quote showed them all."""
+        ctx, phrase = turn.context, turn.evidence.phrase
+        if turn.intent.rule != "else" or ctx is None or ctx.task is None or len(ctx.tasks) != 1 \
+                or not ctx.quote or not phrase or not asks_others_of(turn.evidence.spelled, phrase):
+            return None
+        held = next((h for h in turn.evidence.task_hits if is_held(ctx, h) and h.chunk.plan == ctx.plan), None)
+        shown = ex.bare(ctx.quote)
+        rest = [s for s in split_sentences(held.chunk.body) if phrase in ex.bare(s) and ex.bare(s) not in shown] \
+            if held else []
+        if not rest:
+            return None
+        # an id of its own: facts are cached by chunk id, and these are the task's unquoted ones
+        return replace(held, chunk=replace(held.chunk, id=f"{held.chunk.id}-unquoted", body="\n".join(rest)))
+
+    @staticmethod
     def _besides_context(turn: Turn, hits: list[Scored]) -> list[Scored]:
         """"还有哪项也讲…": the other tasks, not the one the conversation is about."""
         if turn.context and turn.context.task is not None and table().flag("also", turn.question):
@@ -1266,7 +1289,8 @@ class Assistant:
                   h.score) for h in chosen]
         if len(items) == 1 and turn.intent.meta != "count_tasks":  # a count says its one
             return self._compose(turn, items)
-        shown = "、".join(f"“{t}”" for t in terms)
+        texts = [f"{h.chunk.task_title}\n{h.chunk.body}" for h in found]
+        shown = "、".join(f"“{ex.printed_form(t, texts)}”" for t in terms)
         if not found:
             return self._compose(turn, items, f"与问题最相关的{len(items)}项任务（按相关程度排列）：")
         count = f"{len(found)}项任务" if all(h.chunk.kind == "task" for h in found) else f"{len(found)}处"

@@ -30,6 +30,7 @@ from planqa.assistant.facts import (
     of_kind,
     prints_year,
     single_counts,
+    sized_set,
     year_of,
 )
 from planqa.assistant.followup import topicless
@@ -541,6 +542,7 @@ class Evidence:
                 counts = tuple(f for f in counts if f.kind == "count" and in_unit(f, units))
             if not self._asks_kinds:  # 两大类 of 多少颗: no
                 counts = tuple(f for f in counts if not in_kinds_only(f))
+            counts = tuple(f for f in counts if not sized_set(f) or counting(self.question, f))
             if not any(counting(self.question, f) for f in counts):
                 if listed := self._of_year(chunk, self.enumerated(chunk)):
                     return self.filled(chunk) + listed  # what the question counts is listed, not numbered

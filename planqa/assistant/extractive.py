@@ -680,6 +680,24 @@ def set_up_said(endings: tuple[str, ...]) -> re.Pattern:
                       f"(?:{alternatives(endings)})" r"(?=[，,。；;、：:）)”\"’和及与等]|$)")
 
 
+def printed_form(term: str, texts: Sequence[str]) -> str:
+    """A key word as the texts print it: key words come lower-cased (mes), a plan prints MES;
+    a Latin word only where it stands whole (not the ai of Email). Else the word as it came."""
+    def latin(text: str, at: int) -> bool:
+        return 0 <= at < len(text) and text[at].isascii() and text[at].isalpha()
+
+    for text in texts:
+        low = text.lower()
+        at = low.find(term)
+        while at >= 0:
+            end = at + len(term)
+            whole = not (latin(term, 0) and latin(low, at - 1)) and not (latin(term, len(term) - 1) and latin(low, end))
+            if whole and text[at:end].lower() == term:
+                return text[at:end]
+            at = low.find(term, at + 1)
+    return term
+
+
 def mentions(chunk: Chunk, terms: Sequence[str]) -> bool:
     """Whether the task's own words (title and body) contain every term, in any case (“5G” is
     in 5G+4K as own_words has it: 5g+4k)."""

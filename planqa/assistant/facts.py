@@ -291,6 +291,12 @@ def in_kinds_only(fact: Fact) -> bool:
     return fact.text.endswith(tuple(raw_facts()["words"]["kinds_only"]))
 
 
+def sized_set(fact: Fact) -> bool:
+    """Whether a count is a set named by its size (三大, 十大 of 三大功能体系): it answers only a
+    question counting what follows it, no figure of anything else (考核要达到多少分)."""
+    return len(fact.text) == 2 and fact.text.endswith("大")
+
+
 def asks_kinds(question: str) -> bool:
     """Whether the question asks how many kinds (几类, 分几种)."""
     return any(u in question for u in raw_facts()["words"]["kind_units"])

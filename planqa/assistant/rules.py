@@ -94,6 +94,19 @@ def no_topic_words() -> frozenset[str]:
     return table().word_set("total") | table().word_set("own_plan")
 
 
+def asks_others_of(question: str, thing: str) -> bool:
+    """Whether the question asks for others of the thing itself, named right after a word for
+    another (别的系统, 其他的系统), not for things about it (别的系统相关的: `about_thing`)."""
+    for other in table().words["another"]:
+        for said in (f"{other}{thing}", f"{other}的{thing}"):
+            at = question.find(said)
+            while at >= 0:
+                if not question[at + len(said):].lstrip("的").startswith(tuple(table().words["about_thing"])):
+                    return True
+                at = question.find(said, at + 1)
+    return False
+
+
 def names_a_topic(text: str, besides: frozenset[str] = frozenset()) -> bool:
     """Whether ``text`` holds a word of two characters or more that is none of the generic words
     (nor of ``besides``): 资金 in "资金方面", none in "有哪几项"."""

@@ -2344,3 +2344,52 @@ def test_what_the_clauses_describe_is_asked_of_no_one(tmp_path):
         assert "频次：定期" in assistant.ask("工作进展多久向居民通报一次？").answer  # how often, no time
         outline = assistant.ask("这份要点划分为哪几大板块？一个个说")
         assert [c.section for c in outline.citations] == ["一", "二"], outline.answer
+
+
+PORTAL_PLAN = ("某县政务数字化工作要点\n为加快政务数字化，制定本要点。\n一、平台建设\n1.建设服务平台\n"
+                "建成全县网上办事平台，实现事项一网通办。推进电子证照在各乡镇便民服务中心窗口全面应用，减少群众提交的纸质材料。"
+                "组织窗口人员分批参加业务培训，提升办事效率与服务质量。梳理高频事项清单，逐项明确办理时限和办理流程。"
+                "建立群众办事评价制度，对差评事项限期整改。"
+                "推动部门业务系统与省级系统对接，打通数据壁垒。完善自助服务终端布局，延伸到村居和园区。"
+                "加强网络安全防护，开展应急演练，确保系统稳定运行。"
+                "编制政务服务事项目录，统一事项名称、编码和办理要素。开展政务服务好差评，定期公布评价结果。"
+                "推行帮办代办服务，上门办理高龄群众的急事难事。"
+                "年底前上线养老预约平台，方便老人办事。\n2.完善数据共享\n建设县级数据共享平台，汇聚部门数据，对接企业ERP系统。\n"
+                "二、保障措施\n3.加强考核\n每季度通报进展，督促企业用好ERP系统。建立考核、通报、督办三大机制。开展年度网络安全检查。\n")
+
+
+def test_more_of_a_thing_comes_first_from_the_task_in_view(tmp_path):
+    """"还有别的X吗" after a quote of one task: the task's sentences printing X that the quote did
+    not show, the other tasks printing X named as also mentioning it; when the quote showed all
+    of them, the other tasks. Every place a Latin term stands is found and the term named as
+    printed."""
+    with assistant_over(tmp_path, "portal", PORTAL_PLAN) as assistant:
+        first = assistant.ask("网上办事平台要实现什么？")
+        assert [c.task for c in first.citations][:1] == [1] and "养老预约平台" not in first.answer, first.answer
+        more = assistant.ask("还有别的平台吗？", history=[first])
+        assert [c.task for c in more.citations] == [1] and "养老预约平台" in more.answer, more.answer
+        assert "第2项" in more.answer  # also printed there
+        about = assistant.ask("还有别的跟平台有关的吗？", history=[first])  # other things about it: elsewhere
+        assert not about.abstained and about.citations[0].task != 1, about.answer
+        shared = assistant.ask("数据共享平台汇聚什么？")
+        assert [c.task for c in shared.citations][:1] == [2], shared.answer
+        others = assistant.ask("还有别的平台吗？", history=[shared])
+        assert [c.task for c in others.citations][:1] == [1], others.answer
+        every = assistant.ask("找出所有出现ERP的地方")  # a Latin term, named as printed
+        assert [c.task for c in every.citations] == [2, 3] and "“ERP”" in every.answer, every.answer
+
+
+def test_facts_printed_in_the_genre_s_short_forms_answer(tmp_path):
+    """A set named by its size (三大机制) counts, a yearly check (年度…检查) says how often, 时间点
+    asks when; money asked after a yes/no (有没有奖补？多少？) is money, which the plan does not give."""
+    with assistant_over(tmp_path, "portal", PORTAL_PLAN) as assistant:
+        for question, said in (("要建立的机制有几个", "三大"), ("网络安全检查隔多久做一次", "年度网络安全检查"),
+                               ("养老预约平台上线的时间点定在何时", "年底前")):
+            answer = assistant.ask(question)
+            assert not answer.abstained and said in answer.answer, (question, answer.answer)
+        for question in ("考核要达到多少分", "每季度通报多少次"):  # 三大 counts the mechanisms, nothing else
+            assert assistant.ask(question).abstained, question
+        dated = assistant.ask("哪项写了明确的时间点")  # the tasks stating one
+        assert [c.task for c in dated.citations] == [1], dated.answer
+        money = assistant.ask("养老预约平台有没有奖补？多少？")
+        assert money.abstained and "金额" in money.answer, money.answer

@@ -440,3 +440,12 @@ def test_the_topic_a_question_points_at_is_the_printed_end_of_the_words_before_t
     assert ex.marked_topic("青年骨干这块的打算", text, markers, leads) == ""  # not printed
     assert ex.marked_topic("退休工程师的打算", text, markers, leads) == ""  # pointed at by nothing
     assert ex.marked_topic("女退休工程师这块的打算", text, markers, leads) == ""  # a part of it is no topic
+
+
+def test_a_key_word_is_named_as_the_text_prints_it_where_it_stands_whole():
+    from planqa.assistant.extractive import printed_form
+    assert printed_form("mes", ["接入生产执行系统(MES)。"]) == "MES"
+    assert printed_form("ai", ["发邮件至Email邮箱。", "推广AI应用。"]) == "AI"  # not the ai of Email
+    assert printed_form("ai", ["发邮件至Email邮箱。"]) == "ai"  # printed nowhere whole: as it came
+    assert printed_form("5g基站", ["建设5G基站。"]) == "5G基站"
+    assert printed_form("智慧园区", ["建设智慧园区。"]) == "智慧园区"

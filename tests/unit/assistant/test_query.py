@@ -192,6 +192,7 @@ def test_the_words_naming_the_fact_asked_are_no_words_of_its_thing():
 
     assert fact_named("重点项目数量") == "count" and unasked_text("重点项目数量", "count") == "重点项目"
     assert fact_named("孵化基地建成时间") == "when" and "时间" not in unasked_text("孵化基地建成时间", "when")
+    assert "时间点" not in unasked_text("孵化基地落成时间点定在哪年", "when")  # as 时间节点: the asking
     assert fact_named("孵化基地") is None
 
 

@@ -204,3 +204,11 @@ def test_what_a_question_calls_that_part_and_the_things_it_asks_for_are_no_topic
 def test_where_in_the_text_asks_for_no_place(question, asks):
     got = understand(normalize_question(question), frame(None))
     assert got.kind in ("mention", "search") and got.asks == asks, got
+
+
+def test_others_of_a_thing_are_asked_right_after_a_word_for_another():
+    from planqa.assistant.rules import asks_others_of
+    assert asks_others_of("还有别的平台吗", "平台") and asks_others_of("还有其他的平台吗", "平台")
+    assert not asks_others_of("还有别的跟系统有关的吗", "系统")  # things about it
+    assert not asks_others_of("还有别的系统相关的吗", "系统") and not asks_others_of("还有别的系统方面的吗", "系统")
+    assert not asks_others_of("系统还有别的吗", "系统")
