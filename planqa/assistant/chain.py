@@ -1185,15 +1185,17 @@ class Assistant:
     def _more_in_context(turn: Turn) -> Scored | None:
         """The conversation's one task cut to its sentences printing a thing that the latest
         answer did not quote, when the question asks for others of the thing itself (还有别的X吗:
-        the `else` rule, X right after 别的; not 别的X相关的); None when the quote showed them all."""
+        the `else` rule, X right after 别的; not 别的X相关的) and the task is not titled by it; None
+        when the quote showed them all."""
         ctx, phrase = turn.context, turn.evidence.phrase
         if turn.intent.rule != "else" or ctx is None or ctx.task is None or len(ctx.tasks) != 1 \
                 or not ctx.quote or not phrase or not asks_others_of(turn.evidence.spelled, phrase):
             return None
         held = next((h for h in turn.evidence.task_hits if is_held(ctx, h) and h.chunk.plan == ctx.plan), None)
+        if held is None or phrase in ex.bare(held.chunk.task_title):
+            return None  # a task titled by the thing is one of them: 别的改革 after a reform's task, others
         shown = ex.bare(ctx.quote)
-        rest = [s for s in split_sentences(held.chunk.body) if phrase in ex.bare(s) and ex.bare(s) not in shown] \
-            if held else []
+        rest = [s for s in split_sentences(held.chunk.body) if phrase in ex.bare(s) and ex.bare(s) not in shown]
         if not rest:
             return None
         # an id of its own: facts are cached by chunk id, and these are the task's unquoted ones

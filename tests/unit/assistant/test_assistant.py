@@ -2346,7 +2346,7 @@ def test_what_the_clauses_describe_is_asked_of_no_one(tmp_path):
         assert [c.section for c in outline.citations] == ["一", "二"], outline.answer
 
 
-PORTAL_PLAN = ("某县政务数字化工作要点\n为加快政务数字化，制定本要点。\n一、平台建设\n1.建设服务平台\n"
+PORTAL_PLAN = ("某县政务数字化工作要点\n为加快政务数字化，制定本要点。\n一、平台建设\n1.推进网上办事\n"
                 "建成全县网上办事平台，实现事项一网通办。推进电子证照在各乡镇便民服务中心窗口全面应用，减少群众提交的纸质材料。"
                 "组织窗口人员分批参加业务培训，提升办事效率与服务质量。梳理高频事项清单，逐项明确办理时限和办理流程。"
                 "建立群众办事评价制度，对差评事项限期整改。"
@@ -2371,6 +2371,9 @@ def test_more_of_a_thing_comes_first_from_the_task_in_view(tmp_path):
         assert "第2项" in more.answer  # also printed there
         about = assistant.ask("还有别的跟平台有关的吗？", history=[first])  # other things about it: elsewhere
         assert not about.abstained and about.citations[0].task != 1, about.answer
+        trained = assistant.ask("窗口人员培训有什么要求？")  # a task titled by the thing is one of them
+        again = assistant.ask("还有别的网上办事吗？", history=[trained])
+        assert "建成全县网上办事平台" not in again.answer, again.answer
         shared = assistant.ask("数据共享平台汇聚什么？")
         assert [c.task for c in shared.citations][:1] == [2], shared.answer
         others = assistant.ask("还有别的平台吗？", history=[shared])
