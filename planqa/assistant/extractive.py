@@ -683,6 +683,9 @@ def set_up_said(endings: tuple[str, ...]) -> re.Pattern:
 def printed_form(term: str, texts: Sequence[str]) -> str:
     """A key word as the texts print it: key words come lower-cased (mes), a plan prints MES;
     a Latin word only where it stands whole (not the ai of Email). Else the word as it came."""
+    if term.upper() == term:
+        return term  # no letter with a case (智慧园区): printed as it came, no text to search
+
     def latin(text: str, at: int) -> bool:
         return 0 <= at < len(text) and text[at].isascii() and text[at].isalpha()
 

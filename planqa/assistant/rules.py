@@ -97,11 +97,12 @@ def no_topic_words() -> frozenset[str]:
 def asks_others_of(question: str, thing: str) -> bool:
     """Whether the question asks for others of the thing itself, named right after a word for
     another (别的系统, 其他的系统), not for things about it (别的系统相关的: `about_thing`)."""
+    about = tuple(table().words["about_thing"])
     for other in table().words["another"]:
         for said in (f"{other}{thing}", f"{other}的{thing}"):
             at = question.find(said)
             while at >= 0:
-                if not question[at + len(said):].lstrip("的").startswith(tuple(table().words["about_thing"])):
+                if not question[at + len(said):].lstrip("的").startswith(about):
                     return True
                 at = question.find(said, at + 1)
     return False
