@@ -272,6 +272,14 @@ def name_pieces(name: str) -> list[str]:
     return [p for p in parts if len(p) > 1]
 
 
+def headed_by_a_character(name: str) -> bool:
+    """Whether a name ends in a word of one character that its pieces leave out (日 of
+    科技工作者日, 月 of 全民读书月): the thing named is that, not its words' (not a verb or a
+    particle: 建 of 职工书屋建)."""
+    words = tagged(name)
+    return bool(words) and len(words[-1][0]) == 1 and not words[-1][1].startswith(("v", "u", "p", "c", "d", "r"))
+
+
 def _asked_text(turn: Turn, asks: str | None) -> str:
     """The fact asked, as a refusal names it: the ways to be contacted the question names (电子邮箱)
     rather than any contact."""
@@ -692,8 +700,10 @@ class Assistant:
         name = printed_name(turn.question, list(texts.values()))
         own = texts.get((plan.section_of(task).ref, task.number), name).translate(_UNPUNCTUATED)
         pieces = name_pieces(name)
-        if not name or all(w in own for w in pieces):
-            return None  # its words are the task's too ("资源共享平台" of a task with 资源 and 共享; 市县 of 市、县级): it stays
+        if not name or name in own or all(w in own for w in pieces) and not headed_by_a_character(name):
+            # its words are the task's too ("资源共享平台" of a task with 资源 and 共享; 市县 of 市、县级): it
+            # stays; not when a character heads them (科技工作者日 of a task with 科技工作者)
+            return None
         if all(w in generic_words() or w in table().word_set("topicless") for w in pieces):
             return None  # "这一项的牵头单位是谁": a kind of fact asked of it, no name
         if turn.question.split(name, 1)[0].endswith(tuple(table().words["and"])):
@@ -834,12 +844,18 @@ class Assistant:
         ← "每年部署不少于20项关键技术攻关任务"): then the number printed answers, not the count of
         the plan's tasks. Words for items (任务, 措施, 重点) name nothing by themselves, nor words
         half the plan's texts print (工作); a noun counted after the number must be the one
-        printed after it (学会改革有多少项任务 ↛ 20个左右的省级学会)."""
+        printed after it (学会改革有多少项任务 ↛ 20个左右的省级学会). A thing of the genre counted by
+        itself (工程, 项目) is named by the number printed before it."""
         generic = generic_words()
         weights = {w: v for w, v in turn.evidence.topic_of("count").items() if w not in generic and v > HALF_IDF}
-        if not weights:
-            return False
         nouns = counted_nouns(turn.question)
+        if not weights:  # "重点工程一共多少项": a thing of the genre counted, not the plan's items
+            # (重点工作, 工作任务), that a number printed in a task or a part's lead counts (12项工程)
+            items = (*table().words["item_noun"], *table().words["plan_things"])
+            own = [n for n in nouns if not n.endswith(items)]
+            return bool(own) and any(
+                counting(turn.question, f, own) for h in tasks_first(turn.evidence.hits[:SEARCH_K])
+                if h.chunk.kind in ("task", "section") for f in turn.evidence.stated(h.chunk, "count"))
         return any(share >= FACT_SHARE and (not nouns or counting(turn.question, f))
                    for h in tasks_first(turn.evidence.hits[:SEARCH_K]) if h.chunk.kind in ("task", "section")
                    for f, share in turn.evidence.stated_shares(h.chunk, "count", weights))

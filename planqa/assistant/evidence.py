@@ -550,9 +550,9 @@ class Evidence:
                 if not counts:  # "培育一批…" for 培育多少: the amount as the plan says it, where it is said of that
                     counts = self._amounts_of_asked(self._about(of_kind(self.facts(chunk), "amount_manner"), chunk, kind))
             return self.filled(chunk) + counts
-        if kind == "ratio":  # a share: a percentage, 百分之…, 三成
-            return self._of_year(chunk, tuple(f for f in of_kind(self.facts(chunk), "count")
-                                              if any(m in f.text for m in RATIO_MARKS)))
+        if kind == "ratio":  # a share: a percentage, 百分之…, 三成, or a ratio (1：1比例)
+            return self._of_year(chunk, tuple(f for f in self.facts(chunk) if f.kind == "ratio" or (
+                f.kind == "count" and any(m in f.text for m in RATIO_MARKS))))
         if kind == "money":
             return self._of_year(chunk, of_kind(self.facts(chunk), "money"))
         if kind == "places":  # "哪几个城市": the places the task names by their names (济南,

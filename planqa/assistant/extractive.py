@@ -339,16 +339,21 @@ def plan_phrase(question: str, plan_text: str, idf: Mapping[str, float], share: 
     said = bare(pattern("frame").sub("，", question))
     topic = said.lower()  # 5g+ as 5G+ (terms are lowercased); the phrase as the question spells it
     plan_text = bare(plan_text).lower()
-    best = ""
+    best, whole = "", False
     for run in _phrase_runs(topic):
+        starts = set(itertools.accumulate(map(len, pieces(run)), initial=0))
         for i in range(len(run)):
-            j = i + len(best) + 1  # only longer runs than the best so far
+            # as long as the best, a run starting at one of the question's words wins over one
+            # starting inside a word (教师节 over 年教师 of 今年教师节, the plan printing 青年教师)
+            tie = i in starts and not whole
+            j = i + len(best) + (0 if tie else 1)  # only runs that could beat the best so far
             while j <= len(run) and run[i:j] in plan_text:
                 phrase = run[i:j].strip(_GLUE)  # 院士的 is 院士
                 held = [t for t in terms if t in phrase]
-                if (len(phrase) > max(map(len, held), default=len(phrase))
+                if ((tie or j - i > len(best))
+                        and len(phrase) > max(map(len, held), default=len(phrase))
                         and sum(idf[t] for t in held) >= share * total > 0):
-                    best = phrase
+                    best, whole = phrase, i in starts
                 j += 1
     at = topic.find(best)
     return object_of(said[at:at + len(best)] if best else best)

@@ -483,14 +483,14 @@ def _names_list(sentence: str, start: int, end: int, nouns: Sequence[str]) -> bo
         _enumeration()["including"].search(before) and any(n in before for n in nouns))
 
 
-def counting(question: str, fact: Fact) -> bool:
-    """Whether a number printed counts what the question counts: the noun follows it in its
-    clause (建成100个示范场景 for 多少个示范场景). Such a number answers before any list."""
+def counting(question: str, fact: Fact, nouns: Sequence[str] | None = None) -> bool:
+    """Whether a number printed counts what the question counts (or ``nouns`` of it): the noun
+    follows it in its clause (建成100个示范场景 for 多少个示范场景). Such a number answers before any list."""
     at = fact.sentence.find(fact.text)
     if at < 0:
         return False
     after = _clause_after(fact.sentence, at + len(fact.text))
-    return any(n in after for n in counted_nouns(question))
+    return any(n in after for n in (counted_nouns(question) if nouns is None else nouns))
 
 
 def single_counts(question: str, text: str) -> tuple[Fact, ...]:

@@ -2382,6 +2382,51 @@ def test_more_of_a_thing_comes_first_from_the_task_in_view(tmp_path):
         assert [c.task for c in every.citations] == [2, 3] and "“ERP”" in every.answer, every.answer
 
 
+READING_PLAN = ("某区文化工作要点\n一、阅读推广\n1.建设职工书屋\n推动全民阅读，组织职工读书，建设职工书屋，开通阅读公众号。\n"
+                "2.办好读书节庆\n举办全民读书月活动，评选书香家庭。\n二、文艺创作\n3.扶持精品创作\n扶持本土题材的舞台剧创作。\n")
+
+
+def test_a_name_the_task_in_view_does_not_print_is_looked_for_elsewhere(tmp_path):
+    """"X要把它…" after another task: X is named, and the task in view does not print it (its
+    words, but not 月 of 全民读书月), so the task printing X answers; a bare 它 stays."""
+    with assistant_over(tmp_path, "reading", READING_PLAN) as assistant:
+        first = assistant.ask("职工书屋怎么建？")
+        assert [c.task for c in first.citations][:1] == [1], first.answer
+        named = assistant.ask("全民读书月要把它办成啥样", history=[first])
+        assert [c.task for c in named.citations][:1] == [2], named.answer
+        bare = assistant.ask("它还要组织什么？", history=[first])
+        assert [c.task for c in bare.citations][:1] == [1], bare.answer
+        printed = assistant.ask("这条里提阅读公众号没", history=[first])  # printed whole by it: it stays
+        assert [c.task for c in printed.citations] == [1] and "不在" not in printed.answer, printed.answer
+
+
+def test_a_name_headed_by_a_character_is_that_thing():
+    from planqa.assistant.chain import headed_by_a_character
+
+    assert headed_by_a_character("科技工作者日") and headed_by_a_character("全民读书月")
+    assert not headed_by_a_character("职工书屋建")  # a verb after it: no name of its own
+    assert not headed_by_a_character("资源共享平台")
+
+
+ECOLOGY_PLAN = ("某市生态建设实施方案\n为改善生态环境，制定本方案。\n一、总体要求\n（一）指导思想\n坚持绿色发展，统筹治理。\n"
+                "二、主要任务\n围绕生态修复，重点实施12项工程，完成30项工作任务，全面改善城乡环境。\n（一）推进湿地修复\n修复城市湿地，建设3个湿地公园。\n"
+                "（二）推进荒山绿化\n开展荒山造林，实施封山育林。\n（三）治理水土流失\n建设淤地坝，开展小流域综合治理，所需资金由市、区两级按照1：1比例分担。\n")
+
+
+def test_a_count_of_a_thing_the_plan_prints_is_not_the_count_of_its_tasks(tmp_path):
+    """"工程一共多少项" where a part's lead prints "12项工程": that number (a word of the genre
+    such as 工程 counted, not an item word); "一共多少项任务" still counts the tasks. A ratio
+    printed (1：1比例) answers the share asked."""
+    with assistant_over(tmp_path, "ecology", ECOLOGY_PLAN) as assistant:
+        for question in ("重点工程一共多少项", "实施工程一共几项"):
+            answer = assistant.ask(question)
+            assert "12项工程" in answer.answer and [c.section for c in answer.citations] == ["二"], answer.answer
+        for question in ("一共多少项任务", "一共多少项重点工作"):  # the plan's items: its tasks
+            assert "共4项任务" in assistant.ask(question).answer, question
+        shared = assistant.ask("治理水土流失的钱市里和区里按什么比例出")  # a ratio is a share
+        assert not shared.abstained and "1：1" in shared.answer, shared.answer
+
+
 def test_facts_printed_in_the_genre_s_short_forms_answer(tmp_path):
     """A set named by its size (三大机制) counts, a yearly check (年度…检查) says how often, 时间点
     asks when; money asked after a yes/no (有没有奖补？多少？) is money, which the plan does not give."""

@@ -169,6 +169,10 @@ def test_plan_phrase_is_the_longest_run_the_plan_has_word_for_word():
     assert ex.plan_phrase("5G+工业互联网在哪些地方提到", wide, idf, 0.7) == "5G+工业互联网"
     assert ex.plan_phrase("5g＋工业互联网在哪些地方提到", wide, idf, 0.7) == "5g+工业互联网"
     assert ex.bare("“5G＋工业互联网”，") == "5G+工业互联网，"  # Chinese punctuation stays
+    # as long as another run, a run starting at a word of the question wins over one starting
+    # inside a word (年教师 of 今年|教师节 is printed too, in 青年教师)
+    holiday = "支持青年教师成长。办好教师节庆祝活动。"
+    assert ex.plan_phrase("今年教师节打算怎么办", holiday, {"教师": 1.0, "青年": 1.5, "庆祝": 2.0}, 0.7) == "教师节"
 
 
 def test_sentences_with_the_same_terms_tie_exactly_and_keep_document_order():
