@@ -272,12 +272,16 @@ def name_pieces(name: str) -> list[str]:
     return [p for p in parts if len(p) > 1]
 
 
+# jieba's tags of words that end no name: verbs, particles, prepositions, conjunctions, adverbs,
+# pronouns (建 of 职工书屋建); 日 and 月 are tagged as numerals (m) and do end one.
+NOT_A_HEAD = ("v", "u", "p", "c", "d", "r")
+
+
 def headed_by_a_character(name: str) -> bool:
     """Whether a name ends in a word of one character that its pieces leave out (日 of
-    科技工作者日, 月 of 全民读书月): the thing named is that, not its words' (not a verb or a
-    particle: 建 of 职工书屋建)."""
+    科技工作者日, 月 of 全民读书月): the thing named is that, not its words'."""
     words = tagged(name)
-    return bool(words) and len(words[-1][0]) == 1 and not words[-1][1].startswith(("v", "u", "p", "c", "d", "r"))
+    return bool(words) and len(words[-1][0]) == 1 and not words[-1][1].startswith(NOT_A_HEAD)
 
 
 def _asked_text(turn: Turn, asks: str | None) -> str:
