@@ -279,7 +279,7 @@ NOT_A_HEAD = ("v", "u", "p", "c", "d", "r")
 
 def headed_by_a_character(name: str) -> bool:
     """Whether a name ends in a word of one character that its pieces leave out (日 of
-    科技工作者日, 月 of 全民读书月): the thing named is that, not its words'."""
+    全民健身日, 月 of 全民读书月): the thing named is that, not its words'."""
     words = tagged(name)
     return bool(words) and len(words[-1][0]) == 1 and not words[-1][1].startswith(NOT_A_HEAD)
 
@@ -704,9 +704,9 @@ class Assistant:
         name = printed_name(turn.question, list(texts.values()))
         own = texts.get((plan.section_of(task).ref, task.number), name).translate(_UNPUNCTUATED)
         pieces = name_pieces(name)
-        if not name or name in own or all(w in own for w in pieces) and not headed_by_a_character(name):
+        if not name or name in own or (all(w in own for w in pieces) and not headed_by_a_character(name)):
             # its words are the task's too ("资源共享平台" of a task with 资源 and 共享; 市县 of 市、县级): it
-            # stays; not when a character heads them (科技工作者日 of a task with 科技工作者)
+            # stays; not when a character heads them (全民健身日 of a task with 全民健身)
             return None
         if all(w in generic_words() or w in table().word_set("topicless") for w in pieces):
             return None  # "这一项的牵头单位是谁": a kind of fact asked of it, no name
