@@ -2353,14 +2353,20 @@ class Assistant:
         if turn.context.overview_last and not turn.intent.followup:
             return None  # a question naming nothing after the overview's 主线 asks of the overview, not
             # of a task cited before it (它…, 那…呢 still refer back to it)
+        held = next((h for h in turn.evidence.task_hits if h.chunk.task_number == turn.context.task
+                     and h.chunk.plan == turn.context.plan and h.chunk.section_number == turn.context.section), None)
+        idf = turn.evidence.idf
+        # "那X呢，Y" sets X against the task in view: it stays only holding X's words as fully as
+        # the best hit does (Y's may well be its own: 有啥工程 after a task printing one)
+        if held is not None and (opened := pattern("contrast_topic").match(turn.question)) and (
+                named := ex.key_terms(opened.group(1), idf)) \
+                and ex.term_share(held.chunk, named, idf) < ex.term_share(hits[0].chunk, named, idf):
+            return None
         for h in hits[:3]:
             if h.chunk.task_number == turn.context.task and h.score >= STICKY * hits[0].score:
                 return h
         # Or whose own words hold the question's key words as fully as the best hit's do
         # ("最后要形成什么格局？" after the task that says it): the conversation's task answers.
-        held = next((h for h in turn.evidence.task_hits if h.chunk.task_number == turn.context.task
-                     and h.chunk.plan == turn.context.plan and h.chunk.section_number == turn.context.section), None)
-        idf = turn.evidence.idf
         # the words asking for the fact are no topic: "那时间上有要求没" asks the task when
         terms = ex.key_terms(turn.evidence.unasked(turn.intent.asks) if turn.intent.asks else turn.question, idf)
         if held is not None and not terms and turn.intent.asks and not is_english(turn.question):

@@ -12,10 +12,11 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 from importlib import resources
 
 from planqa.index.chunk import split_sentences
-from planqa.index.lexical import word_edges
+from planqa.index.lexical import pieces, word_edges
 
 
 @dataclass(frozen=True)
@@ -493,23 +494,38 @@ def counting(question: str, fact: Fact, nouns: Sequence[str] | None = None) -> b
     return any(n in after for n in (counted_nouns(question) if nouns is None else nouns))
 
 
+def _dictionary_edges(text: str) -> frozenset[int]:
+    """Where the dictionary's words of the text end (jieba without guessing: 中心医院 is one)."""
+    return frozenset(accumulate(len(w) for w in pieces(text)))
+
+
 def single_counts(question: str, text: str) -> tuple[Fact, ...]:
-    """One of what the question counts, where the text says so ("一张网" for 几张网, "一个平台"
-    for 几个平台): a bare 一 is no count elsewhere (一支队伍), but before the very thing counted
-    it is the number; 一批 before it is an amount (`amount_units`), not one. Not inside a larger number or another word (第一个, 十一个, 统一个,
-    其中一个: `one_not_after`)."""
+    """A count said right before the very thing the question counts, where no number with a unit
+    says it: one ("一张网" for 几张网, "一个平台" for 几个平台; a bare 一 is no count elsewhere:
+    一支队伍), or a numeral with no unit (三网融合 for 几张网, 一卡通用 for 几张卡). 一批 before it
+    is an amount (`amount_units`), not one. Not inside a larger number or another word (第一个,
+    十一个, 统一个, 其中一个: `one_not_after`)."""
     words = raw_facts()["words"]
     units = [u for u in words["units"] if len(u) == 1 and "\u4e00" <= u <= "\u9fff" and u not in words["amount_units"]]
     found: dict[str, Fact] = {}
     for noun in counted_nouns(question):  # 场馆 of 几个场馆 opens with a unit (场) and is no unit
-        said = [f"一{noun}", *(f"一{u}{noun}" for u in units)]
+        # the count as said: 一 and its unit (一个 of 一个库), or the numeral and the noun (三网, 两部门)
+        said = [] if noun.startswith(tuple(words["ordered_nouns"])) else [
+            (f"{n}{noun}", f"一{noun[0]}" if n == "一" and noun[0] in units else f"{n}{noun}") for n in words["bare_numerals"]]
+        said += [(f"一{u}{noun}", f"一{u}") for u in units]
+        before = (*words["one_not_after"], *words["bare_numerals"], *words["numeral_before"])
         for sentence in split_sentences(text):
-            for phrase in said:
+            edges = None  # the sentence's word edges, read only when a bare numeral is found
+            for phrase, count in said:
                 at = sentence.find(phrase)
-                while at >= 0 and sentence[:at].endswith(tuple(words["one_not_after"])):
+                while at >= 0 and sentence[:at].endswith(before):
                     at = sentence.find(phrase, at + 1)
+                if at >= 0 and phrase[1:] == noun and phrase[0] != "一":  # a numeral above one: the noun
+                    edges = edges or _dictionary_edges(sentence)  # ends a dictionary word, not inside a
+                    if at + len(phrase) not in edges:  # name (三中心医院); 一卡通, 一网通办 are one card, one network
+                        continue
                 if at >= 0:
-                    found.setdefault(sentence, Fact("count", phrase[:2], sentence))
+                    found.setdefault(sentence, Fact("count", count, sentence))
     return tuple(found.values())
 
 

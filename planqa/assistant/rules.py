@@ -1006,6 +1006,9 @@ def _meta(x: Match) -> Query | None:
             x.frame.main_line if "主线" in x.m.group(0) else "")):
         return None  # "科普信息化这块，总体思路是怎样的": a topic's, searched
     said = x.m.group(0)
+    if x.rule.name == "all_tasks" and x.ctx and len(x.ctx.listed) > 1 and not any(
+            w in said for w in ("所有", "全部")) and any(w in said for w in table().words["one_by_one"]):
+        return None  # "任务逐个说一下" after a list: the tasks listed, one by one
     if (x.rule.name == "title" and "叫" in said and x.ctx and x.ctx.task is not None
             and not any(n in said for n in ("文件", "通知", *x.frame.doc_nouns))):
         return None  # "这个计划叫什么" after a task about one (海智强鲁计划): that one, not the plan

@@ -42,8 +42,30 @@ def _jieba():
     return jieba
 
 
-def _all_words(text: str) -> list[str]:
+# Characters that glue to a word jieba guesses (附件中运维 → 中运维, 车企要): before it, a joiner or a
+# place after a noun; after it, a verb or particle a subject takes (not 上 of 上云, which starts words).
+GLUED_BEFORE = frozenset("的和与及或在对把被从由中里")
+GLUED_AFTER = frozenset("要有能会的了在吗呢吧啊")
+
+
+def _jieba_words(text: str) -> list[str]:
     return [w for w in _jieba().lcut(text.lower()) if w.strip() and not _PUNCT.fullmatch(w)]
+
+
+def _all_words(text: str) -> list[str]:
+    return [part for w in _jieba_words(text) for part in _unglued(w)]
+
+
+def _unglued(word: str) -> list[str]:
+    """A word jieba guessed from single characters (no dictionary word) with a joiner or particle
+    glued at an end (`GLUED_BEFORE`, `GLUED_AFTER`): the word apart from them (中运维有 → 中, 运维,
+    有), so that it is the word the plan's text has; two characters at least are left."""
+    if len(word) < 3 or not (word[0] in GLUED_BEFORE or word[-1] in GLUED_AFTER) \
+            or len(_jieba().lcut(word, HMM=False)) < len(word):
+        return [word]
+    tail = [word[-1]] if word[-1] in GLUED_AFTER else []
+    head = [word[0]] if word[0] in GLUED_BEFORE and len(word) - len(tail) > 2 else []
+    return [*head, word[len(head): len(word) - len(tail)], *tail]
 
 
 def pieces(text: str) -> list[str]:
@@ -94,11 +116,11 @@ def content_words(text: str) -> list[str]:
 
 def tokenize(text: str) -> list[str]:
     """Words (stop words dropped), plus character bigrams inside the remaining Han runs."""
-    words = _all_words(text)
-    kept = [w for w in words if w not in STOP_WORDS]
+    words = _jieba_words(text)
+    kept = [part for w in words for part in _unglued(w) if part not in STOP_WORDS]
     tokens = list(kept)
-    # Bigrams inside runs of consecutive kept words: stop words break a run; punctuation, dropped
-    # with the words, does not (庸、懒、散 holds 懒散).
+    # Bigrams inside runs of consecutive kept words (as jieba cut them: 上云 of 企业上云有 stays):
+    # stop words break a run; punctuation, dropped with the words, does not (庸、懒、散 holds 懒散).
     run = ""
     for w in words + [""]:
         if w and w not in STOP_WORDS and _HAN_RUN.fullmatch(w):

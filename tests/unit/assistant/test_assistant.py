@@ -2441,3 +2441,22 @@ def test_facts_printed_in_the_genre_s_short_forms_answer(tmp_path):
         assert [c.task for c in dated.citations] == [1], dated.answer
         money = assistant.ask("养老预约平台有没有奖补？多少？")
         assert money.abstained and "金额" in money.answer, money.answer
+
+
+SOCIETY_PLAN = ("某市商会年度工作要点\n一、会员服务\n1.推进团体标准编制，提升商会服务水平\n"
+                "支持商会承担团体标准编制、行业统计等事务，实施商会服务品质提升工程，增强商会发展动能。\n"
+                "2.打造服务园区发展载体\n扩大实施助力园区转型升级发展工程，组织会员企业对接园区，开展精准服务。\n"
+                "3.举办行业交流活动\n举办行业年会，编印行业简报。\n二、品牌宣传\n4.推进宣传数字化\n建设商会网站，开发宣传资源。\n"
+                "5.建设会员之家\n推进会员之家新址建设，争取资金支持。\n")
+
+
+def test_a_topic_set_against_the_task_in_view_moves_to_the_task_printing_it(tmp_path):
+    """"那X那块呢，Y": X is the topic now; the task in view, which prints Y's words (工程) but not
+    X's, does not hold the question; one printing X as well stays."""
+    with assistant_over(tmp_path, "society-plan", SOCIETY_PLAN) as assistant:
+        first = assistant.ask("团体标准编制搭配的是哪个工程")
+        assert first.citations[0].task == 1
+        moved = assistant.ask("那园区服务那块呢，实施什么工程", history=(first,))
+        assert moved.citations[0].task == 2
+        stays = assistant.ask("那行业统计这块呢，搞啥工程", history=(first,))
+        assert stays.citations[0].task == 1

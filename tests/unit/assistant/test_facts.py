@@ -296,6 +296,17 @@ def test_one_before_the_thing_counted_is_one_but_a_batch_of_it_is_an_amount():
     assert single_counts("要培育几家服务商？", "培育一批服务商。") == ()  # 一批: amount_manner, not one
 
 
+def test_a_numeral_right_before_the_thing_counted_is_its_count():
+    """三网融合 says three networks: a numeral with no unit before the noun counted."""
+    assert [f.text for f in single_counts("要打通几张网？", "推动两网数据互通。")] == ["两网"]
+    assert [f.text for f in single_counts("要建几个中心？", "建设三中心一平台。")] == ["三中心"]
+    assert single_counts("要建几个中心？", "建设第三中心。") == ()  # an ordinal
+    assert [f.text for f in single_counts("有几个部门参与？", "由两部门联合印发。")] == ["两部门"]
+    assert single_counts("要编制几个规划？", "编制十四五规划。") == ()  # inside a larger number
+    assert single_counts("分几个季度推进？", "三季度末前完成验收。") == ()  # a noun it orders
+    assert single_counts("要建几个中心？", "改造市三中心医院。") == ()  # inside a name
+
+
 def test_a_count_of_kinds_answers_only_a_question_asking_kinds():
     """两大类 says how many kinds there are: it answers 分几类, not 多少颗 or 预算多少."""
     count = next(f for f in facts_in("终端主要有两大类：车载终端、场站终端。") if f.kind == "count")

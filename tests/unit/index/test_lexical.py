@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from planqa.index.lexical import BM25Index, tokenize
+from planqa.index.lexical import BM25Index, content_words, tokenize
 
 
 def test_tokenize_drops_question_words_and_adds_bigrams():
@@ -12,6 +12,17 @@ def test_tokenize_drops_question_words_and_adds_bigrams():
     assert "院士" in tokens and "工作站" in tokens
     assert "士专" in tokens  # bigram across a word boundary inside one run
     assert not {"哪项", "任务", "涉及", "？"} & set(tokens)
+
+
+def test_a_stop_word_glued_to_a_guessed_word_is_cut_off():
+    """jieba guesses 中运维 from 附件中运维 (no dictionary word): 运维 is the word a plan prints."""
+    tokens = tokenize("附件中运维有哪些场景")
+    assert "中运维" not in tokens and tokens.count("运维") == 2  # the word, and the bigram of its run
+    assert "件中" in tokens  # the bigrams are those of jieba's own cut, as before
+    assert "车企要" not in tokenize("车企要做哪些事")
+    assert "中小企业" in tokenize("中小企业有哪些支持")  # a dictionary word keeps its 中
+    assert "上云" in content_words("企业上云有什么补贴")  # 上 starts words: only the particle goes
+    assert "云用" not in content_words("推进上云用数赋智")
 
 
 def test_tokenize_keeps_latin_words_lowercased():
