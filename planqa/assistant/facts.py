@@ -507,13 +507,13 @@ def single_counts(question: str, text: str) -> tuple[Fact, ...]:
     十一个, 统一个, 其中一个: `one_not_after`)."""
     words = raw_facts()["words"]
     units = [u for u in words["units"] if len(u) == 1 and "\u4e00" <= u <= "\u9fff" and u not in words["amount_units"]]
+    before = (*words["one_not_after"], *words["bare_numerals"], *words["numeral_before"])
     found: dict[str, Fact] = {}
     for noun in counted_nouns(question):  # 场馆 of 几个场馆 opens with a unit (场) and is no unit
         # the count as said: 一 and its unit (一个 of 一个库), or the numeral and the noun (三网, 两部门)
         said = [] if noun.startswith(tuple(words["ordered_nouns"])) else [
             (f"{n}{noun}", f"一{noun[0]}" if n == "一" and noun[0] in units else f"{n}{noun}") for n in words["bare_numerals"]]
         said += [(f"一{u}{noun}", f"一{u}") for u in units]
-        before = (*words["one_not_after"], *words["bare_numerals"], *words["numeral_before"])
         for sentence in split_sentences(text):
             edges = None  # the sentence's word edges, read only when a bare numeral is found
             for phrase, count in said:

@@ -61,7 +61,7 @@ def _unglued(word: str) -> list[str]:
     glued at an end (`GLUED_BEFORE`, `GLUED_AFTER`): the word apart from them (中运维有 → 中, 运维,
     有), so that it is the word the plan's text has; two characters at least are left."""
     if len(word) < 3 or not (word[0] in GLUED_BEFORE or word[-1] in GLUED_AFTER) \
-            or len(_jieba().lcut(word, HMM=False)) < len(word):
+            or len(pieces(word)) < len(word):
         return [word]
     tail = [word[-1]] if word[-1] in GLUED_AFTER else []
     head = [word[0]] if word[0] in GLUED_BEFORE and len(word) - len(tail) > 2 else []
