@@ -12,11 +12,10 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate
 from importlib import resources
 
 from planqa.index.chunk import split_sentences
-from planqa.index.lexical import pieces, word_edges
+from planqa.index.lexical import dictionary_ends, word_edges
 
 
 @dataclass(frozen=True)
@@ -494,11 +493,6 @@ def counting(question: str, fact: Fact, nouns: Sequence[str] | None = None) -> b
     return any(n in after for n in (counted_nouns(question) if nouns is None else nouns))
 
 
-def _dictionary_edges(text: str) -> frozenset[int]:
-    """Where the dictionary's words of the text end (jieba without guessing: 中心医院 is one)."""
-    return frozenset(accumulate(len(w) for w in pieces(text)))
-
-
 def single_counts(question: str, text: str) -> tuple[Fact, ...]:
     """A count said right before the very thing the question counts, where no number with a unit
     says it: one ("一张网" for 几张网, "一个平台" for 几个平台; a bare 一 is no count elsewhere:
@@ -521,7 +515,7 @@ def single_counts(question: str, text: str) -> tuple[Fact, ...]:
                 while at >= 0 and sentence[:at].endswith(before):
                     at = sentence.find(phrase, at + 1)
                 if at >= 0 and phrase[1:] == noun and phrase[0] != "一":  # a numeral above one: the noun
-                    edges = edges or _dictionary_edges(sentence)  # ends a dictionary word, not inside a
+                    edges = edges or dictionary_ends(sentence)  # ends a dictionary word, not inside a
                     if at + len(phrase) not in edges:  # name (三中心医院); 一卡通, 一网通办 are one card, one network
                         continue
                 if at >= 0:

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 # Function words and question words: they say how a question is asked, not what about.
 STOP_WORDS = frozenset(
@@ -97,6 +98,11 @@ def pointing(word: str) -> bool:
     return not word.startswith("第") and all(
         tag[0] in POINTING_TAGS or (tag[0] == "m" and (any(c in w for c in VAGUE_AMOUNT) or w.endswith(ITEM_MEASURES)))
         for w, tag in tagged(word))
+
+
+def dictionary_ends(text: str) -> frozenset[int]:
+    """Where the dictionary's words of the text end (`pieces`, no guessing: 中心医院 is one word)."""
+    return frozenset(accumulate(len(w) for w in pieces(text)))
 
 
 def word_edges(text: str) -> frozenset[int]:
