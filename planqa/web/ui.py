@@ -243,6 +243,9 @@ def _chat(demo: gr.Blocks, assistant, plans, chat_height: int = 360) -> gr.Dropd
                 gr.update(visible=True)
             return
         hidden = gr.update(visible=False)
+        # The box empties once, when the question is taken; what the user types next while the
+        # answer is written stays.
+        kept = gr.update()
         messages.append({"role": "user", "content": escape(question)})
         messages.append({"role": "assistant", "content": "……"})
         # The panel closes: the task of an earlier answer must not look like this one's source.
@@ -256,16 +259,16 @@ def _chat(demo: gr.Blocks, assistant, plans, chat_height: int = 360) -> gr.Dropd
                 else:
                     written += event
                     messages[-1] = {"role": "assistant", "content": escape(written)}
-                    yield messages, past, gr.update(), [], "", gr.update(), gr.update(), hidden
+                    yield messages, past, gr.update(), [], kept, gr.update(), gr.update(), hidden
             messages[-1] = {"role": "assistant", "content": render_answer(answer)}
             data = answer.to_json()
             citations = data["citations"]
             choices = [(chip_label(i, c), i) for i, c in enumerate(citations)]
-            yield (messages, past + [data], gr.update(choices=choices, value=None), citations, "",
+            yield (messages, past + [data], gr.update(choices=choices, value=None), citations, kept,
                    PLACEHOLDER, "", hidden)
         except PlanqaError as err:
             messages[-1] = {"role": "assistant", "content": escape(f"出错了：{err}")}
-            yield messages, past, *closed[:1], [], "", *closed[1:], hidden
+            yield messages, past, *closed[:1], [], kept, *closed[1:], hidden
 
     def show(citations: list, event: gr.SelectData):
         choice = event.index
