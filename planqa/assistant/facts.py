@@ -360,6 +360,7 @@ def _enumeration() -> dict[str, re.Pattern[str]]:
         "joiner": re.compile(expand("{joiners}")),
         "opens": re.compile(expand("{opens}")),
         "closes": re.compile(expand("{closes}")),
+        "qualifier": re.compile(expand("(?:{qualifier_opens})")),
         "stop": re.compile(expand("{stops}")),
         "including": re.compile(expand("(?:{including})$")),
         "after": re.compile(expand(table["counted_after"])),
@@ -489,8 +490,31 @@ def counting(question: str, fact: Fact, nouns: Sequence[str] | None = None) -> b
     at = fact.sentence.find(fact.text)
     if at < 0:
         return False
-    after = _clause_after(fact.sentence, at + len(fact.text))
-    return any(n in after for n in (counted_nouns(question) if nouns is None else nouns))
+    nouns = counted_nouns(question) if nouns is None else nouns
+    end = at + len(fact.text)
+    return any(n in _clause_after(fact.sentence, end) for n in nouns) or _qualified(fact.sentence, end, nouns)
+
+
+def _qualified(sentence: str, end: int, nouns: Sequence[str]) -> bool:
+    """Whether a noun counted follows the number past a longer qualifier closed by 的, in its
+    clause (建成3个左右辐射周边省份、联通国际通道的物流枢纽): one opening with a verb of qualifying
+    (facts.toml `qualifier_opens`), with no 的 of its own (3个辐射周边的园区和…的枢纽) and no other
+    count (3个辐射全国、5个辐射全省的枢纽: the 5), the noun ending the phrase (not 人才 of 人才驿站)."""
+    clause = _enumeration()["stop"].split(sentence[end:])[0]
+    for noun in nouns:
+        if (head := clause.find(f"的{noun}")) <= 0:
+            continue
+        qualifier, rest = clause[:head], clause[head + 1 + len(noun):]
+        if (_enumeration()["qualifier"].match(qualifier) and "的" not in qualifier
+                and _phrase_ends(rest) and not of_kind(facts_in(qualifier), "count")):
+            return True
+    return False
+
+
+def _phrase_ends(rest: str) -> bool:
+    """Whether a noun phrase ends where ``rest`` begins: nothing, no Chinese character, a joiner or 等."""
+    return not rest or not "\u4e00" <= rest[0] <= "\u9fff" or rest[0] == "等" \
+        or bool(_enumeration()["joiner"].match(rest))
 
 
 def single_counts(question: str, text: str) -> tuple[Fact, ...]:

@@ -4,9 +4,12 @@ rules.py); several questions in one message; a part named by its title. Pure fun
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import permutations
 from typing import Literal
 
 from planqa.errors import QuestionError, QuestionTooLong
+from planqa.index.lexical import pieces, word_edges
 from planqa.ingest.clean import clean_text
 
 MAX_QUESTION_CHARS = 2000
@@ -199,6 +202,8 @@ def section_by_title(question: str, section_titles: Sequence[tuple[str, str]],
         if run != title and len(without(run, sorted(common, key=len, reverse=True))) < 4:  # 智慧城市建设: the subject and a generic word
             n = 0
         clause_hit = any(len(c) >= 4 and c in question for c in title_clauses(title))
+        if not clause_hit and (turned := [c for c in title_clauses(title) if reordered_in(c, question, common)]):
+            clause_hit, n = True, max(n, max(map(len, turned)))  # 加快集聚物流 of 加快物流集聚
         if not clause_hit and (bare := [f for f in subjectless(title, common) if f in question]):
             clause_hit, n = True, max(n, max(map(len, bare)))
         if (n >= 6 or clause_hit) and n > best_len:
@@ -207,6 +212,37 @@ def section_by_title(question: str, section_titles: Sequence[tuple[str, str]],
             near.append(number)
     # "科普工作这部分": four characters that only one title has name it as well.
     return best or (near[0] if len(near) == 1 else None)
+
+
+MAX_REORDERED_WORDS = 4  # a clause said in another order: of a few words (4! orders at most)
+
+
+def reordered_in(clause: str, question: str, common: Iterable[str] = ()) -> bool:
+    """Whether the question names a part by the clause of its title with the words in another
+    order, word for word, and a part word after them ("加快集聚物流那块" of 加快物流集聚; not
+    "要求工作人员", "措施保障资金"): at the question's word edges, four characters or more besides
+    the plan's subject (``common``: not 建设智慧城市 of 智慧城市建设)."""
+    from planqa.assistant.rules import pattern  # rules reads this module
+
+    edges, subject = None, sorted(common, key=len, reverse=True)
+    for said in _other_orders(clause):
+        if len(without(said, subject)) < 4:
+            continue
+        at = question.find(said)
+        while at >= 0:
+            edges = word_edges(question) if edges is None else edges
+            if at in edges and at + len(said) in edges and pattern("part_word_after").match(question, at + len(said)):
+                return True
+            at = question.find(said, at + 1)
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _other_orders(clause: str) -> tuple[str, ...]:
+    words = pieces(clause)
+    if not 2 <= len(words) <= MAX_REORDERED_WORDS:
+        return ()
+    return tuple(dict.fromkeys(o for p in permutations(words) if (o := "".join(p)) != clause))
 
 
 def without(text: str, phrases: Iterable[str], by: str = "") -> str:

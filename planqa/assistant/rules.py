@@ -981,8 +981,8 @@ def _these_tasks(x: Match) -> Query | None:
 
 
 def _each_of_them(x: Match) -> Query | None:
-    tasks = x.ctx.tasks
-    return Query("task", task=tasks[0], also=tasks[1:], followup=True) if len(tasks) > 1 else None
+    tasks = tuple(t for t in x.ctx.tasks if t in x.ctx.seen) or x.ctx.tasks  # not those cited as related
+    return Query("task", task=tasks[0], also=tasks[1:], followup=True) if tasks else None
 
 
 def _else(x: Match) -> Query:

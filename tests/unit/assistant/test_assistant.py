@@ -559,6 +559,30 @@ PARTS_PLAN = """某市智慧农业发展行动方案
 """
 
 
+LOGISTICS_PLAN = """某市现代物流业发展实施方案
+一、总体要求
+（一）指导思想。坚持市场主导，推动物流业降本增效。
+二、加快物流集聚
+（一）建设物流园区。在港区周边布局综合物流园区，引导仓储企业入园。
+（二）培育龙头企业。支持骨干企业兼并重组，做大做强。
+（三）发展多式联运。推进铁水联运，完善集疏运体系。
+三、提升物流效率
+（四）推广智能仓储。推动仓储设施自动化改造，加快物流集聚和信息共享。
+（五）完善城乡配送。建设县乡村三级配送网络。
+"""
+
+
+def test_a_part_named_by_its_title_in_another_word_order_lists_its_tasks(tmp_path):
+    # 加快集聚物流 says the title 加快物流集聚, its words turned round: that part, all its tasks,
+    # though another part's task prints the title's words and the part's own tasks do not.
+    with assistant_over(tmp_path, "logistics", LOGISTICS_PLAN) as assistant:
+        plan = assistant.search.entries["logistics"].plan
+        part = next(s for s in plan.sections if s.title == "加快物流集聚")
+        for question in ("加快集聚物流那部分有哪些举措？", "集聚物流加快这块下面有啥任务"):
+            answer = assistant.ask(question)
+            assert [c.task for c in answer.citations][:3] == [t.number for t in part.tasks], question
+
+
 def part_titled(assistant, title: str):
     plan = assistant.search.entries["smart-farming"].plan
     return plan, next(s for s in plan.sections if s.title == title)

@@ -172,6 +172,21 @@ def test_a_number_of_the_thing_counted_answers_before_a_list():
     assert other and not any(counting(question, f) for f in other)  # 20家 counts firms, not scenes
 
 
+def test_a_number_counts_the_noun_after_a_long_qualifier_closed_by_de():
+    from planqa.assistant.facts import counting
+
+    question = "要建的物流枢纽有几个？"
+    sentence = "到2027年，建成3个左右辐射周边省份、联通国际通道的物流枢纽，培育一批骨干企业。"
+    assert [f.text for f in of_kind(facts_in(sentence), "count") if counting(question, f)] == ["3个左右"]
+    for other, counted in (("到2027年，支持2家企业建设冷链和仓储设施的物流枢纽。", []),  # the firms counted
+                           ("到2027年，建成3个辐射全国、5个辐射全省的物流枢纽。", ["5个"]),  # the nearer number
+                           ("到2027年，建成3个辐射周边的园区和联通国际通道的物流枢纽。", []),  # its own 的: a park
+                           ("到2027年，建成3个辐射周边省份的物流枢纽园区。", []),  # parks counted, not hubs
+                           ("到2027年，建成3个左右辐射周边省份和国际通道的冷链基地，提升物流枢纽能力。", [])):
+        counts = of_kind(facts_in(other), "count")
+        assert counts and [f.text for f in counts if counting(question, f)] == counted, other
+
+
 @pytest.mark.parametrize("text, year, printed", [
     ("到2025年，建成", "2025", True), ("第二阶段（2018-2020年）", "2018", True), ("（2023—2025年）", "2025", True),
     ("发布时间：2017-03-07", "2017", True), ("落实《中国制造2025》", "2025", False), ("编号20251", "2025", False),

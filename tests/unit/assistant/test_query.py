@@ -6,6 +6,7 @@ from planqa.assistant.query import (
     headless,
     normalize_question,
     role_names,
+    reordered_in,
     section_by_title,
     split_questions,
     titles_named,
@@ -49,6 +50,20 @@ def test_a_part_named_by_its_title_without_the_plans_subject():
     assert titles_named("加快推动场景开放都有哪些任务", titles, common) == ["四"]
     assert titles_named("加快推动场景开放都有哪些任务", titles) == []  # no subject known: no title
     assert section_by_title("提升能力方面有什么要求", titles, common) is None  # too little of it is left
+
+
+def test_a_part_named_by_its_title_with_the_words_in_another_order():
+    titles = [("二", "加快物流集聚"), ("三", "推动仓储共享"), ("五", "工作要求")]
+    assert section_by_title("加快集聚物流那块下面列了啥措施？", titles) == "二"
+    assert section_by_title("共享仓储推动这块讲了啥", titles) == "三"
+    assert section_by_title("要求工作人员做到哪些？", titles) is None  # 工作人员 is one word
+    assert section_by_title("物流要加快集聚吗", titles) is None  # words apart: no title said
+    assert section_by_title("有哪些措施保障资金到位", [("六", "保障措施")]) is None  # no part word after it
+    assert section_by_title("生产安全这块都包括啥", [("三", "安全生产")]) == "三"
+    assert section_by_title("扩大再生产安全这块都包括啥", [("三", "安全生产")]) is None  # 生产 of 再生产
+    assert section_by_title("建设智慧港口那部分", [("二", "智慧港口建设")], frozenset({"智慧港口"})) is None  # the subject
+    assert reordered_in("加快物流集聚", "加快集聚物流那块") and not reordered_in("加快物流集聚", "加快物流集聚那块")
+    assert not reordered_in("稳增长", "增长稳那块")  # a clause of four characters or more
 
 
 def test_a_part_named_without_its_opening_qualifier():

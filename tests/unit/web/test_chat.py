@@ -1,6 +1,7 @@
 """The chat's send handler, called as Gradio calls it: what it does to the question box."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -34,9 +35,11 @@ def chat(request, tmp_path_factory):
     with hash_assistant(tmp_path_factory.mktemp("home"), [SEED]) as assistant:
         if request.param == "streamed":
             assistant = Writer(assistant)
-        # Built inside a running loop, as the server builds it: with none running, Gradio makes
-        # event loops for its locks that nothing closes.
-        demo = asyncio.run(built(assistant))
+        # Built inside a running loop, as the server builds it (with none running, Gradio makes
+        # event loops for its locks that nothing closes), in a thread of its own: this one may
+        # run another test's loop already (Playwright's).
+        with ThreadPoolExecutor(1) as pool:
+            demo = pool.submit(lambda: asyncio.run(built(assistant))).result()
         send = next(f for f in demo.fns.values() if any(e == "click" for _, e in f.targets)
                     and f.name == "respond" and f.inputs[0].elem_id == "question")
         box = [o.elem_id for o in send.outputs].index("question")
