@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from planqa.index.chunk import split_sentences
-from planqa.index.lexical import dictionary_ends, word_edges
+from planqa.index.lexical import all_han, dictionary_ends, word_edges
 
 
 @dataclass(frozen=True)
@@ -513,8 +513,7 @@ def _qualified(sentence: str, end: int, nouns: Sequence[str]) -> bool:
 
 def _phrase_ends(rest: str) -> bool:
     """Whether a noun phrase ends where ``rest`` begins: nothing, no Chinese character, a joiner or 等."""
-    return not rest or not "\u4e00" <= rest[0] <= "\u9fff" or rest[0] == "等" \
-        or bool(_enumeration()["joiner"].match(rest))
+    return not rest or not all_han(rest[0]) or rest[0] == "等" or bool(_enumeration()["joiner"].match(rest))
 
 
 def single_counts(question: str, text: str) -> tuple[Fact, ...]:

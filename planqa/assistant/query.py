@@ -196,13 +196,15 @@ def section_by_title(question: str, section_titles: Sequence[tuple[str, str]],
     run of characters the two share (at least 6, or a whole clause of the title; or 4 that no
     other title shares). The plan's subject (``common``: 智慧城市 in "智慧城市建设") does not count."""
     best, best_len = None, 0
+    subject = sorted(common, key=len, reverse=True)  # longest first: 人工智能场景 before 人工智能
     near = []
     for number, title in section_titles:
         n, run = _longest_common_run(question, title)
-        if run != title and len(without(run, sorted(common, key=len, reverse=True))) < 4:  # 智慧城市建设: the subject and a generic word
+        if run != title and len(without(run, subject)) < 4:  # 智慧城市建设: the subject and a generic word
             n = 0
-        clause_hit = any(len(c) >= 4 and c in question for c in title_clauses(title))
-        if not clause_hit and (turned := [c for c in title_clauses(title) if reordered_in(c, question, common)]):
+        clauses = title_clauses(title)
+        clause_hit = any(len(c) >= 4 and c in question for c in clauses)
+        if not clause_hit and (turned := [c for c in clauses if reordered_in(c, question, subject)]):
             clause_hit, n = True, max(n, max(map(len, turned)))  # 加快集聚物流 of 加快物流集聚
         if not clause_hit and (bare := [f for f in subjectless(title, common) if f in question]):
             clause_hit, n = True, max(n, max(map(len, bare)))
@@ -217,14 +219,14 @@ def section_by_title(question: str, section_titles: Sequence[tuple[str, str]],
 MAX_REORDERED_WORDS = 4  # a clause said in another order: of a few words (4! orders at most)
 
 
-def reordered_in(clause: str, question: str, common: Iterable[str] = ()) -> bool:
+def reordered_in(clause: str, question: str, subject: Sequence[str] = ()) -> bool:
     """Whether the question names a part by the clause of its title with the words in another
     order, word for word, and a part word after them ("加快集聚物流那块" of 加快物流集聚; not
     "要求工作人员", "措施保障资金"): at the question's word edges, four characters or more besides
-    the plan's subject (``common``: not 建设智慧城市 of 智慧城市建设)."""
+    the plan's subject (``subject``, its phrases longest first: not 建设智慧城市 of 智慧城市建设)."""
     from planqa.assistant.rules import pattern  # rules reads this module
 
-    edges, subject = None, sorted(common, key=len, reverse=True)
+    edges = None
     for said in _other_orders(clause):
         if len(without(said, subject)) < 4:
             continue
